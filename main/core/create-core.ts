@@ -1,0 +1,58 @@
+/**
+ * The composition root. Everything privileged (keychain, network, SQLite) is wired here from
+ * what the caller passes in, with no Electron import: Electron, the CLI, the test host and the
+ * tests all run this same core.
+ */
+import { join } from 'node:path'
+import { AccountsRepo } from '../db/accounts.repo'
+import { InvoicesRepo } from '../db/invoices.repo'
+import { openDatabase } from '../db/open-database'
+import { SyncStateRepo } from '../db/sync-state.repo'
+import { DemoWorkspace } from '../demo/demo-workspace'
+import type { Fetch } from '../net/http'
+import type { SecretStore } from '../secrets/secret-store'
+import { AccountsService } from '../services/accounts.service'
+import { InvoicesService } from '../services/invoices.service'
+import { SyncService } from '../services/sync.service'
+import { systemClock, type Clock } from './clock'
+import { EventHub } from './events'
+
+export interface CoreOptions {
+  dataDir: string
+  secrets: SecretStore
+  fetch?: Fetch
+  clock?: Clock
+  migrationsDir?: string
+}
+
+export type Core = Awaited<ReturnType<typeof createCore>>
+
+export async function createCore(options: CoreOptions) {
+  const clock = options.clock ?? systemClock
+  const http = { fetch: options.fetch ?? globalThis.fetch, clock }
+  const db = openDatabase(join(options.dataDir, 'quire.sqlite3'), options.migrationsDir)
+  const events = new EventHub()
+  const accountsRepo = new AccountsRepo(db)
+  const invoicesRepo = new InvoicesRepo(db)
+  const syncState = new SyncStateRepo(db)
+
+  const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events)
+  const invoices = new InvoicesService(invoicesRepo)
+  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, syncState, clock, events }, accounts)
+  const demo = new DemoWorkspace(accounts, options.secrets)
+  await demo.resume()
+
+  return {
+    dataDir: options.dataDir,
+    accounts,
+    invoices,
+    sync,
+    demo,
+    events,
+    async close(): Promise<void> {
+      await sync.settle()
+      await demo.close()
+      db.close()
+    }
+  }
+}

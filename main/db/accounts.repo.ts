@@ -1,0 +1,104 @@
+import type { Database } from 'better-sqlite3'
+import { z } from 'zod'
+import { ProviderId } from '../../preload/contract'
+
+/** Non-secret per-account settings. Secrets live in the keychain, never here. */
+export const AccountOptions = z.object({ demo: z.boolean().optional() }).catchall(z.unknown())
+export type AccountOptions = z.infer<typeof AccountOptions>
+
+export interface AccountRecord {
+  id: string
+  provider: ProviderId
+  name: string
+  baseUrl: string
+  options: AccountOptions
+  createdAt: string
+  lastSyncedAt: string | null
+  lastError: string | null
+  invoiceCount: number
+}
+
+interface AccountRow {
+  id: string
+  provider: string
+  name: string
+  base_url: string
+  options: string
+  created_at: string
+  last_synced_at: string | null
+  last_error: string | null
+  invoice_count: number
+}
+
+const SELECT = `
+  SELECT a.*, (SELECT count(*) FROM invoices i WHERE i.account_id = a.id AND i.removed = 0) AS invoice_count
+  FROM accounts a`
+
+export class AccountsRepo {
+  private readonly selectAll
+  private readonly selectById
+  private readonly selectByName
+  private readonly insertStmt
+  private readonly deleteStmt
+  private readonly recordSyncStmt
+  private readonly updateBaseUrlStmt
+
+  constructor(db: Database) {
+    this.selectAll = db.prepare<[], AccountRow>(`${SELECT} ORDER BY a.name COLLATE NOCASE`)
+    this.selectById = db.prepare<[string], AccountRow>(`${SELECT} WHERE a.id = ?`)
+    this.selectByName = db.prepare<[string], AccountRow>(`${SELECT} WHERE a.name = ? COLLATE NOCASE`)
+    this.insertStmt = db.prepare(
+      `INSERT INTO accounts (id, provider, name, base_url, options, created_at) VALUES (@id, @provider, @name, @baseUrl, @options, @createdAt)`
+    )
+    this.deleteStmt = db.prepare<[string]>(`DELETE FROM accounts WHERE id = ?`)
+    this.recordSyncStmt = db.prepare(
+      `UPDATE accounts SET last_synced_at = coalesce(@syncedAt, last_synced_at), last_error = @error WHERE id = @id`
+    )
+    this.updateBaseUrlStmt = db.prepare<[string, string]>(`UPDATE accounts SET base_url = ? WHERE id = ?`)
+  }
+
+  list(): AccountRecord[] {
+    return this.selectAll.all().map(toRecord)
+  }
+
+  byId(id: string): AccountRecord | null {
+    const row = this.selectById.get(id)
+    return row ? toRecord(row) : null
+  }
+
+  byName(name: string): AccountRecord | null {
+    const row = this.selectByName.get(name)
+    return row ? toRecord(row) : null
+  }
+
+  insert(account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount'>): void {
+    this.insertStmt.run({ ...account, options: JSON.stringify(account.options) })
+  }
+
+  delete(id: string): void {
+    this.deleteStmt.run(id)
+  }
+
+  /** A successful sync sets `syncedAt` and clears the error; a failed one keeps the last success. */
+  recordSync(id: string, syncedAt: string | null, error: string | null): void {
+    this.recordSyncStmt.run({ id, syncedAt, error })
+  }
+
+  updateBaseUrl(id: string, baseUrl: string): void {
+    this.updateBaseUrlStmt.run(baseUrl, id)
+  }
+}
+
+function toRecord(row: AccountRow): AccountRecord {
+  return {
+    id: row.id,
+    provider: ProviderId.parse(row.provider),
+    name: row.name,
+    baseUrl: row.base_url,
+    options: AccountOptions.parse(JSON.parse(row.options)),
+    createdAt: row.created_at,
+    lastSyncedAt: row.last_synced_at,
+    lastError: row.last_error,
+    invoiceCount: row.invoice_count
+  }
+}

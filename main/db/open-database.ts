@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { AppError } from '../core/errors'
+import { loadMigrations, migrate } from './migrate'
+
+/** In source this is main/db/migrations; the electron-vite build copies it beside the bundle. */
+export const defaultMigrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations')
+
+/**
+ * Opens (creating if needed) the cache at `file`, checks it, and migrates it. WAL with
+ * synchronous=NORMAL: a committed page survives an app crash or kill; a power cut may lose the
+ * last few commits but never corrupts the file, and the next sync refetches what was lost.
+ */
+export function openDatabase(file: string, migrationsDir = defaultMigrationsDir): Database.Database {
+  mkdirSync(dirname(file), { recursive: true })
+  let db: Database.Database
+  try {
+    db = new Database(file)
+    db.pragma('journal_mode = WAL')
+  } catch (error) {
+    throw corrupt(file, error)
+  }
+  try {
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw corrupt(file, new Error(String(check)))
+    migrate(db, loadMigrations(migrationsDir), file)
+    return db
+  } catch (error) {
+    db.close()
+    if (error instanceof AppError) throw error
+    throw corrupt(file, error)
+  }
+}
+
+function corrupt(file: string, cause: unknown): AppError {
+  return new AppError(
+    'DB_CORRUPT',
+    `The invoice cache at ${file} is damaged and cannot be opened. Quit Quire, move that file aside, and sync again to rebuild the cache from your providers.`,
+    { cause }
+  )
+}

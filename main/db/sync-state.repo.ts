@@ -1,0 +1,76 @@
+import type { Database } from 'better-sqlite3'
+
+export interface WalkState {
+  walk: number
+  cursor: string | null
+  inWalk: boolean
+}
+
+export interface RunCounts {
+  pages: number
+  requests: number
+  upserted: number
+  removed: number
+}
+
+export class SyncStateRepo {
+  private readonly getStmt
+  private readonly ensureStmt
+  private readonly beginStmt
+  private readonly advanceStmt
+  private readonly finishStmt
+  private readonly startRunStmt
+  private readonly updateRunStmt
+  private readonly endRunStmt
+
+  constructor(db: Database) {
+    this.ensureStmt = db.prepare<[string]>(`INSERT OR IGNORE INTO sync_state (account_id) VALUES (?)`)
+    this.getStmt = db.prepare<[string], { walk: number; cursor: string | null; in_walk: number }>(
+      `SELECT walk, cursor, in_walk FROM sync_state WHERE account_id = ?`
+    )
+    this.beginStmt = db.prepare<[string]>(`UPDATE sync_state SET walk = walk + 1, cursor = NULL, in_walk = 1 WHERE account_id = ?`)
+    this.advanceStmt = db.prepare<[string | null, string]>(`UPDATE sync_state SET cursor = ? WHERE account_id = ?`)
+    this.finishStmt = db.prepare<[string]>(`UPDATE sync_state SET cursor = NULL, in_walk = 0 WHERE account_id = ?`)
+    this.startRunStmt = db.prepare<[string, string, number]>(
+      `INSERT INTO sync_runs (account_id, started_at, outcome, resumed) VALUES (?, ?, 'running', ?)`
+    )
+    this.updateRunStmt = db.prepare(
+      `UPDATE sync_runs SET pages = @pages, requests = @requests, upserted = @upserted, removed = @removed WHERE id = @id`
+    )
+    this.endRunStmt = db.prepare(
+      `UPDATE sync_runs SET outcome = @outcome, finished_at = @finishedAt, error_code = @errorCode, error = @error WHERE id = @id`
+    )
+  }
+
+  /** The walk to continue, or a new one when none is in progress. */
+  currentWalk(accountId: string): WalkState & { resumed: boolean } {
+    this.ensureStmt.run(accountId)
+    let row = this.getStmt.get(accountId)!
+    const resumed = row.in_walk === 1
+    if (!resumed) {
+      this.beginStmt.run(accountId)
+      row = this.getStmt.get(accountId)!
+    }
+    return { walk: row.walk, cursor: row.cursor, inWalk: true, resumed }
+  }
+
+  advance(accountId: string, cursor: string | null): void {
+    this.advanceStmt.run(cursor, accountId)
+  }
+
+  finishWalk(accountId: string): void {
+    this.finishStmt.run(accountId)
+  }
+
+  startRun(accountId: string, startedAt: string, resumed: boolean): number {
+    return Number(this.startRunStmt.run(accountId, startedAt, resumed ? 1 : 0).lastInsertRowid)
+  }
+
+  updateRun(id: number, counts: RunCounts): void {
+    this.updateRunStmt.run({ id, ...counts })
+  }
+
+  endRun(id: number, outcome: 'ok' | 'failed' | 'cancelled', finishedAt: string, error: { code: string; message: string } | null): void {
+    this.endRunStmt.run({ id, outcome, finishedAt, errorCode: error?.code ?? null, error: error?.message ?? null })
+  }
+}

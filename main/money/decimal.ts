@@ -1,0 +1,53 @@
+/**
+ * Exact money. Amounts are kept as the provider's decimal text and, for sorting and summing, as
+ * an integer count of 1/10,000ths (SCALE). Four places cover every ISO 4217 minor unit; a value
+ * with more places keeps its exact text, and only its sort key is rounded (half away from zero).
+ */
+export const SCALE_DIGITS = 4
+const SCALE = 10n ** BigInt(SCALE_DIGITS)
+const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/
+
+export function isDecimal(text: string): boolean {
+  return DECIMAL.test(text)
+}
+
+/** "1234.5" → 12345000n. Throws on anything that is not a plain decimal. */
+export function toScaled(text: string): bigint {
+  const match = DECIMAL.exec(text)
+  if (!match) throw new RangeError(`not a decimal amount: ${JSON.stringify(text)}`)
+  const [, sign, whole = '0', fraction = ''] = match
+  const kept = fraction.slice(0, SCALE_DIGITS).padEnd(SCALE_DIGITS, '0')
+  let scaled = BigInt(whole) * SCALE + BigInt(kept)
+  if (fraction.length > SCALE_DIGITS && Number(fraction[SCALE_DIGITS]) >= 5) scaled += 1n
+  return sign ? -scaled : scaled
+}
+
+/** 12345000n → "1234.50": at least `minFraction` places, trailing zeros beyond that trimmed. */
+export function fromScaled(scaled: bigint, minFraction = 2): string {
+  const negative = scaled < 0n
+  const abs = negative ? -scaled : scaled
+  const whole = abs / SCALE
+  let fraction = (abs % SCALE).toString().padStart(SCALE_DIGITS, '0')
+  while (fraction.length > minFraction && fraction.endsWith('0')) fraction = fraction.slice(0, -1)
+  const text = fraction.length > 0 ? `${whole}.${fraction}` : `${whole}`
+  return negative && abs !== 0n ? `-${text}` : text
+}
+
+/** Canonical form of a provider's decimal text ("007.5" → "7.50"), exact. */
+export function normalizeDecimal(text: string): string {
+  const match = DECIMAL.exec(text)
+  if (!match) throw new RangeError(`not a decimal amount: ${JSON.stringify(text)}`)
+  const [, sign, whole = '0', fraction = ''] = match
+  const trimmedWhole = whole.replace(/^0+(?=\d)/, '')
+  const paddedFraction = fraction.length >= 2 ? fraction : fraction.padEnd(2, '0')
+  const isZero = /^0+$/.test(trimmedWhole + paddedFraction)
+  return `${sign && !isZero ? '-' : ''}${trimmedWhole}.${paddedFraction}`
+}
+
+export function subtract(a: string, b: string): string {
+  return fromScaled(toScaled(a) - toScaled(b))
+}
+
+export function add(a: string, b: string): string {
+  return fromScaled(toScaled(a) + toScaled(b))
+}

@@ -1,0 +1,142 @@
+/**
+ * Hoursmith API v1: Bearer personal access token (hsk_…), cursor paging bound to the sort,
+ * `limit` ≤ 200, no total count, rate-limit headers on every response.
+ */
+import { AppError } from '../../core/errors'
+import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
+import type { Connector, InvoicePageResult } from '../connector'
+import { parseWire, parseJson } from '../parse-wire'
+import { mapHoursmithInvoice } from './map'
+import { HoursmithError, HoursmithInvoice, HoursmithInvoiceList, HoursmithMe } from './schemas'
+
+export const HOURSMITH_PAGE_SIZE = 200
+/** Cursors are only valid with the sort they were minted under, so ours carry it. */
+const SORT = 'updatedAt'
+
+interface ResumePoint {
+  sort: string
+  cursor: string
+}
+
+export class HoursmithClient implements Connector {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+    private readonly accountName: string,
+    private readonly deps: HttpDeps
+  ) {}
+
+  async testConnection(signal?: AbortSignal): Promise<string> {
+    const response = await this.get('/me', signal)
+    const me = parseWire(HoursmithMe, parseJson(response.text, 'Hoursmith', '/me'), 'Hoursmith', '/me').data
+    const workspace = me.workspace?.name ?? 'your workspace'
+    return `Connected to Hoursmith workspace “${workspace}”${me.role ? ` as ${me.role}` : ''}${me.plan ? ` (${me.plan} plan)` : ''}.`
+  }
+
+  async fetchPage(resume: string | null, signal?: AbortSignal): Promise<InvoicePageResult> {
+    const point = decodeResumePoint(resume)
+    const query = new URLSearchParams({ limit: String(HOURSMITH_PAGE_SIZE), sort: SORT })
+    if (point) query.set('cursor', point.cursor)
+    const response = await this.request(`/invoices?${query}`, signal)
+    // A cursor can go stale (e.g. the provider rotated its signing key): walk again from the start.
+    if (response.status === 400 && point) {
+      const restarted = await this.fetchPage(null, signal)
+      return { ...restarted, requests: restarted.requests + response.attempts }
+    }
+    this.check(response)
+    const where = 'an invoice list page'
+    const page = parseWire(HoursmithInvoiceList, parseJson(response.text, 'Hoursmith', where), 'Hoursmith', where)
+    const invoices = page.data.map((raw, index) =>
+      mapHoursmithInvoice(parseWire(HoursmithInvoice, raw, 'Hoursmith', `${where}, data[${index}]`), raw)
+    )
+    const next = page.pagination.nextCursor
+    return {
+      invoices,
+      next: next === null ? null : JSON.stringify({ sort: SORT, cursor: next } satisfies ResumePoint),
+      requests: response.attempts
+    }
+  }
+
+  private async get(path: string, signal?: AbortSignal): Promise<HttpResponse> {
+    return this.check(await this.request(path, signal))
+  }
+
+  private async request(path: string, signal?: AbortSignal): Promise<HttpResponse> {
+    const response = await exchange(this.deps, {
+      url: `${this.baseUrl}${path}`,
+      headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json' },
+      signal
+    })
+    if (response.status >= 200 && response.status < 300) await this.respectBudget(response.headers, signal)
+    return response
+  }
+
+  private check(response: HttpResponse): HttpResponse {
+    if (response.status >= 200 && response.status < 300) return response
+    throw this.failure(response)
+  }
+
+  /** Pause before the budget runs out rather than after a 429. */
+  private async respectBudget(headers: Headers, signal?: AbortSignal): Promise<void> {
+    const remaining = headers.get('x-ratelimit-remaining')
+    const reset = headers.get('x-ratelimit-reset')
+    if (remaining === null || reset === null || Number(remaining) > 0) return
+    const wait = Number(reset) * 1000 - this.deps.clock.now().getTime()
+    if (wait > 0) await this.deps.clock.sleep(Math.min(wait, 60_000), signal)
+  }
+
+  private failure(response: HttpResponse): AppError {
+    const parsed = HoursmithError.safeParse(safeJson(response.text))
+    const said = parsed.success ? redact(parsed.data.error.message ?? parsed.data.error.code, this.token) : null
+    const who = `Hoursmith account “${this.accountName}”`
+    const quote = said ? ` Hoursmith said: “${said}”.` : ''
+    switch (response.status) {
+      case 401:
+        return new AppError('PROVIDER_AUTH', `${who}: the API token was rejected.${quote} Mint a new token under Settings → API in Hoursmith and replace it in Quire.`)
+      case 402:
+        return new AppError(
+          'PROVIDER_PLAN',
+          `${who}: API access needs the ${parsed.success && parsed.data.error.requiredPlan ? parsed.data.error.requiredPlan : 'Studio'} plan or higher.${quote}`
+        )
+      case 403:
+        return new AppError(
+          'PROVIDER_SCOPE',
+          `${who}: this token may not read invoices.${quote} Tokens inherit their creator's role; use one made by an Owner, Admin or Manager.`
+        )
+      case 429: {
+        const wait = retryAfterMs(response.headers.get('retry-after'), this.deps.clock.now())
+        const when = wait === null ? 'later' : `in ${Math.ceil(wait / 1000)} s`
+        return new AppError('PROVIDER_RATE_LIMITED', `${who}: Hoursmith's rate limit was reached. Sync again ${when}.`)
+      }
+      case 404:
+        return new AppError('PROVIDER_BAD_RESPONSE', `${who}: nothing found at ${this.baseUrl} (404). Check the base URL; it normally ends in /api/v1.${quote}`)
+      default:
+        if (response.status >= 500) {
+          return new AppError('PROVIDER_UNAVAILABLE', `${who}: Hoursmith had a server error (${response.status}) and kept failing after ${response.attempts} attempts. Sync again later.`)
+        }
+        return new AppError('PROVIDER_BAD_RESPONSE', `${who}: Hoursmith refused the request with status ${response.status}.${quote}`)
+    }
+  }
+}
+
+function decodeResumePoint(resume: string | null): ResumePoint | null {
+  if (resume === null) return null
+  try {
+    const point = JSON.parse(resume) as Partial<ResumePoint>
+    return point.sort === SORT && typeof point.cursor === 'string' ? { sort: point.sort, cursor: point.cursor } : null
+  } catch {
+    return null
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
+
+function redact(text: string, secret: string): string {
+  return secret.length > 0 ? text.split(secret).join('[redacted]') : text
+}

@@ -1,0 +1,9 @@
+import type { ProviderDefinition } from '../connector'
+import { HoursmithClient } from './client'
+
+export const hoursmith: ProviderDefinition = {
+  id: 'hoursmith',
+  label: 'Hoursmith',
+  defaultBaseUrl: 'https://hoursmith.app/api/v1',
+  createConnector: (account, secret, deps) => new HoursmithClient(account.baseUrl, secret, account.name, deps)
+}

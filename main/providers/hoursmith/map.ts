@@ -1,0 +1,42 @@
+import type { InvoiceStatus } from '../../../preload/contract'
+import { normalizeDecimal, subtract } from '../../money/decimal'
+import type { UnifiedInvoice } from '../unified-invoice'
+import type { HoursmithInvoice } from './schemas'
+
+const STATUS: Record<string, InvoiceStatus> = {
+  DRAFT: 'draft',
+  SENT: 'open',
+  PAID: 'paid',
+  CANCELLED: 'void'
+}
+
+/** `raw` is the payload exactly as received, unknown fields included. */
+export function mapHoursmithInvoice(wire: HoursmithInvoice, raw: unknown): UnifiedInvoice {
+  const total = normalizeDecimal(wire.total)
+  const subtotal = wire.subtotal == null ? null : normalizeDecimal(wire.subtotal)
+  return {
+    remoteId: wire.id,
+    number: wire.number ?? null,
+    status: STATUS[wire.status.toUpperCase()] ?? 'unknown',
+    rawStatus: wire.status,
+    paymentStatus: wire.paymentStatus ?? null,
+    counterparty: wire.billToName ?? null,
+    notes: wire.notes ?? null,
+    issueDate: wire.issueDate ?? null,
+    dueDate: wire.dueDate ?? null,
+    periodStart: null,
+    periodEnd: null,
+    currency: wire.currency.toUpperCase(),
+    subtotal,
+    // Hoursmith sends a tax rate, not an amount: tax is what the total adds to the discounted subtotal.
+    tax: subtotal === null ? null : subtract(total, subtract(subtotal, wire.discountAmount ?? '0')),
+    total,
+    paid: wire.amountPaid == null ? null : normalizeDecimal(wire.amountPaid),
+    hasPdf: false,
+    remoteCreatedAt: wire.createdAt ?? null,
+    remoteUpdatedAt: wire.updatedAt ?? null,
+    removed: wire.deletedAt != null,
+    lineItems: [],
+    raw
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Hoursmith's wire format (API v1, docs.hoursmith.app; seed 003). Unknown fields are ignored,
+ * and every field the reference does not promise is allowed to be null or absent.
+ */
+import { z } from 'zod'
+
+const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string like "1234.50"')
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 timestamp')
+
+export const HoursmithInvoice = z.object({
+  id: z.string().min(1),
+  orgId: z.string().nullish(),
+  clientId: z.string().nullish(),
+  number: z.string().nullish(),
+  status: z.string().min(1),
+  paymentStatus: z.string().nullish(),
+  subtotal: decimal.nullish(),
+  discountAmount: decimal.nullish(),
+  taxRate: decimal.nullish(),
+  total: decimal,
+  amountPaid: decimal.nullish(),
+  currency: z.string().min(1),
+  notes: z.string().nullish(),
+  billToName: z.string().nullish(),
+  issueDate: date.nullish(),
+  dueDate: date.nullish(),
+  sentAt: instant.nullish(),
+  paidAt: instant.nullish(),
+  createdAt: instant.nullish(),
+  updatedAt: instant.nullish(),
+  deletedAt: instant.nullish()
+})
+export type HoursmithInvoice = z.infer<typeof HoursmithInvoice>
+
+export const HoursmithInvoiceList = z.object({
+  data: z.array(z.unknown()),
+  pagination: z.object({
+    nextCursor: z.string().min(1).nullable(),
+    limit: z.number().int().optional()
+  })
+})
+
+export const HoursmithMe = z.object({
+  data: z.object({
+    workspace: z.object({ name: z.string() }).partial().nullish(),
+    role: z.string().nullish(),
+    plan: z.string().nullish()
+  })
+})
+
+export const HoursmithError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string().optional(),
+    requiredPlan: z.string().nullish(),
+    feature: z.string().nullish()
+  })
+})
+export type HoursmithError = z.infer<typeof HoursmithError>

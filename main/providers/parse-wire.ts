@@ -1,0 +1,28 @@
+import type { z } from 'zod'
+import { AppError } from '../core/errors'
+
+/**
+ * Parses a provider payload at the edge. A mismatch fails with a message that names the
+ * provider, the place and each failing field, so a broken page can be reported precisely.
+ */
+export function parseWire<S extends z.ZodType>(schema: S, value: unknown, provider: string, where: string): z.infer<S> {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const fields = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ')
+  return failBadResponse(`${provider} sent data Quire does not understand in ${where} — ${fields}. The cache was left as it was.`)
+}
+
+export function parseJson(text: string, provider: string, where: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return failBadResponse(`${provider} sent a response that is not JSON in ${where}. The cache was left as it was.`)
+  }
+}
+
+function failBadResponse(message: string): never {
+  throw new AppError('PROVIDER_BAD_RESPONSE', message)
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto'
+import type { AccountDraft, ProviderId } from '../../preload/contract'
+import { isoNow, type Clock } from '../core/clock'
+import { AppError } from '../core/errors'
+import type { EventHub } from '../core/events'
+import type { AccountOptions, AccountRecord, AccountsRepo } from '../db/accounts.repo'
+import type { HttpDeps } from '../net/http'
+import type { Connector } from '../providers/connector'
+import { providers } from '../providers/registry'
+import type { SecretStore } from '../secrets/secret-store'
+
+export interface NewAccount {
+  provider: ProviderId
+  name: string
+  baseUrl?: string | undefined
+  secret: string
+  options?: AccountOptions
+}
+
+export class AccountsService {
+  constructor(
+    private readonly repo: AccountsRepo,
+    private readonly secrets: SecretStore,
+    private readonly http: HttpDeps,
+    private readonly clock: Clock,
+    private readonly events: EventHub
+  ) {}
+
+  list(): AccountRecord[] {
+    return this.repo.list()
+  }
+
+  get(id: string): AccountRecord {
+    const account = this.repo.byId(id)
+    if (!account) throw new AppError('NOT_FOUND', 'That account no longer exists.')
+    return account
+  }
+
+  byName(name: string): AccountRecord {
+    const account = this.repo.byName(name)
+    if (!account) throw new AppError('NOT_FOUND', `There is no account named “${name}”. See the list with: quire accounts list`)
+    return account
+  }
+
+  /** The secret goes to the keychain before the row exists, and is taken back if the row fails. */
+  async add(draft: NewAccount): Promise<AccountRecord> {
+    if (this.repo.byName(draft.name)) throw new AppError('CONFLICT', `An account named “${draft.name}” already exists. Choose another name.`)
+    const id = randomUUID()
+    await this.secrets.set(id, draft.secret)
+    try {
+      this.repo.insert({
+        id,
+        provider: draft.provider,
+        name: draft.name,
+        baseUrl: draft.baseUrl ?? providers[draft.provider].defaultBaseUrl,
+        options: draft.options ?? {},
+        createdAt: isoNow(this.clock)
+      })
+    } catch (error) {
+      await this.secrets.delete(id)
+      throw error
+    }
+    this.events.emit('accounts.changed', {})
+    return this.get(id)
+  }
+
+  async testConnection(draft: Omit<AccountDraft, 'name'>, signal?: AbortSignal): Promise<string> {
+    const baseUrl = draft.baseUrl ?? providers[draft.provider].defaultBaseUrl
+    const connector = providers[draft.provider].createConnector({ baseUrl, name: 'new account', options: {} }, draft.secret, this.http)
+    return connector.testConnection(signal)
+  }
+
+  async replaceSecret(id: string, secret: string): Promise<AccountRecord> {
+    const account = this.get(id)
+    await this.secrets.set(id, secret)
+    this.events.emit('accounts.changed', {})
+    return account
+  }
+
+  /** Keychain first: if it cannot be reached, nothing is removed and the error says why. */
+  async remove(id: string): Promise<void> {
+    this.get(id)
+    await this.secrets.delete(id)
+    this.repo.delete(id)
+    this.events.emit('accounts.changed', {})
+  }
+
+  updateBaseUrl(id: string, baseUrl: string): void {
+    this.repo.updateBaseUrl(id, baseUrl)
+  }
+
+  /** A connector for a stored account, authenticated with its keychain secret. */
+  async connect(account: AccountRecord): Promise<Connector> {
+    const secret = await this.secrets.get(account.id)
+    if (secret === null) {
+      throw new AppError('PROVIDER_AUTH', `No token is stored in the keychain for “${account.name}”. Replace the token in Accounts to sync it again.`)
+    }
+    return providers[account.provider].createConnector(account, secret, this.http)
+  }
+}

@@ -1,0 +1,41 @@
+import type { SyncOutcome } from '../../preload/contract'
+import type { AccountRecord } from '../db/accounts.repo'
+import { syncAccount, type AccountSyncDeps } from '../sync/account-sync'
+import type { AccountsService } from './accounts.service'
+
+/** Runs account syncs in parallel; a second request for an account already syncing joins it. */
+export class SyncService {
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<SyncOutcome> }>()
+
+  constructor(
+    private readonly deps: AccountSyncDeps,
+    private readonly accounts: AccountsService
+  ) {}
+
+  async run(accountId?: string): Promise<SyncOutcome[]> {
+    const targets = accountId ? [this.accounts.get(accountId)] : this.accounts.list()
+    return Promise.all(targets.map((account) => this.runOne(account)))
+  }
+
+  cancel(): number {
+    for (const { controller } of this.running.values()) controller.abort()
+    return this.running.size
+  }
+
+  private runOne(account: AccountRecord): Promise<SyncOutcome> {
+    const existing = this.running.get(account.id)
+    if (existing) return existing.done
+    const controller = new AbortController()
+    const done = syncAccount(this.deps, account, () => this.accounts.connect(account), controller.signal).finally(() =>
+      this.running.delete(account.id)
+    )
+    this.running.set(account.id, { controller, done })
+    return done
+  }
+
+  /** Lets a shutdown wait for in-flight transactions to settle before the database closes. */
+  async settle(): Promise<void> {
+    this.cancel()
+    await Promise.allSettled([...this.running.values()].map((run) => run.done))
+  }
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod'
+import { SyncProgress } from './models'
+
+/** Main → renderer pushes. The renderer subscribes by name; it cannot name a raw channel. */
+export const events = {
+  'sync.progress': SyncProgress,
+  'accounts.changed': z.object({})
+} as const satisfies Record<string, z.ZodType>
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<E extends EventName> = z.infer<Events[E]>

@@ -1,0 +1,5 @@
+export * from './bridge'
+export * from './errors'
+export * from './events'
+export * from './methods'
+export * from './models'

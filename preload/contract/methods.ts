@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import {
+  AccountDraft,
+  AccountId,
+  AccountSummary,
+  InvoiceDetail,
+  InvoicePage,
+  InvoiceQuery,
+  ProviderId,
+  Secret,
+  SyncOutcome
+} from './models'
+
+/**
+ * The one IPC contract. Main validates every input against `input` before a handler runs and
+ * every result against `output` before it leaves (which also strips any field the schema does
+ * not name). Names are `namespace.verbNoun`.
+ */
+export const methods = {
+  'app.getInfo': {
+    input: z.object({}).strict(),
+    output: z.object({
+      version: z.string(),
+      accountCount: z.number().int().nonnegative(),
+      providers: z.array(z.object({ id: ProviderId, label: z.string(), defaultBaseUrl: z.string() }))
+    })
+  },
+  'accounts.list': {
+    input: z.object({}).strict(),
+    output: z.array(AccountSummary)
+  },
+  'accounts.add': {
+    input: AccountDraft.strict(),
+    output: AccountSummary
+  },
+  'accounts.testConnection': {
+    input: AccountDraft.omit({ name: true }).strict(),
+    output: z.object({ detail: z.string() })
+  },
+  'accounts.replaceSecret': {
+    input: z.object({ accountId: AccountId, secret: Secret }).strict(),
+    output: AccountSummary
+  },
+  'accounts.remove': {
+    input: z.object({ accountId: AccountId }).strict(),
+    output: z.object({ removed: z.literal(true) })
+  },
+  'sync.run': {
+    input: z.object({ accountId: AccountId.optional() }).strict(),
+    output: z.array(SyncOutcome)
+  },
+  'sync.cancel': {
+    input: z.object({}).strict(),
+    output: z.object({ cancelled: z.number().int().nonnegative() })
+  },
+  'invoices.list': {
+    input: InvoiceQuery.strict(),
+    output: InvoicePage
+  },
+  'invoices.get': {
+    input: z.object({ accountId: AccountId, remoteId: z.string().min(1).max(512) }).strict(),
+    output: InvoiceDetail
+  },
+  'demo.start': {
+    input: z.object({}).strict(),
+    output: z.array(AccountSummary)
+  }
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
+
+export type Methods = typeof methods
+export type MethodName = keyof Methods
+/** What a caller passes (defaults not yet applied). */
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>
+/** What a handler receives (after validation and defaults). */
+export type HandlerInput<M extends MethodName> = z.output<Methods[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>

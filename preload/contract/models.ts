@@ -1,0 +1,143 @@
+import { z } from 'zod'
+
+/** Shapes that cross the IPC boundary. JSON-safe only: the test host sends them over HTTP. */
+
+export const ProviderId = z.enum(['hoursmith'])
+export type ProviderId = z.infer<typeof ProviderId>
+
+/** An exact decimal amount as text ("1234.50", "-0.01"); never a binary float. */
+export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number like 1234.56')
+
+/** A calendar date with no time zone (an invoice's issue or due date). */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-23')
+
+/** An instant (UTC, ISO 8601), e.g. when a sync finished. */
+export const IsoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'expected a UTC timestamp')
+
+export const AccountName = z
+  .string()
+  .trim()
+  .min(1, 'a name is required')
+  .max(64, 'at most 64 characters')
+  .regex(/^[^/\p{Cc}]+$/u, 'a name cannot contain "/" or control characters')
+
+export const AccountId = z.string().uuid()
+
+export const BaseUrl = z
+  .string()
+  .trim()
+  .url('expected a URL like https://hoursmith.app/api/v1')
+  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'only http and https URLs are allowed')
+  .transform((u) => u.replace(/\/+$/, ''))
+
+export const AccountSummary = z.object({
+  id: AccountId,
+  provider: ProviderId,
+  name: z.string(),
+  baseUrl: z.string(),
+  demo: z.boolean(),
+  createdAt: IsoInstant,
+  lastSyncedAt: IsoInstant.nullable(),
+  lastError: z.string().nullable(),
+  invoiceCount: z.number().int().nonnegative()
+})
+export type AccountSummary = z.infer<typeof AccountSummary>
+
+/** A secret travels renderer → main exactly once and is never sent back. */
+export const Secret = z.string().trim().min(1, 'a token is required').max(4096)
+
+export const AccountDraft = z.object({
+  provider: ProviderId,
+  name: AccountName,
+  baseUrl: BaseUrl.optional(),
+  secret: Secret
+})
+export type AccountDraft = z.infer<typeof AccountDraft>
+
+export const InvoiceStatus = z.enum(['draft', 'open', 'paid', 'void', 'unknown'])
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>
+
+export const InvoiceSummary = z.object({
+  accountId: AccountId,
+  account: z.string(),
+  provider: ProviderId,
+  remoteId: z.string(),
+  number: z.string().nullable(),
+  status: InvoiceStatus,
+  rawStatus: z.string().nullable(),
+  paymentStatus: z.string().nullable(),
+  counterparty: z.string().nullable(),
+  currency: z.string(),
+  total: DecimalString,
+  paid: DecimalString.nullable(),
+  issueDate: IsoDate.nullable(),
+  dueDate: IsoDate.nullable(),
+  removed: z.boolean(),
+  lineItemCount: z.number().int().nonnegative(),
+  hasPdf: z.boolean()
+})
+export type InvoiceSummary = z.infer<typeof InvoiceSummary>
+
+export const LineItem = z.object({
+  position: z.number().int().nonnegative(),
+  description: z.string(),
+  quantity: DecimalString.nullable(),
+  unitPrice: DecimalString.nullable(),
+  amount: DecimalString.nullable()
+})
+export type LineItem = z.infer<typeof LineItem>
+
+export const InvoiceDetail = InvoiceSummary.extend({
+  notes: z.string().nullable(),
+  subtotal: DecimalString.nullable(),
+  tax: DecimalString.nullable(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  remoteCreatedAt: z.string().nullable(),
+  remoteUpdatedAt: z.string().nullable(),
+  syncedAt: IsoInstant,
+  lineItems: z.array(LineItem),
+  /** The provider's last payload, pretty-printed: shown as text, never interpreted. */
+  rawJson: z.string()
+})
+export type InvoiceDetail = z.infer<typeof InvoiceDetail>
+
+export const InvoiceQuery = z.object({
+  accountId: AccountId.optional(),
+  search: z.string().trim().max(200).optional(),
+  status: InvoiceStatus.optional(),
+  includeRemoved: z.boolean().default(false),
+  offset: z.number().int().min(0).max(100_000_000).default(0),
+  /** A page, never a table: the list is fetched in windows. */
+  limit: z.number().int().min(1).max(500).default(100)
+})
+export type InvoiceQuery = z.infer<typeof InvoiceQuery>
+
+export const InvoicePage = z.object({
+  total: z.number().int().nonnegative(),
+  items: z.array(InvoiceSummary)
+})
+export type InvoicePage = z.infer<typeof InvoicePage>
+
+export const SyncOutcome = z.object({
+  accountId: AccountId,
+  account: z.string(),
+  ok: z.boolean(),
+  pages: z.number().int().nonnegative(),
+  requests: z.number().int().nonnegative(),
+  upserted: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+  resumed: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable()
+})
+export type SyncOutcome = z.infer<typeof SyncOutcome>
+
+export const SyncProgress = z.object({
+  accountId: AccountId,
+  account: z.string(),
+  phase: z.enum(['started', 'page', 'finished', 'failed']),
+  pages: z.number().int().nonnegative(),
+  upserted: z.number().int().nonnegative(),
+  message: z.string().nullable()
+})
+export type SyncProgress = z.infer<typeof SyncProgress>

@@ -1,0 +1,38 @@
+export type Screen = 'invoices' | 'accounts'
+
+const ITEMS: { screen: Screen; label: string }[] = [
+  { screen: 'invoices', label: 'Invoices' },
+  { screen: 'accounts', label: 'Accounts' }
+]
+
+type Props = {
+  current: Screen | null
+  onNavigate: (screen: Screen) => void
+  version: string | null
+}
+
+export function SideNav({ current, onNavigate, version }: Props) {
+  return (
+    <nav className="sidenav" aria-label="Main">
+      <div className="brand" aria-hidden="true">
+        <span className="brand-mark">Q</span>
+        <span className="brand-name">Quire</span>
+      </div>
+      <ul className="sidenav-list">
+        {ITEMS.map(({ screen, label }) => (
+          <li key={screen}>
+            <button
+              type="button"
+              className="sidenav-item"
+              aria-current={current === screen ? 'page' : undefined}
+              onClick={() => onNavigate(screen)}
+            >
+              {label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {version && <p className="sidenav-version">Quire {version}</p>}
+    </nav>
+  )
+}

@@ -1,0 +1,74 @@
+import { useId, useState } from 'react'
+import { Badge } from '../../components/Badge'
+import { Fact, Facts } from '../../components/Facts'
+import { Notice } from '../../components/Notice'
+import { RelativeTime } from '../../components/RelativeTime'
+import type { AccountSummary } from '../../lib/contract'
+import { formatCount } from '../../lib/format'
+import { RemoveAccount } from './RemoveAccount'
+import { ReplaceTokenForm } from './ReplaceTokenForm'
+
+type Props = {
+  account: AccountSummary
+  providerLabel: string
+  onChanged: () => void
+  onRemoved: () => void
+}
+
+export function AccountCard({ account, providerLabel, onChanged, onRemoved }: Props) {
+  const headingId = useId()
+  const [replacing, setReplacing] = useState(false)
+  const [replaced, setReplaced] = useState(false)
+
+  return (
+    <li className="card account-card" aria-labelledby={headingId}>
+      <div className="account-head">
+        <h3 id={headingId}>{account.name}</h3>
+        {account.demo && <Badge tone="accent">Demo</Badge>}
+      </div>
+      <Facts className="account-facts">
+        <Fact label="Provider">{providerLabel}</Fact>
+        <Fact label="Base URL">
+          <span className="mono break">{account.baseUrl}</span>
+        </Fact>
+        <Fact label="Last synced">{account.lastSyncedAt ? <RelativeTime iso={account.lastSyncedAt} /> : 'Never'}</Fact>
+        <Fact label="Invoices">{formatCount(account.invoiceCount)}</Fact>
+      </Facts>
+      {account.lastError && (
+        <p className="inline-alert">
+          <strong>Last sync failed:</strong> {account.lastError}
+        </p>
+      )}
+      {replaced && !replacing && (
+        <Notice tone="success" onDismiss={() => setReplaced(false)}>
+          Token replaced. The next sync uses it.
+        </Notice>
+      )}
+      {replacing ? (
+        <ReplaceTokenForm
+          account={account}
+          onCancel={() => setReplacing(false)}
+          onReplaced={() => {
+            setReplacing(false)
+            setReplaced(true)
+            onChanged()
+          }}
+        />
+      ) : (
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setReplaced(false)
+              setReplacing(true)
+            }}
+          >
+            Replace token
+          </button>
+          <RemoveAccount account={account} onRemoved={onRemoved} />
+        </div>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AccountSummary } from '../../lib/contract'
+import { errorMessage } from '../../lib/errorMessage'
+import { call, subscribe } from '../../lib/ipc'
+
+export type AccountsState = {
+  accounts: AccountSummary[] | null
+  error: string | null
+  /** Bumped on every successful load, so views that depend on accounts know to refetch. */
+  version: number
+  reload: () => Promise<void>
+}
+
+export function useAccounts(): AccountsState {
+  const [accounts, setAccounts] = useState<AccountSummary[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [version, setVersion] = useState(0)
+  const latest = useRef(0)
+
+  const reload = useCallback(async () => {
+    // Reloads can overlap (an event and an explicit refresh); only the newest may land.
+    const request = ++latest.current
+    try {
+      const list = await call('accounts.list', {})
+      if (request !== latest.current) return
+      setAccounts(list)
+      setError(null)
+      setVersion((v) => v + 1)
+    } catch (caught) {
+      if (request === latest.current) setError(errorMessage(caught))
+    }
+  }, [])
+
+  useEffect(() => {
+    void reload()
+    return subscribe('accounts.changed', () => void reload())
+  }, [reload])
+
+  return { accounts, error, version, reload }
+}

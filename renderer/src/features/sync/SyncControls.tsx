@@ -1,0 +1,30 @@
+import { SyncProgressStrip } from './SyncProgressStrip'
+import type { SyncState } from './useSync'
+
+/** Lives in the top bar: the strip while a sync runs, then the buttons. */
+export function SyncControls({ sync }: { sync: SyncState }) {
+  return (
+    <div className="sync-controls">
+      {sync.running && <SyncProgressStrip progress={sync.progress} />}
+      {sync.cancelError && (
+        <p role="alert" className="sync-cancel-error">
+          {sync.cancelError}
+        </p>
+      )}
+      {sync.running && (
+        <button
+          type="button"
+          className="button"
+          aria-label={sync.cancelling ? undefined : 'Cancel sync'}
+          disabled={sync.cancelling}
+          onClick={() => void sync.cancel()}
+        >
+          {sync.cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
+      )}
+      <button type="button" className="button button-primary" disabled={sync.running} onClick={() => void sync.run()}>
+        Sync now
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,35 @@
+import { Notice } from '../../components/Notice'
+import { summarizeSync } from './summarizeSync'
+import type { SyncResult } from './useSync'
+
+export function SyncResultBanner({ result, onDismiss }: { result: SyncResult; onDismiss: () => void }) {
+  if (result.kind === 'error') {
+    return (
+      <Notice tone={result.cancelled ? 'info' : 'error'} onDismiss={onDismiss} className="banner">
+        {result.message}
+      </Notice>
+    )
+  }
+  const { message, failures } = summarizeSync(result.outcomes)
+  return (
+    <div className="banner-stack">
+      {message && (
+        <Notice tone="success" onDismiss={failures.length === 0 ? onDismiss : undefined} className="banner">
+          {message}
+        </Notice>
+      )}
+      {failures.length > 0 && (
+        <Notice tone="error" onDismiss={onDismiss} className="banner">
+          <p className="notice-title">Sync failed for {failures.length === 1 ? 'one account' : `${failures.length} accounts`}</p>
+          <ul className="failure-list">
+            {failures.map((f) => (
+              <li key={f.accountId}>
+                <strong>{f.account}:</strong> {f.message}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+import type { SyncOutcome } from '../../lib/contract'
+import { plural } from '../../lib/format'
+
+export type SyncSummary = {
+  /** What went well (or that nothing happened); null when every account failed. */
+  message: string | null
+  failures: { accountId: string; account: string; message: string }[]
+}
+
+export function summarizeSync(outcomes: SyncOutcome[]): SyncSummary {
+  if (outcomes.length === 0) {
+    return { message: 'There are no accounts to sync yet — add one under Accounts.', failures: [] }
+  }
+  const succeeded = outcomes.filter((o) => o.ok)
+  const cancelled = outcomes.filter((o) => !o.ok && o.error?.code === 'CANCELLED')
+  const failed = outcomes.filter((o) => !o.ok && o.error?.code !== 'CANCELLED')
+
+  const parts: string[] = []
+  if (succeeded.length > 0) {
+    const upserted = succeeded.reduce((sum, o) => sum + o.upserted, 0)
+    parts.push(`Synced ${plural(upserted, 'invoice', 'invoices')} from ${plural(succeeded.length, 'account', 'accounts')}`)
+  }
+  if (cancelled.length > 0) {
+    parts.push(`Cancelled ${plural(cancelled.length, 'account', 'accounts')}; what arrived before cancelling is kept`)
+  }
+  return {
+    message: parts.length > 0 ? `${parts.join('. ')}.` : null,
+    failures: failed.map((o) => ({
+      accountId: o.accountId,
+      account: o.account,
+      message: o.error?.message ?? 'The sync stopped without saying why.'
+    }))
+  }
+}

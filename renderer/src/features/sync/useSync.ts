@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { SyncOutcome, SyncProgress } from '../../lib/contract'
+import { errorMessage } from '../../lib/errorMessage'
+import { call, IpcError, subscribe } from '../../lib/ipc'
+
+export type SyncResult = { kind: 'outcomes'; outcomes: SyncOutcome[] } | { kind: 'error'; message: string; cancelled: boolean }
+
+export type SyncState = {
+  running: boolean
+  cancelling: boolean
+  /** Latest progress per account, in the order accounts started. */
+  progress: SyncProgress[]
+  result: SyncResult | null
+  cancelError: string | null
+  run: () => Promise<void>
+  cancel: () => Promise<void>
+  dismissResult: () => void
+}
+
+/** One sync at a time for the whole window; `onFinished` runs after every sync, good or bad. */
+export function useSync(onFinished: () => void): SyncState {
+  const [running, setRunning] = useState(false)
+  const [cancelling, setCancelling] = useState(false)
+  const [progress, setProgress] = useState<SyncProgress[]>([])
+  const [result, setResult] = useState<SyncResult | null>(null)
+  const [cancelError, setCancelError] = useState<string | null>(null)
+  // A ref, not state: two clicks in one frame must not start two syncs.
+  const runningRef = useRef(false)
+  const onFinishedRef = useRef(onFinished)
+  useEffect(() => {
+    onFinishedRef.current = onFinished
+  })
+
+  useEffect(
+    () =>
+      subscribe('sync.progress', (event) => {
+        setProgress((list) => {
+          const index = list.findIndex((p) => p.accountId === event.accountId)
+          if (index === -1) return [...list, event]
+          return list.map((p, i) => (i === index ? event : p))
+        })
+      }),
+    []
+  )
+
+  const run = useCallback(async () => {
+    if (runningRef.current) return
+    runningRef.current = true
+    setRunning(true)
+    setProgress([])
+    setResult(null)
+    setCancelError(null)
+    try {
+      const outcomes = await call('sync.run', {})
+      setResult({ kind: 'outcomes', outcomes })
+    } catch (error) {
+      const cancelled = error instanceof IpcError && error.code === 'CANCELLED'
+      setResult({ kind: 'error', message: errorMessage(error), cancelled })
+    } finally {
+      runningRef.current = false
+      setRunning(false)
+      setCancelling(false)
+      onFinishedRef.current()
+    }
+  }, [])
+
+  const cancel = useCallback(async () => {
+    setCancelling(true)
+    setCancelError(null)
+    try {
+      await call('sync.cancel', {})
+    } catch (error) {
+      setCancelError(errorMessage(error))
+      setCancelling(false)
+    }
+  }, [])
+
+  const dismissResult = useCallback(() => setResult(null), [])
+
+  return { running, cancelling, progress, result, cancelError, run, cancel, dismissResult }
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createCore, type Core } from '../../main/core/create-core'
+import { toScaled, fromScaled } from '../../main/money/decimal'
+import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
+import { realKeychain } from '../helpers/keychain'
+import { tempDir } from '../helpers/temp-dir'
+import { hoursmithToken } from '../helpers/tokens'
+
+describe('Hoursmith sync against the simulator over HTTP, with the real keychain', () => {
+  let dir: ReturnType<typeof tempDir>
+  let core: Core
+  let simulator: HoursmithSimulator
+  const token = hoursmithToken()
+  const keychain = realKeychain()
+
+  beforeEach(async () => {
+    dir = tempDir()
+    simulator = await startHoursmithSimulator({ invoices: 1_050, seed: 7, tokens: { [token]: { plan: 'studio', role: 'owner' } } })
+    core = await createCore({ dataDir: dir.path, secrets: keychain })
+  })
+
+  afterEach(async () => {
+    for (const account of core.accounts.list()) await core.accounts.remove(account.id)
+    await core.close()
+    await simulator.close()
+    dir.remove()
+  })
+
+  it('syncs every page into the cache with exact totals, and keeps the token only in the keychain', async () => {
+    const account = await core.accounts.add({ provider: 'hoursmith', name: 'Studio', baseUrl: simulator.baseUrl, secret: token })
+    const [outcome] = await core.sync.run()
+
+    expect(outcome).toMatchObject({ ok: true, pages: 6, upserted: 1_050, error: null })
+    const live = simulator.invoices.filter((i) => i.deletedAt === null)
+    const page = core.invoices.list({ includeRemoved: false, offset: 0, limit: 500 })
+    expect(page.total).toBe(live.length)
+
+    const expectedTotals = sumByCurrency(live.map((i) => ({ currency: i.currency, total: i.total })))
+    const all = [...page.items]
+    for (let offset = 500; offset < page.total; offset += 500) all.push(...core.invoices.list({ includeRemoved: false, offset, limit: 500 }).items)
+    expect(sumByCurrency(all)).toEqual(expectedTotals)
+
+    expect(await keychain.get(account.id)).toBe(token)
+    for (const file of readdirSync(dir.path)) {
+      expect(readFileSync(join(dir.path, file)).includes(token), `${file} must not contain the token`).toBe(false)
+    }
+  })
+
+  it('resumes nothing and duplicates nothing when synced again', async () => {
+    await core.accounts.add({ provider: 'hoursmith', name: 'Studio', baseUrl: simulator.baseUrl, secret: token })
+    await core.sync.run()
+    const [again] = await core.sync.run()
+    expect(again).toMatchObject({ ok: true, resumed: false, upserted: 1_050, removed: 0 })
+    expect(core.invoices.list({ includeRemoved: true, offset: 0, limit: 1 }).total).toBe(1_050)
+  })
+})
+
+function sumByCurrency(rows: { currency: string; total: string }[]): Record<string, string> {
+  const sums = new Map<string, bigint>()
+  for (const row of rows) sums.set(row.currency, (sums.get(row.currency) ?? 0n) + toScaled(row.total))
+  return Object.fromEntries([...sums].sort().map(([currency, sum]) => [currency, fromScaled(sum)]))
+}
