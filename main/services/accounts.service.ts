@@ -64,9 +64,9 @@ export class AccountsService {
     return this.get(id)
   }
 
-  async testConnection(draft: Omit<AccountDraft, 'name'>, signal?: AbortSignal): Promise<string> {
+  async testConnection(draft: Omit<AccountDraft, 'name'>, { name = 'new account', signal }: { name?: string; signal?: AbortSignal } = {}): Promise<string> {
     const baseUrl = draft.baseUrl ?? providers[draft.provider].defaultBaseUrl
-    const connector = providers[draft.provider].createConnector({ baseUrl, name: 'new account', options: {} }, draft.secret, this.http)
+    const connector = providers[draft.provider].createConnector({ baseUrl, name, options: {} }, draft.secret, this.http)
     return connector.testConnection(signal)
   }
 

@@ -89,7 +89,7 @@ export class HoursmithClient implements Connector {
     const parsed = HoursmithError.safeParse(safeJson(response.text))
     const said = parsed.success ? redact(parsed.data.error.message ?? parsed.data.error.code, this.token) : null
     const who = `Hoursmith account “${this.accountName}”`
-    const quote = said ? ` Hoursmith said: “${said}”.` : ''
+    const quote = said ? ` Hoursmith said: “${said.replace(/[.\s]+$/, '')}”.` : ''
     switch (response.status) {
       case 401:
         return new AppError('PROVIDER_AUTH', `${who}: the API token was rejected.${quote} Mint a new token under Settings → API in Hoursmith and replace it in Quire.`)

@@ -104,3 +104,10 @@ export function todayIsoDate(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
+
+const decimalFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 20 })
+
+/** A plain exact decimal such as a quantity: "1.50" → "1.5", "1000" → "1,000". */
+export function formatDecimal(value: string): string {
+  return decimalFormat.format(value as Intl.StringNumericLiteral)
+}

@@ -23,7 +23,7 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved }: Pr
   return (
     <li className="card account-card" aria-labelledby={headingId}>
       <div className="account-head">
-        <h3 id={headingId}>{account.name}</h3>
+        <h2 id={headingId}>{account.name}</h2>
         {account.demo && <Badge tone="accent">Demo</Badge>}
       </div>
       <Facts className="account-facts">

@@ -1,11 +1,13 @@
+import type { AccountSummary } from '../../lib/contract'
+import { LastSynced } from './LastSynced'
 import { SyncProgressStrip } from './SyncProgressStrip'
 import type { SyncState } from './useSync'
 
-/** Lives in the top bar: the strip while a sync runs, then the buttons. */
-export function SyncControls({ sync }: { sync: SyncState }) {
+/** Lives in the top bar: progress while a sync runs (else when the last one was), then the buttons. */
+export function SyncControls({ sync, accounts }: { sync: SyncState; accounts: AccountSummary[] }) {
   return (
     <div className="sync-controls">
-      {sync.running && <SyncProgressStrip progress={sync.progress} />}
+      {sync.running ? <SyncProgressStrip progress={sync.progress} /> : <LastSynced accounts={accounts} />}
       {sync.cancelError && (
         <p role="alert" className="sync-cancel-error">
           {sync.cancelError}

@@ -17,8 +17,12 @@ export type SyncState = {
   dismissResult: () => void
 }
 
-/** One sync at a time for the whole window; `onFinished` runs after every sync, good or bad. */
-export function useSync(onFinished: () => void): SyncState {
+/**
+ * One sync at a time for the whole window. `onCacheChanged` runs whenever the cache may have
+ * changed: as each account finishes (so its invoices show without waiting for slower ones) and
+ * when the whole run ends, good or bad.
+ */
+export function useSync(onCacheChanged: () => void): SyncState {
   const [running, setRunning] = useState(false)
   const [cancelling, setCancelling] = useState(false)
   const [progress, setProgress] = useState<SyncProgress[]>([])
@@ -26,14 +30,15 @@ export function useSync(onFinished: () => void): SyncState {
   const [cancelError, setCancelError] = useState<string | null>(null)
   // A ref, not state: two clicks in one frame must not start two syncs.
   const runningRef = useRef(false)
-  const onFinishedRef = useRef(onFinished)
+  const onCacheChangedRef = useRef(onCacheChanged)
   useEffect(() => {
-    onFinishedRef.current = onFinished
+    onCacheChangedRef.current = onCacheChanged
   })
 
   useEffect(
     () =>
       subscribe('sync.progress', (event) => {
+        if (event.phase === 'finished') onCacheChangedRef.current()
         setProgress((list) => {
           const index = list.findIndex((p) => p.accountId === event.accountId)
           if (index === -1) return [...list, event]
@@ -60,7 +65,7 @@ export function useSync(onFinished: () => void): SyncState {
       runningRef.current = false
       setRunning(false)
       setCancelling(false)
-      onFinishedRef.current()
+      onCacheChangedRef.current()
     }
   }, [])
 

@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import { AccountName, BaseUrl, ProviderId } from '../../../preload/contract'
+import { toAccountSummary } from '../../services/account-summary'
+import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
+import { parseCommandArgs, parseValue, readSecret } from '../parse'
+
+export async function accountsCommand(ctx: CliContext, args: string[]): Promise<number> {
+  const [verb, ...rest] = args
+  switch (verb) {
+    case 'add':
+      return add(ctx, rest)
+    case 'list':
+      return list(ctx, rest)
+    case 'remove':
+      return remove(ctx, rest)
+    default:
+      throw new UsageError(`accounts: expected add, list or remove, got ${verb ?? 'nothing'}`)
+  }
+}
+
+async function add(ctx: CliContext, args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    provider: { type: 'string' },
+    name: { type: 'string' },
+    'base-url': { type: 'string' },
+    'secret-stdin': { type: 'boolean' },
+    'skip-check': { type: 'boolean' },
+    json: { type: 'boolean' }
+  })
+  if (positionals.length > 0) throw new UsageError(`accounts add: unexpected ${positionals.join(' ')}`)
+  if (!values['secret-stdin']) throw new UsageError('accounts add: the secret is read from standard input only; pass --secret-stdin and pipe it in')
+  const provider = parseValue(ProviderId, values.provider, '--provider')
+  const name = parseValue(AccountName, values.name, '--name')
+  const baseUrl = values['base-url'] === undefined ? undefined : parseValue(BaseUrl, values['base-url'], '--base-url')
+  const secret = await readSecret(ctx.stdin, ctx.stderr)
+  // A wrong secret is caught now, not at the first sync; --skip-check adds an account while offline.
+  if (!values['skip-check']) await ctx.core.accounts.testConnection({ provider, baseUrl, secret }, { name })
+  const account = await ctx.core.accounts.add({ provider, name, baseUrl, secret })
+  if (values.json) printJson(ctx.stdout, toAccountSummary(account))
+  else print(ctx.stdout, `Added ${account.name} (${account.provider}, ${account.baseUrl}). Its secret is in the OS keychain.`)
+  return 0
+}
+
+function list(ctx: CliContext, args: string[]): number {
+  const { values } = parseCommandArgs(args, { json: { type: 'boolean' } })
+  const accounts = ctx.core.accounts.list().map(toAccountSummary)
+  if (values.json) {
+    printJson(ctx.stdout, accounts)
+    return 0
+  }
+  if (accounts.length === 0) {
+    print(ctx.stdout, 'No accounts yet. Add one with: quire accounts add --provider hoursmith --name NAME --secret-stdin')
+    return 0
+  }
+  printTable(
+    ctx.stdout,
+    ['NAME', 'PROVIDER', 'INVOICES', 'LAST SYNCED', 'BASE URL', 'LAST ERROR'],
+    accounts.map((a) => [a.name, a.provider, String(a.invoiceCount), a.lastSyncedAt ?? 'never', a.baseUrl, a.lastError ?? '']),
+    [2]
+  )
+  return 0
+}
+
+async function remove(ctx: CliContext, args: string[]): Promise<number> {
+  const { positionals } = parseCommandArgs(args, {})
+  const name = parseValue(z.tuple([AccountName]), positionals, 'accounts remove NAME')[0]
+  const account = ctx.core.accounts.byName(name)
+  await ctx.core.accounts.remove(account.id)
+  print(ctx.stdout, `Removed ${account.name}, its cached invoices and its keychain entry.`)
+  return 0
+}

@@ -1,0 +1,55 @@
+/**
+ * Electron lifecycle only: one instance, one locked-down window, the core wired to IPC. All the
+ * work lives in the Electron-free core (main/core/create-core.ts).
+ */
+import { join } from 'node:path'
+import { app, BrowserWindow } from 'electron'
+import { createCore, type Core } from './core/create-core'
+import { createDispatch } from './ipc/dispatch'
+import { registerIpc } from './ipc/electron-ipc'
+import { createHandlers } from './ipc/handlers'
+import { KeytarSecretStore } from './secrets/keytar-store'
+import { createMainWindow, lockDownSession } from './window'
+
+let core: Core | null = null
+let mainWindow: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.whenReady().then(start, (error: unknown) => fail(error))
+}
+
+async function start(): Promise<void> {
+  lockDownSession()
+  try {
+    core = await createCore({ dataDir: process.env.QUIRE_DATA_DIR ?? app.getPath('userData'), secrets: new KeytarSecretStore() })
+  } catch (error) {
+    return fail(error)
+  }
+  registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.events, () => mainWindow)
+  mainWindow = createMainWindow(join(import.meta.dirname, '../preload'), join(import.meta.dirname, '../renderer'))
+  mainWindow.on('closed', () => (mainWindow = null))
+}
+
+app.on('window-all-closed', () => app.quit())
+
+let closing = false
+app.on('will-quit', (event) => {
+  if (!core || closing) return
+  // Let in-flight page transactions settle and fold the WAL back before exit.
+  event.preventDefault()
+  closing = true
+  void core.close().finally(() => app.quit())
+})
+
+async function fail(error: unknown): Promise<void> {
+  const { dialog } = await import('electron')
+  dialog.showErrorBox('Quire cannot start', error instanceof Error ? error.message : String(error))
+  app.exit(1)
+}

@@ -1,0 +1,86 @@
+import { Fact, Facts } from '../../components/Facts'
+import { Notice } from '../../components/Notice'
+import type { InvoiceDetail } from '../../lib/contract'
+import { formatCalendarDate, formatDateOrInstant, formatInstant, formatMoney } from '../../lib/format'
+import { LineItemsTable } from './LineItemsTable'
+
+type Props = { detail: InvoiceDetail; providerLabel: string }
+
+export function InvoiceDetailBody({ detail, providerLabel }: Props) {
+  const money = (amount: string | null) => (amount === null ? '—' : formatMoney(amount, detail.currency))
+  const date = (value: string | null) => (value === null ? '—' : formatCalendarDate(value))
+  const stamp = (value: string | null) => (value === null ? '—' : formatDateOrInstant(value))
+  const hasPeriod = detail.periodStart !== null || detail.periodEnd !== null
+
+  return (
+    <>
+      {detail.removed && (
+        <Notice tone="info">
+          {providerLabel} no longer lists this invoice. Quire keeps the last copy it saw.
+        </Notice>
+      )}
+
+      <Facts className="detail-facts">
+        <Fact label="Counterparty">{detail.counterparty ?? '—'}</Fact>
+        <Fact label="Account">
+          {detail.account} <span className="muted">· {providerLabel}</span>
+        </Fact>
+        <Fact label="Issue date">{date(detail.issueDate)}</Fact>
+        <Fact label="Due date">{date(detail.dueDate)}</Fact>
+        {hasPeriod && (
+          <Fact label="Period">
+            {stamp(detail.periodStart)} – {stamp(detail.periodEnd)}
+          </Fact>
+        )}
+        {detail.paymentStatus !== null && <Fact label="Payment status">{detail.paymentStatus}</Fact>}
+      </Facts>
+
+      <section className="detail-section">
+        <h3>Amounts</h3>
+        <Facts className="amounts">
+          <Fact label="Subtotal">{money(detail.subtotal)}</Fact>
+          <Fact label="Tax">{money(detail.tax)}</Fact>
+          <Fact label="Total" className="amount-total">
+            {money(detail.total)}
+          </Fact>
+          <Fact label="Paid">{money(detail.paid)}</Fact>
+        </Facts>
+      </section>
+
+      <section className="detail-section">
+        <h3>Line items</h3>
+        {detail.lineItems.length > 0 ? (
+          <LineItemsTable items={detail.lineItems} currency={detail.currency} />
+        ) : (
+          <p className="muted">This provider sends no line items.</p>
+        )}
+      </section>
+
+      {detail.notes && (
+        <section className="detail-section">
+          <h3>Notes</h3>
+          <p className="notes">{detail.notes}</p>
+        </section>
+      )}
+
+      <section className="detail-section">
+        <h3>Provenance</h3>
+        <Facts>
+          <Fact label="Remote ID">
+            <span className="mono break">{detail.remoteId}</span>
+          </Fact>
+          <Fact label="Provider status">{detail.rawStatus ?? '—'}</Fact>
+          <Fact label="Created at provider">{stamp(detail.remoteCreatedAt)}</Fact>
+          <Fact label="Updated at provider">{stamp(detail.remoteUpdatedAt)}</Fact>
+          <Fact label="Synced">{formatInstant(detail.syncedAt)}</Fact>
+          <Fact label="PDF">{detail.hasPdf ? 'Available from the provider' : 'None'}</Fact>
+        </Facts>
+      </section>
+
+      <details className="raw">
+        <summary>Raw provider data</summary>
+        <pre>{detail.rawJson}</pre>
+      </details>
+    </>
+  )
+}

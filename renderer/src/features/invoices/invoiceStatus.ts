@@ -1,0 +1,21 @@
+import type { BadgeTone } from '../../components/Badge'
+import type { InvoiceStatus } from '../../lib/contract'
+
+const STATUS: Record<InvoiceStatus, { label: string; tone: BadgeTone }> = {
+  draft: { label: 'Draft', tone: 'neutral' },
+  open: { label: 'Open', tone: 'info' },
+  paid: { label: 'Paid', tone: 'success' },
+  void: { label: 'Void', tone: 'neutral' },
+  unknown: { label: 'Unknown', tone: 'neutral' }
+}
+
+/** "Overdue" is derived here, not stored: it depends on today, which the cache cannot know. */
+export function displayStatus(
+  invoice: { status: InvoiceStatus; dueDate: string | null },
+  today: string
+): { label: string; tone: BadgeTone } {
+  if (invoice.status === 'open' && invoice.dueDate !== null && invoice.dueDate < today) {
+    return { label: 'Overdue', tone: 'danger' }
+  }
+  return STATUS[invoice.status]
+}
