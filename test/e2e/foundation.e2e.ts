@@ -1,0 +1,127 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { KeytarSecretStore } from '../../main/secrets/keytar-store'
+import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
+import { tempDir } from '../helpers/temp-dir'
+import { hoursmithToken } from '../helpers/tokens'
+import { startHost, type RunningHost } from './support/host'
+import { invokeInPage } from './support/invoke'
+
+const INVOICES = 430
+
+test.describe('first run to offline browsing, in Chromium against the real core', () => {
+  let dir: ReturnType<typeof tempDir>
+  let simulator: HoursmithSimulator | null
+  let host: RunningHost | null
+  const token = hoursmithToken()
+
+  test.beforeEach(async () => {
+    dir = tempDir('quire-e2e-')
+    simulator = await startHoursmithSimulator({ invoices: INVOICES, seed: 11, tokens: { [token]: { plan: 'studio', role: 'owner', workspace: 'Finch Studio' } } })
+    host = await startHost(dir.path)
+  })
+
+  test.afterEach(async () => {
+    await host?.stop()
+    await simulator?.close()
+    dir.remove()
+  })
+
+  test('add an account, sync, browse, open detail, then restart offline and browse again', async ({ page }) => {
+    const live = simulator!.invoices.filter((invoice) => invoice.deletedAt === null)
+    const newest = [...live].sort((a, b) => (b.issueDate ?? '').localeCompare(a.issueDate ?? ''))[0]!
+    await page.goto(host!.url)
+
+    await expect(page.getByRole('heading', { name: 'Welcome to Quire' })).toBeVisible()
+    await page.getByRole('button', { name: 'Add an account' }).click()
+    await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible()
+    const form = page.getByRole('form', { name: 'Add an account' })
+    await form.getByLabel('Account name').fill('Finch')
+    await form.getByLabel('Base URL').fill(simulator!.baseUrl)
+    await form.getByLabel('API token').fill('hsk_test_wrongwrongwro_wrongwrongwrongwrongwrongwrongwr')
+    await form.getByRole('button', { name: 'Test connection' }).click()
+    await expect(form.getByRole('alert')).toContainText('the API token was rejected')
+
+    await form.getByLabel('API token').fill(token)
+    await form.getByRole('button', { name: 'Test connection' }).click()
+    await expect(form.getByRole('status')).toContainText('Finch Studio')
+    await form.getByRole('button', { name: 'Add account' }).click()
+    await expect(page.getByRole('listitem', { name: 'Finch' })).toBeVisible()
+    await expect(form.getByLabel('API token')).toHaveValue('')
+
+    await page.getByRole('button', { name: 'Sync now' }).click()
+    await expect(page.getByRole('status').filter({ hasText: `Synced ${INVOICES} invoices` })).toBeVisible()
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Invoices' }).click()
+    const grid = page.getByRole('grid', { name: 'Invoices' })
+    await expect(grid).toHaveAttribute('aria-rowcount', String(live.length))
+    await expect(grid.getByRole('row').nth(1)).toContainText(newest.number!)
+
+    await openFirstRow(page, newest.number!)
+    await expect(page.getByRole('complementary', { name: 'Invoice details' }).getByText('This provider sends no line items.')).toBeVisible()
+
+    await page.getByRole('searchbox', { name: 'Search invoices' }).fill('Zoë')
+    const zoe = live.filter((invoice) => invoice.billToName === 'Zoë Café GmbH').length
+    await expect(grid).toHaveAttribute('aria-rowcount', String(zoe))
+
+    // The network goes away: the provider stops, and the app restarts on the same data dir.
+    await simulator!.close()
+    simulator = null
+    await host!.stop()
+    host = await startHost(dir.path)
+    await page.goto(host.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Invoices' }).click()
+    await expect(page.getByRole('grid', { name: 'Invoices' })).toHaveAttribute('aria-rowcount', String(live.length))
+    await openFirstRow(page, newest.number!)
+    await page.screenshot({ path: join('test-results', 'offline-detail.png') })
+
+    // The token is in the keychain and in no file under the data dir.
+    const [account] = await listAccounts(page)
+    expect(await new KeytarSecretStore().get(account!.id)).toBe(token)
+    for (const file of filesUnder(dir.path)) expect(readFileSync(file).includes(token), file).toBe(false)
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click()
+    await page.getByRole('listitem', { name: 'Finch' }).getByRole('button', { name: 'Remove' }).click()
+    await page.getByRole('button', { name: 'Remove account' }).click()
+    await expect(page.getByRole('listitem', { name: 'Finch' })).toHaveCount(0)
+    expect(await new KeytarSecretStore().get(account!.id)).toBeNull()
+  })
+
+  test('the demo workspace syncs through the real connector on first run', async ({ page }) => {
+    await page.goto(host!.url)
+    await page.getByRole('button', { name: 'Try the demo workspace' }).click()
+    await expect(page.getByRole('status').filter({ hasText: /Synced 2,400 invoices/ })).toBeVisible({ timeout: 60_000 })
+    const grid = page.getByRole('grid', { name: 'Invoices' })
+    await expect(grid).toBeVisible()
+    const rowCount = Number(await grid.getAttribute('aria-rowcount'))
+    expect(rowCount).toBeGreaterThan(2_300)
+    expect(rowCount).toBeLessThanOrEqual(2_400)
+    await page.screenshot({ path: join('test-results', 'demo-invoices.png') })
+    for (const account of await listAccounts(page)) {
+      const removed = await invokeInPage(page, 'accounts.remove', { accountId: account.id })
+      expect(removed.ok).toBe(true)
+    }
+  })
+})
+
+async function openFirstRow(page: Page, number: string): Promise<void> {
+  const row = page.getByRole('grid', { name: 'Invoices' }).getByRole('row').nth(1)
+  await row.click()
+  await row.press('Enter')
+  const pane = page.getByRole('complementary', { name: 'Invoice details' })
+  await expect(pane.getByRole('heading', { level: 2 })).toHaveText(number)
+}
+
+async function listAccounts(page: Page): Promise<{ id: string; name: string }[]> {
+  const result = await invokeInPage(page, 'accounts.list', {})
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? filesUnder(path) : [path]
+  })
+}
