@@ -33,15 +33,14 @@ export function fromScaled(scaled: bigint, minFraction = 2): string {
   return negative && abs !== 0n ? `-${text}` : text
 }
 
-/** Canonical form of a provider's decimal text ("007.5" → "7.50"), exact. */
+/** Canonical form of a provider's decimal text ("007.50" → "7.50", "-0" → "0"), digits as given. */
 export function normalizeDecimal(text: string): string {
   const match = DECIMAL.exec(text)
   if (!match) throw new RangeError(`not a decimal amount: ${JSON.stringify(text)}`)
-  const [, sign, whole = '0', fraction = ''] = match
+  const [, sign, whole = '0', fraction] = match
   const trimmedWhole = whole.replace(/^0+(?=\d)/, '')
-  const paddedFraction = fraction.length >= 2 ? fraction : fraction.padEnd(2, '0')
-  const isZero = /^0+$/.test(trimmedWhole + paddedFraction)
-  return `${sign && !isZero ? '-' : ''}${trimmedWhole}.${paddedFraction}`
+  const isZero = /^0+$/.test(trimmedWhole + (fraction ?? ''))
+  return `${sign && !isZero ? '-' : ''}${trimmedWhole}${fraction === undefined ? '' : `.${fraction}`}`
 }
 
 export function subtract(a: string, b: string): string {

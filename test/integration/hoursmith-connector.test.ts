@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { isAppError } from '../../main/core/errors'
+import { HoursmithClient } from '../../main/providers/hoursmith/client'
+import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
+import { fakeClock } from '../helpers/fake-clock'
+import { hoursmithToken } from '../helpers/tokens'
+
+describe('Hoursmith connector against the simulator', () => {
+  let simulator: HoursmithSimulator
+  afterEach(() => simulator.close())
+
+  async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+    try {
+      await promise
+    } catch (error) {
+      if (isAppError(error)) return { code: error.code, message: error.message }
+      throw error
+    }
+    throw new Error('expected a failure')
+  }
+
+  it('maps 401, 402 and 403 to typed errors that say what to do, never echoing the token', async () => {
+    const [free, member, good] = [hoursmithToken(), hoursmithToken(), hoursmithToken()]
+    simulator = await startHoursmithSimulator({ invoices: 3, tokens: { [free]: { plan: 'free' }, [member]: { role: 'member' }, [good]: {} } })
+    const client = (token: string): HoursmithClient => new HoursmithClient(simulator.baseUrl, token, 'Studio', { fetch, clock: fakeClock() })
+
+    const wrong = await errorOf(client(hoursmithToken()).fetchPage(null))
+    expect(wrong.code).toBe('PROVIDER_AUTH')
+    expect(wrong.message).toMatch(/Studio.*token was rejected.*Settings → API/)
+    expect(await errorOf(client(free).fetchPage(null))).toMatchObject({ code: 'PROVIDER_PLAN', message: expect.stringMatching(/studio plan/) })
+    expect(await errorOf(client(member).fetchPage(null))).toMatchObject({ code: 'PROVIDER_SCOPE', message: expect.stringMatching(/Owner, Admin or Manager/) })
+    for (const token of [free, member]) {
+      const { message } = await errorOf(client(token).fetchPage(null))
+      expect(message).not.toContain(token)
+    }
+    expect(await client(good).testConnection()).toMatch(/Demo Studio/)
+  })
+
+  it('honours Retry-After on 429 and finishes the walk', async () => {
+    const token = hoursmithToken()
+    const clock = fakeClock()
+    simulator = await startHoursmithSimulator({
+      invoices: 1_000,
+      tokens: { [token]: {} },
+      rateLimits: { burst: 2, burstWindowMs: 10_000, sustained: 600, sustainedWindowMs: 60_000 },
+      now: () => clock.now().getTime()
+    })
+    const client = new HoursmithClient(simulator.baseUrl, token, 'Studio', { fetch, clock })
+    const seen = new Set<string>()
+    let cursor: string | null = null
+    let requests = 0
+    do {
+      const page = await client.fetchPage(cursor)
+      page.invoices.forEach((invoice) => seen.add(invoice.remoteId))
+      requests += page.requests
+      cursor = page.next
+    } while (cursor !== null)
+    expect(seen.size).toBe(1_000)
+    expect(requests).toBeGreaterThan(5)
+    // Every wait was what the server asked for (whole seconds), not a guess.
+    expect(clock.sleeps.length).toBeGreaterThan(0)
+    for (const ms of clock.sleeps) expect(ms % 1000).toBe(0)
+  })
+
+  it('fails with a clear error when the rate limit asks for a longer wait than a sync should block', async () => {
+    const token = hoursmithToken()
+    const clock = fakeClock()
+    simulator = await startHoursmithSimulator({
+      invoices: 10,
+      tokens: { [token]: {} },
+      rateLimits: { burst: 1, burstWindowMs: 600_000, sustained: 600, sustainedWindowMs: 600_000 },
+      now: () => clock.now().getTime()
+    })
+    const client = new HoursmithClient(simulator.baseUrl, token, 'Studio', { fetch, clock })
+    await client.testConnection()
+    expect(await errorOf(client.fetchPage(null))).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', message: expect.stringMatching(/Sync again in 600 s/) })
+  })
+
+  it('names the page and the field when a payload does not match the wire schema', async () => {
+    const token = hoursmithToken()
+    simulator = await startHoursmithSimulator({ invoices: 5, tokens: { [token]: {} } })
+    ;(simulator.invoices[3] as unknown as { total: number }).total = 12.5
+    simulator.changed()
+    const client = new HoursmithClient(simulator.baseUrl, token, 'Studio', { fetch, clock: fakeClock() })
+    const { code, message } = await errorOf(client.fetchPage(null))
+    expect(code).toBe('PROVIDER_BAD_RESPONSE')
+    expect(message).toMatch(/data\[\d\].*total: expected a decimal string|total.*expected string/)
+  })
+
+  it('tolerates unknown fields and documented nulls, and keeps money exact', async () => {
+    const token = hoursmithToken()
+    simulator = await startHoursmithSimulator({ invoices: 1, tokens: { [token]: {} } })
+    Object.assign(simulator.invoices[0]!, { total: '1000000000000000.10', subtotal: '909090909090909.19', discountAmount: null, dueDate: null, notes: null, sentAt: null, surprise: { nested: true } })
+    simulator.changed()
+    const client = new HoursmithClient(simulator.baseUrl, token, 'Studio', { fetch, clock: fakeClock() })
+    const [invoice] = (await client.fetchPage(null)).invoices
+    expect(invoice).toMatchObject({ total: '1000000000000000.10', tax: '90909090909090.91', dueDate: null, notes: null })
+    expect((invoice!.raw as { surprise: unknown }).surprise).toEqual({ nested: true })
+  })
+})

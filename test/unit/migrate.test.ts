@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { isAppError } from '../../main/core/errors'
+import { loadMigrations, migrate, schemaVersion } from '../../main/db/migrate'
+import { defaultMigrationsDir, openDatabase } from '../../main/db/open-database'
+import { tempDir } from '../helpers/temp-dir'
+
+describe('migrations', () => {
+  const dirs: ReturnType<typeof tempDir>[] = []
+  const dir = (): string => {
+    const d = tempDir()
+    dirs.push(d)
+    return d.path
+  }
+  afterEach(() => dirs.splice(0).forEach((d) => d.remove()))
+
+  it('creates STRICT tables with WAL and foreign keys on a new cache', () => {
+    const db = openDatabase(join(dir(), 'quire.sqlite3'))
+    expect(schemaVersion(db)).toBe(loadMigrations(defaultMigrationsDir).length)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    const strict = db.prepare(`SELECT name FROM pragma_table_list WHERE strict = 1 ORDER BY name`).pluck().all()
+    expect(strict).toEqual(expect.arrayContaining(['accounts', 'invoices', 'line_items', 'sync_runs', 'sync_state']))
+    db.prepare(`INSERT INTO accounts (id, provider, name, base_url, created_at) VALUES ('a', 'hoursmith', 'n', 'u', 't')`).run()
+    expect(() => db.prepare(`INSERT INTO sync_state (account_id, walk) VALUES ('a', 'many')`).run()).toThrow(/cannot store TEXT value in INTEGER/)
+    expect(() => db.prepare(`INSERT INTO sync_state (account_id) VALUES ('missing')`).run()).toThrow(/FOREIGN KEY/)
+    db.close()
+  })
+
+  it('refuses a cache written by a newer Quire, and leaves it untouched', () => {
+    const file = join(dir(), 'quire.sqlite3')
+    const future = new Database(file)
+    future.pragma('user_version = 999')
+    future.close()
+    let error: unknown
+    try {
+      openDatabase(file)
+    } catch (e) {
+      error = e
+    }
+    expect(isAppError(error, 'DB_NEWER_THAN_APP')).toBe(true)
+    const after = new Database(file)
+    expect(after.pragma('user_version', { simple: true })).toBe(999)
+    after.close()
+  })
+
+  it('backs up before upgrading and applies all pending steps in one transaction', () => {
+    const migrations = join(dir(), 'migrations')
+    mkdirSync(migrations)
+    writeFileSync(join(migrations, '0001_create_t.sql'), 'CREATE TABLE t (a INTEGER) STRICT;')
+    const file = join(dir(), 'quire.sqlite3')
+    const first = openDatabase(file, migrations)
+    first.prepare('INSERT INTO t VALUES (1)').run()
+    first.close()
+
+    writeFileSync(join(migrations, '0002_add_u.sql'), 'CREATE TABLE u (b INTEGER) STRICT;')
+    writeFileSync(join(migrations, '0003_broken.sql'), 'CREATE TABLE nonsense (;')
+    expect(() => openDatabase(file, migrations)).toThrow()
+    const unchanged = new Database(file)
+    expect(schemaVersion(unchanged)).toBe(1)
+    expect(unchanged.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'u'`).pluck().get()).toBe(0)
+    unchanged.close()
+    expect(existsSync(`${file}.before-v3.bak`)).toBe(true)
+  })
+
+  it('rejects numbering with gaps', () => {
+    const migrations = join(dir(), 'migrations')
+    mkdirSync(migrations)
+    writeFileSync(join(migrations, '0001_a.sql'), '')
+    writeFileSync(join(migrations, '0003_c.sql'), '')
+    expect(() => loadMigrations(migrations)).toThrow(/without gaps/)
+  })
+
+  it('says how to recover when the file is not a database', () => {
+    const file = join(dir(), 'quire.sqlite3')
+    writeFileSync(file, 'this is not sqlite'.repeat(500))
+    let error: unknown
+    try {
+      openDatabase(file)
+    } catch (e) {
+      error = e
+    }
+    expect(isAppError(error, 'DB_CORRUPT')).toBe(true)
+    expect((error as Error).message).toMatch(/move that file aside, and sync again/)
+  })
+
+  it('exposes a fresh schema whose migration list matches what the runner applies', () => {
+    const db = new Database(':memory:')
+    expect(migrate(db, loadMigrations(defaultMigrationsDir), null)).toBe(loadMigrations(defaultMigrationsDir).length)
+    db.close()
+  })
+})
