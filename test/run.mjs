@@ -48,9 +48,12 @@ if (!process.env.QUIRE_TEST_KEYRING && !keychainAnswers()) {
   if (!dbusRunSession || !keyringDaemon) fail(`no keychain answers and dbus-run-session or gnome-keyring-daemon is missing. Install them with:\n  ${APT}`)
   console.log('npm test: no keychain answered; starting a private D-Bus session with GNOME Keyring')
   const script = `echo -n quire-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0" "$@"`
+  // A fresh keyring folder: an old login keyring with another password would stay locked.
+  const keyringHome = mkdtempSync(join(tmpdir(), 'quire-test-keyring-'))
   const child = run(dbusRunSession, ['--', 'sh', '-c', script, process.execPath, ...process.argv.slice(1)], {
-    env: { ...env, QUIRE_TEST_KEYRING: '1' }
+    env: { ...env, QUIRE_TEST_KEYRING: '1', XDG_DATA_HOME: keyringHome }
   })
+  rmSync(keyringHome, { recursive: true, force: true })
   process.exit(child.status ?? 1)
 }
 
