@@ -15,6 +15,7 @@ function electronBinary(): { path: string } | { missing: string } {
 }
 
 const binary = electronBinary()
+if ('missing' in binary) console.log(`Electron specs skipped: ${binary.missing}.`)
 
 test.describe('the Electron app', () => {
   test.skip('missing' in binary, 'missing' in binary ? `${binary.missing}. These specs run wherever Electron can be downloaded.` : '')
