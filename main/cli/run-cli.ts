@@ -11,6 +11,9 @@ import { syncCommand } from './commands/sync'
 export const USAGE = `Usage: quire [--data-dir DIR] <command>
 
   accounts add --provider hoursmith --name NAME [--base-url URL] --secret-stdin [--skip-check]
+  accounts add --provider caresquare --name NAME --plan-manager-id UUID [--plan-manager-id UUID…] --secret-stdin
+  accounts add --provider yeti --name NAME --base-url URL --login LOGIN --secret-stdin
+  accounts add --provider lynkwell --name NAME --client-id ID [--token-url URL] [--audience AUD] --secret-stdin
   accounts list [--json]
   accounts remove NAME
   sync [--account NAME] [--json]
@@ -18,8 +21,8 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   invoices show ACCOUNT/REMOTE_ID [--json]
 
 The data dir defaults to QUIRE_DATA_DIR, else the app's own data folder.
-Secrets are read from standard input (--secret-stdin), checked with the provider (unless
---skip-check), and kept in the OS keychain only.`
+The secret (API key, password, token or client secret) is read from standard input
+(--secret-stdin), checked with the provider (unless --skip-check), and kept in the OS keychain only.`
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 usage, 130 interrupted. */
 export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, env = process.env): Promise<number> {

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
-import { ProviderId } from '../../preload/contract'
+import { ProviderId, ProviderOptions } from '../../preload/contract'
 
 /** Non-secret per-account settings. Secrets live in the keychain, never here. */
-export const AccountOptions = z.object({ demo: z.boolean().optional() }).catchall(z.unknown())
+export const AccountOptions = ProviderOptions.extend({ demo: z.boolean().optional() })
 export type AccountOptions = z.infer<typeof AccountOptions>
 
 export interface AccountRecord {
@@ -41,7 +41,7 @@ export class AccountsRepo {
   private readonly insertStmt
   private readonly deleteStmt
   private readonly recordSyncStmt
-  private readonly updateBaseUrlStmt
+  private readonly updateEndpointStmt
 
   constructor(db: Database) {
     this.selectAll = db.prepare<[], AccountRow>(`${SELECT} ORDER BY a.name COLLATE NOCASE`)
@@ -54,7 +54,7 @@ export class AccountsRepo {
     this.recordSyncStmt = db.prepare(
       `UPDATE accounts SET last_synced_at = coalesce(@syncedAt, last_synced_at), last_error = @error WHERE id = @id`
     )
-    this.updateBaseUrlStmt = db.prepare<[string, string]>(`UPDATE accounts SET base_url = ? WHERE id = ?`)
+    this.updateEndpointStmt = db.prepare<[string, string, string]>(`UPDATE accounts SET base_url = ?, options = ? WHERE id = ?`)
   }
 
   list(): AccountRecord[] {
@@ -84,8 +84,8 @@ export class AccountsRepo {
     this.recordSyncStmt.run({ id, syncedAt, error })
   }
 
-  updateBaseUrl(id: string, baseUrl: string): void {
-    this.updateBaseUrlStmt.run(baseUrl, id)
+  updateEndpoint(id: string, baseUrl: string, options: AccountOptions): void {
+    this.updateEndpointStmt.run(baseUrl, JSON.stringify(options), id)
   }
 }
 

@@ -11,7 +11,7 @@ export function createHandlers(core: Core, version: string): Handlers {
     'app.getInfo': async () => ({
       version,
       accountCount: core.accounts.list().length,
-      providers: providerList().map(({ id, label, defaultBaseUrl }) => ({ id, label, defaultBaseUrl }))
+      providers: providerList().map(({ id, label, defaultBaseUrl, secretLabel, requiredOptions, optionalOptions }) => ({ id, label, defaultBaseUrl, secretLabel, requiredOptions, optionalOptions }))
     }),
     'accounts.list': async () => core.accounts.list().map(toAccountSummary),
     'accounts.add': async (draft) => toAccountSummary(await core.accounts.add(draft)),

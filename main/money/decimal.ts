@@ -50,3 +50,22 @@ export function subtract(a: string, b: string): string {
 export function add(a: string, b: string): string {
   return fromScaled(toScaled(a) + toScaled(b))
 }
+
+/**
+ * A JSON number (already a double after JSON.parse) as exact decimal text. ECMAScript's
+ * Number::toString gives the shortest text that round-trips the double, which is the text the
+ * provider wrote for any amount of up to 15 significant digits: every real invoice amount. We
+ * take that text deliberately rather than reparsing the body; exponent forms are expanded.
+ */
+export function decimalFromJsonNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite amount: ${value}`)
+  const text = String(value)
+  const exponent = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text)
+  if (!exponent) return normalizeDecimal(text)
+  const [, sign = '', whole = '', fraction = '', power = '0'] = exponent
+  const digits = whole + fraction
+  const point = whole.length + Number(power)
+  const expanded =
+    point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`
+  return normalizeDecimal(`${sign}${expanded}`)
+}

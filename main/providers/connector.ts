@@ -1,4 +1,5 @@
-import type { AccountRecord } from '../db/accounts.repo'
+import type { z } from 'zod'
+import type { ProviderInfo, ProviderOptions } from '../../preload/contract'
 import type { HttpDeps } from '../net/http'
 import type { UnifiedInvoice } from './unified-invoice'
 
@@ -19,9 +20,20 @@ export interface Connector {
   fetchPage(cursor: string | null, signal?: AbortSignal): Promise<InvoicePageResult>
 }
 
-export interface ProviderDefinition {
-  id: AccountRecord['provider']
-  label: string
-  defaultBaseUrl: string
-  createConnector(account: Pick<AccountRecord, 'name' | 'baseUrl' | 'options'>, secret: string, deps: HttpDeps): Connector
+export interface ConnectorAccount {
+  /** For messages: errors name the account they are about. */
+  name: string
+  baseUrl: string
+  options: ProviderOptions
+}
+
+export interface ProviderDefinition extends Omit<ProviderInfo, 'requiredOptions' | 'optionalOptions'> {
+  /**
+   * Checks this provider's options (required ones present, no foreign ones) and fills its
+   * defaults; a failure's messages are shown to the person adding the account.
+   */
+  options: z.ZodType<ProviderOptions>
+  requiredOptions: ProviderInfo['requiredOptions']
+  optionalOptions: ProviderInfo['optionalOptions']
+  createConnector(account: ConnectorAccount, secret: string, deps: HttpDeps): Connector
 }

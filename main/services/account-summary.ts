@@ -1,5 +1,5 @@
-import type { AccountSummary } from '../../preload/contract'
-import type { AccountRecord } from '../db/accounts.repo'
+import type { AccountSummary, ProviderOptions } from '../../preload/contract'
+import type { AccountOptions, AccountRecord } from '../db/accounts.repo'
 
 export function toAccountSummary(record: AccountRecord): AccountSummary {
   return {
@@ -7,10 +7,15 @@ export function toAccountSummary(record: AccountRecord): AccountSummary {
     provider: record.provider,
     name: record.name,
     baseUrl: record.baseUrl,
+    options: providerOptions(record.options),
     demo: record.options.demo === true,
     createdAt: record.createdAt,
     lastSyncedAt: record.lastSyncedAt,
     lastError: record.lastError,
     invoiceCount: record.invoiceCount
   }
+}
+
+function providerOptions({ demo: _demo, ...options }: AccountOptions): ProviderOptions {
+  return options
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { AccountDraft, ProviderId } from '../../preload/contract'
+import type { ProviderId, ProviderOptions } from '../../preload/contract'
 import { isoNow, type Clock } from '../core/clock'
 import { AppError } from '../core/errors'
 import type { EventHub } from '../core/events'
@@ -14,7 +14,8 @@ export interface NewAccount {
   name: string
   baseUrl?: string | undefined
   secret: string
-  options?: AccountOptions
+  options?: ProviderOptions
+  demo?: boolean
 }
 
 export class AccountsService {
@@ -45,6 +46,7 @@ export class AccountsService {
   /** The secret goes to the keychain before the row exists, and is taken back if the row fails. */
   async add(draft: NewAccount): Promise<AccountRecord> {
     if (this.repo.byName(draft.name)) throw new AppError('CONFLICT', `An account named “${draft.name}” already exists. Choose another name.`)
+    const settings = resolveSettings(draft)
     const id = randomUUID()
     await this.secrets.set(id, draft.secret)
     try {
@@ -52,8 +54,8 @@ export class AccountsService {
         id,
         provider: draft.provider,
         name: draft.name,
-        baseUrl: draft.baseUrl ?? providers[draft.provider].defaultBaseUrl,
-        options: draft.options ?? {},
+        baseUrl: settings.baseUrl,
+        options: { ...settings.options, ...(draft.demo ? { demo: true } : {}) },
         createdAt: isoNow(this.clock)
       })
     } catch (error) {
@@ -64,9 +66,8 @@ export class AccountsService {
     return this.get(id)
   }
 
-  async testConnection(draft: Omit<AccountDraft, 'name'>, { name = 'new account', signal }: { name?: string; signal?: AbortSignal } = {}): Promise<string> {
-    const baseUrl = draft.baseUrl ?? providers[draft.provider].defaultBaseUrl
-    const connector = providers[draft.provider].createConnector({ baseUrl, name, options: {} }, draft.secret, this.http)
+  async testConnection(draft: Omit<NewAccount, 'name'>, { name = 'new account', signal }: { name?: string; signal?: AbortSignal } = {}): Promise<string> {
+    const connector = providers[draft.provider].createConnector({ name, ...resolveSettings(draft) }, draft.secret, this.http)
     return connector.testConnection(signal)
   }
 
@@ -85,8 +86,9 @@ export class AccountsService {
     this.events.emit('accounts.changed', {})
   }
 
-  updateBaseUrl(id: string, baseUrl: string): void {
-    this.repo.updateBaseUrl(id, baseUrl)
+  /** Moves an account to a new address (the demo's simulators get a new port on every start). */
+  updateEndpoint(id: string, baseUrl: string, options: AccountOptions): void {
+    this.repo.updateEndpoint(id, baseUrl, options)
   }
 
   /** A connector for a stored account, authenticated with its keychain secret. */
@@ -97,4 +99,17 @@ export class AccountsService {
     }
     return providers[account.provider].createConnector(account, secret, this.http)
   }
+}
+
+/** The provider's own checks and defaults for base URL and options, as a VALIDATION error. */
+function resolveSettings(draft: Pick<NewAccount, 'provider' | 'baseUrl' | 'options'>): { baseUrl: string; options: ProviderOptions } {
+  const provider = providers[draft.provider]
+  const baseUrl = draft.baseUrl ?? provider.defaultBaseUrl
+  if (baseUrl === null) throw new AppError('VALIDATION', `${provider.label} is self-hosted: enter the base URL of your operator’s API.`)
+  const parsed = provider.options.safeParse(draft.options ?? {})
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => (issue.code === 'unrecognized_keys' ? `${provider.label} does not use ${issue.keys.join(', ')}` : issue.message))
+    throw new AppError('VALIDATION', `${problems.join('; ')}.`)
+  }
+  return { baseUrl, options: parsed.data }
 }

@@ -1,35 +1,63 @@
 /**
  * Runs a provider simulator from a terminal, for trying Quire or its CLI without a real account:
- *   npm run --silent simulate -- --provider hoursmith --invoices 5000 [--port N] [--token T]
- * Prints one JSON line with the base URL and the token to use.
+ *   npm run --silent simulate -- --provider hoursmith|caresquare|yeti|lynkwell [--invoices N] [--port N]
+ * Prints one JSON line: the base URL, the options and the secret to add the account with.
  */
+import { randomBytes, randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
-import { randomBytes } from 'node:crypto'
+import { startCareSquareSimulator } from './caresquare/server'
 import { startHoursmithSimulator } from './hoursmith/server'
+import { startLynkwellSimulator } from './lynkwell/server'
+import { startYetiSimulator } from './yeti/server'
 
 const { values } = parseArgs({
   options: {
     provider: { type: 'string', default: 'hoursmith' },
     invoices: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
-    port: { type: 'string', default: '0' },
-    token: { type: 'string' }
+    port: { type: 'string', default: '0' }
   },
   strict: true
 })
-if (values.provider !== 'hoursmith') {
-  process.stderr.write(`simulate: unknown provider ${values.provider}; available: hoursmith\n`)
-  process.exit(2)
-}
+const invoices = Number(values.invoices)
+const seed = Number(values.seed)
+const port = Number(values.port)
 const alnum = (n: number): string => Array.from(randomBytes(n), (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('')
-const token = values.token ?? `hsk_test_${alnum(12)}_${alnum(32)}`
-const simulator = await startHoursmithSimulator({
-  invoices: Number(values.invoices),
-  seed: Number(values.seed),
-  port: Number(values.port),
-  tokens: { [token]: { plan: 'studio', role: 'owner' } }
-})
-process.stdout.write(`${JSON.stringify({ provider: values.provider, baseUrl: simulator.baseUrl, token })}\n`)
-const stop = (): void => void simulator.close().then(() => process.exit(0))
+
+type Started = { close(): Promise<void>; printed: Record<string, unknown> }
+
+async function start(provider: string | undefined): Promise<Started> {
+  switch (provider) {
+    case 'hoursmith': {
+      const secret = `hsk_test_${alnum(12)}_${alnum(32)}`
+      const sim = await startHoursmithSimulator({ invoices, seed, port, tokens: { [secret]: { plan: 'studio', role: 'owner' } } })
+      return { close: sim.close, printed: { baseUrl: sim.baseUrl, secret } }
+    }
+    case 'caresquare': {
+      const secret = alnum(40)
+      const planManagerIds = [randomUUID()]
+      const sim = await startCareSquareSimulator({ invoices, seed, port, apiKeys: { [secret]: { planManagerIds } } })
+      return { close: sim.close, printed: { baseUrl: sim.baseUrl, planManagerIds, secret } }
+    }
+    case 'yeti': {
+      const secret = alnum(24)
+      const sim = await startYetiSimulator({ invoices, seed, port, users: { demo: { password: secret } } })
+      return { close: sim.close, printed: { baseUrl: sim.baseUrl, login: 'demo', secret } }
+    }
+    case 'lynkwell': {
+      const secret = alnum(48)
+      const clientId = `demo-${alnum(12)}`
+      const sim = await startLynkwellSimulator({ invoices, seed, port, clients: { [clientId]: { secret } } })
+      return { close: sim.close, printed: { baseUrl: sim.baseUrl, clientId, tokenUrl: sim.tokenUrl, audience: sim.audience, secret } }
+    }
+    default:
+      process.stderr.write(`simulate: unknown provider ${provider}; one of hoursmith, caresquare, yeti, lynkwell\n`)
+      process.exit(2)
+  }
+}
+
+const started = await start(values.provider)
+process.stdout.write(`${JSON.stringify({ provider: values.provider, ...started.printed })}\n`)
+const stop = (): void => void started.close().then(() => process.exit(0))
 process.once('SIGINT', stop)
 process.once('SIGTERM', stop)

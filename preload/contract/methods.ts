@@ -6,7 +6,7 @@ import {
   InvoiceDetail,
   InvoicePage,
   InvoiceQuery,
-  ProviderId,
+  ProviderInfo,
   Secret,
   SyncOutcome
 } from './models'
@@ -22,7 +22,7 @@ export const methods = {
     output: z.object({
       version: z.string(),
       accountCount: z.number().int().nonnegative(),
-      providers: z.array(z.object({ id: ProviderId, label: z.string(), defaultBaseUrl: z.string() }))
+      providers: z.array(ProviderInfo)
     })
   },
   'accounts.list': {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /** Shapes that cross the IPC boundary. JSON-safe only: the test host sends them over HTTP. */
 
-export const ProviderId = z.enum(['hoursmith'])
+export const ProviderId = z.enum(['caresquare', 'yeti', 'hoursmith', 'lynkwell'])
 export type ProviderId = z.infer<typeof ProviderId>
 
 /** An exact decimal amount as text ("1234.50", "-0.01"); never a binary float. */
@@ -30,11 +30,41 @@ export const BaseUrl = z
   .refine((u) => /^https?:$/.test(new URL(u).protocol), 'only http and https URLs are allowed')
   .transform((u) => u.replace(/\/+$/, ''))
 
+/**
+ * Non-secret per-account settings; which ones a provider needs is checked by that provider in
+ * main (CareSquare: planManagerIds; Yeti: login; Lynkwell: clientId, optionally tokenUrl and
+ * audience). The secret itself is never among them.
+ */
+export const ProviderOptions = z
+  .object({
+    planManagerIds: z.array(z.string().uuid('a plan manager id is a UUID')).min(1).max(50).optional(),
+    login: z.string().trim().min(1).max(200).optional(),
+    clientId: z.string().trim().min(1).max(200).optional(),
+    tokenUrl: BaseUrl.optional(),
+    audience: z.string().trim().min(1).max(500).optional()
+  })
+  .strict()
+export type ProviderOptions = z.infer<typeof ProviderOptions>
+
+export const ProviderInfo = z.object({
+  id: ProviderId,
+  label: z.string(),
+  /** null: there is no public host (self-hosted), so the account must name one. */
+  defaultBaseUrl: z.string().nullable(),
+  /** What the secret is called by this provider: "API key", "Password", "Client secret"… */
+  secretLabel: z.string(),
+  /** The ProviderOptions keys this provider requires, then those it accepts. */
+  requiredOptions: z.array(z.enum(['planManagerIds', 'login', 'clientId', 'tokenUrl', 'audience'])),
+  optionalOptions: z.array(z.enum(['planManagerIds', 'login', 'clientId', 'tokenUrl', 'audience']))
+})
+export type ProviderInfo = z.infer<typeof ProviderInfo>
+
 export const AccountSummary = z.object({
   id: AccountId,
   provider: ProviderId,
   name: z.string(),
   baseUrl: z.string(),
+  options: ProviderOptions,
   demo: z.boolean(),
   createdAt: IsoInstant,
   lastSyncedAt: IsoInstant.nullable(),
@@ -50,6 +80,7 @@ export const AccountDraft = z.object({
   provider: ProviderId,
   name: AccountName,
   baseUrl: BaseUrl.optional(),
+  options: ProviderOptions.default({}),
   secret: Secret
 })
 export type AccountDraft = z.infer<typeof AccountDraft>

@@ -37,18 +37,19 @@ test.describe('first run to offline browsing, in Chromium against the real core'
     await page.getByRole('button', { name: 'Add an account' }).click()
     await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible()
     const form = page.getByRole('form', { name: 'Add an account' })
+    await form.getByLabel('Provider').selectOption('Hoursmith')
     await form.getByLabel('Account name').fill('Finch')
     await form.getByLabel('Base URL').fill(simulator!.baseUrl)
-    await form.getByLabel('API token').fill('hsk_test_wrongwrongwro_wrongwrongwrongwrongwrongwrongwr')
+    await form.getByLabel('Personal access token').fill('hsk_test_wrongwrongwro_wrongwrongwrongwrongwrongwrongwr')
     await form.getByRole('button', { name: 'Test connection' }).click()
     await expect(form.getByRole('alert')).toContainText('the API token was rejected')
 
-    await form.getByLabel('API token').fill(token)
+    await form.getByLabel('Personal access token').fill(token)
     await form.getByRole('button', { name: 'Test connection' }).click()
     await expect(form.getByRole('status')).toContainText('Finch Studio')
     await form.getByRole('button', { name: 'Add account' }).click()
     await expect(page.getByRole('listitem', { name: 'Finch' })).toBeVisible()
-    await expect(form.getByLabel('API token')).toHaveValue('')
+    await expect(form.getByLabel('Personal access token')).toHaveValue('')
 
     await page.getByRole('button', { name: 'Sync now' }).click()
     await expect(page.getByRole('status').filter({ hasText: `Synced ${INVOICES} invoices` })).toBeVisible()
@@ -88,15 +89,22 @@ test.describe('first run to offline browsing, in Chromium against the real core'
     expect(await new KeytarSecretStore().get(account!.id)).toBeNull()
   })
 
-  test('the demo workspace syncs through the real connector on first run', async ({ page }) => {
+  test('the demo workspace syncs all four providers through the real connectors on first run', async ({ page }) => {
     await page.goto(host!.url)
     await page.getByRole('button', { name: 'Try the demo workspace' }).click()
-    await expect(page.getByRole('status').filter({ hasText: /Synced 2,400 invoices/ })).toBeVisible({ timeout: 60_000 })
+    await expect(page.getByRole('status').filter({ hasText: /Synced [\d,]+ invoices from 4 accounts/ })).toBeVisible({ timeout: 60_000 })
     const grid = page.getByRole('grid', { name: 'Invoices' })
     await expect(grid).toBeVisible()
-    const rowCount = Number(await grid.getAttribute('aria-rowcount'))
-    expect(rowCount).toBeGreaterThan(2_300)
-    expect(rowCount).toBeLessThanOrEqual(2_400)
+    const accounts = await listAccounts(page)
+    const cached = accounts.reduce((sum, account) => sum + account.invoiceCount, 0)
+    expect(accounts.map((account) => account.provider).sort()).toEqual(['caresquare', 'hoursmith', 'lynkwell', 'yeti'])
+    for (const account of accounts) expect(account.invoiceCount, account.name).toBeGreaterThan(100)
+    await expect(grid).toHaveAttribute('aria-rowcount', String(cached))
+    for (const label of ['CareSquare', 'Yeti-Switch', 'Hoursmith', 'Lynkwell']) {
+      await page.getByLabel('Account').selectOption({ label: `Demo — ${label}` })
+      await expect(grid.getByRole('row').nth(1)).toContainText(label)
+    }
+    await page.getByLabel('Account').selectOption({ label: 'All accounts' })
     await page.screenshot({ path: join('test-results', 'demo-invoices.png') })
     for (const account of await listAccounts(page)) {
       const removed = await invokeInPage(page, 'accounts.remove', { accountId: account.id })
@@ -113,7 +121,7 @@ async function openFirstRow(page: Page, number: string): Promise<void> {
   await expect(pane.getByRole('heading', { level: 2 })).toHaveText(number)
 }
 
-async function listAccounts(page: Page): Promise<{ id: string; name: string }[]> {
+async function listAccounts(page: Page): Promise<{ id: string; name: string; provider: string; invoiceCount: number }[]> {
   const result = await invokeInPage(page, 'accounts.list', {})
   if (!result.ok) throw new Error(result.error.message)
   return result.value

@@ -68,6 +68,6 @@ describe('IPC dispatch trusts nothing from the renderer', () => {
     const result = await dispatch('invoices.list', {})
     expect(result).toEqual({ ok: true, value: { total: 0, items: [] } })
     const info = await dispatch('app.getInfo', {})
-    expect(info).toMatchObject({ ok: true, value: { version: '1.0.0', accountCount: 0, providers: [{ id: 'hoursmith' }] } })
+    expect(info).toMatchObject({ ok: true, value: { version: '1.0.0', accountCount: 0, providers: expect.arrayContaining([expect.objectContaining({ id: 'hoursmith', secretLabel: 'Personal access token' }), expect.objectContaining({ id: 'yeti', defaultBaseUrl: null, requiredOptions: ['login'] })]) } })
   })
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AccountName, BaseUrl, ProviderId } from '../../../preload/contract'
+import { AccountName, BaseUrl, ProviderId, ProviderOptions } from '../../../preload/contract'
 import { toAccountSummary } from '../../services/account-summary'
 import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
 import { parseCommandArgs, parseValue, readSecret } from '../parse'
@@ -23,6 +23,11 @@ async function add(ctx: CliContext, args: string[]): Promise<number> {
     provider: { type: 'string' },
     name: { type: 'string' },
     'base-url': { type: 'string' },
+    'plan-manager-id': { type: 'string', multiple: true },
+    login: { type: 'string' },
+    'client-id': { type: 'string' },
+    'token-url': { type: 'string' },
+    audience: { type: 'string' },
     'secret-stdin': { type: 'boolean' },
     'skip-check': { type: 'boolean' },
     json: { type: 'boolean' }
@@ -32,10 +37,19 @@ async function add(ctx: CliContext, args: string[]): Promise<number> {
   const provider = parseValue(ProviderId, values.provider, '--provider')
   const name = parseValue(AccountName, values.name, '--name')
   const baseUrl = values['base-url'] === undefined ? undefined : parseValue(BaseUrl, values['base-url'], '--base-url')
+  const given = {
+    planManagerIds: values['plan-manager-id'],
+    login: values.login,
+    clientId: values['client-id'],
+    tokenUrl: values['token-url'],
+    audience: values.audience
+  }
+  // Flags not given are absent, not undefined: each provider rejects options it does not use.
+  const options = parseValue(ProviderOptions, Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)), 'provider options')
   const secret = await readSecret(ctx.stdin, ctx.stderr)
   // A wrong secret is caught now, not at the first sync; --skip-check adds an account while offline.
-  if (!values['skip-check']) await ctx.core.accounts.testConnection({ provider, baseUrl, secret }, { name })
-  const account = await ctx.core.accounts.add({ provider, name, baseUrl, secret })
+  if (!values['skip-check']) await ctx.core.accounts.testConnection({ provider, baseUrl, options, secret }, { name })
+  const account = await ctx.core.accounts.add({ provider, name, baseUrl, options, secret })
   if (values.json) printJson(ctx.stdout, toAccountSummary(account))
   else print(ctx.stdout, `Added ${account.name} (${account.provider}, ${account.baseUrl}). Its secret is in the OS keychain.`)
   return 0

@@ -9,6 +9,7 @@ export type {
   MethodInput,
   MethodOutput,
   ProviderId,
+  ProviderOptions,
   SyncOutcome,
   SyncProgress
 } from '../../../preload/contract'
@@ -17,3 +18,5 @@ import type { MethodOutput } from '../../../preload/contract'
 
 export type AppInfo = MethodOutput<'app.getInfo'>
 export type ProviderInfo = AppInfo['providers'][number]
+/** A non-secret per-account setting a provider may ask for. */
+export type OptionKey = ProviderInfo['requiredOptions'][number]

@@ -36,6 +36,11 @@ export function formatMoney(amount: string, currency: string): string {
   return currency ? `${number} ${currency}` : number
 }
 
+/** A title-like label ("Client secret") as it reads mid-sentence; acronyms ("API key") stay as they are. */
+export function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label
+}
+
 export function formatCount(count: number): string {
   return countFormat.format(count)
 }

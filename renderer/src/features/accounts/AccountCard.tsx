@@ -5,6 +5,7 @@ import { Notice } from '../../components/Notice'
 import { RelativeTime } from '../../components/RelativeTime'
 import type { AccountSummary } from '../../lib/contract'
 import { formatCount } from '../../lib/format'
+import { AccountOptionFacts } from './AccountOptionFacts'
 import { RemoveAccount } from './RemoveAccount'
 import { ReplaceTokenForm } from './ReplaceTokenForm'
 
@@ -34,6 +35,7 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved }: Pr
         <Fact label="Last synced">{account.lastSyncedAt ? <RelativeTime iso={account.lastSyncedAt} /> : 'Never'}</Fact>
         <Fact label="Invoices">{formatCount(account.invoiceCount)}</Fact>
       </Facts>
+      <AccountOptionFacts options={account.options} />
       {account.lastError && (
         <p className="inline-alert">
           <strong>Last sync failed:</strong> {account.lastError}

@@ -2,8 +2,19 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { Notice } from '../../components/Notice'
 import type { AccountSummary, ProviderId, ProviderInfo } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
+import { inSentence } from '../../lib/format'
 import { call } from '../../lib/ipc'
-import { checkBaseUrl, checkName, checkSecret, type DraftField, type DraftProblem } from './validateDraft'
+import { ProviderOptionFields, type FieldProps } from './ProviderOptionFields'
+import { toProviderOptions, type OptionText } from './providerOptions'
+import {
+  checkBaseUrl,
+  checkName,
+  checkOptions,
+  checkSecret,
+  SELF_HOSTED_EXAMPLE,
+  type DraftField,
+  type DraftProblem
+} from './validateDraft'
 
 type Props = {
   providers: ProviderInfo[]
@@ -18,36 +29,53 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
   const [providerId, setProviderId] = useState<ProviderId | undefined>(providers[0]?.id)
   const [name, setName] = useState('')
   const [baseUrl, setBaseUrl] = useState('')
+  const [optionText, setOptionText] = useState<OptionText>({})
   const [secret, setSecret] = useState('')
   const [pending, setPending] = useState<'test' | 'add' | null>(null)
   const [feedback, setFeedback] = useState<Feedback | null>(null)
-  const fields = {
-    name: useRef<HTMLInputElement>(null),
-    baseUrl: useRef<HTMLInputElement>(null),
-    secret: useRef<HTMLInputElement>(null)
-  }
+  const inputs = useRef<Partial<Record<DraftField, HTMLInputElement | HTMLTextAreaElement | null>>>({})
 
   const provider = providers.find((p) => p.id === providerId)
+  const selfHosted = provider?.defaultBaseUrl === null
+  const secretLabel = provider?.secretLabel ?? 'Token'
   const feedbackId = `${ids}-feedback`
+
+  function chooseProvider(id: string) {
+    setProviderId(providers.find((p) => p.id === id)?.id)
+    // Settings and the secret belong to one provider; carried over, they would be sent to another.
+    setBaseUrl('')
+    setOptionText({})
+    setSecret('')
+    setFeedback(null)
+  }
 
   function reject(problem: DraftProblem) {
     setFeedback({ tone: 'error', text: problem.message, field: problem.field })
-    fields[problem.field].current?.focus()
+    inputs.current[problem.field]?.focus()
   }
 
-  function connectionInput(providerId: ProviderId) {
+  function checkConnection(provider: ProviderInfo): DraftProblem | null {
+    return checkBaseUrl(baseUrl, provider) ?? checkOptions(provider, optionText) ?? checkSecret(secret, provider.secretLabel)
+  }
+
+  function connectionInput(provider: ProviderInfo) {
     const trimmedUrl = baseUrl.trim()
-    return { provider: providerId, secret, ...(trimmedUrl ? { baseUrl: trimmedUrl } : {}) }
+    return {
+      provider: provider.id,
+      secret,
+      options: toProviderOptions(provider, optionText),
+      ...(trimmedUrl ? { baseUrl: trimmedUrl } : {})
+    }
   }
 
   async function testConnection() {
     if (!provider) return
-    const problem = checkBaseUrl(baseUrl, provider.defaultBaseUrl) ?? checkSecret(secret)
+    const problem = checkConnection(provider)
     if (problem) return reject(problem)
     setPending('test')
     setFeedback(null)
     try {
-      const { detail } = await call('accounts.testConnection', connectionInput(provider.id))
+      const { detail } = await call('accounts.testConnection', connectionInput(provider))
       setFeedback({ tone: 'success', text: detail })
     } catch (error) {
       setFeedback({ tone: 'error', text: errorMessage(error) })
@@ -59,33 +87,36 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
   async function add(event: FormEvent) {
     event.preventDefault()
     if (!provider || pending) return
-    const problem = checkName(name) ?? checkBaseUrl(baseUrl, provider.defaultBaseUrl) ?? checkSecret(secret)
+    const problem = checkName(name) ?? checkConnection(provider)
     if (problem) return reject(problem)
     setPending('add')
     setFeedback(null)
-    const input = { ...connectionInput(provider.id), name: name.trim() }
-    // The token has now left this window; it must not linger in the field either way.
+    const input = { ...connectionInput(provider), name: name.trim() }
+    // The secret has now left this window; it must not linger in the field either way.
     setSecret('')
     try {
       const account = await call('accounts.add', input)
       setName('')
       setBaseUrl('')
+      setOptionText({})
       setFeedback({ tone: 'success', text: `Added “${account.name}”. Choose Sync now to fetch its invoices.` })
       onAdded(account)
     } catch (error) {
-      setFeedback({ tone: 'error', text: `${errorMessage(error)} Paste the token again to retry.` })
+      setFeedback({ tone: 'error', text: `${errorMessage(error)} Enter the ${inSentence(secretLabel)} again to retry.` })
     } finally {
       setPending(null)
     }
   }
 
-  const invalid = (field: DraftField) => feedback?.tone === 'error' && feedback.field === field
-
-  function fieldProps(field: DraftField, hintId?: string) {
+  function fieldProps(field: DraftField, hintId?: string): FieldProps {
+    const invalid = feedback?.tone === 'error' && feedback.field === field
     return {
-      ref: fields[field],
-      'aria-invalid': invalid(field) || undefined,
-      'aria-describedby': invalid(field) ? feedbackId : hintId
+      ref: (element) => {
+        inputs.current[field] = element
+      },
+      'aria-invalid': invalid || undefined,
+      // The hint still applies while the field is flagged, so both are read.
+      'aria-describedby': [invalid && feedbackId, hintId].filter(Boolean).join(' ') || undefined
     }
   }
 
@@ -95,11 +126,7 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
       <div className="form-grid">
         <div className="field">
           <label htmlFor={`${ids}-provider`}>Provider</label>
-          <select
-            id={`${ids}-provider`}
-            value={providerId ?? ''}
-            onChange={(e) => setProviderId(providers.find((p) => p.id === e.target.value)?.id)}
-          >
+          <select id={`${ids}-provider`} value={providerId ?? ''} onChange={(e) => chooseProvider(e.target.value)}>
             {providers.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
@@ -112,6 +139,7 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
           <input
             id={`${ids}-name`}
             {...fieldProps('name')}
+            required
             value={name}
             maxLength={64}
             autoComplete="off"
@@ -120,28 +148,43 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
           />
         </div>
         <div className="field field-wide">
-          <label htmlFor={`${ids}-url`}>Base URL</label>
+          <label htmlFor={`${ids}-url`}>
+            Base URL{!selfHosted && <span className="optional"> (optional)</span>}
+          </label>
           <input
             id={`${ids}-url`}
             {...fieldProps('baseUrl', `${ids}-url-hint`)}
             type="url"
             inputMode="url"
+            required={selfHosted}
             value={baseUrl}
-            placeholder={provider?.defaultBaseUrl}
+            placeholder={provider?.defaultBaseUrl ?? undefined}
             autoComplete="off"
             spellCheck={false}
             onChange={(e) => setBaseUrl(e.target.value)}
           />
           <p id={`${ids}-url-hint`} className="hint">
-            Leave empty to use the default.
+            {selfHosted
+              ? `Self-hosted: your operator’s API address, e.g. ${SELF_HOSTED_EXAMPLE}`
+              : 'Leave empty to use the default.'}
           </p>
         </div>
+        {provider && (
+          <ProviderOptionFields
+            provider={provider}
+            idPrefix={ids}
+            values={optionText}
+            onChange={(key, value) => setOptionText((text) => ({ ...text, [key]: value }))}
+            fieldProps={fieldProps}
+          />
+        )}
         <div className="field field-wide">
-          <label htmlFor={`${ids}-token`}>API token</label>
+          <label htmlFor={`${ids}-token`}>{secretLabel}</label>
           <input
             id={`${ids}-token`}
             {...fieldProps('secret', `${ids}-token-hint`)}
             type="password"
+            required
             value={secret}
             autoComplete="off"
             spellCheck={false}

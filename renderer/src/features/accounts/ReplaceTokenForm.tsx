@@ -20,7 +20,7 @@ export function ReplaceTokenForm({ account, onReplaced, onCancel }: Props) {
   async function save(event: FormEvent) {
     event.preventDefault()
     if (saving) return
-    const problem = checkSecret(secret)
+    const problem = checkSecret(secret, 'token')
     if (problem) return setError(problem.message)
     setSaving(true)
     setError(null)

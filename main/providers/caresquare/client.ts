@@ -1,0 +1,197 @@
+/**
+ * CareSquare Public API v1: a Bearer API key plus `X-Plan-Manager-Id` on every request. One key
+ * can reach several plan managers, so a walk syncs each of the account's plan managers in turn.
+ * Lists are limit/offset pages of summaries; each invoice is then fetched in full (the detail is
+ * a bare object with its line items), a few at a time.
+ */
+import { AppError } from '../../core/errors'
+import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
+import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
+import { parseJson, parseWire } from '../parse-wire'
+import type { UnifiedInvoice } from '../unified-invoice'
+import { mapCareSquareInvoice } from './map'
+import { CareSquareError, CareSquareInvoice, CareSquareInvoiceList, CareSquareInvoiceRow } from './schemas'
+
+/** The documented maximum. */
+export const CARESQUARE_PAGE_SIZE = 100
+/** Detail requests in flight at once, per page. */
+export const CARESQUARE_DETAIL_CONCURRENCY = 6
+const CURSOR_VERSION = 1
+
+/** Where a walk continues: which plan manager, and the offset in its invoice list. */
+interface ResumePoint {
+  v: typeof CURSOR_VERSION
+  planManagerId: string
+  offset: number
+}
+
+export class CareSquareClient implements Connector {
+  private readonly planManagerIds: string[]
+  private readonly who: string
+
+  constructor(
+    private readonly account: ConnectorAccount,
+    private readonly apiKey: string,
+    private readonly deps: HttpDeps
+  ) {
+    this.planManagerIds = account.options.planManagerIds ?? []
+    this.who = `CareSquare account “${account.name}”`
+  }
+
+  async testConnection(signal?: AbortSignal): Promise<string> {
+    let invoices = 0
+    for (const planManagerId of this.requirePlanManagers()) {
+      invoices += (await this.listPage(planManagerId, 0, 1, signal)).page.pagination.total
+    }
+    const managers = this.planManagerIds.length === 1 ? '1 plan manager' : `${this.planManagerIds.length} plan managers`
+    return `Connected to CareSquare: ${managers}, ${invoices.toLocaleString('en')} invoices.`
+  }
+
+  async fetchPage(resume: string | null, signal?: AbortSignal): Promise<InvoicePageResult> {
+    const point = this.decodeResumePoint(resume) ?? { v: CURSOR_VERSION, planManagerId: this.requirePlanManagers()[0]!, offset: 0 }
+    const { page, attempts } = await this.listPage(point.planManagerId, point.offset, CARESQUARE_PAGE_SIZE, signal)
+    const where = `the invoice list of plan manager ${point.planManagerId} at offset ${point.offset}`
+    // Offset paging repeats rows when data shifts underneath it: one detail request per id.
+    const ids = [...new Set(page.data.map((row, index) => parseWire(CareSquareInvoiceRow, row, 'CareSquare', `${where}, data[${index}]`).id))]
+    const details = await mapBounded(ids, CARESQUARE_DETAIL_CONCURRENCY, (id) => this.detail(point.planManagerId, id, signal))
+    const invoices = details.flatMap((detail) => (detail.invoice ? [detail.invoice] : []))
+    const requests = attempts + details.reduce((sum, detail) => sum + detail.attempts, 0)
+    // An empty page ends a plan manager's list even if has_more says otherwise: never loop forever.
+    const more = page.pagination.has_more && page.data.length > 0
+    return { invoices, next: this.nextPoint(point, more ? point.offset + page.data.length : null), requests }
+  }
+
+  private nextPoint(point: ResumePoint, nextOffset: number | null): string | null {
+    if (nextOffset !== null) return encode({ ...point, offset: nextOffset })
+    const following = this.planManagerIds[this.planManagerIds.indexOf(point.planManagerId) + 1]
+    return following === undefined ? null : encode({ v: CURSOR_VERSION, planManagerId: following, offset: 0 })
+  }
+
+  private async listPage(planManagerId: string, offset: number, limit: number, signal?: AbortSignal) {
+    const response = await this.request(planManagerId, `/invoices?${new URLSearchParams({ limit: String(limit), offset: String(offset) })}`, signal)
+    if (response.status === 404) {
+      throw new AppError(
+        'PROVIDER_BAD_RESPONSE',
+        `${this.who}: nothing found at ${this.account.baseUrl} (404). Check the base URL; it normally ends in /api/public/v1.`
+      )
+    }
+    this.check(response, planManagerId)
+    const where = `the invoice list of plan manager ${planManagerId}`
+    const page = parseWire(CareSquareInvoiceList, parseJson(response.text, 'CareSquare', where), 'CareSquare', where)
+    return { page, attempts: response.attempts }
+  }
+
+  /** A listed invoice in full; null when it was deleted between the list and this request. */
+  private async detail(planManagerId: string, id: string, signal?: AbortSignal): Promise<{ invoice: UnifiedInvoice | null; attempts: number }> {
+    const response = await this.request(planManagerId, `/invoices/${encodeURIComponent(id)}`, signal)
+    // Left out of this walk, so the reconcile tombstones it if it was cached.
+    if (response.status === 404) return { invoice: null, attempts: response.attempts }
+    this.check(response, planManagerId)
+    const where = `invoice ${id} of plan manager ${planManagerId}`
+    const raw = parseJson(response.text, 'CareSquare', where)
+    return { invoice: mapCareSquareInvoice(parseWire(CareSquareInvoice, raw, 'CareSquare', where), raw), attempts: response.attempts }
+  }
+
+  private request(planManagerId: string, path: string, signal?: AbortSignal): Promise<HttpResponse> {
+    return exchange(this.deps, {
+      url: `${this.account.baseUrl}${path}`,
+      headers: { Authorization: `Bearer ${this.apiKey}`, 'X-Plan-Manager-Id': planManagerId, Accept: 'application/json' },
+      signal
+    })
+  }
+
+  private check(response: HttpResponse, planManagerId: string): void {
+    if (response.status >= 200 && response.status < 300) return
+    throw this.failure(response, planManagerId)
+  }
+
+  private failure(response: HttpResponse, planManagerId: string): AppError {
+    const parsed = CareSquareError.safeParse(safeJson(response.text))
+    const said = parsed.success && parsed.data !== null ? redact(parsed.data, this.apiKey).replace(/[.\s]+$/, '') : null
+    const quote = said ? ` CareSquare said: “${said}”.` : ''
+    const { who } = this
+    switch (response.status) {
+      case 401:
+        return new AppError('PROVIDER_AUTH', `${who}: the API key was rejected.${quote} Create a new key under Settings → API Keys in CareSquare and replace it in Quire.`)
+      case 403:
+        return new AppError(
+          'PROVIDER_SCOPE',
+          `${who}: this API key may not access plan manager ${planManagerId}.${quote} Link that plan manager to the key under Settings → API Keys in CareSquare, or remove it from this account.`
+        )
+      case 400:
+        return new AppError('PROVIDER_BAD_RESPONSE', `${who}: CareSquare refused the request for plan manager ${planManagerId} (400).${quote} Check that the plan manager id is right.`)
+      case 429: {
+        const wait = retryAfterMs(response.headers.get('retry-after'), this.deps.clock.now())
+        const when = wait === null ? 'in a few minutes' : `in ${Math.ceil(wait / 1000)} s`
+        return new AppError('PROVIDER_RATE_LIMITED', `${who}: CareSquare's rate limit was reached. Sync again ${when}.`)
+      }
+      default:
+        if (response.status >= 500) {
+          return new AppError('PROVIDER_UNAVAILABLE', `${who}: CareSquare had a server error (${response.status}) and kept failing after ${response.attempts} attempts. Sync again later.`)
+        }
+        return new AppError('PROVIDER_BAD_RESPONSE', `${who}: CareSquare refused the request with status ${response.status}.${quote}`)
+    }
+  }
+
+  private requirePlanManagers(): string[] {
+    if (this.planManagerIds.length > 0) return this.planManagerIds
+    throw new AppError('VALIDATION', `${this.who}: no plan manager id is set. Add the plan manager UUIDs this API key may access.`)
+  }
+
+  /** A cursor from another version, or for a plan manager no longer on the account, restarts the walk. */
+  private decodeResumePoint(resume: string | null): ResumePoint | null {
+    if (resume === null) return null
+    try {
+      const point = JSON.parse(resume) as Partial<ResumePoint>
+      const valid =
+        point.v === CURSOR_VERSION &&
+        typeof point.planManagerId === 'string' &&
+        this.planManagerIds.includes(point.planManagerId) &&
+        Number.isSafeInteger(point.offset) &&
+        (point.offset ?? -1) >= 0
+      return valid ? (point as ResumePoint) : null
+    } catch {
+      return null
+    }
+  }
+}
+
+function encode(point: ResumePoint): string {
+  return JSON.stringify(point)
+}
+
+/**
+ * `work` over `items`, at most `limit` at a time, results in input order. After a failure no new
+ * item starts; the ones in flight are waited for, so nothing is left running, and the first
+ * failure is what the caller sees.
+ */
+async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length)
+  let next = 0
+  const failures: unknown[] = []
+  const worker = async (): Promise<void> => {
+    while (failures.length === 0 && next < items.length) {
+      const index = next++
+      try {
+        results[index] = await work(items[index]!)
+      } catch (error) {
+        failures.push(error)
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  if (failures.length > 0) throw failures[0]
+  return results
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
+
+function redact(text: string, secret: string): string {
+  return secret.length > 0 ? text.split(secret).join('[redacted]') : text
+}

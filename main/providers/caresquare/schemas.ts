@@ -1,0 +1,94 @@
+/**
+ * CareSquare Public API v1 wire format (docs.caresquareapi.com; seeds 000 and 001). Unknown
+ * fields are ignored; fields the reference does not promise we depend on may be null or absent.
+ */
+import { z } from 'zod'
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 timestamp')
+/** Money is a JSON double on this API; map.ts turns it into exact decimal text. */
+const money = z.number()
+
+/**
+ * Ids are "numeric or UUID" and may arrive as JSON numbers: kept as opaque strings, a number as
+ * its decimal text. A number past 2^53 was already changed by JSON.parse, so it is refused.
+ */
+export const CareSquareId = z
+  .union([
+    z.string().min(1),
+    z.number().int().nonnegative().refine(Number.isSafeInteger, 'a numeric id larger than 2^53 cannot be kept exactly')
+  ], 'expected a string or numeric id')
+  .transform((id) => (typeof id === 'number' ? String(id) : id))
+
+export const CareSquareLineItem = z.object({
+  id: CareSquareId.nullish(),
+  invoice: CareSquareId.nullish(),
+  description: z.string().nullish(),
+  quantity: money.nullish(),
+  unit_price: money.nullish(),
+  total_price: money.nullish(),
+  service_item_number: z.string().nullish(),
+  claim_status: z.string().nullish(),
+  claim_batch_ref: z.string().nullish(),
+  claim_number: z.string().nullish(),
+  payment_ref: z.string().nullish(),
+  is_deleted: z.boolean().nullish(),
+  created_at: instant.nullish()
+})
+export type CareSquareLineItem = z.infer<typeof CareSquareLineItem>
+
+/**
+ * GET /invoices/{id}: the bare object (no `data` wrapper). A list row is the same minus
+ * `line_items`; only the detail is parsed in full.
+ */
+export const CareSquareInvoice = z.object({
+  id: CareSquareId,
+  invoice_number: z.string().nullish(),
+  invoice_date: date.nullish(),
+  total: money,
+  tax: money.nullish(),
+  subtotal: money.nullish(),
+  plan_manager: z.string().nullish(),
+  participant_id: CareSquareId.nullish(),
+  claim_status: z.string().nullish(),
+  approval_status: z.string().nullish(),
+  created_at: instant.nullish(),
+  pm_provider_id: CareSquareId.nullish(),
+  s3_key: z.string().nullish(),
+  email_message_id: z.string().nullish(),
+  /** A flag, not a list of errors. */
+  errors: z.boolean().nullish(),
+  /** Object with errors/ignored_errors, or a string: not read, only kept in the raw payload. */
+  state_management: z.unknown(),
+  is_deleted: z.boolean().nullish(),
+  wont_claim: z.boolean().nullish(),
+  is_reimbursement: z.boolean().nullish(),
+  is_duplicate: z.boolean().nullish(),
+  line_items: z.array(CareSquareLineItem)
+})
+export type CareSquareInvoice = z.infer<typeof CareSquareInvoice>
+
+/** A list row: only its id is read, because every row is fetched again in full. */
+export const CareSquareInvoiceRow = z.object({ id: CareSquareId })
+
+export const CareSquareInvoiceList = z.object({
+  data: z.array(z.unknown()),
+  pagination: z.object({
+    limit: z.number().int().optional(),
+    offset: z.number().int().optional(),
+    total: z.number().int().nonnegative(),
+    has_more: z.boolean()
+  })
+})
+
+/**
+ * Error bodies are not documented. Read whatever message a body carries: `message` (the shape
+ * of the documented status endpoint), `detail` or `error`.
+ */
+export const CareSquareError = z
+  .object({
+    message: z.string().optional(),
+    detail: z.string().optional(),
+    error: z.union([z.string(), z.object({ message: z.string().optional() })]).optional()
+  })
+  .transform((body) => body.message ?? body.detail ?? (typeof body.error === 'string' ? body.error : body.error?.message) ?? null)

@@ -1,0 +1,226 @@
+/**
+ * Lynkwell billing API v1: OAuth2 client credentials through Auth0 (client id in the account's
+ * options, client secret from the keychain) → a bearer token kept in memory only, reused until
+ * shortly before it expires and renewed once on a 401. Keyset paging: `limit` (a string, ≤ 100)
+ * and `startingAfter` = the last id seen, until `hasMore` is false. List items are complete
+ * invoices (the seed's list and detail examples are the same object), so no detail requests.
+ */
+import { AppError } from '../../core/errors'
+import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
+import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
+import { parseJson, parseWire } from '../parse-wire'
+import { mapLynkwellInvoice } from './map'
+import { LynkwellErrorBody, LynkwellInvoice, LynkwellInvoiceList, LynkwellToken } from './schemas'
+
+export const LYNKWELL_PAGE_SIZE = 100
+/** Renew this long before expiry (at most a tenth of the lifetime), so a token never lapses mid-request. */
+const EXPIRY_MARGIN_MS = 60_000
+
+interface ResumePoint {
+  v: 1
+  startingAfter: string
+}
+
+interface AccessToken {
+  value: string
+  renewAt: number
+}
+
+export class LynkwellClient implements Connector {
+  private readonly clientId: string
+  private readonly tokenUrl: string
+  private readonly audience: string
+  private cached: AccessToken | null = null
+  /** Every access token obtained, so none can be quoted back in an error. */
+  private readonly issued: string[] = []
+
+  constructor(
+    private readonly account: ConnectorAccount,
+    private readonly secret: string,
+    private readonly deps: HttpDeps
+  ) {
+    const { clientId, tokenUrl, audience } = account.options
+    // The provider definition fills tokenUrl and audience with Lynkwell's documented defaults.
+    if (!clientId || !tokenUrl || !audience) {
+      throw new AppError('VALIDATION', `${this.who}: the OAuth client id, token URL and audience are all needed. Edit the account and enter the client id.`)
+    }
+    this.clientId = clientId
+    this.tokenUrl = tokenUrl
+    this.audience = audience
+  }
+
+  async testConnection(signal?: AbortSignal): Promise<string> {
+    const { response } = await this.authorized(`/invoices?${new URLSearchParams({ limit: '1' })}`, signal)
+    const page = parseWire(LynkwellInvoiceList, parseJson(response.text, 'Lynkwell', 'the invoice list'), 'Lynkwell', 'the invoice list')
+    const reach = page.data.items.length > 0 ? 'can read its invoices' : 'sees no invoices yet'
+    return `Connected to Lynkwell with API client “${this.clientId}”, which ${reach}.`
+  }
+
+  async fetchPage(resume: string | null, signal?: AbortSignal): Promise<InvoicePageResult> {
+    const point = decodeResumePoint(resume)
+    const query = new URLSearchParams({ limit: String(LYNKWELL_PAGE_SIZE) })
+    if (point) query.set('startingAfter', point.startingAfter)
+    const { response, requests } = await this.authorized(`/invoices?${query}`, signal, point !== null)
+    // The invoice we resume after may have gone (deleted upstream since the walk stopped):
+    // start the walk over rather than fail; the sync engine's walk makes repeats harmless.
+    if (point && (response.status === 400 || response.status === 404)) {
+      const restarted = await this.fetchPage(null, signal)
+      return { ...restarted, requests: restarted.requests + requests }
+    }
+    const where = 'an invoice list page'
+    const page = parseWire(LynkwellInvoiceList, parseJson(response.text, 'Lynkwell', where), 'Lynkwell', where)
+    const invoices = page.data.items.map((raw, index) =>
+      mapLynkwellInvoice(parseWire(LynkwellInvoice, raw, 'Lynkwell', `${where}, data.items[${index}]`), raw)
+    )
+    const last = invoices.at(-1)
+    if (page.data.hasMore && !last) {
+      throw new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: Lynkwell said more invoices follow but sent an empty page, so the walk cannot continue. Sync again later.`)
+    }
+    return {
+      invoices,
+      next: page.data.hasMore && last ? JSON.stringify({ v: 1, startingAfter: last.remoteId } satisfies ResumePoint) : null,
+      requests
+    }
+  }
+
+  private get who(): string {
+    return `Lynkwell account “${this.account.name}”`
+  }
+
+  /**
+   * A billing GET with the cached token. A 401 means the token died early (revoked, or the
+   * server's clock ran ahead of ours): drop it and try once more with a fresh one.
+   * `tolerate400` hands a 400/404 back to the caller instead of throwing.
+   */
+  private async authorized(path: string, signal: AbortSignal | undefined, tolerate400 = false): Promise<{ response: HttpResponse; requests: number }> {
+    let requests = 0
+    for (let attempt = 1; ; attempt += 1) {
+      const token = await this.accessToken(signal)
+      requests += token.requests
+      const response = await exchange(this.deps, {
+        url: `${this.account.baseUrl}${path}`,
+        headers: { Authorization: `Bearer ${token.value}`, Accept: 'application/json' },
+        signal
+      })
+      requests += response.attempts
+      if (response.status === 401 && attempt === 1) {
+        this.cached = null
+        continue
+      }
+      if (response.status >= 200 && response.status < 300) return { response, requests }
+      if (tolerate400 && (response.status === 400 || response.status === 404)) return { response, requests }
+      throw this.apiFailure(response)
+    }
+  }
+
+  /**
+   * The cached token while it is fresh, else a new one. The engine calls a connector one page
+   * at a time, so there is never a second token request in flight to share.
+   */
+  private async accessToken(signal?: AbortSignal): Promise<{ value: string; requests: number }> {
+    if (this.cached && this.deps.clock.now().getTime() < this.cached.renewAt) return { value: this.cached.value, requests: 0 }
+    this.cached = null
+    const { token, attempts } = await this.requestToken(signal)
+    this.cached = token
+    return { value: token.value, requests: attempts }
+  }
+
+  private async requestToken(signal?: AbortSignal): Promise<{ token: AccessToken; attempts: number }> {
+    const response = await exchange(this.deps, {
+      url: this.tokenUrl,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ client_id: this.clientId, client_secret: this.secret, audience: this.audience, grant_type: 'client_credentials' }),
+      signal
+    })
+    if (response.status < 200 || response.status >= 300) throw this.tokenFailure(response)
+    const where = 'the token response'
+    const granted = parseWire(LynkwellToken, parseJson(response.text, 'Lynkwell', where), 'Lynkwell', where)
+    this.issued.push(granted.access_token)
+    const lifetimeMs = granted.expires_in * 1000
+    const renewAt = this.deps.clock.now().getTime() + lifetimeMs - Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 10)
+    return { token: { value: granted.access_token, renewAt }, attempts: response.attempts }
+  }
+
+  private tokenFailure(response: HttpResponse): AppError {
+    const quote = this.quote(response)
+    const from = `the token endpoint ${new URL(this.tokenUrl).origin}`
+    switch (response.status) {
+      case 400:
+        return new AppError('PROVIDER_AUTH', `${this.who}: ${from} refused the token request.${quote} Check the client id, token URL and audience in the account settings.`)
+      case 401:
+        return new AppError(
+          'PROVIDER_AUTH',
+          `${this.who}: ${from} rejected the client id “${this.clientId}” or its client secret.${quote} Check both under Network Manager → Developers → API Clients and replace the secret in Quire.`
+        )
+      case 403:
+        return new AppError(
+          'PROVIDER_AUTH',
+          `${this.who}: ${from} would not give API client “${this.clientId}” a token for the audience “${this.audience}”.${quote} Check the audience in the account settings (normally https://api.lynkwell.com).`
+        )
+      case 404:
+        return new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: nothing found at the token URL ${this.tokenUrl} (404). Check the token URL in the account settings.${quote}`)
+      default:
+        return this.commonFailure(response, quote, 'Lynkwell’s token endpoint')
+    }
+  }
+
+  private apiFailure(response: HttpResponse): AppError {
+    const quote = this.quote(response)
+    switch (response.status) {
+      case 401:
+        return new AppError(
+          'PROVIDER_AUTH',
+          `${this.who}: Lynkwell refused a freshly issued access token.${quote} Check that the audience (“${this.audience}”) belongs to this base URL.`
+        )
+      case 403:
+        return new AppError('PROVIDER_SCOPE', `${this.who}: API client “${this.clientId}” may not read invoices.${quote} Ask a Lynkwell network administrator to grant it billing access.`)
+      case 404:
+        return new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: nothing found at ${this.account.baseUrl} (404). Check the base URL; it normally ends in /billing/v1.${quote}`)
+      default:
+        return this.commonFailure(response, quote, 'Lynkwell')
+    }
+  }
+
+  private commonFailure(response: HttpResponse, quote: string, what: string): AppError {
+    if (response.status === 429) {
+      const wait = retryAfterMs(response.headers.get('retry-after'), this.deps.clock.now())
+      return new AppError('PROVIDER_RATE_LIMITED', `${this.who}: ${what} is limiting requests. Sync again ${wait === null ? 'later' : `in ${Math.ceil(wait / 1000)} s`}.`)
+    }
+    if (response.status >= 500) {
+      return new AppError('PROVIDER_UNAVAILABLE', `${this.who}: ${what} had a server error (${response.status}) and kept failing after ${response.attempts} attempts. Sync again later.`)
+    }
+    return new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: ${what} refused the request with status ${response.status}.${quote}`)
+  }
+
+  /** What the server said, as ` Lynkwell said: “…”.`, with the secret and every token cut out. */
+  private quote(response: HttpResponse): string {
+    const parsed = LynkwellErrorBody.safeParse(safeJson(response.text))
+    if (!parsed.success) return ''
+    const { error, error_description: description, message } = parsed.data
+    const code = typeof error === 'string' ? error : error?.code
+    const text = description ?? message ?? (typeof error === 'object' ? error.message : undefined)
+    const said = [text, code && code !== text ? `(${code})` : undefined].filter(Boolean).join(' ')
+    if (!said) return ''
+    const redacted = [this.secret, ...this.issued].reduce((out, secret) => (secret.length > 0 ? out.split(secret).join('[redacted]') : out), said)
+    return ` Lynkwell said: “${redacted.slice(0, 300).replace(/[.\s]+$/, '')}”.`
+  }
+}
+
+function decodeResumePoint(resume: string | null): ResumePoint | null {
+  if (resume === null) return null
+  try {
+    const point = JSON.parse(resume) as Partial<ResumePoint>
+    return point.v === 1 && typeof point.startingAfter === 'string' && point.startingAfter.length > 0 ? { v: 1, startingAfter: point.startingAfter } : null
+  } catch {
+    return null
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}

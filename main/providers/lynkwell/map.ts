@@ -1,0 +1,81 @@
+import type { InvoiceStatus, LineItem } from '../../../preload/contract'
+import { add, decimalFromJsonNumber } from '../../money/decimal'
+import type { UnifiedInvoice } from '../unified-invoice'
+import type { LynkwellInvoice, LynkwellSubscriptionItem } from './schemas'
+
+/**
+ * The seed shows only DRAFT; the rest is the vocabulary of the payment provider Lynkwell bills
+ * through (Stripe-like). UNCOLLECTIBLE is still money owed (it can be paid later), so it is
+ * open. Anything else is kept as unknown, with the raw status beside it.
+ */
+const STATUS: Record<string, InvoiceStatus> = {
+  DRAFT: 'draft',
+  OPEN: 'open',
+  UNCOLLECTIBLE: 'open',
+  PAID: 'paid',
+  VOID: 'void'
+}
+
+/**
+ * Money: subTotal, taxTotal and item totals are amounts in major units (dollars, not cents).
+ * The reference types them as JSON doubles and writes its example as `123.0`; an amount in
+ * cents would be an integer and would never need a fraction. Each double is read back as the
+ * decimal text the provider wrote (decimalFromJsonNumber), and the total, which Lynkwell does
+ * not send, is subTotal + taxTotal added exactly.
+ *
+ * Dates: Lynkwell sends no issue or due date. The invoice is issued when it is created, so the
+ * issue date is createdAt's calendar date in UTC (the API gives no time zone to use instead).
+ * Nothing says when payment is due, so the due date stays null rather than being guessed.
+ * Period bounds are instants and stay instants.
+ *
+ * `raw` is the payload exactly as received, pdfUrl included.
+ */
+export function mapLynkwellInvoice(wire: LynkwellInvoice, raw: unknown): UnifiedInvoice {
+  const subtotal = decimalFromJsonNumber(wire.subTotal)
+  const tax = decimalFromJsonNumber(wire.taxTotal)
+  return {
+    remoteId: wire.id,
+    // Lynkwell has no human invoice number; the id is the only reference and is the remoteId.
+    number: null,
+    status: STATUS[wire.status.toUpperCase()] ?? 'unknown',
+    rawStatus: wire.status,
+    paymentStatus: null,
+    // The payment profile is the billed party (the driver's billing profile): the only
+    // counterparty the invoice names.
+    counterparty: wire.paymentProfileId || null,
+    notes: null,
+    issueDate: wire.createdAt ? new Date(wire.createdAt).toISOString().slice(0, 10) : null,
+    dueDate: null,
+    periodStart: wire.periodStart ?? null,
+    periodEnd: wire.periodEnd ?? null,
+    currency: wire.currency.toUpperCase(),
+    subtotal,
+    tax,
+    total: add(subtotal, tax),
+    // No amount paid is sent; a PAID status says so, but the amount is not ours to invent.
+    paid: null,
+    hasPdf: typeof wire.pdfUrl === 'string' && wire.pdfUrl.length > 0,
+    remoteCreatedAt: wire.createdAt ?? null,
+    remoteUpdatedAt: null,
+    // Lynkwell documents no soft delete: an invoice that vanishes is tombstoned by the walk.
+    removed: false,
+    lineItems: lineItems(wire),
+    raw
+  }
+}
+
+/** Both kinds, in the order the payload lists them: the bare strings, then subscription items. */
+function lineItems(wire: LynkwellInvoice): LineItem[] {
+  const described = (wire.invoiceItems ?? []).map((text) => ({ description: text, amount: null }))
+  const subscribed = (wire.subscriptionItems ?? []).map((item) => ({
+    description: subscriptionDescription(item),
+    amount: item.total == null ? null : decimalFromJsonNumber(item.total)
+  }))
+  return [...described, ...subscribed].map((line, position) => ({ position, quantity: null, unitPrice: null, ...line }))
+}
+
+function subscriptionDescription(item: LynkwellSubscriptionItem): string {
+  if (item.description) return item.description
+  const reference = item.priceId ?? item.subscriptionId ?? item.id
+  return reference ? `Subscription (${reference})` : 'Subscription'
+}

@@ -1,0 +1,39 @@
+import { Fact, Facts } from '../../components/Facts'
+import type { ProviderOptions } from '../../lib/contract'
+import { formatCount } from '../../lib/format'
+
+/** An account's non-secret provider settings; the secret is never among them. */
+export function AccountOptionFacts({ options }: { options: ProviderOptions }) {
+  const { planManagerIds, login, clientId, tokenUrl, audience } = options
+  if (!planManagerIds && !login && !clientId && !tokenUrl && !audience) return null
+
+  return (
+    <Facts className="account-facts account-options">
+      {planManagerIds && (
+        <Fact label={`Plan managers (${formatCount(planManagerIds.length)})`}>
+          <ul className="id-list mono">
+            {planManagerIds.map((id, index) => (
+              <li key={index}>{id}</li>
+            ))}
+          </ul>
+        </Fact>
+      )}
+      {login && <Fact label="Login">{login}</Fact>}
+      {clientId && (
+        <Fact label="Client ID">
+          <span className="mono break">{clientId}</span>
+        </Fact>
+      )}
+      {tokenUrl && (
+        <Fact label="Token URL">
+          <span className="mono break">{tokenUrl}</span>
+        </Fact>
+      )}
+      {audience && (
+        <Fact label="Audience">
+          <span className="mono break">{audience}</span>
+        </Fact>
+      )}
+    </Facts>
+  )
+}
