@@ -202,6 +202,7 @@ export class InvoicesRepo {
       remoteUpdatedAt: row.remote_updated_at,
       syncedAt: row.synced_at,
       lineItems,
+      history: [],
       rawJson: JSON.stringify(JSON.parse(row.raw), null, 2)
     }
   }

@@ -118,6 +118,15 @@ export const LineItem = z.object({
 })
 export type LineItem = z.infer<typeof LineItem>
 
+/** One local record of a change seen between two syncs (status or amounts), oldest first. */
+export const InvoiceChange = z.object({
+  at: IsoInstant,
+  field: z.enum(['status', 'paymentStatus', 'total', 'paid', 'removed']),
+  before: z.string().nullable(),
+  after: z.string().nullable()
+})
+export type InvoiceChange = z.infer<typeof InvoiceChange>
+
 export const InvoiceDetail = InvoiceSummary.extend({
   notes: z.string().nullable(),
   subtotal: DecimalString.nullable(),
@@ -128,6 +137,7 @@ export const InvoiceDetail = InvoiceSummary.extend({
   remoteUpdatedAt: z.string().nullable(),
   syncedAt: IsoInstant,
   lineItems: z.array(LineItem),
+  history: z.array(InvoiceChange),
   /** The provider's last payload, pretty-printed: shown as text, never interpreted. */
   rawJson: z.string()
 })
