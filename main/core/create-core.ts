@@ -5,11 +5,13 @@
  */
 import { join } from 'node:path'
 import { AccountsRepo } from '../db/accounts.repo'
+import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import { InvoicesRepo } from '../db/invoices.repo'
 import { openDatabase } from '../db/open-database'
 import { SyncStateRepo } from '../db/sync-state.repo'
 import { DemoWorkspace } from '../demo/demo-workspace'
 import type { Fetch } from '../net/http'
+import { RequestGate } from '../net/request-gate'
 import type { SecretStore } from '../secrets/secret-store'
 import { AccountsService } from '../services/accounts.service'
 import { InvoicesService } from '../services/invoices.service'
@@ -27,18 +29,22 @@ export interface CoreOptions {
 
 export type Core = Awaited<ReturnType<typeof createCore>>
 
+/** Across all accounts syncing at once: enough to overlap latency, few enough to be polite. */
+const MAX_REQUESTS_IN_FLIGHT = 8
+
 export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock
-  const http = { fetch: options.fetch ?? globalThis.fetch, clock }
+  const http = { fetch: options.fetch ?? globalThis.fetch, clock, gate: new RequestGate(MAX_REQUESTS_IN_FLIGHT) }
   const db = openDatabase(join(options.dataDir, 'quire.sqlite3'), options.migrationsDir)
   const events = new EventHub()
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
   const syncState = new SyncStateRepo(db)
+  const changes = new InvoiceChangesRepo(db)
 
   const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events)
   const invoices = new InvoicesService(invoicesRepo)
-  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, syncState, clock, events }, accounts)
+  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, clock, events }, accounts)
   const demo = new DemoWorkspace(accounts, options.secrets)
   await demo.resume()
 
@@ -46,6 +52,7 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     accounts,
     invoices,
+    changes,
     sync,
     demo,
     events,

@@ -24,7 +24,7 @@ export function createHandlers(core: Core, version: string): Handlers {
     'sync.run': async ({ accountId }) => core.sync.run(accountId),
     'sync.cancel': async () => ({ cancelled: core.sync.cancel() }),
     'invoices.list': async (query) => core.invoices.list(query),
-    'invoices.get': async ({ accountId, remoteId }) => core.invoices.get(accountId, remoteId),
+    'invoices.get': async ({ accountId, remoteId }) => ({ ...core.invoices.get(accountId, remoteId), history: core.changes.history(accountId, remoteId) }),
     'demo.start': async () => (await core.demo.start()).map(toAccountSummary)
   }
 }

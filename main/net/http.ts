@@ -5,12 +5,15 @@
  */
 import { AppError } from '../core/errors'
 import { cancelled, type Clock } from '../core/clock'
+import type { RequestGate } from './request-gate'
 
 export type Fetch = typeof globalThis.fetch
 
 export interface HttpDeps {
   fetch: Fetch
   clock: Clock
+  /** The global cap on requests in flight; absent in tests that want none. */
+  gate?: RequestGate
 }
 
 export interface HttpRequest {
@@ -57,7 +60,8 @@ export async function exchange(
     if (request.signal?.aborted) throw cancelled()
     let response: { status: number; headers: Headers; text: string }
     try {
-      response = await fetchOnce(deps.fetch, request, policy.timeoutMs)
+      const once = (): Promise<{ status: number; headers: Headers; text: string }> => fetchOnce(deps.fetch, request, policy.timeoutMs)
+      response = await (deps.gate ? deps.gate.run(once, request.signal) : once())
     } catch (error) {
       if (request.signal?.aborted) throw cancelled()
       if (attempt >= policy.attempts) throw unreachable(request.url, error)

@@ -11,14 +11,16 @@ import { isoNow, type Clock } from '../core/clock'
 import { AppError, toErrorPayload } from '../core/errors'
 import type { EventHub } from '../core/events'
 import type { AccountRecord, AccountsRepo } from '../db/accounts.repo'
+import type { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import type { InvoicesRepo } from '../db/invoices.repo'
 import type { RunCounts, SyncStateRepo } from '../db/sync-state.repo'
-import type { Connector } from '../providers/connector'
+import type { Connector, InvoicePageResult } from '../providers/connector'
 
 export interface AccountSyncDeps {
   db: Database
   accounts: AccountsRepo
   invoices: InvoicesRepo
+  changes: InvoiceChangesRepo
   syncState: SyncStateRepo
   clock: Clock
   events: EventHub
@@ -30,7 +32,7 @@ export async function syncAccount(
   connect: () => Promise<Connector>,
   signal: AbortSignal
 ): Promise<SyncOutcome> {
-  const { db, invoices, syncState, clock, events } = deps
+  const { db, invoices, changes, syncState, clock, events } = deps
   const state = db.transaction(() => syncState.currentWalk(account.id)).immediate()
   const runId = syncState.startRun(account.id, isoNow(clock), state.resumed)
   const counts: RunCounts = { pages: 0, requests: 0, upserted: 0, removed: 0 }
@@ -42,18 +44,20 @@ export async function syncAccount(
     const connector = await connect()
     let cursor = state.cursor
     for (;;) {
-      const page = await connector.fetchPage(cursor, signal).catch((error: unknown) => {
-        throw onPage(error, counts.pages + 1)
-      })
+      const page = await fetchWithRetries(connector, cursor, signal, clock, counts.pages + 1)
       if (signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.')
       const syncedAt = isoNow(clock)
       db.transaction(() => {
-        for (const invoice of page.invoices) invoices.upsert(account.id, state.walk, syncedAt, invoice)
+        for (const invoice of page.invoices) {
+          changes.recordUpsert(account.id, syncedAt, invoice)
+          invoices.upsert(account.id, state.walk, syncedAt, invoice)
+        }
         counts.pages += 1
         counts.requests += page.requests
         counts.upserted += page.invoices.length
         syncState.advance(account.id, page.next)
         if (page.next === null) {
+          changes.recordVanished(account.id, syncedAt, state.walk)
           counts.removed = invoices.markUnseenRemoved(account.id, state.walk)
           syncState.finishWalk(account.id)
           deps.accounts.recordSync(account.id, syncedAt, null)
@@ -77,12 +81,22 @@ export async function syncAccount(
   }
 }
 
-/** Says which page failed, so a malformed page can be found. */
-function onPage(error: unknown, page: number): unknown {
-  if (error instanceof AppError && error.code === 'PROVIDER_BAD_RESPONSE') {
-    return new AppError(error.code, `Page ${page}: ${error.message}`, { cause: error })
+/** A malformed page is often a proxy or a deploy mid-flight: try it again before giving up. */
+const MALFORMED_PAGE_ATTEMPTS = 3
+
+async function fetchWithRetries(connector: Connector, cursor: string | null, signal: AbortSignal, clock: Clock, page: number): Promise<InvoicePageResult> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await connector.fetchPage(cursor, signal)
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'PROVIDER_BAD_RESPONSE')) throw error
+      if (attempt >= MALFORMED_PAGE_ATTEMPTS) {
+        // Says which page failed, so a malformed page can be found.
+        throw new AppError(error.code, `Page ${page}: ${error.message}`, { cause: error })
+      }
+      await clock.sleep(1000 * attempt, signal)
+    }
   }
-  return error
 }
 
 function outcome(account: AccountRecord, counts: RunCounts, resumed: boolean, error: SyncOutcome['error']): SyncOutcome {

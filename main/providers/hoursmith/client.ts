@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../core/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
+import { RateBudget } from '../../net/rate-budget'
 import type { Connector, InvoicePageResult } from '../connector'
 import { parseWire, parseJson } from '../parse-wire'
 import { mapHoursmithInvoice } from './map'
@@ -18,13 +19,23 @@ interface ResumePoint {
   cursor: string
 }
 
+/** Hoursmith's published per-token limits (Studio plan; Agency allows double). */
+export const HOURSMITH_BUDGET = [
+  { limit: 30, windowMs: 10_000 },
+  { limit: 600, windowMs: 60_000 }
+]
+
 export class HoursmithClient implements Connector {
+  private readonly budget: RateBudget
+
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
     private readonly accountName: string,
     private readonly deps: HttpDeps
-  ) {}
+  ) {
+    this.budget = new RateBudget(HOURSMITH_BUDGET, deps.clock)
+  }
 
   async testConnection(signal?: AbortSignal): Promise<string> {
     const response = await this.get('/me', signal)
@@ -62,6 +73,7 @@ export class HoursmithClient implements Connector {
   }
 
   private async request(path: string, signal?: AbortSignal): Promise<HttpResponse> {
+    await this.budget.take(signal)
     const response = await exchange(this.deps, {
       url: `${this.baseUrl}${path}`,
       headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json' },

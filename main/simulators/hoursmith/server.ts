@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { HoursmithInvoice } from '../../providers/hoursmith/schemas'
+import type { FaultPlan } from '../shared/faults'
 import { listenOnLoopback, sendJson } from '../shared/http-server'
 import { hoursmithDataset } from './dataset'
 import { SlidingWindowLimiter } from './rate-limit'
@@ -25,6 +26,8 @@ export interface HoursmithSimulatorOptions {
   /** Overrides the documented Studio limits (30 per 10 s burst, 600 per 60 s sustained). */
   rateLimits?: { burst: number; burstWindowMs: number; sustained: number; sustainedWindowMs: number }
   now?: () => number
+  /** Injected misbehaviour (5xx, 429, resets, slowness, malformed pages), for fault tests. */
+  faults?: FaultPlan
 }
 
 export interface HoursmithSimulator {
@@ -94,7 +97,7 @@ export async function startHoursmithSimulator(options: HoursmithSimulatorOptions
       return invoice ? sendJson(response, 200, { data: invoice }, headers) : fail(response, 404, 'not_found', 'Invoice not found.', headers)
     }
     return fail(response, 404, 'not_found', 'No such route.', headers)
-  }, options.port)
+  }, options.port, options.faults)
 
   return { baseUrl: `${server.origin}/api/v1`, invoices, requests, changed: () => sorted.invalidate(), close: () => server.close() }
 }

@@ -1,0 +1,42 @@
+import type { Clock } from '../core/clock'
+
+export interface RateWindow {
+  limit: number
+  windowMs: number
+}
+
+/**
+ * A provider's published request budget, respected before sending rather than learned from
+ * 429s: `take()` waits until every window has room. One budget per account's sync.
+ */
+export class RateBudget {
+  private readonly sent: number[] = []
+
+  constructor(
+    private readonly windows: RateWindow[],
+    private readonly clock: Clock
+  ) {}
+
+  async take(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const now = this.clock.now().getTime()
+      const wait = Math.max(0, ...this.windows.map((window) => this.waitFor(window, now)))
+      if (wait === 0) {
+        this.sent.push(now)
+        this.forget(now)
+        return
+      }
+      await this.clock.sleep(wait, signal)
+    }
+  }
+
+  private waitFor({ limit, windowMs }: RateWindow, now: number): number {
+    const inWindow = this.sent.filter((t) => t > now - windowMs)
+    return inWindow.length < limit ? 0 : inWindow[inWindow.length - limit]! + windowMs - now
+  }
+
+  private forget(now: number): void {
+    const horizon = now - Math.max(...this.windows.map((w) => w.windowMs))
+    while (this.sent.length > 0 && this.sent[0]! <= horizon) this.sent.shift()
+  }
+}
