@@ -3,7 +3,7 @@
  * work lives in the Electron-free core (main/core/create-core.ts).
  */
 import { join } from 'node:path'
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, net } from 'electron'
 import { createCore, type Core } from './core/create-core'
 import { createDispatch } from './ipc/dispatch'
 import { registerIpc } from './ipc/electron-ipc'
@@ -28,11 +28,16 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   lockDownSession()
   try {
-    core = await createCore({ dataDir: process.env.QUIRE_DATA_DIR ?? app.getPath('userData'), secrets: new KeytarSecretStore() })
+    core = await createCore({
+      dataDir: process.env.QUIRE_DATA_DIR ?? app.getPath('userData'),
+      secrets: new KeytarSecretStore(),
+      isOnline: () => net.isOnline()
+    })
   } catch (error) {
     return fail(error)
   }
   registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.events, () => mainWindow)
+  core.scheduler.restart()
   mainWindow = createMainWindow(join(import.meta.dirname, '../preload'), join(import.meta.dirname, '../renderer'))
   mainWindow.on('closed', () => (mainWindow = null))
 }

@@ -9,13 +9,16 @@ import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import { InvoicesRepo } from '../db/invoices.repo'
 import { openDatabase } from '../db/open-database'
 import { SyncStateRepo } from '../db/sync-state.repo'
+import { SettingsRepo } from '../db/settings.repo'
 import { DemoWorkspace } from '../demo/demo-workspace'
 import type { Fetch } from '../net/http'
+import { hasNetworkInterface } from '../net/network-probe'
 import { RequestGate } from '../net/request-gate'
 import type { SecretStore } from '../secrets/secret-store'
 import { AccountsService } from '../services/accounts.service'
 import { InvoicesService } from '../services/invoices.service'
 import { SyncService } from '../services/sync.service'
+import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
 import { systemClock, type Clock } from './clock'
 import { EventHub } from './events'
 
@@ -25,6 +28,8 @@ export interface CoreOptions {
   fetch?: Fetch
   clock?: Clock
   migrationsDir?: string
+  /** Whether the machine is online (Electron passes net.isOnline). */
+  isOnline?: NetworkProbe
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>
@@ -45,6 +50,8 @@ export async function createCore(options: CoreOptions) {
   const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events)
   const invoices = new InvoicesService(invoicesRepo)
   const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, clock, events }, accounts)
+  const settings = new SettingsRepo(db)
+  const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events)
   const demo = new DemoWorkspace(accounts, options.secrets)
   await demo.resume()
 
@@ -56,7 +63,10 @@ export async function createCore(options: CoreOptions) {
     sync,
     demo,
     events,
+    settings,
+    scheduler,
     async close(): Promise<void> {
+      scheduler.stop()
       await sync.settle()
       await demo.close()
       db.close()

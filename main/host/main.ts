@@ -32,6 +32,7 @@ const core = await createCore({ dataDir: values['data-dir'] ?? defaultDataDir(),
   process.exit(1)
 })
 const version = process.env.npm_package_version ?? '0.0.0'
+core.scheduler.restart()
 const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, version)), events: core.events, rendererDir, port })
 process.stdout.write(`${JSON.stringify({ url: `${host.origin}/` })}\n`)
 

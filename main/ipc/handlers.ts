@@ -25,6 +25,12 @@ export function createHandlers(core: Core, version: string): Handlers {
     'sync.cancel': async () => ({ cancelled: core.sync.cancel() }),
     'invoices.list': async (query) => core.invoices.list(query),
     'invoices.get': async ({ accountId, remoteId }) => ({ ...core.invoices.get(accountId, remoteId), history: core.changes.history(accountId, remoteId) }),
+    'settings.get': async () => ({ ...core.settings.get(), online: core.scheduler.checkNetwork() }),
+    'settings.update': async ({ syncIntervalMinutes }) => {
+      const updated = core.settings.update({ syncIntervalMinutes })
+      core.scheduler.restart()
+      return { ...updated, online: core.scheduler.checkNetwork() }
+    },
     'demo.start': async () => (await core.demo.start()).map(toAccountSummary)
   }
 }

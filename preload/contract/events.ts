@@ -4,7 +4,8 @@ import { SyncProgress } from './models'
 /** Main → renderer pushes. The renderer subscribes by name; it cannot name a raw channel. */
 export const events = {
   'sync.progress': SyncProgress,
-  'accounts.changed': z.object({})
+  'accounts.changed': z.object({}),
+  'network.status': z.object({ online: z.boolean() })
 } as const satisfies Record<string, z.ZodType>
 
 export type Events = typeof events

@@ -3,6 +3,7 @@ import {
   AccountDraft,
   AccountId,
   AccountSummary,
+  AppSettings,
   InvoiceDetail,
   InvoicePage,
   InvoiceQuery,
@@ -60,6 +61,14 @@ export const methods = {
   'invoices.get': {
     input: z.object({ accountId: AccountId, remoteId: z.string().min(1).max(512) }).strict(),
     output: InvoiceDetail
+  },
+  'settings.get': {
+    input: z.object({}).strict(),
+    output: AppSettings
+  },
+  'settings.update': {
+    input: AppSettings.partial().strict(),
+    output: AppSettings
   },
   'demo.start': {
     input: z.object({}).strict(),

@@ -182,3 +182,11 @@ export const SyncProgress = z.object({
   message: z.string().nullable()
 })
 export type SyncProgress = z.infer<typeof SyncProgress>
+
+export const AppSettings = z.object({
+  /** Background sync every N minutes; 0 turns it off. */
+  syncIntervalMinutes: z.number().int().min(0).max(1440),
+  /** Whether this machine seems to be online now (read-only; ignored on update). */
+  online: z.boolean().optional()
+})
+export type AppSettings = z.infer<typeof AppSettings>

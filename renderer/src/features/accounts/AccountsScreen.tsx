@@ -1,6 +1,7 @@
 import { useRef } from 'react'
 import { Notice } from '../../components/Notice'
 import type { ProviderInfo } from '../../lib/contract'
+import { SyncIntervalSetting } from '../settings/SyncIntervalSetting'
 import { AccountCard } from './AccountCard'
 import { AddAccountForm } from './AddAccountForm'
 import type { AccountsState } from './useAccounts'
@@ -44,6 +45,7 @@ export function AccountsScreen({ accounts, providers }: Props) {
         </ul>
       )}
       <AddAccountForm providers={providers} autoFocus={list?.length === 0} onAdded={() => void accounts.reload()} />
+      <SyncIntervalSetting />
     </div>
   )
 }

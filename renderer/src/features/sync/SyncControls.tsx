@@ -1,4 +1,5 @@
 import type { AccountSummary } from '../../lib/contract'
+import { OfflineBadge } from '../settings/OfflineBadge'
 import { LastSynced } from './LastSynced'
 import { SyncProgressStrip } from './SyncProgressStrip'
 import type { SyncState } from './useSync'
@@ -7,6 +8,7 @@ import type { SyncState } from './useSync'
 export function SyncControls({ sync, accounts }: { sync: SyncState; accounts: AccountSummary[] }) {
   return (
     <div className="sync-controls">
+      <OfflineBadge />
       {sync.running ? <SyncProgressStrip progress={sync.progress} /> : <LastSynced accounts={accounts} />}
       {sync.cancelError && (
         <p role="alert" className="sync-cancel-error">

@@ -1,0 +1,68 @@
+/**
+ * Background sync: every N minutes (a setting; 0 is off), and not while offline. Offline is
+ * checked before each run and then re-checked once a minute, so a laptop on a train neither
+ * spins on failing requests nor waits a full interval after the network comes back.
+ */
+import type { Clock } from '../core/clock'
+import type { EventHub } from '../core/events'
+import type { SettingsRepo } from '../db/settings.repo'
+import type { SyncService } from '../services/sync.service'
+
+export type NetworkProbe = () => boolean
+
+const OFFLINE_RECHECK_MS = 60_000
+
+export class SyncScheduler {
+  private controller: AbortController | null = null
+  private online = true
+
+  constructor(
+    private readonly sync: SyncService,
+    private readonly settings: SettingsRepo,
+    private readonly clock: Clock,
+    private readonly isOnline: NetworkProbe,
+    private readonly events: EventHub
+  ) {}
+
+  /** (Re)starts the loop with the current interval; call after the setting changes. */
+  restart(): void {
+    this.stop()
+    const minutes = this.settings.get().syncIntervalMinutes
+    if (minutes === 0) return
+    const controller = new AbortController()
+    this.controller = controller
+    void this.loop(minutes * 60_000, controller.signal).catch(() => undefined)
+  }
+
+  stop(): void {
+    this.controller?.abort()
+    this.controller = null
+  }
+
+  get isNetworkOnline(): boolean {
+    return this.online
+  }
+
+  private async loop(intervalMs: number, signal: AbortSignal): Promise<void> {
+    let wait = intervalMs
+    while (!signal.aborted) {
+      await this.clock.sleep(wait, signal)
+      if (!this.checkNetwork()) {
+        wait = OFFLINE_RECHECK_MS
+        continue
+      }
+      await this.sync.run()
+      wait = intervalMs
+    }
+  }
+
+  /** Reports changes of network state to the renderer, once per change. */
+  checkNetwork(): boolean {
+    const online = this.isOnline()
+    if (online !== this.online) {
+      this.online = online
+      this.events.emit('network.status', { online })
+    }
+    return online
+  }
+}
