@@ -5,6 +5,8 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, net } from 'electron'
 import { createCore, type Core } from './core/create-core'
+import { isAppError } from './core/errors'
+import { rebuildCache } from './db/rebuild-cache'
 import { createDispatch } from './ipc/dispatch'
 import { registerIpc } from './ipc/electron-ipc'
 import { createHandlers } from './ipc/handlers'
@@ -27,14 +29,18 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   lockDownSession()
+  const dataDir = process.env.QUIRE_DATA_DIR ?? app.getPath('userData')
+  const open = (): Promise<Core> => createCore({ dataDir, secrets: new KeytarSecretStore(), isOnline: () => net.isOnline() })
   try {
-    core = await createCore({
-      dataDir: process.env.QUIRE_DATA_DIR ?? app.getPath('userData'),
-      secrets: new KeytarSecretStore(),
-      isOnline: () => net.isOnline()
-    })
+    core = await open()
   } catch (error) {
-    return fail(error)
+    if (!isAppError(error, 'DB_CORRUPT') || !(await offerRebuild(error.message))) return fail(error)
+    try {
+      rebuildCache(join(dataDir, 'quire.sqlite3'), new Date())
+      core = await open()
+    } catch (again) {
+      return fail(again)
+    }
   }
   registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.events, () => mainWindow)
   core.scheduler.restart()
@@ -52,6 +58,20 @@ app.on('will-quit', (event) => {
   closing = true
   void core.close().finally(() => app.quit())
 })
+
+async function offerRebuild(message: string): Promise<boolean> {
+  const { dialog } = await import('electron')
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: 'Quire',
+    message: 'The invoice cache is damaged',
+    detail: message,
+    buttons: ['Rebuild cache', 'Quit'],
+    defaultId: 0,
+    cancelId: 1
+  })
+  return response === 0
+}
 
 async function fail(error: unknown): Promise<void> {
   const { dialog } = await import('electron')

@@ -5,6 +5,7 @@ import { AppError } from '../core/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
+import { cacheCommand } from './commands/cache'
 import { invoicesCommand } from './commands/invoices'
 import { syncCommand } from './commands/sync'
 
@@ -19,6 +20,7 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   sync [--account NAME] [--json]
   invoices list [--account NAME] [--search TEXT] [--status S] [--limit N | --all] [--include-removed] [--json]
   invoices show ACCOUNT/REMOTE_ID [--json]
+  cache rebuild                     (a damaged cache: keep the accounts, refetch the rest)
 
 The data dir defaults to QUIRE_DATA_DIR, else the app's own data folder.
 The secret (API key, password, token or client secret) is read from standard input
@@ -41,6 +43,14 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
   }
   const dataDirFlag = global.values['data-dir']
   const dataDir = typeof dataDirFlag === 'string' ? dataDirFlag : defaultDataDir(env)
+
+  if (command === 'cache') {
+    try {
+      return cacheCommand(io, dataDir, rest, new Date())
+    } catch (error) {
+      return report(io, error)
+    }
+  }
 
   let core
   try {

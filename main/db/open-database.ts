@@ -40,7 +40,7 @@ export function openDatabase(file: string, migrationsDir = defaultMigrationsDir)
 function corrupt(file: string, cause: unknown): AppError {
   return new AppError(
     'DB_CORRUPT',
-    `The invoice cache at ${file} is damaged and cannot be opened. Quit Quire, move that file aside, and sync again to rebuild the cache from your providers.`,
+    `The invoice cache at ${file} is damaged and cannot be opened. Rebuild it (in the app, or with \`quire cache rebuild\`): your accounts are kept, the damaged file is set aside, and the next sync fetches your invoices again.`,
     { cause }
   )
 }

@@ -83,7 +83,7 @@ describe('migrations', () => {
       error = e
     }
     expect(isAppError(error, 'DB_CORRUPT')).toBe(true)
-    expect((error as Error).message).toMatch(/move that file aside, and sync again/)
+    expect((error as Error).message).toMatch(/quire cache rebuild.*accounts are kept/)
   })
 
   it('exposes a fresh schema whose migration list matches what the runner applies', () => {

@@ -1,0 +1,56 @@
+import { closeSync, openSync, readdirSync, statSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../main/cli/run-cli'
+import { createCore } from '../../main/core/create-core'
+import { isAppError } from '../../main/core/errors'
+import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
+import { fakeClock } from '../helpers/fake-clock'
+import { MemorySecrets } from '../helpers/memory-secrets'
+import { tempDir } from '../helpers/temp-dir'
+import { hoursmithToken } from '../helpers/tokens'
+
+describe('a damaged cache', () => {
+  let dir: ReturnType<typeof tempDir>
+  let simulator: HoursmithSimulator
+  afterEach(async () => {
+    await simulator.close()
+    dir.remove()
+  })
+
+  it('is detected on open, and `quire cache rebuild` keeps the accounts so one sync restores everything', async () => {
+    const token = hoursmithToken()
+    simulator = await startHoursmithSimulator({ invoices: 2_000, tokens: { [token]: {} } })
+    dir = tempDir()
+    const secrets = new MemorySecrets()
+    const first = await createCore({ dataDir: dir.path, secrets, clock: fakeClock() })
+    await first.accounts.add({ provider: 'hoursmith', name: 'Studio', baseUrl: simulator.baseUrl, secret: token })
+    await first.sync.run()
+    const before = first.invoices.list({ includeRemoved: true, offset: 0, limit: 1 }).total
+    await first.close()
+
+    // Scribble over the later pages, where invoices and their indexes live.
+    const file = join(dir.path, 'quire.sqlite3')
+    const size = statSync(file).size
+    const handle = openSync(file, 'r+')
+    writeSync(handle, Buffer.alloc(4096 * 8, 0x5a), 0, 4096 * 8, size - 4096 * 12)
+    closeSync(handle)
+
+    let error: unknown
+    await createCore({ dataDir: dir.path, secrets }).catch((e: unknown) => (error = e))
+    expect(isAppError(error, 'DB_CORRUPT')).toBe(true)
+
+    const out: string[] = []
+    const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, stdin: process.stdin } as never
+    expect(await runCli(['--data-dir', dir.path, 'cache', 'rebuild'], io, secrets)).toBe(0)
+    expect(out.join('')).toMatch(/Kept 1 account/)
+    expect(readdirSync(dir.path).some((name) => name.startsWith('quire.sqlite3.damaged-'))).toBe(true)
+
+    const rebuilt = await createCore({ dataDir: dir.path, secrets, clock: fakeClock() })
+    expect(rebuilt.accounts.list().map((a) => a.name)).toEqual(['Studio'])
+    const [outcome] = await rebuilt.sync.run()
+    expect(outcome).toMatchObject({ ok: true })
+    expect(rebuilt.invoices.list({ includeRemoved: true, offset: 0, limit: 1 }).total).toBe(before)
+    await rebuilt.close()
+  })
+})
