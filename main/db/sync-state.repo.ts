@@ -22,6 +22,7 @@ export class SyncStateRepo {
   private readonly startRunStmt
   private readonly updateRunStmt
   private readonly endRunStmt
+  private readonly walkedStmt
 
   constructor(db: Database) {
     this.ensureStmt = db.prepare<[string]>(`INSERT OR IGNORE INTO sync_state (account_id) VALUES (?)`)
@@ -37,6 +38,7 @@ export class SyncStateRepo {
     this.updateRunStmt = db.prepare(
       `UPDATE sync_runs SET pages = @pages, requests = @requests, upserted = @upserted, removed = @removed WHERE id = @id`
     )
+    this.walkedStmt = db.prepare<[string, number], { n: number }>(`SELECT count(*) AS n FROM invoices WHERE account_id = ? AND seen_walk = ?`)
     this.endRunStmt = db.prepare(
       `UPDATE sync_runs SET outcome = @outcome, finished_at = @finishedAt, error_code = @errorCode, error = @error WHERE id = @id`
     )
@@ -52,6 +54,11 @@ export class SyncStateRepo {
       row = this.getStmt.get(accountId)!
     }
     return { walk: row.walk, cursor: row.cursor, inWalk: true, resumed }
+  }
+
+  /** Invoices already listed by this walk: non-zero when a resumed walk picks up. */
+  walked(accountId: string, walk: number): number {
+    return this.walkedStmt.get(accountId, walk)!.n
   }
 
   advance(accountId: string, cursor: string | null): void {

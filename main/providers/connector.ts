@@ -8,6 +8,8 @@ export interface InvoicePageResult {
   invoices: UnifiedInvoice[]
   next: string | null
   requests: number
+  /** How many invoices the whole walk will list, when the provider says (for progress only). */
+  expectedTotal?: number
 }
 
 export interface Connector {

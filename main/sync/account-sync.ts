@@ -36,8 +36,21 @@ export async function syncAccount(
   const state = db.transaction(() => syncState.currentWalk(account.id)).immediate()
   const runId = syncState.startRun(account.id, isoNow(clock), state.resumed)
   const counts: RunCounts = { pages: 0, requests: 0, upserted: 0, removed: 0 }
+  const walkedBefore = state.resumed ? syncState.walked(account.id, state.walk) : 0
+  const started = clock.now().getTime()
+  let expected: number | null = null
   const progress = (phase: 'started' | 'page' | 'finished' | 'failed', message: string | null = null): void =>
-    events.emit('sync.progress', { accountId: account.id, account: account.name, phase, pages: counts.pages, upserted: counts.upserted, message })
+    events.emit('sync.progress', {
+      accountId: account.id,
+      account: account.name,
+      phase,
+      pages: counts.pages,
+      upserted: counts.upserted,
+      walked: walkedBefore + counts.upserted,
+      expected,
+      etaSeconds: phase === 'page' ? eta(expected, walkedBefore, counts.upserted, clock.now().getTime() - started) : null,
+      message
+    })
 
   progress('started')
   try {
@@ -45,6 +58,7 @@ export async function syncAccount(
     let cursor = state.cursor
     for (;;) {
       const page = await fetchWithRetries(connector, cursor, signal, clock, counts.pages + 1)
+      expected = page.expectedTotal ?? expected
       if (signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.')
       const syncedAt = isoNow(clock)
       db.transaction(() => {
@@ -79,6 +93,13 @@ export async function syncAccount(
     progress('failed', payload.message)
     return outcome(account, counts, state.resumed, payload)
   }
+}
+
+/** Remaining invoices at this run's own pace; null while the size of the walk is unknown. */
+function eta(expected: number | null, walkedBefore: number, upserted: number, elapsedMs: number): number | null {
+  if (expected === null || upserted === 0 || elapsedMs <= 0) return null
+  const remaining = Math.max(0, expected - walkedBefore - upserted)
+  return Math.round((remaining / upserted) * (elapsedMs / 1000))
 }
 
 /** A malformed page is often a proxy or a deploy mid-flight: try it again before giving up. */

@@ -179,6 +179,11 @@ export const SyncProgress = z.object({
   phase: z.enum(['started', 'page', 'finished', 'failed']),
   pages: z.number().int().nonnegative(),
   upserted: z.number().int().nonnegative(),
+  /** Invoices listed so far in this walk (a resumed walk counts what earlier runs committed). */
+  walked: z.number().int().nonnegative(),
+  /** How many the walk will list, when the provider says; null drives an indeterminate bar. */
+  expected: z.number().int().nonnegative().nullable(),
+  etaSeconds: z.number().nonnegative().nullable(),
   message: z.string().nullable()
 })
 export type SyncProgress = z.infer<typeof SyncProgress>

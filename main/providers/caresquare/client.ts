@@ -58,7 +58,9 @@ export class CareSquareClient implements Connector {
     const requests = attempts + details.reduce((sum, detail) => sum + detail.attempts, 0)
     // An empty page ends a plan manager's list even if has_more says otherwise: never loop forever.
     const more = page.pagination.has_more && page.data.length > 0
-    return { invoices, next: this.nextPoint(point, more ? point.offset + page.data.length : null), requests }
+    // With several plan managers the whole walk's size is unknown until each is visited.
+    const expectedTotal = this.requirePlanManagers().length === 1 ? { expectedTotal: page.pagination.total } : {}
+    return { invoices, next: this.nextPoint(point, more ? point.offset + page.data.length : null), requests, ...expectedTotal }
   }
 
   private nextPoint(point: ResumePoint, nextOffset: number | null): string | null {

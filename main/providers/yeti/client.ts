@@ -70,7 +70,8 @@ export class YetiClient implements Connector {
     // meta.total-count is only a count at the time of this request, so it does not end the walk:
     // a short page does, and so does a full one when the server's links say no page follows.
     const more = page.data.length === point.size && (page.links == null || page.links.next != null)
-    return { invoices, next: more ? JSON.stringify({ ...point, page: point.page + 1 } satisfies ResumePoint) : null, requests }
+    const expectedTotal = page.meta?.['total-count'] ?? undefined
+    return { invoices, next: more ? JSON.stringify({ ...point, page: point.page + 1 } satisfies ResumePoint) : null, requests, ...(expectedTotal === undefined ? {} : { expectedTotal }) }
   }
 
   /**
