@@ -17,7 +17,7 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   accounts add --provider lynkwell --name NAME --client-id ID [--token-url URL] [--audience AUD] --secret-stdin
   accounts list [--json]
   accounts remove NAME
-  sync [--account NAME] [--json]
+  sync [--account NAME] [--full] [--json]
   invoices list [--account NAME] [--search TEXT] [--status S] [--limit N | --all] [--include-removed] [--json]
   invoices show ACCOUNT/REMOTE_ID [--json]
   cache rebuild                     (a damaged cache: keep the accounts, refetch the rest)

@@ -6,6 +6,8 @@ export interface WalkState {
   inWalk: boolean
 }
 
+export type SyncStrategy = 'full' | 'incremental'
+
 export interface RunCounts {
   pages: number
   requests: number
@@ -23,6 +25,8 @@ export class SyncStateRepo {
   private readonly updateRunStmt
   private readonly endRunStmt
   private readonly walkedStmt
+  private readonly lastFullStmt
+  private readonly watermarkStmt
 
   constructor(db: Database) {
     this.ensureStmt = db.prepare<[string]>(`INSERT OR IGNORE INTO sync_state (account_id) VALUES (?)`)
@@ -32,9 +36,13 @@ export class SyncStateRepo {
     this.beginStmt = db.prepare<[string]>(`UPDATE sync_state SET walk = walk + 1, cursor = NULL, in_walk = 1 WHERE account_id = ?`)
     this.advanceStmt = db.prepare<[string | null, string]>(`UPDATE sync_state SET cursor = ? WHERE account_id = ?`)
     this.finishStmt = db.prepare<[string]>(`UPDATE sync_state SET cursor = NULL, in_walk = 0 WHERE account_id = ?`)
-    this.startRunStmt = db.prepare<[string, string, number]>(
-      `INSERT INTO sync_runs (account_id, started_at, outcome, resumed) VALUES (?, ?, 'running', ?)`
+    this.startRunStmt = db.prepare<[string, string, number, string]>(
+      `INSERT INTO sync_runs (account_id, started_at, outcome, resumed, strategy) VALUES (?, ?, 'running', ?, ?)`
     )
+    this.lastFullStmt = db.prepare<[string], { at: string | null }>(
+      `SELECT max(finished_at) AS at FROM sync_runs WHERE account_id = ? AND strategy = 'full' AND outcome = 'ok'`
+    )
+    this.watermarkStmt = db.prepare<[string], { at: string | null }>(`SELECT max(remote_updated_at) AS at FROM invoices WHERE account_id = ?`)
     this.updateRunStmt = db.prepare(
       `UPDATE sync_runs SET pages = @pages, requests = @requests, upserted = @upserted, removed = @removed WHERE id = @id`
     )
@@ -44,16 +52,26 @@ export class SyncStateRepo {
     )
   }
 
-  /** The walk to continue, or a new one when none is in progress. */
-  currentWalk(accountId: string): WalkState & { resumed: boolean } {
+  peek(accountId: string): WalkState {
     this.ensureStmt.run(accountId)
-    let row = this.getStmt.get(accountId)!
-    const resumed = row.in_walk === 1
-    if (!resumed) {
-      this.beginStmt.run(accountId)
-      row = this.getStmt.get(accountId)!
-    }
-    return { walk: row.walk, cursor: row.cursor, inWalk: true, resumed }
+    const row = this.getStmt.get(accountId)!
+    return { walk: row.walk, cursor: row.cursor, inWalk: row.in_walk === 1 }
+  }
+
+  /** Starts a new full walk; its number marks every invoice it lists. */
+  beginWalk(accountId: string): WalkState {
+    this.beginStmt.run(accountId)
+    return this.peek(accountId)
+  }
+
+  /** When the last complete full walk finished (so deletions were last reconciled), if ever. */
+  lastFullWalkAt(accountId: string): string | null {
+    return this.lastFullStmt.get(accountId)?.at ?? null
+  }
+
+  /** The newest provider update time in the cache: an incremental sync asks for what is newer. */
+  watermark(accountId: string): string | null {
+    return this.watermarkStmt.get(accountId)?.at ?? null
   }
 
   /** Invoices already listed by this walk: non-zero when a resumed walk picks up. */
@@ -69,8 +87,8 @@ export class SyncStateRepo {
     this.finishStmt.run(accountId)
   }
 
-  startRun(accountId: string, startedAt: string, resumed: boolean): number {
-    return Number(this.startRunStmt.run(accountId, startedAt, resumed ? 1 : 0).lastInsertRowid)
+  startRun(accountId: string, startedAt: string, resumed: boolean, strategy: SyncStrategy): number {
+    return Number(this.startRunStmt.run(accountId, startedAt, resumed ? 1 : 0, strategy).lastInsertRowid)
   }
 
   updateRun(id: number, counts: RunCounts): void {

@@ -21,7 +21,7 @@ export function createHandlers(core: Core, version: string): Handlers {
       await core.accounts.remove(accountId)
       return { removed: true }
     },
-    'sync.run': async ({ accountId }) => core.sync.run(accountId),
+    'sync.run': async ({ accountId, full }) => core.sync.run(accountId, { full }),
     'sync.cancel': async () => ({ cancelled: core.sync.cancel() }),
     'invoices.list': async (query) => core.invoices.list(query),
     'invoices.get': async ({ accountId, remoteId }) => ({ ...core.invoices.get(accountId, remoteId), history: core.changes.history(accountId, remoteId) }),

@@ -20,6 +20,11 @@ export interface Connector {
    * opaque resume point, persisted by the sync engine with the page's rows.
    */
   fetchPage(cursor: string | null, signal?: AbortSignal): Promise<InvoicePageResult>
+  /**
+   * Optional: pages of the invoices updated at or after `since` (a provider timestamp from the
+   * cache), for an incremental sync. `next` is null once the pages reach older updates.
+   */
+  fetchChangedPage?(since: string, cursor: string | null, signal?: AbortSignal): Promise<InvoicePageResult>
 }
 
 export interface ConnectorAccount {

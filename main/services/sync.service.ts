@@ -1,6 +1,6 @@
 import type { SyncOutcome } from '../../preload/contract'
 import type { AccountRecord } from '../db/accounts.repo'
-import { syncAccount, type AccountSyncDeps } from '../sync/account-sync'
+import { syncAccount, type AccountSyncDeps, type SyncOptions } from '../sync/account-sync'
 import type { AccountsService } from './accounts.service'
 
 /** Runs account syncs in parallel; a second request for an account already syncing joins it. */
@@ -12,9 +12,9 @@ export class SyncService {
     private readonly accounts: AccountsService
   ) {}
 
-  async run(accountId?: string): Promise<SyncOutcome[]> {
+  async run(accountId?: string, options: SyncOptions = {}): Promise<SyncOutcome[]> {
     const targets = accountId ? [this.accounts.get(accountId)] : this.accounts.list()
-    return Promise.all(targets.map((account) => this.runOne(account)))
+    return Promise.all(targets.map((account) => this.runOne(account, options)))
   }
 
   cancel(): number {
@@ -22,11 +22,11 @@ export class SyncService {
     return this.running.size
   }
 
-  private runOne(account: AccountRecord): Promise<SyncOutcome> {
+  private runOne(account: AccountRecord, options: SyncOptions): Promise<SyncOutcome> {
     const existing = this.running.get(account.id)
     if (existing) return existing.done
     const controller = new AbortController()
-    const done = syncAccount(this.deps, account, () => this.accounts.connect(account), controller.signal).finally(() =>
+    const done = syncAccount(this.deps, account, () => this.accounts.connect(account), controller.signal, options).finally(() =>
       this.running.delete(account.id)
     )
     this.running.set(account.id, { controller, done })

@@ -1,8 +1,9 @@
 /**
- * Syncs one account by walking its provider's list pages. Each page's rows and the cursor that
- * follows it commit in one transaction, so a crash or cancel resumes from the last committed
- * page and a repeat never duplicates. The final page and the reconcile (tombstoning what the
- * walk no longer saw) commit together. All fetching happens before a transaction begins:
+ * Syncs one account by walking its provider's list pages: the full list, or (where the
+ * connector can, between daily full walks) only what changed. Each page's rows and the cursor
+ * that follows it commit in one transaction, so a crash or cancel resumes from the last
+ * committed page and a repeat never duplicates. A full walk's final page and the reconcile
+ * (tombstoning what the walk no longer saw) commit together. All fetching happens before a transaction begins:
  * better-sqlite3 transactions cannot span an await.
  */
 import type { Database } from 'better-sqlite3'
@@ -13,7 +14,7 @@ import type { EventHub } from '../core/events'
 import type { AccountRecord, AccountsRepo } from '../db/accounts.repo'
 import type { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import type { InvoicesRepo } from '../db/invoices.repo'
-import type { RunCounts, SyncStateRepo } from '../db/sync-state.repo'
+import type { RunCounts, SyncStateRepo, SyncStrategy } from '../db/sync-state.repo'
 import type { Connector, InvoicePageResult } from '../providers/connector'
 
 export interface AccountSyncDeps {
@@ -26,19 +27,47 @@ export interface AccountSyncDeps {
   events: EventHub
 }
 
+export interface SyncOptions {
+  /** Walk the whole list even where an incremental sync would do (e.g. to see deletions now). */
+  full?: boolean
+}
+
+/** Deletions are only seen by a full walk; at most this long between two of them. */
+export const FULL_RECONCILE_INTERVAL_MS = 24 * 60 * 60 * 1000
+
+type Plan =
+  | { strategy: 'full'; walk: number; cursor: string | null; resumed: boolean }
+  | { strategy: 'incremental'; walk: number; since: string }
+
+/**
+ * A walk in progress is resumed; otherwise, where the connector can list changes and the last
+ * full walk is recent, only what changed since the cache's newest update is fetched.
+ */
+function plan(syncState: SyncStateRepo, accountId: string, connector: Connector, now: Date, options: SyncOptions): Plan {
+  const state = syncState.peek(accountId)
+  if (state.inWalk) return { strategy: 'full', walk: state.walk, cursor: state.cursor, resumed: true }
+  if (options.full) return { strategy: 'full', walk: syncState.beginWalk(accountId).walk, cursor: null, resumed: false }
+  const lastFull = syncState.lastFullWalkAt(accountId)
+  const since = syncState.watermark(accountId)
+  const recent = lastFull !== null && now.getTime() - Date.parse(lastFull) < FULL_RECONCILE_INTERVAL_MS
+  if (connector.fetchChangedPage && recent && since !== null) return { strategy: 'incremental', walk: state.walk, since }
+  return { strategy: 'full', walk: syncState.beginWalk(accountId).walk, cursor: null, resumed: false }
+}
+
 export async function syncAccount(
   deps: AccountSyncDeps,
   account: AccountRecord,
   connect: () => Promise<Connector>,
-  signal: AbortSignal
+  signal: AbortSignal,
+  options: SyncOptions = {}
 ): Promise<SyncOutcome> {
   const { db, invoices, changes, syncState, clock, events } = deps
-  const state = db.transaction(() => syncState.currentWalk(account.id)).immediate()
-  const runId = syncState.startRun(account.id, isoNow(clock), state.resumed)
   const counts: RunCounts = { pages: 0, requests: 0, upserted: 0, removed: 0 }
-  const walkedBefore = state.resumed ? syncState.walked(account.id, state.walk) : 0
   const started = clock.now().getTime()
+  let walkedBefore = 0
   let expected: number | null = null
+  let resumed = false
+  let runId: number | null = null
   const progress = (phase: 'started' | 'page' | 'finished' | 'failed', message: string | null = null): void =>
     events.emit('sync.progress', {
       accountId: account.id,
@@ -55,28 +84,40 @@ export async function syncAccount(
   progress('started')
   try {
     const connector = await connect()
-    let cursor = state.cursor
+    const chosen = db.transaction(() => plan(syncState, account.id, connector, clock.now(), options)).immediate()
+    resumed = chosen.strategy === 'full' && chosen.resumed
+    runId = syncState.startRun(account.id, isoNow(clock), resumed, chosen.strategy)
+    if (resumed) walkedBefore = syncState.walked(account.id, chosen.walk)
+    const fetchPage =
+      chosen.strategy === 'full'
+        ? (cursor: string | null) => connector.fetchPage(cursor, signal)
+        : (cursor: string | null) => connector.fetchChangedPage!(chosen.since, cursor, signal)
+    let cursor = chosen.strategy === 'full' ? chosen.cursor : null
     for (;;) {
-      const page = await fetchWithRetries(connector, cursor, signal, clock, counts.pages + 1)
+      const page = await fetchWithRetries(fetchPage, cursor, signal, clock, counts.pages + 1)
       expected = page.expectedTotal ?? expected
       if (signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.')
       const syncedAt = isoNow(clock)
+      const id = runId
       db.transaction(() => {
         for (const invoice of page.invoices) {
           changes.recordUpsert(account.id, syncedAt, invoice)
-          invoices.upsert(account.id, state.walk, syncedAt, invoice)
+          invoices.upsert(account.id, chosen.walk, syncedAt, invoice)
         }
         counts.pages += 1
         counts.requests += page.requests
         counts.upserted += page.invoices.length
-        syncState.advance(account.id, page.next)
+        // An incremental sync is short and starts from the newest change each time: no cursor to keep.
+        if (chosen.strategy === 'full') syncState.advance(account.id, page.next)
         if (page.next === null) {
-          changes.recordVanished(account.id, syncedAt, state.walk)
-          counts.removed = invoices.markUnseenRemoved(account.id, state.walk)
-          syncState.finishWalk(account.id)
+          if (chosen.strategy === 'full') {
+            changes.recordVanished(account.id, syncedAt, chosen.walk)
+            counts.removed = invoices.markUnseenRemoved(account.id, chosen.walk)
+            syncState.finishWalk(account.id)
+          }
           deps.accounts.recordSync(account.id, syncedAt, null)
         }
-        syncState.updateRun(runId, counts)
+        syncState.updateRun(id, counts)
       }).immediate()
       progress('page')
       if (page.next === null) break
@@ -84,14 +125,15 @@ export async function syncAccount(
     }
     syncState.endRun(runId, 'ok', isoNow(clock), null)
     progress('finished')
-    return outcome(account, counts, state.resumed, null)
+    return outcome(account, counts, resumed, chosen.strategy, null)
   } catch (error) {
     const payload = toErrorPayload(error)
     const cancelledRun = payload.code === 'CANCELLED'
+    runId ??= syncState.startRun(account.id, isoNow(clock), false, 'full')
     syncState.endRun(runId, cancelledRun ? 'cancelled' : 'failed', isoNow(clock), payload)
     if (!cancelledRun) deps.accounts.recordSync(account.id, null, payload.message)
     progress('failed', payload.message)
-    return outcome(account, counts, state.resumed, payload)
+    return outcome(account, counts, resumed, null, payload)
   }
 }
 
@@ -105,10 +147,16 @@ function eta(expected: number | null, walkedBefore: number, upserted: number, el
 /** A malformed page is often a proxy or a deploy mid-flight: try it again before giving up. */
 const MALFORMED_PAGE_ATTEMPTS = 3
 
-async function fetchWithRetries(connector: Connector, cursor: string | null, signal: AbortSignal, clock: Clock, page: number): Promise<InvoicePageResult> {
+async function fetchWithRetries(
+  fetchPage: (cursor: string | null) => Promise<InvoicePageResult>,
+  cursor: string | null,
+  signal: AbortSignal,
+  clock: Clock,
+  page: number
+): Promise<InvoicePageResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await connector.fetchPage(cursor, signal)
+      return await fetchPage(cursor)
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'PROVIDER_BAD_RESPONSE')) throw error
       if (attempt >= MALFORMED_PAGE_ATTEMPTS) {
@@ -120,6 +168,6 @@ async function fetchWithRetries(connector: Connector, cursor: string | null, sig
   }
 }
 
-function outcome(account: AccountRecord, counts: RunCounts, resumed: boolean, error: SyncOutcome['error']): SyncOutcome {
-  return { accountId: account.id, account: account.name, ok: error === null, resumed, error, ...counts }
+function outcome(account: AccountRecord, counts: RunCounts, resumed: boolean, strategy: SyncStrategy | null, error: SyncOutcome['error']): SyncOutcome {
+  return { accountId: account.id, account: account.name, ok: error === null, resumed, strategy, error, ...counts }
 }

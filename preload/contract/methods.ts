@@ -47,7 +47,8 @@ export const methods = {
     output: z.object({ removed: z.literal(true) })
   },
   'sync.run': {
-    input: z.object({ accountId: AccountId.optional() }).strict(),
+    /** `full`: walk the whole list now (reconciling deletions) even where an incremental sync would do. */
+    input: z.object({ accountId: AccountId.optional(), full: z.boolean().default(false) }).strict(),
     output: z.array(SyncOutcome)
   },
   'sync.cancel': {

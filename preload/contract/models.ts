@@ -169,6 +169,8 @@ export const SyncOutcome = z.object({
   upserted: z.number().int().nonnegative(),
   removed: z.number().int().nonnegative(),
   resumed: z.boolean(),
+  /** What this run did: walked the whole list, or fetched only recent changes; null if it never started. */
+  strategy: z.enum(['full', 'incremental']).nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable()
 })
 export type SyncOutcome = z.infer<typeof SyncOutcome>

@@ -34,7 +34,7 @@ describe('local change history', () => {
     const vanished = simulator.invoices.splice(simulator.invoices.findIndex((i) => i.deletedAt === null && i !== paidLater), 1)[0]!
     simulator.changed()
     const secondSync = clock.now().toISOString()
-    await core.sync.run()
+    await core.sync.run(undefined, { full: true })
 
     const getInvoice = createHandlers(core, 'test')['invoices.get']
     const detail = await getInvoice({ accountId: account.id, remoteId: paidLater.id })

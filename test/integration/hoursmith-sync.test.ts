@@ -48,11 +48,13 @@ describe('Hoursmith sync against the simulator over HTTP, with the real keychain
     }
   })
 
-  it('resumes nothing and duplicates nothing when synced again', async () => {
+  it('resumes nothing and duplicates nothing when synced again, incrementally or in full', async () => {
     await core.accounts.add({ provider: 'hoursmith', name: 'Studio', baseUrl: simulator.baseUrl, secret: token })
     await core.sync.run()
     const [again] = await core.sync.run()
-    expect(again).toMatchObject({ ok: true, resumed: false, upserted: 1_050, removed: 0 })
+    expect(again).toMatchObject({ ok: true, strategy: 'incremental', resumed: false, pages: 1, requests: 1, removed: 0 })
+    const [full] = await core.sync.run(undefined, { full: true })
+    expect(full).toMatchObject({ ok: true, strategy: 'full', resumed: false, upserted: 1_050, removed: 0 })
     expect(core.invoices.list({ includeRemoved: true, offset: 0, limit: 1 }).total).toBe(1_050)
   })
 })

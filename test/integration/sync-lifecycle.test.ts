@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../main/core/create-core'
+import { FULL_RECONCILE_INTERVAL_MS } from '../../main/sync/account-sync'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
@@ -57,8 +58,8 @@ describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
     simulator.invoices.push({ ...simulator.invoices[0]!, id: 'new-invoice-1', number: 'INV-NEW', updatedAt: '2026-11-22T10:00:00Z', deletedAt: null })
     simulator.changed()
 
-    const [outcome] = await core.sync.run()
-    expect(outcome).toMatchObject({ ok: true, removed: 1 })
+    const [outcome] = await core.sync.run(undefined, { full: true })
+    expect(outcome).toMatchObject({ ok: true, strategy: 'full', removed: 1 })
     expect(cached(false)).toBe(live())
     expect(cached(true)).toBe(1_001)
     expect(core.invoices.get(accountId, vanished.id).removed).toBe(true)
@@ -66,6 +67,38 @@ describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
     expect(core.invoices.get(accountId, changed.id)).toMatchObject({ status: 'paid', paid: changed.total })
     expect(core.invoices.get(accountId, 'new-invoice-1').number).toBe('INV-NEW')
     expect(core.invoices.list({ search: 'INV-NEW', includeRemoved: false, offset: 0, limit: 5 }).total).toBe(1)
+  })
+
+  it('between daily full walks, fetches only what changed; the next full walk reconciles deletions', async () => {
+    const clock = fakeClock(new Date('2026-11-23T09:00:00Z'))
+    await core.close()
+    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock })
+    accountId = (await core.accounts.add({ provider: 'hoursmith', name: 'Studio 2', baseUrl: simulator.baseUrl, secret: token })).id
+    const [first] = await core.sync.run(accountId)
+    expect(first).toMatchObject({ ok: true, strategy: 'full', pages: 5 })
+
+    const paid = simulator.invoices.find((i) => i.status === 'SENT')!
+    Object.assign(paid, { status: 'PAID', paymentStatus: 'paid', amountPaid: paid.total, updatedAt: '2026-11-22T12:00:00Z' })
+    const softDeleted = simulator.invoices.find((i) => i.status === 'DRAFT' && i.deletedAt === null)!
+    Object.assign(softDeleted, { deletedAt: '2026-11-22T13:00:00Z', updatedAt: '2026-11-22T13:00:00Z' })
+    simulator.invoices.push({ ...simulator.invoices[1]!, id: 'fresh-1', number: 'INV-FRESH', updatedAt: '2026-11-22T14:00:00Z', deletedAt: null })
+    const vanished = simulator.invoices.splice(5, 1)[0]!
+    simulator.changed()
+
+    const before = simulator.requests.count
+    const [incremental] = await core.sync.run(accountId)
+    expect(incremental).toMatchObject({ ok: true, strategy: 'incremental', pages: 1, removed: 0 })
+    expect(simulator.requests.count - before).toBe(1)
+    expect(core.invoices.get(accountId, paid.id).status).toBe('paid')
+    expect(core.invoices.get(accountId, softDeleted.id).removed).toBe(true)
+    expect(core.invoices.get(accountId, 'fresh-1').number).toBe('INV-FRESH')
+    // A hard delete is invisible to "what changed": only a full walk can notice it.
+    expect(core.invoices.get(accountId, vanished.id).removed).toBe(false)
+
+    await clock.sleep(FULL_RECONCILE_INTERVAL_MS)
+    const [daily] = await core.sync.run(accountId)
+    expect(daily).toMatchObject({ ok: true, strategy: 'full', removed: 1 })
+    expect(core.invoices.get(accountId, vanished.id).removed).toBe(true)
   })
 
   it('a wrong token fails that account with a clear error, records it, and leaves the cache as it was', async () => {
@@ -86,7 +119,7 @@ describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
     ;(target as unknown as { total: unknown }).total = { amount: 1 }
     target.updatedAt = '2026-11-22T00:00:00Z'
     simulator.changed()
-    const [outcome] = await core.sync.run()
+    const [outcome] = await core.sync.run(undefined, { full: true })
     expect(outcome).toMatchObject({ ok: false, error: { code: 'PROVIDER_BAD_RESPONSE', message: expect.stringMatching(/^Page 5: .*total/) } })
     expect(core.invoices.list({ includeRemoved: true, offset: 0, limit: 500 })).toEqual(before)
   })

@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../parse'
 
 /** Exit 0 only when every account synced. */
 export async function syncCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { account: { type: 'string' }, json: { type: 'boolean' } })
+  const { values, positionals } = parseCommandArgs(args, { account: { type: 'string' }, full: { type: 'boolean' }, json: { type: 'boolean' } })
   if (positionals.length > 0) throw new UsageError(`sync: unexpected ${positionals.join(' ')}`)
   const accountId = values.account === undefined ? undefined : ctx.core.accounts.byName(values.account).id
   if (!values.json) {
@@ -13,13 +13,14 @@ export async function syncCommand(ctx: CliContext, args: string[]): Promise<numb
       if (p.phase === 'page') ctx.stderr.write(`${p.account}: ${p.pages} pages, ${p.upserted} invoices\n`)
     })
   }
-  const outcomes = await ctx.core.sync.run(accountId)
+  const outcomes = await ctx.core.sync.run(accountId, { full: values.full ?? false })
   if (values.json) printJson(ctx.stdout, outcomes)
   else if (outcomes.length === 0) print(ctx.stdout, 'No accounts to sync. Add one with: quire accounts add …')
   for (const outcome of outcomes) {
     if (outcome.error) ctx.stderr.write(`quire: ${outcome.account}: ${outcome.error.message}\n`)
     else if (!values.json) {
-      print(ctx.stdout, `${outcome.account}: synced ${outcome.upserted} invoices in ${outcome.pages} pages (${outcome.requests} requests), ${outcome.removed} removed upstream${outcome.resumed ? ', resumed' : ''}.`)
+      const how = outcome.strategy === 'incremental' ? 'changed invoices' : 'invoices'
+      print(ctx.stdout, `${outcome.account}: synced ${outcome.upserted} ${how} in ${outcome.pages} pages (${outcome.requests} requests), ${outcome.removed} removed upstream${outcome.resumed ? ', resumed' : ''}.`)
     }
   }
   return outcomes.every((outcome) => outcome.ok) ? 0 : 1

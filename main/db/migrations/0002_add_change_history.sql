@@ -11,8 +11,9 @@ CREATE TABLE invoice_changes (
 
 CREATE INDEX invoice_changes_by_invoice ON invoice_changes (invoice_id, id);
 
--- Which strategy a sync used and what it cost, per account and run.
-ALTER TABLE sync_runs ADD COLUMN strategy TEXT NOT NULL DEFAULT 'full' CHECK (strategy IN ('full'));
+-- Which strategy a sync used (a full walk, or only what changed since the cache's newest
+-- update) and what it cost, per account and run.
+ALTER TABLE sync_runs ADD COLUMN strategy TEXT NOT NULL DEFAULT 'full' CHECK (strategy IN ('full', 'incremental'));
 
 -- Small app-wide preferences (e.g. the background sync interval), as validated JSON values.
 CREATE TABLE settings (

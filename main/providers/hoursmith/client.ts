@@ -13,6 +13,7 @@ import { HoursmithError, HoursmithInvoice, HoursmithInvoiceList, HoursmithMe } f
 export const HOURSMITH_PAGE_SIZE = 200
 /** Cursors are only valid with the sort they were minted under, so ours carry it. */
 const SORT = 'updatedAt'
+const NEWEST_FIRST = '-updatedAt'
 
 interface ResumePoint {
   sort: string
@@ -44,14 +45,30 @@ export class HoursmithClient implements Connector {
     return `Connected to Hoursmith workspace “${workspace}”${me.role ? ` as ${me.role}` : ''}${me.plan ? ` (${me.plan} plan)` : ''}.`
   }
 
-  async fetchPage(resume: string | null, signal?: AbortSignal): Promise<InvoicePageResult> {
-    const point = decodeResumePoint(resume)
-    const query = new URLSearchParams({ limit: String(HOURSMITH_PAGE_SIZE), sort: SORT })
+  fetchPage(resume: string | null, signal?: AbortSignal): Promise<InvoicePageResult> {
+    return this.listPage(SORT, resume, signal)
+  }
+
+  /**
+   * Newest updates first, until the pages reach what the cache already has. Hoursmith bumps
+   * updatedAt on payment changes and soft deletes, so this sees both; invoices that vanish
+   * outright need the daily full walk.
+   */
+  async fetchChangedPage(since: string, resume: string | null, signal?: AbortSignal): Promise<InvoicePageResult> {
+    const page = await this.listPage(NEWEST_FIRST, resume, signal)
+    const sinceMs = Date.parse(since)
+    const changed = page.invoices.filter((invoice) => invoice.remoteUpdatedAt !== null && Date.parse(invoice.remoteUpdatedAt) >= sinceMs)
+    return { ...page, invoices: changed, next: changed.length < page.invoices.length ? null : page.next }
+  }
+
+  private async listPage(sort: string, resume: string | null, signal?: AbortSignal): Promise<InvoicePageResult> {
+    const point = decodeResumePoint(resume, sort)
+    const query = new URLSearchParams({ limit: String(HOURSMITH_PAGE_SIZE), sort })
     if (point) query.set('cursor', point.cursor)
     const response = await this.request(`/invoices?${query}`, signal)
     // A cursor can go stale (e.g. the provider rotated its signing key): walk again from the start.
     if (response.status === 400 && point) {
-      const restarted = await this.fetchPage(null, signal)
+      const restarted = await this.listPage(sort, null, signal)
       return { ...restarted, requests: restarted.requests + response.attempts }
     }
     this.check(response)
@@ -63,7 +80,7 @@ export class HoursmithClient implements Connector {
     const next = page.pagination.nextCursor
     return {
       invoices,
-      next: next === null ? null : JSON.stringify({ sort: SORT, cursor: next } satisfies ResumePoint),
+      next: next === null ? null : JSON.stringify({ sort, cursor: next } satisfies ResumePoint),
       requests: response.attempts
     }
   }
@@ -131,11 +148,11 @@ export class HoursmithClient implements Connector {
   }
 }
 
-function decodeResumePoint(resume: string | null): ResumePoint | null {
+function decodeResumePoint(resume: string | null, sort: string): ResumePoint | null {
   if (resume === null) return null
   try {
     const point = JSON.parse(resume) as Partial<ResumePoint>
-    return point.sort === SORT && typeof point.cursor === 'string' ? { sort: point.sort, cursor: point.cursor } : null
+    return point.sort === sort && typeof point.cursor === 'string' ? { sort: point.sort, cursor: point.cursor } : null
   } catch {
     return null
   }
