@@ -16,7 +16,17 @@ export interface AccountRecord {
   lastSyncedAt: string | null
   lastError: string | null
   invoiceCount: number
+  lastRun: LastRun | null
 }
+
+const LastRun = z.object({
+  strategy: z.enum(['full', 'incremental']),
+  outcome: z.enum(['ok', 'failed', 'cancelled']),
+  requests: z.number(),
+  upserted: z.number(),
+  finishedAt: z.string()
+})
+type LastRun = z.infer<typeof LastRun>
 
 interface AccountRow {
   id: string
@@ -28,10 +38,13 @@ interface AccountRow {
   last_synced_at: string | null
   last_error: string | null
   invoice_count: number
+  last_run: string | null
 }
 
 const SELECT = `
-  SELECT a.*, (SELECT count(*) FROM invoices i WHERE i.account_id = a.id AND i.removed = 0) AS invoice_count
+  SELECT a.*, (SELECT count(*) FROM invoices i WHERE i.account_id = a.id AND i.removed = 0) AS invoice_count,
+    (SELECT json_object('strategy', r.strategy, 'outcome', r.outcome, 'requests', r.requests, 'upserted', r.upserted, 'finishedAt', r.finished_at)
+     FROM sync_runs r WHERE r.account_id = a.id AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1) AS last_run
   FROM accounts a`
 
 export class AccountsRepo {
@@ -71,7 +84,7 @@ export class AccountsRepo {
     return row ? toRecord(row) : null
   }
 
-  insert(account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount'>): void {
+  insert(account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'lastRun'>): void {
     this.insertStmt.run({ ...account, options: JSON.stringify(account.options) })
   }
 
@@ -99,6 +112,7 @@ function toRecord(row: AccountRow): AccountRecord {
     createdAt: row.created_at,
     lastSyncedAt: row.last_synced_at,
     lastError: row.last_error,
-    invoiceCount: row.invoice_count
+    invoiceCount: row.invoice_count,
+    lastRun: row.last_run === null ? null : LastRun.parse(JSON.parse(row.last_run))
   }
 }

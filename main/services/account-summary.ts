@@ -12,7 +12,8 @@ export function toAccountSummary(record: AccountRecord): AccountSummary {
     createdAt: record.createdAt,
     lastSyncedAt: record.lastSyncedAt,
     lastError: record.lastError,
-    invoiceCount: record.invoiceCount
+    invoiceCount: record.invoiceCount,
+    lastRun: record.lastRun
   }
 }
 

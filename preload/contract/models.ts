@@ -69,7 +69,17 @@ export const AccountSummary = z.object({
   createdAt: IsoInstant,
   lastSyncedAt: IsoInstant.nullable(),
   lastError: z.string().nullable(),
-  invoiceCount: z.number().int().nonnegative()
+  invoiceCount: z.number().int().nonnegative(),
+  /** The most recent finished sync: what it did and what it cost. */
+  lastRun: z
+    .object({
+      strategy: z.enum(['full', 'incremental']),
+      outcome: z.enum(['ok', 'failed', 'cancelled']),
+      requests: z.number().int().nonnegative(),
+      upserted: z.number().int().nonnegative(),
+      finishedAt: IsoInstant
+    })
+    .nullable()
 })
 export type AccountSummary = z.infer<typeof AccountSummary>
 

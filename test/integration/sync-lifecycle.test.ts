@@ -89,6 +89,9 @@ describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
     const [incremental] = await core.sync.run(accountId)
     expect(incremental).toMatchObject({ ok: true, strategy: 'incremental', pages: 1, removed: 0 })
     expect(simulator.requests.count - before).toBe(1)
+    // The three changes, and the newest invoice already cached: the bound is inclusive, so an
+    // update at the very same instant as the watermark is never missed.
+    expect(core.accounts.get(accountId).lastRun).toMatchObject({ strategy: 'incremental', outcome: 'ok', requests: 1, upserted: 4 })
     expect(core.invoices.get(accountId, paid.id).status).toBe('paid')
     expect(core.invoices.get(accountId, softDeleted.id).removed).toBe(true)
     expect(core.invoices.get(accountId, 'fresh-1').number).toBe('INV-FRESH')

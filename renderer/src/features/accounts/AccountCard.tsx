@@ -4,7 +4,7 @@ import { Fact, Facts } from '../../components/Facts'
 import { Notice } from '../../components/Notice'
 import { RelativeTime } from '../../components/RelativeTime'
 import type { AccountSummary } from '../../lib/contract'
-import { formatCount } from '../../lib/format'
+import { formatCount, plural } from '../../lib/format'
 import { AccountOptionFacts } from './AccountOptionFacts'
 import { RemoveAccount } from './RemoveAccount'
 import { ReplaceTokenForm } from './ReplaceTokenForm'
@@ -34,6 +34,7 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved }: Pr
         </Fact>
         <Fact label="Last synced">{account.lastSyncedAt ? <RelativeTime iso={account.lastSyncedAt} /> : 'Never'}</Fact>
         <Fact label="Invoices">{formatCount(account.invoiceCount)}</Fact>
+        {account.lastRun && <Fact label="Last run">{describeRun(account.lastRun)}</Fact>}
       </Facts>
       <AccountOptionFacts options={account.options} />
       {account.lastError && (
@@ -73,4 +74,11 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved }: Pr
       )}
     </li>
   )
+}
+
+/** What the last sync did and cost, e.g. "Changes only · 1 request · 3 invoices". */
+function describeRun(run: NonNullable<AccountSummary['lastRun']>): string {
+  const what = run.strategy === 'full' ? 'Full walk' : 'Changes only'
+  const outcome = run.outcome === 'ok' ? '' : ` · ${run.outcome}`
+  return `${what} · ${plural(run.requests, 'request', 'requests')} · ${plural(run.upserted, 'invoice', 'invoices')}${outcome}`
 }
