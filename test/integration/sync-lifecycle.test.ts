@@ -115,6 +115,22 @@ describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
     expect(account.lastSyncedAt).not.toBeNull()
   })
 
+  it('one account’s auth failure stops that account only; the others sync', async () => {
+    const otherToken = hoursmithToken()
+    const other = await startHoursmithSimulator({ invoices: 120, seed: 4, tokens: { [otherToken]: {} } })
+    try {
+      await core.accounts.add({ provider: 'hoursmith', name: 'Other', baseUrl: other.baseUrl, secret: otherToken })
+      await core.accounts.replaceSecret(accountId, hoursmithToken())
+      const outcomes = await core.sync.run()
+      expect(outcomes.map(({ account, ok, upserted, error }) => ({ account, ok, upserted, code: error?.code ?? null }))).toEqual([
+        { account: 'Other', ok: true, upserted: 120, code: null },
+        { account: 'Studio', ok: false, upserted: 0, code: 'PROVIDER_AUTH' }
+      ])
+    } finally {
+      await other.close()
+    }
+  })
+
   it('a malformed page fails the sync naming page and field, and the cache keeps its earlier state', async () => {
     await core.sync.run()
     const before = core.invoices.list({ includeRemoved: true, offset: 0, limit: 500 })
