@@ -4,7 +4,7 @@
  * permission request denied. The renderer has no business with the network.
  */
 import { join } from 'node:path'
-import { BrowserWindow, session, shell } from 'electron'
+import { BrowserWindow, dialog, session, shell } from 'electron'
 
 export function createMainWindow(preloadDir: string, rendererDir: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -15,18 +15,22 @@ export function createMainWindow(preloadDir: string, rendererDir: string): Brows
     show: false,
     title: 'Quire',
     webPreferences: {
+      // Electronegativity's PRELOAD check: accepted — the preload exposes only invoke/on over two
+      // fixed channels, and main validates every call against the contract.
       preload: join(preloadDir, 'index.cjs'),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: false
+      spellcheck: false,
+      // A middle click must not open a link in a new window behind setWindowOpenHandler's back.
+      disableBlinkFeatures: 'Auxclick'
     }
   })
   window.once('ready-to-show', () => window.show())
   window.webContents.on('will-navigate', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
+    void confirmExternal(window, url)
     return { action: 'deny' }
   })
 
@@ -34,6 +38,30 @@ export function createMainWindow(preloadDir: string, rendererDir: string): Brows
   if (devServer) void window.loadURL(devServer)
   else void window.loadFile(join(rendererDir, 'index.html'))
   return window
+}
+
+/**
+ * Only https links leave the app, and only after the person confirms the exact host: a link
+ * inside a provider's payload must not open anything on its own.
+ */
+async function confirmExternal(window: BrowserWindow, url: string): Promise<void> {
+  let target: URL
+  try {
+    target = new URL(url)
+  } catch {
+    return
+  }
+  if (target.protocol !== 'https:') return
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    message: `Open ${target.host} in your browser?`,
+    detail: target.href,
+    buttons: ['Open', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1
+  })
+  // Electronegativity's OPEN_EXTERNAL check: accepted — https only, confirmed host, never automatic.
+  if (response === 0) await shell.openExternal(target.href)
 }
 
 /** Applied once to the default session before any window exists. */

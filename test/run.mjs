@@ -5,8 +5,8 @@
  *   - a D-Bus session with an unlocked GNOME Keyring (the real keychain), when none answers;
  *   - native addons built for this Node (they may have been rebuilt for Electron by `npm start`);
  *   - Chromium, found on the system.
- * Then: typecheck, build, unit + integration (vitest), E2E + Electron specs (Playwright), and one
- * closing line "tests: N passed, N failed, N skipped".
+ * Then: typecheck, build, Electronegativity, unit + integration (vitest), E2E + Electron specs
+ * (Playwright), and one closing line "tests: N passed, N failed, N skipped".
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -69,6 +69,8 @@ const problems = []
 
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json'], () => run('npx', ['tsc', '-p', 'tsconfig.web.json']))
 step('build', 'npx', ['electron-vite', 'build'])
+step('electronegativity', process.execPath, ['test/security/electronegativity.mjs'])
+totals[problems.includes('electronegativity') ? 'failed' : 'passed'] += 1
 
 const vitestReport = join(reports, 'vitest.json')
 step('unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`])
