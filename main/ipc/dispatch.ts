@@ -16,7 +16,7 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${String(method).slice(0, 80)}` } }
     }
     const name = method as keyof typeof methods
-    const parsed = methods[name].input.safeParse(input)
+    const parsed = safeParse(name, input)
     if (!parsed.success) {
       const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ')
       return { ok: false, error: { code: 'VALIDATION', message: detail } }
@@ -30,5 +30,14 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
       if (payload.code === 'INTERNAL') log(`IPC ${name} failed`, error)
       return { ok: false, error: payload }
     }
+  }
+}
+
+/** A schema must never throw on hostile input; if one ever does, that is still a rejection. */
+function safeParse(name: keyof typeof methods, input: unknown): { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } {
+  try {
+    return methods[name].input.safeParse(input)
+  } catch {
+    return { success: false, error: { issues: [{ path: [], message: 'input could not be read' }] } }
   }
 }

@@ -26,9 +26,17 @@ export const AccountId = z.string().uuid()
 export const BaseUrl = z
   .string()
   .trim()
-  .url('expected a URL like https://hoursmith.app/api/v1')
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'only http and https URLs are allowed')
+  .refine(isHttpUrl, 'expected an http or https URL like https://hoursmith.app/api/v1')
   .transform((u) => u.replace(/\/+$/, ''))
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text)
+    return protocol === 'http:' || protocol === 'https:'
+  } catch {
+    return false
+  }
+}
 
 /**
  * Non-secret per-account settings; which ones a provider needs is checked by that provider in
