@@ -13,7 +13,9 @@ export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unkno
 export function createDispatch(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Dispatch {
   return async (method, input) => {
     if (typeof method !== 'string' || !Object.hasOwn(methods, method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${String(method).slice(0, 80)}` } }
+      // Never stringify what the caller sent: an object can make String() throw.
+      const named = typeof method === 'string' ? method.slice(0, 80) : `a ${method === null ? 'null' : typeof method}`
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${named}` } }
     }
     const name = method as keyof typeof methods
     const parsed = safeParse(name, input)
