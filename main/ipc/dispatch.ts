@@ -20,7 +20,7 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
     const name = method as keyof typeof methods
     const parsed = safeParse(name, input)
     if (!parsed.success) {
-      const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ')
+      const detail = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'input'}: ${issue.message}`).join('; ')
       return { ok: false, error: { code: 'VALIDATION', message: detail } }
     }
     try {
