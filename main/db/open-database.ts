@@ -15,12 +15,13 @@ export const defaultMigrationsDir = join(dirname(fileURLToPath(import.meta.url))
  */
 export function openDatabase(file: string, migrationsDir = defaultMigrationsDir): Database.Database {
   mkdirSync(dirname(file), { recursive: true })
+  const migrations = loadMigrations(migrationsDir)
   let db: Database.Database
   try {
     db = new Database(file)
     db.pragma('journal_mode = WAL')
   } catch (error) {
-    throw corrupt(file, error)
+    throw isCorruption(error) ? corrupt(file, error) : error
   }
   try {
     db.pragma('synchronous = NORMAL')
@@ -28,13 +29,17 @@ export function openDatabase(file: string, migrationsDir = defaultMigrationsDir)
     db.pragma('busy_timeout = 5000')
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw corrupt(file, new Error(String(check)))
-    migrate(db, loadMigrations(migrationsDir), file)
+    migrate(db, migrations, file)
     return db
   } catch (error) {
     db.close()
-    if (error instanceof AppError) throw error
-    throw corrupt(file, error)
+    throw isCorruption(error) ? corrupt(file, error) : error
   }
+}
+
+/** Only damage is reported as damage: a full disk or a locked file must not invite a rebuild. */
+function isCorruption(error: unknown): boolean {
+  return error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code)
 }
 
 function corrupt(file: string, cause: unknown): AppError {

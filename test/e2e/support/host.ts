@@ -6,9 +6,10 @@ export interface RunningHost {
   stop(): Promise<void>
 }
 
-/** Starts `npm run host` exactly as documented and waits for its one JSON line. */
+/** Starts the test host as `npm run host` does and waits for its one JSON line. */
 export async function startHost(dataDir: string): Promise<RunningHost> {
-  const child = spawn('npx', ['tsx', 'main/host/main.ts', '--data-dir', dataDir, '--port', '0'], {
+  // One process (node with tsx's loader, as `npm run host` runs it), so SIGTERM reaches the host itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/host/main.ts', '--data-dir', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: process.env
   })
