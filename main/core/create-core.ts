@@ -30,6 +30,8 @@ export interface CoreOptions {
   migrationsDir?: string
   /** Whether the machine is online (Electron passes net.isOnline). */
   isOnline?: NetworkProbe
+  /** Benchmarks against local simulators only: see HttpDeps.publishedBudgets. */
+  publishedBudgets?: boolean
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>
@@ -39,7 +41,7 @@ const MAX_REQUESTS_IN_FLIGHT = 8
 
 export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock
-  const http = { fetch: options.fetch ?? globalThis.fetch, clock, gate: new RequestGate(MAX_REQUESTS_IN_FLIGHT) }
+  const http = { fetch: options.fetch ?? globalThis.fetch, clock, gate: new RequestGate(MAX_REQUESTS_IN_FLIGHT), publishedBudgets: options.publishedBudgets ?? true }
   const db = openDatabase(join(options.dataDir, 'quire.sqlite3'), options.migrationsDir)
   const events = new EventHub()
   const accountsRepo = new AccountsRepo(db)

@@ -14,6 +14,11 @@ export interface HttpDeps {
   clock: Clock
   /** The global cap on requests in flight; absent in tests that want none. */
   gate?: RequestGate
+  /**
+   * false only to measure Quire against the physical limit (benchmarks on local simulators):
+   * providers' published rate budgets are otherwise always respected.
+   */
+  publishedBudgets?: boolean
 }
 
 export interface HttpRequest {

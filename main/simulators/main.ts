@@ -1,6 +1,6 @@
 /**
  * Runs a provider simulator from a terminal, for trying Quire or its CLI without a real account:
- *   npm run --silent simulate -- --provider hoursmith|caresquare|yeti|lynkwell [--invoices N] [--port N]
+ *   npm run --silent simulate -- --provider hoursmith|caresquare|yeti|lynkwell [--invoices N] [--port N] [--no-rate-limits]
  * Prints one JSON line: the base URL, the options and the secret to add the account with.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -15,7 +15,9 @@ const { values } = parseArgs({
     provider: { type: 'string', default: 'hoursmith' },
     invoices: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
-    port: { type: 'string', default: '0' }
+    port: { type: 'string', default: '0' },
+    // For benchmarks: serve as fast as asked instead of enforcing Hoursmith's published limits.
+    'no-rate-limits': { type: 'boolean' }
   },
   strict: true
 })
@@ -30,7 +32,14 @@ async function start(provider: string | undefined): Promise<Started> {
   switch (provider) {
     case 'hoursmith': {
       const secret = `hsk_test_${alnum(12)}_${alnum(32)}`
-      const sim = await startHoursmithSimulator({ invoices, seed, port, tokens: { [secret]: { plan: 'studio', role: 'owner' } } })
+      const unlimited = { burst: Number.MAX_SAFE_INTEGER, burstWindowMs: 1, sustained: Number.MAX_SAFE_INTEGER, sustainedWindowMs: 1 }
+      const sim = await startHoursmithSimulator({
+        invoices,
+        seed,
+        port,
+        tokens: { [secret]: { plan: 'studio', role: 'owner' } },
+        ...(values['no-rate-limits'] ? { rateLimits: unlimited } : {})
+      })
       return { close: sim.close, printed: { baseUrl: sim.baseUrl, secret } }
     }
     case 'caresquare': {

@@ -27,7 +27,7 @@ export const HOURSMITH_BUDGET = [
 ]
 
 export class HoursmithClient implements Connector {
-  private readonly budget: RateBudget
+  private readonly budget: RateBudget | null
 
   constructor(
     private readonly baseUrl: string,
@@ -35,7 +35,7 @@ export class HoursmithClient implements Connector {
     private readonly accountName: string,
     private readonly deps: HttpDeps
   ) {
-    this.budget = new RateBudget(HOURSMITH_BUDGET, deps.clock)
+    this.budget = deps.publishedBudgets === false ? null : new RateBudget(HOURSMITH_BUDGET, deps.clock)
   }
 
   async testConnection(signal?: AbortSignal): Promise<string> {
@@ -90,7 +90,7 @@ export class HoursmithClient implements Connector {
   }
 
   private async request(path: string, signal?: AbortSignal): Promise<HttpResponse> {
-    await this.budget.take(signal)
+    await this.budget?.take(signal)
     const response = await exchange(this.deps, {
       url: `${this.baseUrl}${path}`,
       headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json' },
