@@ -36,9 +36,10 @@ export class InvoiceChangesRepo {
     )
   }
 
-  recordUpsert(accountId: string, at: string, next: UnifiedInvoice): void {
+  /** Logs what `next` changes and returns the cached row's id, or null for an invoice new to the cache. */
+  recordUpsert(accountId: string, at: string, next: UnifiedInvoice): number | null {
     const row = this.currentStmt.get(accountId, next.remoteId)
-    if (!row) return
+    if (!row) return null
     const pairs: [InvoiceChange['field'], string | null, string | null][] = [
       ['status', row.status, next.status],
       ['paymentStatus', row.payment_status, next.paymentStatus],
@@ -49,6 +50,7 @@ export class InvoiceChangesRepo {
     for (const [field, before, after] of pairs) {
       if (before !== after) this.insertStmt.run(row.id, at, field, before, after)
     }
+    return row.id
   }
 
   /** Logs the tombstones a finished walk is about to set; call just before marking them. */

@@ -54,7 +54,7 @@ export class InvoicesRepo {
   private readonly statements = new Map<string, Statement>()
 
   constructor(private readonly db: Database) {
-    this.upsertStmt = db.prepare<Record<string, unknown>, { id: number }>(`
+    this.upsertStmt = db.prepare<Record<string, unknown>>(`
       INSERT INTO invoices (
         account_id, remote_id, number, status, raw_status, payment_status, counterparty, notes,
         issue_date, due_date, period_start, period_end, currency, subtotal, tax, total, paid,
@@ -75,8 +75,7 @@ export class InvoicesRepo {
         has_pdf = excluded.has_pdf, line_item_count = excluded.line_item_count,
         remote_created_at = excluded.remote_created_at, remote_updated_at = excluded.remote_updated_at,
         removed = excluded.removed, seen_walk = excluded.seen_walk, raw = excluded.raw,
-        synced_at = excluded.synced_at
-      RETURNING id`)
+        synced_at = excluded.synced_at`)
     this.ftsDeleteStmt = db.prepare<[number]>(`DELETE FROM invoice_fts WHERE rowid = ?`)
     this.ftsInsertStmt = db.prepare(
       `INSERT INTO invoice_fts (rowid, number, counterparty, notes, lines) VALUES (?, ?, ?, ?, ?)`
@@ -98,9 +97,14 @@ export class InvoicesRepo {
     )
   }
 
-  /** Call inside the page's transaction: the rows, their lines and their search entries change together. */
-  upsert(accountId: string, walk: number, syncedAt: string, invoice: UnifiedInvoice): void {
-    const { id } = this.upsertStmt.get({
+  /**
+   * Call inside the page's transaction: the rows, their lines and their search entries change
+   * together. `existingId` is the row's id when the cache already has it (the change log looks
+   * it up anyway): a new row then needs no clearing, and no RETURNING, which better-sqlite3
+   * runs about three times slower than a plain write.
+   */
+  upsert(accountId: string, walk: number, syncedAt: string, invoice: UnifiedInvoice, existingId: number | null): void {
+    const written = this.upsertStmt.run({
       accountId,
       walk,
       syncedAt,
@@ -127,10 +131,13 @@ export class InvoicesRepo {
       remoteUpdatedAt: invoice.remoteUpdatedAt,
       removed: invoice.removed ? 1 : 0,
       raw: JSON.stringify(invoice.raw)
-    })!
-    this.linesDeleteStmt.run(id)
+    })
+    const id = existingId ?? Number(written.lastInsertRowid)
+    if (existingId !== null) {
+      this.linesDeleteStmt.run(id)
+      this.ftsDeleteStmt.run(id)
+    }
     for (const line of invoice.lineItems) this.lineInsertStmt.run({ invoiceId: id, ...line })
-    this.ftsDeleteStmt.run(id)
     this.ftsInsertStmt.run(
       id,
       invoice.number,

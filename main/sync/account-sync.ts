@@ -92,17 +92,24 @@ export async function syncAccount(
       chosen.strategy === 'full'
         ? (cursor: string | null) => connector.fetchPage(cursor, signal)
         : (cursor: string | null) => connector.fetchChangedPage!(chosen.since, cursor, signal)
-    let cursor = chosen.strategy === 'full' ? chosen.cursor : null
+    let requested = 0
+    const fetchNumbered = (cursor: string | null): Promise<InvoicePageResult> => fetchWithRetries(fetchPage, cursor, signal, clock, ++requested)
+    let pending = fetchNumbered(chosen.strategy === 'full' ? chosen.cursor : null)
     for (;;) {
-      const page = await fetchWithRetries(fetchPage, cursor, signal, clock, counts.pages + 1)
+      const page = await pending
+      // The next page downloads while this one is written: network and disk overlap.
+      if (page.next !== null) {
+        pending = fetchNumbered(page.next)
+        pending.catch(() => undefined)
+      }
       expected = page.expectedTotal ?? expected
       if (signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.')
       const syncedAt = isoNow(clock)
       const id = runId
       db.transaction(() => {
         for (const invoice of page.invoices) {
-          changes.recordUpsert(account.id, syncedAt, invoice)
-          invoices.upsert(account.id, chosen.walk, syncedAt, invoice)
+          const existingId = changes.recordUpsert(account.id, syncedAt, invoice)
+          invoices.upsert(account.id, chosen.walk, syncedAt, invoice, existingId)
         }
         counts.pages += 1
         counts.requests += page.requests
@@ -121,7 +128,6 @@ export async function syncAccount(
       }).immediate()
       progress('page')
       if (page.next === null) break
-      cursor = page.next
     }
     syncState.endRun(runId, 'ok', isoNow(clock), null)
     progress('finished')
