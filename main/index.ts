@@ -10,6 +10,7 @@ import { rebuildCache } from './db/rebuild-cache'
 import { createDispatch } from './ipc/dispatch'
 import { registerIpc } from './ipc/electron-ipc'
 import { createHandlers } from './ipc/handlers'
+import { electronDesktop } from './pdfs/electron-desktop'
 import { KeytarSecretStore } from './secrets/keytar-store'
 import { createMainWindow, lockDownSession } from './window'
 
@@ -30,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   lockDownSession()
   const dataDir = process.env.QUIRE_DATA_DIR ?? app.getPath('userData')
-  const open = (): Promise<Core> => createCore({ dataDir, secrets: new KeytarSecretStore(), isOnline: () => net.isOnline() })
+  const open = (): Promise<Core> => createCore({ dataDir, secrets: new KeytarSecretStore(), isOnline: () => net.isOnline(), desktop: electronDesktop(() => mainWindow) })
   try {
     core = await open()
   } catch (error) {

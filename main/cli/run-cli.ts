@@ -5,8 +5,11 @@ import { AppError } from '../core/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
+import { activityCommand } from './commands/activity'
 import { cacheCommand } from './commands/cache'
+import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
+import { pdfCommand } from './commands/pdf'
 import { syncCommand } from './commands/sync'
 
 export const USAGE = `Usage: quire [--data-dir DIR] <command>
@@ -18,9 +21,23 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   accounts list [--json]
   accounts remove NAME
   sync [--account NAME] [--full] [--json]
-  invoices list [--account NAME] [--search TEXT] [--status S] [--limit N | --all] [--include-removed] [--json]
+  invoices list [FILTERS] [--limit N | --all] [--json]
+  export --format csv [--out FILE] [--level invoice|line] [--bom] [FILTERS]   (the whole filtered set, streamed)
   invoices show ACCOUNT/REMOTE_ID [--json]
+  activity ACCOUNT/REMOTE_ID [--json]   (who viewed an invoice: provider and local view sessions)
+  activity --recent [--limit N] [--json]
+  pdf ACCOUNT/REMOTE_ID [--original] [--out FILE] [--json]   (path of the provider's PDF, else of one Quire renders;
+                                    --original: the provider's own or a clear failure)
+  pdf prefetch [--account NAME] [--json]        (download provider PDFs of open and recent invoices now)
+  pdf settings [--policy on-open|prefetch] [--quota-mb N] [--json]
   cache rebuild                     (a damaged cache: keep the accounts, refetch the rest)
+
+FILTERS (invoices list and export): [--account NAME] [--provider P] [--search TEXT]
+  [--status draft|open|overdue|paid|void|unknown] [--issued-from DATE] [--issued-to DATE]
+  [--due-from DATE] [--due-to DATE] [--period-from DATE] [--period-to DATE] [--min-total AMOUNT]
+  [--max-total AMOUNT] [--currency CUR] [--has-pdf | --no-pdf] [--include-removed | --only-removed]
+  [--sort COLUMN[:asc|desc]]   COLUMN: provider account number counterparty issue-date due-date
+  status currency total paid pdf. DATE is YYYY-MM-DD; AMOUNT is 1234.56 (or 1,234.56 / 1.234,56).
 
 The data dir defaults to QUIRE_DATA_DIR, else the app's own data folder.
 The secret (API key, password, token or client secret) is read from standard input
@@ -71,6 +88,12 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return await syncCommand(ctx, rest)
       case 'invoices':
         return await invoicesCommand(ctx, rest)
+      case 'export':
+        return await exportCommand(ctx, rest)
+      case 'activity':
+        return activityCommand(ctx, rest)
+      case 'pdf':
+        return await pdfCommand(ctx, rest)
       default:
         throw new UsageError(`unknown command: ${command}`)
     }

@@ -4,18 +4,25 @@
  * tests all run this same core.
  */
 import { join } from 'node:path'
+import { ActivityService } from '../activity/activity.service'
 import { AccountsRepo } from '../db/accounts.repo'
 import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
+import { InvoiceQueryRepo } from '../db/invoice-query'
 import { InvoicesRepo } from '../db/invoices.repo'
 import { openDatabase } from '../db/open-database'
 import { SyncStateRepo } from '../db/sync-state.repo'
+import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
 import { DemoWorkspace } from '../demo/demo-workspace'
 import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
+import type { DesktopShell } from '../pdfs/desktop-shell'
+import { PdfService } from '../pdfs/pdf.service'
 import { RequestGate } from '../net/request-gate'
 import type { SecretStore } from '../secrets/secret-store'
 import { AccountsService } from '../services/accounts.service'
+import { defaultExportDir } from '../services/export-location'
+import { ExportService } from '../services/export.service'
 import { InvoicesService } from '../services/invoices.service'
 import { SyncService } from '../services/sync.service'
 import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
@@ -28,8 +35,12 @@ export interface CoreOptions {
   fetch?: Fetch
   clock?: Clock
   migrationsDir?: string
+  /** Where CSV exports go; default: the Downloads folder (see defaultExportDir). */
+  exportDir?: string
   /** Whether the machine is online (Electron passes net.isOnline). */
   isOnline?: NetworkProbe
+  /** The system viewer and save dialog for PDFs: only a desktop host has them (Electron passes its own). */
+  desktop?: DesktopShell
   /** Benchmarks against local simulators only: see HttpDeps.publishedBudgets. */
   publishedBudgets?: boolean
 }
@@ -42,7 +53,8 @@ const MAX_REQUESTS_IN_FLIGHT = 8
 export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock
   const http = { fetch: options.fetch ?? globalThis.fetch, clock, gate: new RequestGate(MAX_REQUESTS_IN_FLIGHT), publishedBudgets: options.publishedBudgets ?? true }
-  const db = openDatabase(join(options.dataDir, 'quire.sqlite3'), options.migrationsDir)
+  const dbFile = join(options.dataDir, 'quire.sqlite3')
+  const db = openDatabase(dbFile, options.migrationsDir)
   const events = new EventHub()
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
@@ -50,10 +62,15 @@ export async function createCore(options: CoreOptions) {
   const changes = new InvoiceChangesRepo(db)
 
   const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events)
-  const invoices = new InvoicesService(invoicesRepo)
+  const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, events)
+  const exports = new ExportService(dbFile, clock, events, options.exportDir ?? defaultExportDir(options.dataDir))
   const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, clock, events }, accounts)
   const settings = new SettingsRepo(db)
   const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events)
+  const activity = new ActivityService({ db, clock, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
+  activity.recoverOnStart()
+  sync.afterAccountSync = (account, signal) => activity.syncAfterInvoices(account, signal)
+  const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
   const demo = new DemoWorkspace(accounts, options.secrets)
   await demo.resume()
 
@@ -61,15 +78,20 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     accounts,
     invoices,
+    exports,
     changes,
     sync,
     demo,
     events,
     settings,
     scheduler,
+    activity,
+    pdfs,
     async close(): Promise<void> {
       scheduler.stop()
+      exports.cancel()
       await sync.settle()
+      await pdfs.close()
       await demo.close()
       db.close()
     }

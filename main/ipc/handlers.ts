@@ -25,12 +25,37 @@ export function createHandlers(core: Core, version: string): Handlers {
     'sync.cancel': async () => ({ cancelled: core.sync.cancel() }),
     'invoices.list': async (query) => core.invoices.list(query),
     'invoices.get': async ({ accountId, remoteId }) => ({ ...core.invoices.get(accountId, remoteId), history: core.changes.history(accountId, remoteId) }),
+    'invoices.getTotals': async (filter) => core.invoices.totals(filter),
+    'invoices.getSelectionTotals': async ({ invoices }) => core.invoices.selectionTotals(invoices),
+    'invoices.listCurrencies': async () => core.invoices.currencies(),
+    'invoices.exportCsv': async (request) => core.exports.toFile(request),
+    'invoices.cancelExport': async () => ({ cancelled: core.exports.cancel() }),
+    'views.list': async () => core.invoices.listViews(),
+    'views.save': async ({ name, state }) => core.invoices.saveView(name, state),
+    'views.remove': async ({ id }) => ({ removed: core.invoices.removeView(id) }),
     'settings.get': async () => ({ ...core.settings.get(), online: core.scheduler.checkNetwork() }),
     'settings.update': async ({ syncIntervalMinutes }) => {
       const updated = core.settings.update({ syncIntervalMinutes })
       core.scheduler.restart()
       return { ...updated, online: core.scheduler.checkNetwork() }
     },
-    'demo.start': async () => (await core.demo.start()).map(toAccountSummary)
+    'demo.start': async () => (await core.demo.start()).map(toAccountSummary),
+    'activity.forInvoice': async ({ accountId, remoteId }) => core.activity.forInvoice(accountId, remoteId),
+    'activity.recent': async ({ limit }) => core.activity.recent(limit),
+    'activity.begin': async ({ accountId, remoteId, surface, state }) => core.activity.begin(accountId, remoteId, surface, state),
+    'activity.heartbeat': async ({ sessionId, state }) => core.activity.heartbeat(sessionId, state),
+    'activity.end': async ({ sessionId }) => core.activity.end(sessionId),
+    'activity.settings': async () => core.activity.settings(),
+    'activity.updateSettings': async (changes) => core.activity.updateSettings(changes),
+    'activity.clearLocal': async () => core.activity.clearLocal(),
+    'pdfs.open': async (ref) => {
+      const { path: _path, bytes, ...file } = await core.pdfs.open(ref)
+      return { ...file, data: bytes.toString('base64'), desktop: core.pdfs.hasDesktop }
+    },
+    'pdfs.openExternal': async (ref) => {
+      await core.pdfs.openInSystemViewer(ref)
+      return { opened: true }
+    },
+    'pdfs.saveAs': async (ref) => ({ path: await core.pdfs.saveAs(ref) })
   }
 }

@@ -1,7 +1,9 @@
 import type { z } from 'zod'
 import type { ProviderInfo, ProviderOptions } from '../../preload/contract'
 import type { HttpDeps } from '../net/http'
+import type { PdfInvoice } from '../pdfs/pdf-request'
 import type { UnifiedInvoice } from './unified-invoice'
+import type { UnifiedViewSession } from './unified-view-session'
 
 /** One page of a full walk, and where the walk continues (null: the walk is complete). */
 export interface InvoicePageResult {
@@ -25,6 +27,17 @@ export interface Connector {
    * cache), for an incremental sync. `next` is null once the pages reach older updates.
    */
   fetchChangedPage?(since: string, cursor: string | null, signal?: AbortSignal): Promise<InvoicePageResult>
+  /**
+   * Optional: the page at `cursor` (null: the first) of every invoice view session the provider
+   * records, for the activity timeline; `next` is null once the walk is complete.
+   */
+  fetchViewSessionPage?(cursor: string | null, signal?: AbortSignal): Promise<{ sessions: UnifiedViewSession[]; next: string | null; requests: number }>
+  /**
+   * Optional, for providers whose API serves their own PDF: the response carrying the invoice's
+   * PDF, unread (the caller streams, verifies and stores it), or null when the provider has none
+   * for it yet. `invoice.raw` is the payload last synced, where a PDF link or flag may be.
+   */
+  downloadPdf?(invoice: PdfInvoice, signal?: AbortSignal): Promise<Response | null>
 }
 
 export interface ConnectorAccount {

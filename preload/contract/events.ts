@@ -1,11 +1,13 @@
 import { z } from 'zod'
+import { ExportProgress } from './browsing'
 import { SyncProgress } from './models'
 
 /** Main → renderer pushes. The renderer subscribes by name; it cannot name a raw channel. */
 export const events = {
   'sync.progress': SyncProgress,
   'accounts.changed': z.object({}),
-  'network.status': z.object({ online: z.boolean() })
+  'network.status': z.object({ online: z.boolean() }),
+  'export.progress': ExportProgress
 } as const satisfies Record<string, z.ZodType>
 
 export type Events = typeof events

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { activityMethods } from './activity'
 import {
   AccountDraft,
   AccountId,
@@ -11,6 +12,8 @@ import {
   Secret,
   SyncOutcome
 } from './models'
+import { InvoiceRef, PdfDocument, PdfFileRef } from './pdfs'
+import { browsingMethods } from './browsing'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -74,7 +77,24 @@ export const methods = {
   'demo.start': {
     input: z.object({}).strict(),
     output: z.array(AccountSummary)
-  }
+  },
+  /** The invoice as a PDF: the provider's own when it has one (fetched on first open), else one Quire renders. */
+  'pdfs.open': {
+    input: InvoiceRef.strict(),
+    output: PdfDocument
+  },
+  /** Opens the cached file in the system's PDF viewer (desktop app only). */
+  'pdfs.openExternal': {
+    input: PdfFileRef.strict(),
+    output: z.object({ opened: z.literal(true) })
+  },
+  /** Copies the cached file where the person chooses in a save dialog; null path when they cancel. */
+  'pdfs.saveAs': {
+    input: PdfFileRef.strict(),
+    output: z.object({ path: z.string().nullable() })
+  },
+  ...browsingMethods,
+  ...activityMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods

@@ -161,11 +161,49 @@ export const InvoiceDetail = InvoiceSummary.extend({
 })
 export type InvoiceDetail = z.infer<typeof InvoiceDetail>
 
-export const InvoiceQuery = z.object({
+/** A stored status, or "overdue": open with a due date before today (derived, never stored). */
+export const InvoiceStatusFilter = z.enum(['draft', 'open', 'overdue', 'paid', 'void', 'unknown'])
+export type InvoiceStatusFilter = z.infer<typeof InvoiceStatusFilter>
+
+/** Both ends inclusive; either may be left open. */
+export const DateRange = z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict()
+export type DateRange = z.infer<typeof DateRange>
+
+/** On the invoice total, both ends inclusive. Exact decimals: the renderer parses the user's locale. */
+export const AmountRange = z.object({ min: DecimalString.optional(), max: DecimalString.optional() }).strict()
+export type AmountRange = z.infer<typeof AmountRange>
+
+export const InvoiceSortColumn = z.enum(['provider', 'account', 'number', 'counterparty', 'issueDate', 'dueDate', 'status', 'currency', 'total', 'paid', 'hasPdf'])
+export type InvoiceSortColumn = z.infer<typeof InvoiceSortColumn>
+
+/** Ties are broken by the cache's row id in the same direction, so paging is stable. */
+export const InvoiceSort = z.object({ column: InvoiceSortColumn, direction: z.enum(['asc', 'desc']) }).strict()
+export type InvoiceSort = z.infer<typeof InvoiceSort>
+
+/** Which invoices: every field narrows; the grid, totals, export and the CLI share it. */
+export const InvoiceFilter = z.object({
   accountId: AccountId.optional(),
+  provider: ProviderId.optional(),
+  /** Words (each a prefix) over number, counterparty, notes and line items; amounts as typed ("1.234,56"). */
   search: z.string().trim().max(200).optional(),
-  status: InvoiceStatus.optional(),
+  status: InvoiceStatusFilter.optional(),
+  issued: DateRange.optional(),
+  due: DateRange.optional(),
+  /** Invoices whose service period overlaps this range. */
+  period: DateRange.optional(),
+  total: AmountRange.optional(),
+  currency: z.string().trim().min(1).max(16).optional(),
+  /** A PDF from the provider. */
+  hasPdf: z.boolean().optional(),
   includeRemoved: z.boolean().default(false),
+  /** Only tombstones (implies includeRemoved). */
+  onlyRemoved: z.boolean().optional()
+})
+export type InvoiceFilter = z.infer<typeof InvoiceFilter>
+
+export const InvoiceQuery = InvoiceFilter.extend({
+  /** Default: newest issue date first. */
+  sort: InvoiceSort.optional(),
   offset: z.number().int().min(0).max(100_000_000).default(0),
   /** A page, never a table: the list is fetched in windows. */
   limit: z.number().int().min(1).max(500).default(100)

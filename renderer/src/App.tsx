@@ -2,6 +2,7 @@ import { useState, type MouseEvent } from 'react'
 import { Notice } from './components/Notice'
 import { SideNav, type Screen } from './components/SideNav'
 import { AccountsScreen } from './features/accounts/AccountsScreen'
+import { ActivityScreen } from './features/activity/ActivityScreen'
 import { useAccounts } from './features/accounts/useAccounts'
 import { InvoicesScreen } from './features/invoices/InvoicesScreen'
 import { SyncControls } from './features/sync/SyncControls'
@@ -82,6 +83,7 @@ export function App() {
             />
           )}
           {current === 'accounts' && <AccountsScreen accounts={accounts} providers={info.providers} />}
+          {current === 'activity' && <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
         </main>
       </div>
     </div>

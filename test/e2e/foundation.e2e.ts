@@ -101,10 +101,10 @@ test.describe('first run to offline browsing, in Chromium against the real core'
     for (const account of accounts) expect(account.invoiceCount, account.name).toBeGreaterThan(100)
     await expect(grid).toHaveAttribute('aria-rowcount', String(cached))
     for (const label of ['CareSquare', 'Yeti-Switch', 'Hoursmith', 'Lynkwell']) {
-      await page.getByLabel('Account').selectOption({ label: `Demo — ${label}` })
+      await page.getByLabel('Account', { exact: true }).selectOption({ label: `Demo — ${label}` })
       await expect(grid.getByRole('row').nth(1)).toContainText(label)
     }
-    await page.getByLabel('Account').selectOption({ label: 'All accounts' })
+    await page.getByLabel('Account', { exact: true }).selectOption({ label: 'All accounts' })
     await page.screenshot({ path: join('test-results', 'demo-invoices.png') })
     for (const account of await listAccounts(page)) {
       const removed = await invokeInPage(page, 'accounts.remove', { accountId: account.id })

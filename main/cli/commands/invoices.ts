@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { InvoiceStatus, type InvoiceQuery, type InvoiceSummary } from '../../../preload/contract'
+import type { InvoiceSummary } from '../../../preload/contract'
 import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
+import { FILTER_OPTIONS, listingFromArgs } from '../invoice-filter-args'
 import { parseCommandArgs, parseValue } from '../parse'
 
 const PAGE = 500
@@ -14,23 +15,15 @@ export async function invoicesCommand(ctx: CliContext, args: string[]): Promise<
 
 function list(ctx: CliContext, args: string[]): number {
   const { values, positionals } = parseCommandArgs(args, {
-    account: { type: 'string' },
-    search: { type: 'string' },
-    status: { type: 'string' },
+    ...FILTER_OPTIONS,
     limit: { type: 'string' },
     all: { type: 'boolean' },
-    'include-removed': { type: 'boolean' },
     json: { type: 'boolean' }
   })
   if (positionals.length > 0) throw new UsageError(`invoices list: unexpected ${positionals.join(' ')}`)
   if (values.all && values.limit !== undefined) throw new UsageError('invoices list: use either --limit or --all')
   const limit = values.all ? Infinity : parseValue(z.coerce.number().int().min(1), values.limit ?? '50', '--limit')
-  const query: Omit<InvoiceQuery, 'offset' | 'limit'> = {
-    accountId: values.account === undefined ? undefined : ctx.core.accounts.byName(values.account).id,
-    search: values.search,
-    status: values.status === undefined ? undefined : parseValue(InvoiceStatus, values.status, '--status'),
-    includeRemoved: values['include-removed'] ?? false
-  }
+  const query = listingFromArgs(ctx, values)
   const first = ctx.core.invoices.list({ ...query, offset: 0, limit: Math.min(PAGE, limit) })
   const pages = (function* () {
     yield first.items

@@ -9,8 +9,9 @@ import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
 import { parseJson, parseWire } from '../parse-wire'
 import type { UnifiedInvoice } from '../unified-invoice'
-import { mapCareSquareInvoice } from './map'
-import { CareSquareError, CareSquareInvoice, CareSquareInvoiceList, CareSquareInvoiceRow } from './schemas'
+import type { UnifiedViewSession } from '../unified-view-session'
+import { mapCareSquareInvoice, mapCareSquareViewSession } from './map'
+import { CareSquareError, CareSquareInvoice, CareSquareInvoiceList, CareSquareInvoiceRow, CareSquareViewSession } from './schemas'
 
 /** The documented maximum. */
 export const CARESQUARE_PAGE_SIZE = 100
@@ -63,14 +64,28 @@ export class CareSquareClient implements Connector {
     return { invoices, next: this.nextPoint(point, more ? point.offset + page.data.length : null), requests, ...expectedTotal }
   }
 
+  /**
+   * Invoice view sessions (seed 000): the same limit/offset pages per plan manager as invoices,
+   * each row complete (no detail request). No filter by invoice or date is documented, so every
+   * sync walks them all; repeats from shifting offsets are harmless, as the cache upserts by id.
+   */
+  async fetchViewSessionPage(resume: string | null, signal?: AbortSignal): Promise<{ sessions: UnifiedViewSession[]; next: string | null; requests: number }> {
+    const point = this.decodeResumePoint(resume) ?? { v: CURSOR_VERSION, planManagerId: this.requirePlanManagers()[0]!, offset: 0 }
+    const { page, attempts } = await this.listPage(point.planManagerId, point.offset, CARESQUARE_PAGE_SIZE, signal, 'invoice-view-sessions')
+    const where = `the view session list of plan manager ${point.planManagerId} at offset ${point.offset}`
+    const sessions = page.data.map((row, index) => mapCareSquareViewSession(parseWire(CareSquareViewSession, row, 'CareSquare', `${where}, data[${index}]`), row))
+    const more = page.pagination.has_more && page.data.length > 0
+    return { sessions, next: this.nextPoint(point, more ? point.offset + page.data.length : null), requests: attempts }
+  }
+
   private nextPoint(point: ResumePoint, nextOffset: number | null): string | null {
     if (nextOffset !== null) return encode({ ...point, offset: nextOffset })
     const following = this.planManagerIds[this.planManagerIds.indexOf(point.planManagerId) + 1]
     return following === undefined ? null : encode({ v: CURSOR_VERSION, planManagerId: following, offset: 0 })
   }
 
-  private async listPage(planManagerId: string, offset: number, limit: number, signal?: AbortSignal) {
-    const response = await this.request(planManagerId, `/invoices?${new URLSearchParams({ limit: String(limit), offset: String(offset) })}`, signal)
+  private async listPage(planManagerId: string, offset: number, limit: number, signal?: AbortSignal, resource: 'invoices' | 'invoice-view-sessions' = 'invoices') {
+    const response = await this.request(planManagerId, `/${resource}?${new URLSearchParams({ limit: String(limit), offset: String(offset) })}`, signal)
     if (response.status === 404) {
       throw new AppError(
         'PROVIDER_BAD_RESPONSE',
@@ -78,7 +93,7 @@ export class CareSquareClient implements Connector {
       )
     }
     this.check(response, planManagerId)
-    const where = `the invoice list of plan manager ${planManagerId}`
+    const where = `the ${resource === 'invoices' ? 'invoice' : 'view session'} list of plan manager ${planManagerId}`
     const page = parseWire(CareSquareInvoiceList, parseJson(response.text, 'CareSquare', where), 'CareSquare', where)
     return { page, attempts: response.attempts }
   }

@@ -1,7 +1,8 @@
 import type { InvoiceStatus, LineItem } from '../../../preload/contract'
 import { decimalFromJsonNumber } from '../../money/decimal'
 import type { UnifiedInvoice } from '../unified-invoice'
-import type { CareSquareInvoice, CareSquareLineItem } from './schemas'
+import type { UnifiedViewSession } from '../unified-view-session'
+import type { CareSquareInvoice, CareSquareLineItem, CareSquareViewSession } from './schemas'
 
 /** The API has no currency field: CareSquare plan-manages NDIS funding, which is in AUD. */
 const CURRENCY = 'AUD'
@@ -100,4 +101,24 @@ function lineItems(lines: CareSquareLineItem[]): LineItem[] {
       unitPrice: line.unit_price == null ? null : decimalFromJsonNumber(line.unit_price),
       amount: line.total_price == null ? null : decimalFromJsonNumber(line.total_price)
     }))
+}
+
+/** Instants become UTC ISO 8601, so sessions from any source sort and compare as text. */
+export function mapCareSquareViewSession(wire: CareSquareViewSession, raw: unknown): UnifiedViewSession {
+  const instant = (text: string | null | undefined): string | null => (text == null ? null : new Date(text).toISOString())
+  return {
+    remoteId: wire.id,
+    invoiceRemoteId: wire.invoice_id,
+    userId: wire.user_id ?? null,
+    userName: wire.user_name ?? null,
+    startedAt: instant(wire.session_started)!,
+    endedAt: instant(wire.session_ended),
+    lastHeartbeatAt: instant(wire.last_heartbeat),
+    createdAt: instant(wire.created_at),
+    durationSeconds: wire.duration_seconds ?? null,
+    activeSeconds: wire.active_duration_seconds ?? null,
+    engagedSeconds: wire.engaged_duration_seconds ?? null,
+    idleCount: wire.idle_count ?? null,
+    raw
+  }
 }

@@ -82,6 +82,28 @@ export const CareSquareInvoiceList = z.object({
 })
 
 /**
+ * GET /invoice-view-sessions/{id} (seed 000), and each row of the list (the `{data, pagination}`
+ * envelope of CareSquareInvoiceList). `session_ended` and the counters are null while a session
+ * is open; the rest is documented as always present, but only what identifies the session is
+ * required, so one odd row never blocks the invoices' activity.
+ */
+export const CareSquareViewSession = z.object({
+  id: CareSquareId,
+  invoice_id: CareSquareId,
+  user_id: CareSquareId.nullish(),
+  user_name: z.string().nullish(),
+  session_started: instant,
+  session_ended: instant.nullish(),
+  last_heartbeat: instant.nullish(),
+  duration_seconds: z.number().int().nonnegative().nullish(),
+  created_at: instant.nullish(),
+  active_duration_seconds: z.number().int().nonnegative().nullish(),
+  engaged_duration_seconds: z.number().int().nonnegative().nullish(),
+  idle_count: z.number().int().nonnegative().nullish()
+})
+export type CareSquareViewSession = z.infer<typeof CareSquareViewSession>
+
+/**
  * Error bodies are not documented. Read whatever message a body carries: `message` (the shape
  * of the documented status endpoint), `detail` or `error`.
  */

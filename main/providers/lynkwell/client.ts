@@ -7,6 +7,7 @@
  */
 import { AppError } from '../../core/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
+import { requestPdf, type PdfInvoice } from '../../pdfs/pdf-request'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
 import { parseJson, parseWire } from '../parse-wire'
 import { mapLynkwellInvoice } from './map'
@@ -81,6 +82,39 @@ export class LynkwellClient implements Connector {
       next: page.data.hasMore && last ? JSON.stringify({ v: 1, startingAfter: last.remoteId } satisfies ResumePoint) : null,
       requests
     }
+  }
+
+  /**
+   * The invoice's pdfUrl, fetched when wanted: it is probably a signed link that expires, so
+   * nothing is promised about it later. Whether it wants the bearer token is undocumented: it
+   * is tried without, and on 401/403 again with the token — but only on the API's own origin,
+   * so the token never goes to a file host it was not issued for.
+   */
+  async downloadPdf(invoice: PdfInvoice, signal?: AbortSignal): Promise<Response | null> {
+    const parsed = LynkwellInvoice.safeParse(invoice.raw)
+    const link = parsed.success ? parsed.data.pdfUrl?.trim() : undefined
+    if (!link) return null
+    const url = webLink(link)
+    if (!url) throw new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: the invoice’s pdfUrl (“${link.slice(0, 80)}”) is not a web link, so its PDF cannot be downloaded.`)
+    const expired = 'The link may have expired: sync the account for a fresh one.'
+    let response = await requestPdf(this.deps, { url: url.href, headers: { Accept: 'application/pdf' }, signal, redirect: 'follow' })
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel()
+      if (url.origin !== new URL(this.account.baseUrl).origin) {
+        throw new AppError('PROVIDER_AUTH', `${this.who}: the PDF link refused the download (${response.status}), and it is not on Lynkwell’s API host, so Quire does not send your access token there. ${expired}`)
+      }
+      const token = await this.accessToken(signal)
+      response = await requestPdf(this.deps, { url: url.href, headers: { Authorization: `Bearer ${token.value}`, Accept: 'application/pdf' }, signal, redirect: 'error' })
+      if (response.status === 401 || response.status === 403) {
+        await response.body?.cancel()
+        throw new AppError('PROVIDER_AUTH', `${this.who}: the PDF link refused the download even with an access token (${response.status}). ${expired}`)
+      }
+    }
+    if (response.status === 404 || response.status === 410) {
+      await response.body?.cancel()
+      throw new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: the PDF link no longer works (${response.status}). ${expired}`)
+    }
+    return response
   }
 
   private get who(): string {
@@ -204,6 +238,15 @@ export class LynkwellClient implements Connector {
     if (!said) return ''
     const redacted = [this.secret, ...this.issued].reduce((out, secret) => (secret.length > 0 ? out.split(secret).join('[redacted]') : out), said)
     return ` Lynkwell said: “${redacted.slice(0, 300).replace(/[.\s]+$/, '')}”.`
+  }
+}
+
+function webLink(text: string): URL | null {
+  try {
+    const url = new URL(text)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null
+  } catch {
+    return null
   }
 }
 

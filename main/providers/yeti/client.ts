@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../core/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
+import { briefText, requestPdf, type PdfInvoice } from '../../pdfs/pdf-request'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
 import { parseJson, parseWire } from '../parse-wire'
 import { mapYetiInvoice } from './map'
@@ -72,6 +73,35 @@ export class YetiClient implements Connector {
     const more = page.data.length === point.size && (page.links == null || page.links.next != null)
     const expectedTotal = page.meta?.['total-count'] ?? undefined
     return { invoices, next: more ? JSON.stringify({ ...point, page: point.page + 1 } satisfies ResumePoint) : null, requests, ...(expectedTotal === undefined ? {} : { expectedTotal }) }
+  }
+
+  /**
+   * GET /invoices/{id}/download, only when the synced invoice says has-pdf. Yeti renders PDFs
+   * after approval, so a 404 with an empty body means "not rendered yet" (null: asked again
+   * later); a 404 with a JSON:API error means the invoice itself is gone. The download action
+   * skips the JSON:API Accept check, so it asks for the PDF by its own type.
+   */
+  async downloadPdf(invoice: PdfInvoice, signal?: AbortSignal): Promise<Response | null> {
+    const parsed = YetiInvoice.safeParse(invoice.raw)
+    if (!parsed.success || !parsed.data.attributes['has-pdf']) return null
+    const url = `${this.account.baseUrl}/invoices/${encodeURIComponent(invoice.remoteId)}/download`
+    const send = (): Promise<Response> => requestPdf(this.deps, { url, headers: { Authorization: this.jwt ?? '', Accept: 'application/pdf' }, signal, redirect: 'error' })
+    if (this.jwt === null) await this.logIn(signal)
+    let response = await send()
+    if (response.status === 401) {
+      await response.body?.cancel()
+      await this.logIn(signal)
+      response = await send()
+    }
+    if (response.status >= 200 && response.status < 300) return response
+    const text = await briefText(response)
+    if (response.status === 404 && text.trim() === '') return null
+    if (response.status === 404) {
+      const said = this.said(text)
+      throw new AppError('NOT_FOUND', `${this.who}: Yeti-Switch no longer serves invoice ${invoice.remoteId}${said ? ` (“${said}”)` : ''}. Sync the account to bring the cache up to date.`)
+    }
+    // requestPdf has already retried a server error once.
+    throw this.failure({ status: response.status, headers: response.headers, text, attempts: 2 }, 'data')
   }
 
   /**

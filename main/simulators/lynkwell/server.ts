@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LynkwellInvoice } from '../../providers/lynkwell/schemas'
 import { listenOnLoopback, sendJson } from '../shared/http-server'
+import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { lynkwellDataset } from './dataset'
 import { TokenAuthority, type LynkwellApiClient } from './oauth'
 
@@ -40,6 +41,12 @@ export interface LynkwellSimulator {
   tokenRequests: { count: number }
   /** Billing requests refused with 401. */
   unauthorized: { count: number }
+  /** Requests for PDF links, refused ones included. */
+  pdfRequests: { count: number; withToken: number }
+  /** Invoices whose PDF link misbehaves, by invoice id: tests set and clear these. */
+  pdfFaults: Map<string, PdfFault>
+  /** Whether PDF links want the bearer token (undocumented upstream; off by default). */
+  pdfNeedsToken: boolean
   /** Call after changing `invoices`, so paging sees the change. */
   changed(): void
   /** Invalidates every issued token, as a key rotation upstream would. */
@@ -49,6 +56,7 @@ export interface LynkwellSimulator {
 
 export const LYNKWELL_AUDIENCE = 'https://api.lynkwell.com'
 const BASE_PATH = '/billing/v1'
+const PDF_PATH = /^\/files\/invoices\/([^/]+)\.pdf$/
 const LIMIT_PATTERN = /^[0-9][0-9]?$|^100$/
 const DEFAULT_LIMIT = 20
 
@@ -66,7 +74,22 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
     return positions.get(id)
   }
 
+  const pdfFaults = new Map<string, PdfFault>()
+  const pdfRequests = { count: 0, withToken: 0 }
+  const pdfOf = pdfCache((id) => drawLynkwellPdf(invoices[positionOf(id)!]!))
+  const files = { needsToken: false }
+
   const server = await listenOnLoopback(async (request, response, url) => {
+    const pdfMatch = PDF_PATH.exec(url.pathname)
+    if (pdfMatch && request.method === 'GET') {
+      pdfRequests.count += 1
+      const token = bearer(request)
+      if (token !== null) pdfRequests.withToken += 1
+      if (files.needsToken && (token === null || authority.check(token) !== null)) return sendJson(response, 401, { message: 'Unauthorized' })
+      const id = decodeURIComponent(pdfMatch[1]!)
+      if (positionOf(id) === undefined) return sendJson(response, 404, { message: 'No such file' })
+      return sendPdf(response, () => pdfOf(id), pdfFaults.get(id), `${id}.pdf`)
+    }
     if (url.pathname === '/oauth/token') {
       tokenRequests.count += 1
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'invalid_request', error_description: 'Use POST' })
@@ -106,12 +129,41 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
     requests,
     tokenRequests,
     unauthorized,
+    pdfRequests,
+    pdfFaults,
+    get pdfNeedsToken() {
+      return files.needsToken
+    },
+    set pdfNeedsToken(value: boolean) {
+      files.needsToken = value
+    },
     changed: () => {
       positions = null
     },
     revokeTokens: () => authority.revokeAll(),
     close: () => server.close()
   }
+}
+
+/** A charging network's invoice: what the payload says, as the payment provider would print it. */
+function drawLynkwellPdf(invoice: LynkwellInvoice): Promise<Uint8Array> {
+  const currency = invoice.currency.toUpperCase()
+  const items: [string, string][] = [
+    ...(invoice.invoiceItems ?? []).map((text): [string, string] => [text, '']),
+    ...(invoice.subscriptionItems ?? []).map((item): [string, string] => [item.description ?? 'Subscription', item.total == null ? '' : `${item.total} ${currency}`])
+  ]
+  return drawProviderPdf({
+    issuer: 'Lynkwell',
+    title: `Invoice ${invoice.id}`,
+    facts: [
+      ['Status', invoice.status],
+      ['Billed to', invoice.paymentProfileId ?? ''],
+      ['Period', `${invoice.periodStart ?? ''} - ${invoice.periodEnd ?? ''}`]
+    ],
+    items,
+    // In integer cents: a provider's own document gets 0.1 + 0.2 right.
+    total: `${((Math.round(invoice.subTotal * 100) + Math.round(invoice.taxTotal * 100)) / 100).toFixed(2)} ${currency}`
+  })
 }
 
 function listInvoices(response: ServerResponse, url: URL, invoices: LynkwellInvoice[], positionOf: (id: string) => number | undefined): void {

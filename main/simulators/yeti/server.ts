@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listenOnLoopback, sendJson } from '../shared/http-server'
+import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { yetiDataset, type YetiSimAccount, type YetiSimInvoice } from './dataset'
 import { accountResource, invoiceResource, JsonApiFailure, pageLinks, parseInclude, parseListQuery, sortInvoices, YETI_API_PATH, type JsonApiError } from './jsonapi'
 import { signJwt, verifyJwt } from './jwt'
@@ -39,6 +40,10 @@ export interface YetiSimulator {
   requests: { count: number }
   /** Successful logins, i.e. tokens issued. */
   logins: { count: number }
+  /** PDF downloads answered (faults included). */
+  pdfRequests: { count: number }
+  /** Invoices whose download misbehaves, by invoice id: tests set and clear these. */
+  pdfFaults: Map<string, PdfFault>
   /** Call after adding, removing or reordering invoices or changing a sort key. */
   changed(): void
   close(): Promise<void>
@@ -61,12 +66,21 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
   const requests = { count: 0 }
   const logins = { count: 0 }
   const sorted = new Map<string, YetiSimInvoice[]>()
+  const pdfRequests = { count: 0 }
+  const pdfFaults = new Map<string, PdfFault>()
+  const pdfOf = pdfCache((id) => drawYetiPdf(invoices.find((invoice) => invoice.id === id)!, accounts))
 
   const server = await listenOnLoopback(async (request, response, url) => {
     requests.count += 1
     const origin = `http://${request.headers.host ?? '127.0.0.1'}`
     const path = url.pathname.startsWith(`${YETI_API_PATH}/`) ? url.pathname.slice(YETI_API_PATH.length) : null
     if (path === '/auth' && request.method === 'POST') return logIn(request, response)
+    const downloadMatch = path === null ? null : /^\/invoices\/([^/]+)\/download$/.exec(path)
+    if (downloadMatch && request.method === 'GET') {
+      // The download action is not a JSON:API resource: no Accept check, same token.
+      if (!authorized(request.headers.authorization)) return fail(response, 401, AUTHORIZATION_FAILED)
+      return download(response, decodeURIComponent(downloadMatch[1]!))
+    }
     const invoiceMatch = path === null ? null : /^\/invoices\/([^/]+)$/.exec(path)
     if (request.method !== 'GET' || (path !== '/invoices' && !invoiceMatch)) return fail(response, 404, { title: 'Route not found', detail: `No route matches ${request.method} ${url.pathname}.`, code: '404', status: '404' })
     try {
@@ -130,6 +144,15 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
     sendJsonApi(response, 200, { data: invoiceResource(invoice, origin, includeAccount), ...included([invoice], origin, includeAccount) })
   }
 
+  /** invoices_controller.rb#download: the PDF as an attachment; 404 with an empty body when no PDF data exists yet. */
+  function download(response: ServerResponse, id: string): Promise<void> | void {
+    pdfRequests.count += 1
+    const invoice = approved().find((candidate) => candidate.id === id)
+    if (!invoice) return fail(response, 404, { title: 'Record not found', detail: `The record identified by ${id} could not be found.`, code: '404', status: '404' })
+    const fault = invoice.attributes['has-pdf'] ? pdfFaults.get(id) : 'missing'
+    return sendPdf(response, () => pdfOf(id), fault, `invoice_${invoice.attributes.reference ?? id}.pdf`)
+  }
+
   /** Each page's accounts, once each; an account the customer no longer has is simply missing. */
   function included(page: YetiSimInvoice[], origin: string, includeAccount: boolean): { included?: object[] } {
     if (!includeAccount) return {}
@@ -144,9 +167,33 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
     accounts,
     requests,
     logins,
+    pdfRequests,
+    pdfFaults,
     changed: () => sorted.clear(),
     close: () => server.close()
   }
+}
+
+/** The operator's invoice document: the account, the billing period and what was spent. */
+function drawYetiPdf(invoice: YetiSimInvoice, accounts: YetiSimAccount[]): Promise<Uint8Array> {
+  const account = accounts.find((candidate) => candidate.id === invoice.accountId)
+  const currency = account?.attributes.currency ?? ''
+  const a = invoice.attributes
+  return drawProviderPdf({
+    issuer: 'Yeti-Switch billing',
+    title: `Invoice ${a.reference ?? invoice.id}`,
+    facts: [
+      ['Account', account?.attributes.name ?? invoice.accountId],
+      ['Period', `${a['start-date']} - ${a['end-date']}`],
+      ['Currency', currency]
+    ],
+    items: [
+      ['Originated calls', a['originated-amount-spent']],
+      ['Terminated calls', a['terminated-amount-spent']],
+      ['Services', a['services-amount-spent']]
+    ],
+    total: `${a['amount-spent']} ${currency}`
+  })
 }
 
 /** jsonapi-resources answers 406 unless Accept is absent, accepts anything, or lists its media type. */

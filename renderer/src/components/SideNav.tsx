@@ -1,8 +1,9 @@
-export type Screen = 'invoices' | 'accounts'
+export type Screen = 'invoices' | 'accounts' | 'activity'
 
 const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'invoices', label: 'Invoices' },
-  { screen: 'accounts', label: 'Accounts' }
+  { screen: 'accounts', label: 'Accounts' },
+  { screen: 'activity', label: 'Activity' }
 ]
 
 type Props = {

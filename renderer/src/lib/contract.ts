@@ -13,6 +13,22 @@ export type {
   SyncOutcome,
   SyncProgress
 } from '../../../preload/contract'
+/** Browsing: filters, sorts, totals, saved views and export. */
+export type {
+  ColumnLayout,
+  CurrencyTotal,
+  ExportProgress,
+  ExportResult,
+  GridColumn,
+  InvoiceChange,
+  InvoiceFilter,
+  InvoiceKey,
+  InvoiceListing,
+  InvoiceSort,
+  InvoiceStatusFilter,
+  SavedView,
+  SavedViewState
+} from '../../../preload/contract'
 
 import type { MethodOutput } from '../../../preload/contract'
 

@@ -2,7 +2,10 @@ import { Fact, Facts } from '../../components/Facts'
 import { Notice } from '../../components/Notice'
 import type { InvoiceDetail } from '../../lib/contract'
 import { formatCalendarDate, formatDateOrInstant, formatInstant, formatMoney } from '../../lib/format'
+import { InvoiceActivitySection } from '../activity/InvoiceActivitySection'
+import { PdfSection } from '../pdf/PdfSection'
 import { LineItemsTable } from './LineItemsTable'
+import { StatusHistory } from './StatusHistory'
 
 type Props = { detail: InvoiceDetail; providerLabel: string }
 
@@ -35,6 +38,8 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
         {detail.paymentStatus !== null && <Fact label="Payment status">{detail.paymentStatus}</Fact>}
       </Facts>
 
+      <PdfSection detail={detail} providerLabel={providerLabel} />
+
       <section className="detail-section">
         <h3>Amounts</h3>
         <Facts className="amounts">
@@ -63,6 +68,8 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
         </section>
       )}
 
+      <StatusHistory history={detail.history} currency={detail.currency} />
+
       <section className="detail-section">
         <h3>Provenance</h3>
         <Facts>
@@ -76,6 +83,8 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
           <Fact label="PDF">{detail.hasPdf ? 'Available from the provider' : 'None'}</Fact>
         </Facts>
       </section>
+
+      <InvoiceActivitySection detail={detail} providerLabel={providerLabel} />
 
       <details className="raw">
         <summary>Raw provider data</summary>

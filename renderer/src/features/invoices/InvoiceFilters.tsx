@@ -1,75 +1,180 @@
-import { useId } from 'react'
-import type { AccountSummary, InvoiceStatus } from '../../lib/contract'
-import type { useInvoiceFilters } from './useInvoiceFilters'
+import { useId, useState, type Ref } from 'react'
+import type { AccountSummary, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
+import { amountExample } from './parseLocaleAmount'
+import type { FilterForm, InvoiceFilterState } from './useInvoiceFilters'
 
-const STATUS_OPTIONS: { value: InvoiceStatus | ''; label: string }[] = [
+const STATUS_OPTIONS: { value: InvoiceStatusFilter | ''; label: string }[] = [
   { value: '', label: 'All' },
   { value: 'draft', label: 'Draft' },
   { value: 'open', label: 'Open' },
+  { value: 'overdue', label: 'Overdue' },
   { value: 'paid', label: 'Paid' },
-  { value: 'void', label: 'Void' }
+  { value: 'void', label: 'Void' },
+  { value: 'unknown', label: 'Unknown' }
 ]
 
 type Props = {
-  filters: ReturnType<typeof useInvoiceFilters>
+  filters: InvoiceFilterState
   accounts: AccountSummary[]
+  providers: ProviderInfo[]
+  currencies: string[]
+  searchRef: Ref<HTMLInputElement>
 }
 
-export function InvoiceFilters({ filters, accounts }: Props) {
+export function InvoiceFilters({ filters, accounts, providers, currencies, searchRef }: Props) {
   const id = useId()
-  const { values, update } = filters
+  const [more, setMore] = useState(false)
+  const { form, update } = filters
+  const example = amountExample()
 
   return (
-    <div className="toolbar" role="search" aria-label="Filter invoices">
-      <div className="toolbar-search">
-        <label htmlFor={`${id}-search`} className="sr-only">
-          Search invoices
-        </label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          className="search-input"
-          placeholder="Search invoices"
-          maxLength={200}
-          autoComplete="off"
-          spellCheck={false}
-          value={filters.searchText}
-          onChange={(e) => filters.setSearchText(e.target.value)}
-        />
+    <div className="filters" role="search" aria-label="Filter invoices">
+      <div className="toolbar">
+        <div className="toolbar-search">
+          <label htmlFor={`${id}-search`} className="sr-only">
+            Search invoices
+          </label>
+          <input
+            ref={searchRef}
+            id={`${id}-search`}
+            type="search"
+            className="search-input"
+            placeholder="Search number, name, notes or amount"
+            maxLength={200}
+            autoComplete="off"
+            spellCheck={false}
+            aria-keyshortcuts="/ Control+F Meta+F"
+            value={filters.searchText}
+            onChange={(e) => filters.setSearchText(e.target.value)}
+          />
+        </div>
+        <div className="toolbar-field">
+          <label htmlFor={`${id}-status`}>Status</label>
+          <select id={`${id}-status`} value={form.status} onChange={(e) => update({ status: pick(STATUS_OPTIONS.map((o) => o.value), e.target.value, '') })}>
+            {STATUS_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="toolbar-field">
+          <label htmlFor={`${id}-account`}>Account</label>
+          <select id={`${id}-account`} value={form.accountId} onChange={(e) => update({ accountId: e.target.value })}>
+            <option value="">All accounts</option>
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="toolbar-field">
+          <label htmlFor={`${id}-removed`}>Removed</label>
+          <select id={`${id}-removed`} value={form.removed} onChange={(e) => update({ removed: pick(['hide', 'include', 'only'] as const, e.target.value, 'hide') })}>
+            <option value="hide">Hidden</option>
+            <option value="include">Shown</option>
+            <option value="only">Only removed</option>
+          </select>
+        </div>
+        <button type="button" className="button" aria-expanded={more} aria-controls={`${id}-more`} onClick={() => setMore((m) => !m)}>
+          More filters{filters.extraCount > 0 ? ` (${filters.extraCount})` : ''}
+        </button>
+        {filters.narrowed && (
+          <button type="button" className="button button-quiet" onClick={filters.clear}>
+            Clear filters
+          </button>
+        )}
       </div>
-      <div className="toolbar-field">
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select
-          id={`${id}-status`}
-          value={values.status}
-          onChange={(e) => update({ status: STATUS_OPTIONS.find((o) => o.value === e.target.value)?.value ?? '' })}
-        >
-          {STATUS_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="toolbar-field">
-        <label htmlFor={`${id}-account`}>Account</label>
-        <select id={`${id}-account`} value={values.accountId} onChange={(e) => update({ accountId: e.target.value })}>
-          <option value="">All accounts</option>
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={values.includeRemoved}
-          onChange={(e) => update({ includeRemoved: e.target.checked })}
-        />
-        Show removed
-      </label>
+
+      {more && (
+        <fieldset id={`${id}-more`} className="more-filters">
+          <legend className="sr-only">More filters</legend>
+          <div className="field">
+            <label htmlFor={`${id}-provider`}>Provider</label>
+            <select id={`${id}-provider`} value={form.provider} onChange={(e) => update({ provider: pick(['', ...providers.map((p) => p.id)] as (ProviderId | '')[], e.target.value, '') })}>
+              <option value="">All providers</option>
+              {providers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-currency`}>Currency</label>
+            <select id={`${id}-currency`} value={form.currency} onChange={(e) => update({ currency: e.target.value })}>
+              <option value="">All currencies</option>
+              {currencies.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-pdf`}>PDF</label>
+            <select id={`${id}-pdf`} value={form.hasPdf} onChange={(e) => update({ hasPdf: pick(['', 'yes', 'no'] as const, e.target.value, '') })}>
+              <option value="">Any</option>
+              <option value="yes">From the provider</option>
+              <option value="no">None from the provider</option>
+            </select>
+          </div>
+          <DateRangeFields id={`${id}-issued`} legend="Issue date" from="issuedFrom" to="issuedTo" form={form} update={update} />
+          <DateRangeFields id={`${id}-due`} legend="Due date" from="dueFrom" to="dueTo" form={form} update={update} />
+          <DateRangeFields id={`${id}-period`} legend="Service period" from="periodFrom" to="periodTo" form={form} update={update} />
+          <fieldset className="range">
+            <legend>Total</legend>
+            <div className="range-fields">
+              {(['totalMin', 'totalMax'] as const).map((key) => (
+                <div className="field" key={key}>
+                  <label htmlFor={`${id}-${key}`}>{key === 'totalMin' ? 'At least' : 'At most'}</label>
+                  <input
+                    id={`${id}-${key}`}
+                    inputMode="decimal"
+                    autoComplete="off"
+                    placeholder={example}
+                    value={form[key]}
+                    aria-invalid={filters.invalid[key] || undefined}
+                    aria-describedby={filters.invalid[key] ? `${id}-${key}-error` : undefined}
+                    onChange={(e) => update({ [key]: e.target.value })}
+                  />
+                  {filters.invalid[key] && (
+                    <span id={`${id}-${key}-error`} className="field-error">
+                      Type an amount like {example}
+                    </span>
+                  )}
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </fieldset>
+      )}
     </div>
   )
+}
+
+type DateKey = 'issuedFrom' | 'issuedTo' | 'dueFrom' | 'dueTo' | 'periodFrom' | 'periodTo'
+
+function DateRangeFields({ id, legend, from, to, form, update }: { id: string; legend: string; from: DateKey; to: DateKey; form: FilterForm; update: (patch: Partial<FilterForm>) => void }) {
+  return (
+    <fieldset className="range">
+      <legend>{legend}</legend>
+      <div className="range-fields">
+        <div className="field">
+          <label htmlFor={`${id}-from`}>From</label>
+          <input id={`${id}-from`} type="date" value={form[from]} max={form[to] || undefined} onChange={(e) => update({ [from]: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>To</label>
+          <input id={`${id}-to`} type="date" value={form[to]} min={form[from] || undefined} onChange={(e) => update({ [to]: e.target.value })} />
+        </div>
+      </div>
+    </fieldset>
+  )
+}
+
+/** A select's value, kept only if it is one of the options. */
+function pick<T extends string>(options: readonly T[], value: string, fallback: T): T {
+  return (options as readonly string[]).includes(value) ? (value as T) : fallback
 }

@@ -1,54 +1,118 @@
-import { useRef, useState, type KeyboardEvent } from 'react'
-import type { InvoiceSummary } from '../../lib/contract'
+import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
+import type { GridColumn, InvoiceSort, InvoiceSummary } from '../../lib/contract'
+import { SELECT_COLUMN_WIDTH, type ColumnSpec } from './columns'
+import { GridHeader } from './GridHeader'
 import { invoiceKey } from './invoiceKey'
 import { InvoiceRow } from './InvoiceRow'
+import type { RowWindows } from './useRowWindows'
+import { useScaledVirtualizer } from './useScaledVirtualizer'
+
+export const ROW_HEIGHT = 30
+/** The sticky header row's height (styles.css: .grid-head-row). */
+const HEAD_HEIGHT = 34
+const OVERSCAN = 12
+
+export type ToggleMode = 'one' | 'range'
 
 type Props = {
-  items: InvoiceSummary[]
-  /** Invoices matching the query, of which `items` is one page. */
+  windows: RowWindows
   total: number
-  offset: number
-  busy: boolean
-  selectedKey: string | null
-  providerLabel: (providerId: string) => string
+  columns: { spec: ColumnSpec; width: number }[]
+  sort: InvoiceSort
+  onSort: (sort: InvoiceSort) => void
+  onResize: (id: GridColumn, width: number) => void
+  activeIndex: number
+  onActiveChange: (index: number) => void
+  /** Bumped when the screen wants focus on the active row (j/k pressed outside the grid). */
+  focusRequest: number
+  openKey: string | null
+  isChecked: (invoice: InvoiceSummary) => boolean
+  onToggle: (index: number, invoice: InvoiceSummary, mode: ToggleMode) => void
   onOpen: (invoice: InvoiceSummary, viaKeyboard: boolean) => void
+  providerLabel: (providerId: string) => string
 }
 
-const COLUMNS = ['Provider', 'Account', 'Number', 'Counterparty', 'Issue date', 'Due date', 'Status', 'Total', 'PDF']
-
 /**
- * One page of invoices as an ARIA grid. Only one row is in the tab order (roving tabindex), so
- * Tab leaves the table in one step and the arrow keys move between rows.
+ * Every matching invoice as one ARIA grid, virtualized: only the rows in view exist, and they are
+ * fetched from main a window at a time. One row is in the tab order (roving tabindex); arrows or
+ * j/k move, Enter opens, Space or x selects, Home/End and Page keys jump.
  */
-export function InvoiceGrid({ items, total, offset, busy, selectedKey, providerLabel, onOpen }: Props) {
-  const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const selectedIndex = items.findIndex((invoice) => invoiceKey(invoice) === selectedKey)
-  const [active, setActive] = useState(Math.max(selectedIndex, 0))
-  const tabbable = Math.min(active, items.length - 1)
+export function InvoiceGrid(props: Props) {
+  const { windows, total, columns, sort, activeIndex, onActiveChange, focusRequest, openKey, isChecked, onToggle, onOpen, providerLabel } = props
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const wantsFocus = useRef(false)
+  const { virtualizer, height, rowTop } = useScaledVirtualizer(total, scrollRef, ROW_HEIGHT, OVERSCAN, HEAD_HEIGHT + 1)
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items.at(-1)?.index ?? 0
+  const width = SELECT_COLUMN_WIDTH + columns.reduce((sum, column) => sum + column.width, 0)
+  const template = [`${SELECT_COLUMN_WIDTH}px`, ...columns.map((column) => `${column.width}px`)].join(' ')
 
-  function focusRow(index: number) {
-    const target = Math.max(0, Math.min(items.length - 1, index))
-    setActive(target)
-    bodyRef.current?.rows.item(target)?.focus()
+  const { show, listingKey } = windows
+  useEffect(() => show(first, last), [show, first, last])
+
+  // A new query starts at its top.
+  useEffect(() => {
+    virtualizer.scrollToOffset(0)
+  }, [listingKey, virtualizer])
+
+  const activeRef = useRef(activeIndex)
+  activeRef.current = activeIndex
+  useEffect(() => {
+    if (focusRequest === 0) return
+    virtualizer.scrollToIndex(activeRef.current, { align: 'auto' })
+    wantsFocus.current = true
+  }, [focusRequest, virtualizer])
+
+  // Focus follows the active row once it is rendered (it may need a scroll first).
+  useEffect(() => {
+    if (!wantsFocus.current) return
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${activeIndex}"]`)
+    if (row && row.tabIndex === 0) {
+      row.focus({ preventScroll: true })
+      wantsFocus.current = false
+    }
+  })
+
+  function moveTo(index: number) {
+    if (total === 0) return
+    const target = Math.max(0, Math.min(total - 1, index))
+    onActiveChange(target)
+    virtualizer.scrollToIndex(target, { align: 'auto' })
+    wantsFocus.current = true
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLTableRowElement>, index: number, invoice: InvoiceSummary) {
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (!(event.target instanceof HTMLElement) || event.target.getAttribute('role') !== 'row' || event.altKey || event.metaKey || event.ctrlKey) return
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 2)
+    const invoice = windows.rowAt(activeIndex)
     switch (event.key) {
       case 'ArrowDown':
-        focusRow(index + 1)
+      case 'j':
+        moveTo(activeIndex + 1)
         break
       case 'ArrowUp':
-        focusRow(index - 1)
+      case 'k':
+        moveTo(activeIndex - 1)
+        break
+      case 'PageDown':
+        moveTo(activeIndex + page)
+        break
+      case 'PageUp':
+        moveTo(activeIndex - page)
         break
       case 'Home':
-        focusRow(0)
+        moveTo(0)
         break
       case 'End':
-        focusRow(items.length - 1)
+        moveTo(total - 1)
         break
       case 'Enter':
+        if (invoice) onOpen(invoice, true)
+        break
       case ' ':
-        onOpen(invoice, true)
+      case 'x':
+        if (invoice) onToggle(activeIndex, invoice, event.shiftKey ? 'range' : 'one')
         break
       default:
         return
@@ -56,42 +120,57 @@ export function InvoiceGrid({ items, total, offset, busy, selectedKey, providerL
     event.preventDefault()
   }
 
+  function onRowClick(event: MouseEvent<HTMLDivElement>, index: number, invoice: InvoiceSummary) {
+    onActiveChange(index)
+    if (event.shiftKey) onToggle(index, invoice, 'range')
+    else if (event.ctrlKey || event.metaKey) onToggle(index, invoice, 'one')
+    else onOpen(invoice, false)
+  }
+
+  const activeRendered = items.some((item) => item.index === activeIndex)
+
   return (
-    <table
+    <div
+      ref={scrollRef}
       className="grid"
       role="grid"
       aria-label="Invoices"
       aria-rowcount={total}
-      aria-readonly="true"
-      aria-busy={busy || undefined}
+      aria-colcount={columns.length + 1}
+      aria-multiselectable="true"
+      aria-busy={windows.loading || undefined}
+      // The active row may be scrolled out of existence; then the grid itself takes Tab and hands focus back to it.
+      tabIndex={activeRendered ? -1 : 0}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget && total > 0) moveTo(activeIndex)
+      }}
+      onKeyDown={onKeyDown}
+      style={{ '--grid-columns': template } as CSSProperties}
     >
-      <thead>
-        <tr>
-          {COLUMNS.map((column) => (
-            <th key={column} scope="col" className={column === 'Total' ? 'num' : undefined}>
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody ref={bodyRef}>
-        {items.map((invoice, index) => {
-          const key = invoiceKey(invoice)
+      <div role="rowgroup" className="grid-head" style={{ width }}>
+        <GridHeader columns={columns} sort={sort} onSort={props.onSort} onResize={props.onResize} />
+      </div>
+      <div role="rowgroup" className="grid-body" style={{ height, width }}>
+        {items.map((item) => {
+          const invoice = windows.rowAt(item.index)
           return (
             <InvoiceRow
-              key={key}
+              key={item.index}
               invoice={invoice}
-              rowIndex={offset + index + 1}
-              providerLabel={providerLabel(invoice.provider)}
-              selected={key === selectedKey}
-              tabbable={index === tabbable}
-              onOpen={() => onOpen(invoice, false)}
-              onFocus={() => setActive(index)}
-              onKeyDown={(event) => onKeyDown(event, index, invoice)}
+              index={item.index}
+              columns={columns.map((column) => column.spec)}
+              providerLabel={providerLabel}
+              active={item.index === activeIndex}
+              open={invoice !== undefined && invoiceKey(invoice) === openKey}
+              checked={invoice !== undefined && isChecked(invoice)}
+              style={{ transform: `translateY(${rowTop(item)}px)`, height: ROW_HEIGHT }}
+              onClick={(event) => invoice && onRowClick(event, item.index, invoice)}
+              onFocus={() => item.index !== activeIndex && onActiveChange(item.index)}
+              onToggle={(event) => invoice && onToggle(item.index, invoice, event.shiftKey ? 'range' : 'one')}
             />
           )
         })}
-      </tbody>
-    </table>
+      </div>
+    </div>
   )
 }

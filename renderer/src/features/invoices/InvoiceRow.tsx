@@ -1,47 +1,105 @@
-import type { KeyboardEvent } from 'react'
-import type { InvoiceSummary } from '../../lib/contract'
+import type { CSSProperties, MouseEvent } from 'react'
+import type { GridColumn, InvoiceSummary } from '../../lib/contract'
 import { formatCalendarDate, formatMoney } from '../../lib/format'
+import type { ColumnSpec } from './columns'
 import { InvoiceStatusBadge } from './InvoiceStatusBadge'
 
 type Props = {
-  invoice: InvoiceSummary
-  rowIndex: number
-  providerLabel: string
-  selected: boolean
-  tabbable: boolean
-  onOpen: () => void
+  /** Undefined while its window of rows is still on the way. */
+  invoice: InvoiceSummary | undefined
+  index: number
+  columns: ColumnSpec[]
+  providerLabel: (providerId: string) => string
+  active: boolean
+  open: boolean
+  checked: boolean
+  style: CSSProperties
+  onClick: (event: MouseEvent<HTMLDivElement>) => void
   onFocus: () => void
-  onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>) => void
+  onToggle: (event: MouseEvent<HTMLInputElement>) => void
 }
 
-export function InvoiceRow({ invoice, rowIndex, providerLabel, selected, tabbable, onOpen, onFocus, onKeyDown }: Props) {
+export function InvoiceRow({ invoice, index, columns, providerLabel, active, open, checked, style, onClick, onFocus, onToggle }: Props) {
+  if (!invoice) {
+    return (
+      <div role="row" aria-rowindex={index + 1} className="grid-row is-placeholder" style={style} data-index={index}>
+        <div role="gridcell" className="grid-cell placeholder-cell">
+          <span className="placeholder-bar" />
+          <span className="sr-only">Loading</span>
+        </div>
+      </div>
+    )
+  }
   return (
-    <tr
-      aria-rowindex={rowIndex}
-      aria-selected={selected}
-      tabIndex={tabbable ? 0 : -1}
-      className={`grid-row${invoice.removed ? ' is-removed' : ''}`}
-      onClick={onOpen}
-      onFocus={onFocus}
-      onKeyDown={onKeyDown}
+    <div
+      role="row"
+      aria-rowindex={index + 1}
+      aria-selected={checked}
+      aria-current={open || undefined}
+      tabIndex={active ? 0 : -1}
+      className={`grid-row${invoice.removed ? ' is-removed' : ''}${open ? ' is-open' : ''}`}
+      style={style}
+      data-index={index}
+      // Shift-click selects a range of rows, not the text between two clicks.
+      onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+      onClick={onClick}
+      onFocus={(event) => event.target === event.currentTarget && onFocus()}
     >
-      <td>{providerLabel}</td>
-      <td className="cell-truncate" title={invoice.account}>
-        {invoice.account}
-      </td>
-      <td className="cell-number">{invoice.number ?? '—'}</td>
-      <td className="cell-truncate" title={invoice.counterparty ?? undefined}>
-        {invoice.counterparty ?? '—'}
-      </td>
-      <td className="cell-date">{invoice.issueDate ? formatCalendarDate(invoice.issueDate) : '—'}</td>
-      <td className="cell-date">{invoice.dueDate ? formatCalendarDate(invoice.dueDate) : '—'}</td>
-      <td>
-        <InvoiceStatusBadge invoice={invoice} />
-      </td>
-      <td className="num">{formatMoney(invoice.total, invoice.currency)}</td>
-      <td className="cell-center" aria-label={invoice.hasPdf ? 'PDF available' : 'No PDF'}>
-        {invoice.hasPdf ? '✓' : '—'}
-      </td>
-    </tr>
+      <div role="gridcell" className="grid-cell cell-select">
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          checked={checked}
+          aria-label={`Select ${invoice.number ?? invoice.remoteId}`}
+          onClick={(event) => {
+            event.stopPropagation()
+            onToggle(event)
+          }}
+          onChange={() => undefined}
+        />
+      </div>
+      {columns.map((column) => (
+        <div key={column.id} role="gridcell" className={`grid-cell${column.align ? ` align-${column.align}` : ''}`}>
+          <Cell column={column.id} invoice={invoice} providerLabel={providerLabel} />
+        </div>
+      ))}
+    </div>
   )
+}
+
+function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice: InvoiceSummary; providerLabel: (id: string) => string }) {
+  const text = (value: string | null) => (
+    <span className="cell-text" title={value ?? undefined}>
+      {value ?? '—'}
+    </span>
+  )
+  switch (column) {
+    case 'provider':
+      return text(providerLabel(invoice.provider))
+    case 'account':
+      return text(invoice.account)
+    case 'number':
+      return <span className="cell-text tabular">{invoice.number ?? '—'}</span>
+    case 'counterparty':
+      return text(invoice.counterparty)
+    case 'issueDate':
+      return <span className="tabular">{invoice.issueDate ? formatCalendarDate(invoice.issueDate) : '—'}</span>
+    case 'dueDate':
+      return <span className="tabular">{invoice.dueDate ? formatCalendarDate(invoice.dueDate) : '—'}</span>
+    case 'status':
+      return <InvoiceStatusBadge invoice={invoice} />
+    case 'currency':
+      return <span>{invoice.currency}</span>
+    case 'total':
+      return <span className="tabular">{formatMoney(invoice.total, invoice.currency)}</span>
+    case 'paid':
+      return <span className="tabular">{invoice.paid === null ? '—' : formatMoney(invoice.paid, invoice.currency)}</span>
+    case 'hasPdf':
+      return (
+        <>
+          <span aria-hidden="true">{invoice.hasPdf ? '✓' : '—'}</span>
+          <span className="sr-only">{invoice.hasPdf ? 'PDF from the provider' : 'No provider PDF'}</span>
+        </>
+      )
+  }
 }

@@ -4,16 +4,23 @@ type Props = {
   searchOnly: boolean
   search: string
   syncing: boolean
+  /** Main's view of the network; null until known. */
+  online: boolean | null
   onClear: () => void
 }
 
 /** Says why the list is empty and what would fill it. */
-export function InvoicesEmptyState({ narrowed, searchOnly, search, syncing, onClear }: Props) {
+export function InvoicesEmptyState({ narrowed, searchOnly, search, syncing, online, onClear }: Props) {
   if (!narrowed) {
     return (
       <div className="empty-state">
         {syncing ? (
           <p className="empty-title">Syncing — invoices appear here as each account finishes.</p>
+        ) : online === false ? (
+          <>
+            <p className="empty-title">No invoices cached yet, and this computer is offline.</p>
+            <p className="muted">Quire syncs once the network is back; after that, invoices stay readable here without one.</p>
+          </>
         ) : (
           <>
             <p className="empty-title">No invoices yet — add an account or run a sync.</p>

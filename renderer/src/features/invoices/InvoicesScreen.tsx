@@ -1,15 +1,26 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Notice } from '../../components/Notice'
-import type { AccountSummary, InvoiceSummary, ProviderInfo } from '../../lib/contract'
+import type { AccountSummary, InvoiceKey, InvoiceSummary, ProviderInfo, SavedViewState } from '../../lib/contract'
 import { plural } from '../../lib/format'
+import { useNetworkStatus } from '../settings/useNetworkStatus'
+import { ColumnChooser } from './ColumnChooser'
+import { visibleColumns } from './columns'
+import { ExportButton, ExportStatus } from './ExportControls'
 import { InvoiceDetailPane } from './InvoiceDetailPane'
 import { InvoiceFilters } from './InvoiceFilters'
-import { InvoiceGrid } from './InvoiceGrid'
+import { InvoiceGrid, type ToggleMode } from './InvoiceGrid'
 import { invoiceKey } from './invoiceKey'
 import { InvoicesEmptyState } from './InvoicesEmptyState'
-import { Pager } from './Pager'
-import { PAGE_SIZE, useInvoiceFilters } from './useInvoiceFilters'
-import { useInvoicePage } from './useInvoicePage'
+import { SavedViews } from './SavedViews'
+import { ShortcutsHelp } from './ShortcutsHelp'
+import { TotalsBar } from './TotalsBar'
+import { useColumnLayout } from './useColumnLayout'
+import { useCurrencies } from './useCurrencies'
+import { useExport } from './useExport'
+import { useInvoiceFilters } from './useInvoiceFilters'
+import { useRowWindows } from './useRowWindows'
+import { useShortcuts } from './useShortcuts'
+import { useFilterTotals, useSelectionTotals } from './useTotals'
 
 type Props = {
   accounts: AccountSummary[]
@@ -19,102 +30,191 @@ type Props = {
   syncing: boolean
 }
 
-type Selection = { invoice: InvoiceSummary; focusPane: boolean }
+type Opened = { invoice: InvoiceSummary; focusPane: boolean }
+
+/** The most a range selection (Shift) takes in at once. */
+const MAX_RANGE = 10_000
 
 export function InvoicesScreen({ accounts, providers, refreshKey, syncing }: Props) {
   const filters = useInvoiceFilters()
-  const { page, loading, error, retry } = useInvoicePage(filters.query, refreshKey)
-  const [selection, setSelection] = useState<Selection | null>(null)
-  const listRef = useRef<HTMLDivElement>(null)
+  const columns = useColumnLayout()
+  const windows = useRowWindows(filters.listing, refreshKey)
+  const currencies = useCurrencies(refreshKey)
+  const exporter = useExport()
+  const online = useNetworkStatus()
+  const [opened, setOpened] = useState<Opened | null>(null)
+  const [activeIndex, setActiveIndex] = useState(0)
+  const [focusRequest, setFocusRequest] = useState(0)
+  const [checked, setChecked] = useState<Map<string, InvoiceKey>>(() => new Map())
+  const anchor = useRef<number | null>(null)
+  const [help, setHelp] = useState(false)
+  const searchRef = useRef<HTMLInputElement>(null)
   const paneRef = useRef<HTMLElement>(null)
-  const { accountId, search, status } = filters.values
-  const { update, setOffset } = filters
+  const { form, update } = filters
+  const total = windows.total ?? 0
 
-  const providerLabel = useCallback(
-    (id: string) => providers.find((p) => p.id === id)?.label ?? id,
-    [providers]
-  )
+  // A new query: its first row is where the keyboard starts, and a selection of other rows is void.
+  useEffect(() => {
+    setActiveIndex(0)
+    setChecked(new Map())
+    anchor.current = null
+  }, [windows.listingKey])
 
   // A filter on an account that has since been removed would silently show nothing.
   useEffect(() => {
-    if (accountId && !accounts.some((a) => a.id === accountId)) update({ accountId: '' })
-  }, [accounts, accountId, update])
+    if (form.accountId && !accounts.some((a) => a.id === form.accountId)) update({ accountId: '' })
+  }, [accounts, form.accountId, update])
 
-  // The list can shrink under the pager (a removed account); step back to the last real page.
-  useEffect(() => {
-    if (page && page.items.length === 0 && page.total > 0 && page.offset > 0) {
-      setOffset(Math.floor((page.total - 1) / PAGE_SIZE) * PAGE_SIZE)
+  const selected = useMemo(() => [...checked.values()], [checked])
+  const filteredTotals = useFilterTotals(filters.filter, refreshKey)
+  const selectionTotals = useSelectionTotals(selected, refreshKey)
+
+  const providerLabel = useCallback((id: string) => providers.find((p) => p.id === id)?.label ?? id, [providers])
+
+  const focusRow = useCallback(() => setFocusRequest((n) => n + 1), [])
+
+  useShortcuts({
+    focusSearch: () => {
+      searchRef.current?.focus()
+      searchRef.current?.select()
+    },
+    showHelp: () => setHelp(true),
+    step: (by) => {
+      if (total === 0) return
+      const next = Math.max(0, Math.min(total - 1, activeIndex + by))
+      setActiveIndex(next)
+      const invoice = windows.rowAt(next)
+      // With an invoice open, the pane follows; otherwise focus goes to the row.
+      if (opened && invoice) setOpened({ invoice, focusPane: true })
+      else focusRow()
     }
-  }, [page, setOffset])
+  })
 
   const closeDetail = useCallback(() => {
     const focusWasInPane = paneRef.current?.contains(document.activeElement) ?? false
-    if (focusWasInPane) listRef.current?.querySelector<HTMLElement>('tbody tr[tabindex="0"]')?.focus()
-    setSelection(null)
-  }, [])
+    setOpened(null)
+    if (focusWasInPane) focusRow()
+  }, [focusRow])
 
-  const selectedKey = selection ? invoiceKey(selection.invoice) : null
-  const total = page?.total ?? 0
+  const onToggle = useCallback(
+    (index: number, invoice: InvoiceSummary, mode: ToggleMode) => {
+      // Read before the update runs: React may run it after the anchor below has moved.
+      const from = anchor.current
+      setChecked((current) => {
+        const next = new Map(current)
+        if (mode === 'range' && from !== null) {
+          const [low, high] = from < index ? [from, index] : [index, from]
+          for (let i = low; i <= Math.min(high, low + MAX_RANGE - 1); i++) {
+            const row = windows.rowAt(i)
+            if (row) next.set(invoiceKey(row), { accountId: row.accountId, remoteId: row.remoteId })
+          }
+        } else if (next.has(invoiceKey(invoice))) next.delete(invoiceKey(invoice))
+        else next.set(invoiceKey(invoice), { accountId: invoice.accountId, remoteId: invoice.remoteId })
+        return next
+      })
+      anchor.current = index
+    },
+    [windows]
+  )
+
+  const viewState: SavedViewState = useMemo(() => ({ filter: filters.filter, sort: filters.sort, columns: columns.layout }), [filters.filter, filters.sort, columns.layout])
+  const applyView = useCallback(
+    (state: SavedViewState) => {
+      filters.apply(state.filter, state.sort)
+      columns.replace(state.columns)
+    },
+    [filters, columns]
+  )
+
+  const openKey = opened ? invoiceKey(opened.invoice) : null
+  const shown = visibleColumns(columns.layout)
 
   return (
     <div className="screen invoices-screen">
-      <div className="screen-head screen-head-row">
-        <h1>Invoices</h1>
-        <p className="match-count" role="status">
-          {page ? plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices') : ''}
-        </p>
+      <div className="invoices-head">
+        <div className="screen-head screen-head-row">
+          <h1>Invoices</h1>
+          <p className="match-count" role="status">
+            {windows.total === null ? '' : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
+          </p>
+        </div>
+        <div className="head-actions">
+          <SavedViews current={viewState} onApply={applyView} />
+          <ColumnChooser columns={columns} />
+          <ExportButton exporter={exporter} query={filters.listing} total={total} />
+          <button type="button" className="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
+            Shortcuts
+          </button>
+        </div>
       </div>
-      <InvoiceFilters filters={filters} accounts={accounts} />
-      {error && (
+      <InvoiceFilters filters={filters} accounts={accounts} providers={providers} currencies={currencies} searchRef={searchRef} />
+      <ExportStatus exporter={exporter} />
+      {windows.error && (
         <Notice tone="error">
-          {error}{' '}
-          <button type="button" className="button button-small" onClick={retry}>
+          Invoices could not be read from the cache: {windows.error}{' '}
+          <button type="button" className="button button-small" onClick={windows.retry}>
             Try again
           </button>
         </Notice>
       )}
       <div className="invoices-body">
-        <div className="invoices-list" ref={listRef}>
-          {!page && loading && <p className="muted loading-line">Loading invoices…</p>}
-          {page && total === 0 && (
+        <div className="invoices-list">
+          {windows.total === null && !windows.error && (
+            <p className="muted loading-line" role="status">
+              Loading invoices…
+            </p>
+          )}
+          {windows.total === 0 && (
             <InvoicesEmptyState
               narrowed={filters.narrowed}
-              searchOnly={!status && !accountId}
-              search={search}
+              searchOnly={filters.narrowed && filters.extraCount === 0 && !form.status && !form.accountId && form.removed !== 'only'}
+              search={filters.searchText.trim()}
               syncing={syncing}
+              online={online}
               onClear={filters.clear}
             />
           )}
-          {page && total > 0 && (
+          {total > 0 && (
             <>
-              {/* Keyed by page so a new page starts scrolled to the top with its first row tabbable. */}
-              <div className="grid-scroll" key={page.offset}>
-                <InvoiceGrid
-                  items={page.items}
-                  total={total}
-                  offset={page.offset}
-                  busy={loading}
-                  selectedKey={selectedKey}
-                  providerLabel={providerLabel}
-                  onOpen={(invoice, viaKeyboard) => setSelection({ invoice, focusPane: viaKeyboard })}
-                />
-              </div>
-              <Pager offset={page.offset} pageSize={PAGE_SIZE} total={total} onChange={setOffset} />
+              <InvoiceGrid
+                windows={windows}
+                total={total}
+                columns={shown}
+                sort={filters.sort}
+                onSort={filters.setSort}
+                onResize={columns.resize}
+                activeIndex={activeIndex}
+                onActiveChange={setActiveIndex}
+                focusRequest={focusRequest}
+                openKey={openKey}
+                isChecked={(invoice) => checked.has(invoiceKey(invoice))}
+                onToggle={onToggle}
+                onOpen={(invoice, viaKeyboard) => setOpened({ invoice, focusPane: viaKeyboard })}
+                providerLabel={providerLabel}
+              />
+              <TotalsBar
+                filtered={filteredTotals}
+                selected={selectionTotals}
+                selectedCount={checked.size}
+                narrowed={filters.narrowed}
+                onClearSelection={() => setChecked(new Map())}
+              />
             </>
           )}
         </div>
-        {selection && (
+        {opened && (
           <InvoiceDetailPane
-            key={selectedKey}
+            key={openKey}
             ref={paneRef}
-            invoice={selection.invoice}
-            providerLabel={providerLabel(selection.invoice.provider)}
+            invoice={opened.invoice}
+            providerLabel={providerLabel(opened.invoice.provider)}
             refreshKey={refreshKey}
-            focusOnOpen={selection.focusPane}
+            focusOnOpen={opened.focusPane}
             onClose={closeDetail}
           />
         )}
       </div>
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   )
 }

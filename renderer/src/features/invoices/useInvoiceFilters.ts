@@ -1,62 +1,140 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { InvoiceStatus, MethodInput } from '../../lib/contract'
+import type { InvoiceFilter, InvoiceListing, InvoiceSort, InvoiceStatusFilter, ProviderId } from '../../lib/contract'
+import { formatAmountInput, parseLocaleAmount } from './parseLocaleAmount'
 
-export const PAGE_SIZE = 100
 const SEARCH_DEBOUNCE_MS = 200
 
-export type InvoiceFilterValues = {
-  search: string
-  status: InvoiceStatus | ''
+export const DEFAULT_SORT: InvoiceSort = { column: 'issueDate', direction: 'desc' }
+
+/** The filter as the form holds it: text as typed, '' for "any". */
+export type FilterForm = {
   accountId: string
-  includeRemoved: boolean
-  offset: number
+  provider: ProviderId | ''
+  status: InvoiceStatusFilter | ''
+  currency: string
+  issuedFrom: string
+  issuedTo: string
+  dueFrom: string
+  dueTo: string
+  periodFrom: string
+  periodTo: string
+  totalMin: string
+  totalMax: string
+  hasPdf: '' | 'yes' | 'no'
+  removed: 'hide' | 'include' | 'only'
 }
 
-const INITIAL: InvoiceFilterValues = { search: '', status: '', accountId: '', includeRemoved: false, offset: 0 }
+const EMPTY_FORM: FilterForm = {
+  accountId: '',
+  provider: '',
+  status: '',
+  currency: '',
+  issuedFrom: '',
+  issuedTo: '',
+  dueFrom: '',
+  dueTo: '',
+  periodFrom: '',
+  periodTo: '',
+  totalMin: '',
+  totalMax: '',
+  hasPdf: '',
+  removed: 'hide'
+}
+
+/** The filters behind "More filters", counted on its button. */
+const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf']
 
 /**
- * Filter state for the list. The search box updates at once, the query only after a pause in
- * typing; any change of filter goes back to the first page.
+ * Filter and sort state for the list. The search box updates at once and the query after a pause
+ * in typing; amounts are parsed in the user's locale, exactly, and an amount that does not parse
+ * narrows nothing (the field says so).
  */
 export function useInvoiceFilters() {
-  const [values, setValues] = useState(INITIAL)
+  const [form, setForm] = useState<FilterForm>(EMPTY_FORM)
   const [searchText, setSearchText] = useState('')
+  const [search, setSearch] = useState('')
+  const [sort, setSort] = useState<InvoiceSort>(DEFAULT_SORT)
 
   useEffect(() => {
-    const search = searchText.trim()
-    const timer = setTimeout(
-      () => setValues((v) => (v.search === search ? v : { ...v, search, offset: 0 })),
-      SEARCH_DEBOUNCE_MS
-    )
+    const next = searchText.trim()
+    const timer = setTimeout(() => setSearch(next), SEARCH_DEBOUNCE_MS)
     return () => clearTimeout(timer)
   }, [searchText])
 
-  const update = useCallback(
-    (patch: Partial<Pick<InvoiceFilterValues, 'status' | 'accountId' | 'includeRemoved'>>) =>
-      setValues((v) => ({ ...v, ...patch, offset: 0 })),
-    []
-  )
-  const setOffset = useCallback((offset: number) => setValues((v) => ({ ...v, offset })), [])
+  const update = useCallback((patch: Partial<FilterForm>) => setForm((current) => ({ ...current, ...patch })), [])
   const clear = useCallback(() => {
     setSearchText('')
-    setValues(INITIAL)
+    setSearch('')
+    setForm(EMPTY_FORM)
+  }, [])
+  /** Shows a saved view: its filter (search included) and sort. */
+  const apply = useCallback((filter: InvoiceFilter, nextSort: InvoiceSort) => {
+    setForm(formFrom(filter))
+    setSearchText(filter.search ?? '')
+    setSearch(filter.search ?? '')
+    setSort(nextSort)
   }, [])
 
-  const { search, status, accountId, includeRemoved, offset } = values
-  const query = useMemo<MethodInput<'invoices.list'>>(
-    () => ({
-      includeRemoved,
-      offset,
-      limit: PAGE_SIZE,
-      ...(search ? { search } : {}),
-      ...(status ? { status } : {}),
-      ...(accountId ? { accountId } : {})
-    }),
-    [search, status, accountId, includeRemoved, offset]
-  )
+  const totalMin = form.totalMin.trim() === '' ? undefined : parseLocaleAmount(form.totalMin)
+  const totalMax = form.totalMax.trim() === '' ? undefined : parseLocaleAmount(form.totalMax)
+  const filter = useMemo<InvoiceFilter>(() => filterFrom(form, search, totalMin ?? undefined, totalMax ?? undefined), [form, search, totalMin, totalMax])
+  const listing = useMemo<InvoiceListing>(() => ({ ...filter, sort }), [filter, sort])
 
-  /** Whether anything narrows the list (showing removed ones only widens it). */
-  const narrowed = Boolean(search || status || accountId)
+  return {
+    form,
+    update,
+    searchText,
+    setSearchText,
+    sort,
+    setSort,
+    clear,
+    apply,
+    filter,
+    listing,
+    invalid: { totalMin: totalMin === null, totalMax: totalMax === null },
+    /** Whether anything narrows the list (showing removed ones only widens it). */
+    narrowed: Boolean(search) || Object.entries(form).some(([key, value]) => key !== 'removed' && value !== '') || form.removed === 'only',
+    extraCount: EXTRA_FIELDS.filter((key) => form[key] !== '').length
+  }
+}
 
-  return { values, searchText, setSearchText, update, setOffset, clear, query, narrowed }
+export type InvoiceFilterState = ReturnType<typeof useInvoiceFilters>
+
+function filterFrom(form: FilterForm, search: string, totalMin: string | undefined, totalMax: string | undefined): InvoiceFilter {
+  const range = (from: string, to: string) => (from || to ? { ...(from ? { from } : {}), ...(to ? { to } : {}) } : undefined)
+  const filter: InvoiceFilter = { includeRemoved: form.removed !== 'hide' }
+  if (form.removed === 'only') filter.onlyRemoved = true
+  if (search) filter.search = search
+  if (form.accountId) filter.accountId = form.accountId
+  if (form.provider) filter.provider = form.provider
+  if (form.status) filter.status = form.status
+  if (form.currency) filter.currency = form.currency
+  if (form.hasPdf) filter.hasPdf = form.hasPdf === 'yes'
+  const issued = range(form.issuedFrom, form.issuedTo)
+  const due = range(form.dueFrom, form.dueTo)
+  const period = range(form.periodFrom, form.periodTo)
+  if (issued) filter.issued = issued
+  if (due) filter.due = due
+  if (period) filter.period = period
+  if (totalMin !== undefined || totalMax !== undefined) filter.total = { ...(totalMin !== undefined ? { min: totalMin } : {}), ...(totalMax !== undefined ? { max: totalMax } : {}) }
+  return filter
+}
+
+function formFrom(filter: InvoiceFilter): FilterForm {
+  return {
+    accountId: filter.accountId ?? '',
+    provider: filter.provider ?? '',
+    status: filter.status ?? '',
+    currency: filter.currency ?? '',
+    issuedFrom: filter.issued?.from ?? '',
+    issuedTo: filter.issued?.to ?? '',
+    dueFrom: filter.due?.from ?? '',
+    dueTo: filter.due?.to ?? '',
+    periodFrom: filter.period?.from ?? '',
+    periodTo: filter.period?.to ?? '',
+    totalMin: filter.total?.min === undefined ? '' : formatAmountInput(filter.total.min),
+    totalMax: filter.total?.max === undefined ? '' : formatAmountInput(filter.total.max),
+    hasPdf: filter.hasPdf === undefined ? '' : filter.hasPdf ? 'yes' : 'no',
+    removed: filter.onlyRemoved ? 'only' : filter.includeRemoved ? 'include' : 'hide'
+  }
 }

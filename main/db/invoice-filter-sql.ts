@@ -1,0 +1,169 @@
+import type { ExportLevel, InvoiceFilter, InvoiceListing, InvoiceQuery, InvoiceSort } from '../../preload/contract'
+import { toScaled } from '../money/decimal'
+import { searchTerms } from './fts-query'
+
+/**
+ * The one translation of the contract's filter and sort into SQL, shared by the grid, the
+ * totals, the CLI and the export so they can never disagree about which invoices match.
+ * Values always travel as bound parameters; only the shape of the SQL varies with the filter.
+ */
+
+export type SqlParams = Record<string, string | number | bigint>
+
+interface FilterSql {
+  /** A WHERE clause over `invoices i` (no join needed), or '' for everything. */
+  where: string
+  params: SqlParams
+}
+
+/**
+ * How a list is read. `walk`: the sort column's index is walked in order, which is right for the
+ * unfiltered list (tombstones are excluded by id, without reading rows). `drive`: a narrowing
+ * filter finds its rows through its own indexes and they are sorted, which beats walking a whole
+ * index and reading each row to test it.
+ */
+type FilterMode = 'drive' | 'walk'
+
+function filterMode(filter: InvoiceFilter): FilterMode {
+  return narrows(filter) ? 'drive' : 'walk'
+}
+
+export const DEFAULT_SORT: InvoiceSort = { column: 'issueDate', direction: 'desc' }
+
+const FTS = 'SELECT rowid FROM invoice_fts WHERE invoice_fts MATCH'
+const PERIOD_START = 'substr(coalesce(i.period_start, i.period_end), 1, 10)'
+const PERIOD_END = 'substr(coalesce(i.period_end, i.period_start), 1, 10)'
+
+/** Whether anything but the tombstone setting narrows the list (a search with no words does not). */
+export function narrows(filter: InvoiceFilter): boolean {
+  const search = filter.search ? searchTerms(filter.search) : null
+  return Boolean(
+    filter.onlyRemoved || filter.accountId || filter.provider || filter.status || filter.currency || filter.hasPdf !== undefined ||
+      filter.issued?.from || filter.issued?.to || filter.due?.from || filter.due?.to || filter.period?.from || filter.period?.to ||
+      filter.total?.min !== undefined || filter.total?.max !== undefined || (search && (search.match !== null || search.amounts.length > 0))
+  )
+}
+
+/** `today` (YYYY-MM-DD, the user's calendar) decides which open invoices are overdue. */
+export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
+  const where: string[] = []
+  const params: SqlParams = {}
+  const bind = (name: string, value: string | number | bigint): string => {
+    params[name] = value
+    return `@${name}`
+  }
+
+  if (filter.onlyRemoved) where.push(`i.id IN (SELECT id FROM invoices WHERE removed = 1)`)
+  // Tombstones are few and sit in a partial index: excluding them probes that small set with the
+  // id every index entry already carries, so walking a sort index never has to read the rows.
+  else if (!filter.includeRemoved) where.push('i.id NOT IN (SELECT id FROM invoices WHERE removed = 1)')
+  if (filter.accountId) where.push(`i.account_id = ${bind('accountId', filter.accountId)}`)
+  if (filter.provider) where.push(`i.account_id IN (SELECT id FROM accounts WHERE provider = ${bind('provider', filter.provider)})`)
+  if (filter.status === 'overdue') where.push(`i.status = 'open' AND i.due_date < ${bind('today', today)}`)
+  else if (filter.status) where.push(`i.status = ${bind('status', filter.status)}`)
+  if (filter.currency) where.push(`i.currency = ${bind('currency', filter.currency.toUpperCase())}`)
+  if (filter.hasPdf !== undefined) where.push(`i.has_pdf = ${bind('hasPdf', filter.hasPdf ? 1 : 0)}`)
+  if (filter.issued?.from) where.push(`i.issue_date >= ${bind('issuedFrom', filter.issued.from)}`)
+  if (filter.issued?.to) where.push(`i.issue_date <= ${bind('issuedTo', filter.issued.to)}`)
+  if (filter.due?.from) where.push(`i.due_date >= ${bind('dueFrom', filter.due.from)}`)
+  if (filter.due?.to) where.push(`i.due_date <= ${bind('dueTo', filter.due.to)}`)
+  // A period overlaps the range. Both bounds are always set so the period index has a range.
+  if (filter.period?.from || filter.period?.to) {
+    where.push(`${PERIOD_START} <= ${bind('periodTo', filter.period.to ?? '9999-12-31')}`)
+    where.push(`${PERIOD_END} >= ${bind('periodFrom', filter.period.from ?? '0000-01-01')}`)
+  }
+  if (filter.total?.min !== undefined) where.push(`i.total_scaled >= ${bind('totalMin', toScaled(filter.total.min))}`)
+  if (filter.total?.max !== undefined) where.push(`i.total_scaled <= ${bind('totalMax', toScaled(filter.total.max))}`)
+
+  if (filter.search) {
+    const terms = searchTerms(filter.search)
+    if (terms.match !== null) where.push(`i.id IN (${FTS} ${bind('match', terms.match)})`)
+    terms.amounts.forEach((amount, k) => {
+      const totals = amount.scaled.map((scaled, r) => bind(`amount${k}_${r}`, scaled)).join(', ')
+      where.push(`(i.total_scaled IN (${totals}) OR i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)}))`)
+    })
+  }
+  return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
+}
+
+const INVOICE_ORDER: Record<Exclude<InvoiceSort['column'], 'provider' | 'account'>, string> = {
+  number: 'i.number',
+  counterparty: 'i.counterparty COLLATE NOCASE',
+  issueDate: 'i.issue_date',
+  dueDate: 'i.due_date',
+  status: 'i.status',
+  currency: 'i.currency',
+  total: 'i.total_scaled',
+  paid: 'i.paid_scaled',
+  hasPdf: 'i.has_pdf'
+}
+
+interface OrderSql {
+  /** FROM clause joining `invoices i` and `accounts a` in the order that serves the sort. */
+  from: string
+  /** The least FROM clause the ORDER BY needs: `invoices i`, unless it sorts by account fields. */
+  idsFrom: string
+  orderBy: string
+}
+
+/**
+ * Each sort column has an index ending in the row id, walked in order (ascending or backwards).
+ * Provider and account live on the few account rows: those are walked first, in their own
+ * unique index's order, then each account's invoices by id (CROSS JOIN fixes that loop order).
+ * In `drive` mode the few matching rows are sorted instead, so the sort keys are hidden from the
+ * planner (unary `+`) to keep it from walking a whole index in search of them.
+ */
+function orderSql(requested: InvoiceSort | undefined, mode: FilterMode): OrderSql {
+  const sort = requested ?? DEFAULT_SORT
+  const d = sort.direction === 'asc' ? 'ASC' : 'DESC'
+  const c = (expression: string): string => (mode === 'drive' ? `+${expression}` : expression)
+  if (sort.column === 'provider' || sort.column === 'account') {
+    const keys = sort.column === 'provider' ? ['a.provider', 'a.name COLLATE NOCASE'] : ['a.name COLLATE NOCASE']
+    const from = mode === 'drive' ? 'invoices i JOIN accounts a ON a.id = i.account_id' : 'accounts a CROSS JOIN invoices i ON i.account_id = a.id'
+    return { from, idsFrom: from, orderBy: [...keys.map(c), 'i.id'].map((k) => `${k} ${d}`).join(', ') }
+  }
+  return { from: 'invoices i JOIN accounts a ON a.id = i.account_id', idsFrom: 'invoices i', orderBy: `${c(INVOICE_ORDER[sort.column])} ${d}, i.id ${d}` }
+}
+
+/** The ids of every matching invoice, in the list's order. */
+export function orderedIdsSql(listing: InvoiceListing, today: string): { sql: string; params: SqlParams } {
+  const { where, params } = filterSql(listing, today)
+  const { idsFrom, orderBy } = orderSql(listing.sort, filterMode(listing))
+  return { sql: `SELECT i.id FROM ${idsFrom} ${where} ORDER BY ${orderBy}`, params }
+}
+
+/**
+ * The ids of one window of the list. Only ids: with no row columns to read, skipping to an
+ * offset walks index entries, and the page's rows are then read by id.
+ */
+export function pageIdsSql(query: InvoiceQuery, today: string): { sql: string; params: SqlParams } {
+  const { sql, params } = orderedIdsSql(query, today)
+  return { sql: `${sql} LIMIT @limit OFFSET @offset`, params: { ...params, limit: query.limit, offset: query.offset } }
+}
+
+/**
+ * Count and exact sum per currency. Unfiltered, or within one currency, the (currency,
+ * total_scaled) index answers alone; a narrowing filter drives from its own index instead and
+ * groups the few currencies afterwards (`+` keeps the planner off the grouping index).
+ */
+export function totalsSql(filter: InvoiceFilter, today: string): { sql: string; params: SqlParams } {
+  const { where, params } = filterSql(filter, today)
+  const group = filterMode(filter) === 'drive' && !filter.currency ? '+i.currency' : 'i.currency'
+  return { sql: `SELECT i.currency, count(*) AS n, sum(i.total_scaled) AS total FROM invoices i ${where} GROUP BY ${group} ORDER BY ${group}`, params }
+}
+
+/** Every matching invoice (or line item) in the list's order, for a streamed export. */
+export function exportSql(query: InvoiceListing, level: ExportLevel, today: string): { sql: string; params: SqlParams } {
+  const { where, params } = filterSql(query, today)
+  const { from, orderBy } = orderSql(query.sort, filterMode(query))
+  const lines = level === 'line'
+  return {
+    sql: `SELECT i.id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status, i.payment_status,
+        i.counterparty, i.issue_date, i.due_date, i.period_start, i.period_end, i.currency, i.subtotal, i.tax,
+        i.total, i.paid, i.has_pdf, i.removed, i.line_item_count, i.notes, i.synced_at
+        ${lines ? ', l.position, l.description, l.quantity, l.unit_price, l.amount' : ''}
+      FROM ${from} ${lines ? 'LEFT JOIN line_items l ON l.invoice_id = i.id' : ''}
+      ${where} ORDER BY ${orderBy}${lines ? ', l.position' : ''}`,
+    params
+  }
+}

@@ -1,0 +1,259 @@
+import type { Database, Statement } from 'better-sqlite3'
+import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoicePage, InvoiceQuery, InvoiceSort, InvoiceSummary, LineItem } from '../../preload/contract'
+import { fromScaled } from '../money/decimal'
+import { DEFAULT_SORT, filterSql, narrows, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams } from './invoice-filter-sql'
+
+interface SummaryRow {
+  id: number
+  account_id: string
+  account: string
+  provider: InvoiceSummary['provider']
+  remote_id: string
+  number: string | null
+  status: InvoiceSummary['status']
+  raw_status: string | null
+  payment_status: string | null
+  counterparty: string | null
+  currency: string
+  total: string
+  paid: string | null
+  issue_date: string | null
+  due_date: string | null
+  removed: 0 | 1
+  line_item_count: number
+  has_pdf: 0 | 1
+}
+
+interface DetailRow extends SummaryRow {
+  notes: string | null
+  subtotal: string | null
+  tax: string | null
+  period_start: string | null
+  period_end: string | null
+  remote_created_at: string | null
+  remote_updated_at: string | null
+  synced_at: string
+  raw: string
+}
+
+const SUMMARY_COLUMNS = `
+  i.id, i.account_id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status,
+  i.payment_status, i.counterparty, i.currency, i.total, i.paid, i.issue_date, i.due_date,
+  i.removed, i.line_item_count, i.has_pdf`
+
+/** Enough distinct filter shapes for any session; past it the oldest statements are dropped. */
+const MAX_STATEMENTS = 200
+/** Whole orders kept (8 bytes an invoice): the current list and the one before it. */
+const KEPT_ORDERS = 2
+
+/**
+ * The read side of the invoice cache: windows of the list, counts, totals per currency and
+ * one invoice's detail. Counts, totals and whole orders over a large cache cost a scan of an
+ * index, so they are remembered until the owner says the invoices changed (`invalidate`, after
+ * each sync page and account change) or another process commits (`PRAGMA data_version`). A
+ * trigger would say it more directly, but any trigger on invoices makes every sync write about
+ * three times slower.
+ */
+export class InvoiceQueryRepo {
+  private readonly statements = new Map<string, Statement>()
+  private readonly memo = new Map<string, unknown>()
+  private readonly orders = new Map<string, Float64Array>()
+  private memoVersion = ''
+  private changes = 0
+  private readonly rowsByIdStmt
+  private readonly detailStmt
+  private readonly linesStmt
+  private readonly dataVersionStmt
+  private readonly currenciesStmt
+
+  constructor(private readonly db: Database) {
+    this.rowsByIdStmt = db.prepare<[string], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE i.id IN (SELECT value FROM json_each(?))`
+    )
+    this.detailStmt = db.prepare<[string, string], DetailRow>(`
+      SELECT ${SUMMARY_COLUMNS}, i.notes, i.subtotal, i.tax, i.period_start, i.period_end,
+        i.remote_created_at, i.remote_updated_at, i.synced_at, i.raw
+      FROM invoices i JOIN accounts a ON a.id = i.account_id
+      WHERE i.account_id = ? AND i.remote_id = ?`)
+    this.linesStmt = db.prepare<[number], { position: number; description: string; quantity: string | null; unit_price: string | null; amount: string | null }>(
+      `SELECT position, description, quantity, unit_price, amount FROM line_items WHERE invoice_id = ? ORDER BY position`
+    )
+    this.dataVersionStmt = db.prepare<[], number>(`PRAGMA data_version`).pluck()
+    this.currenciesStmt = db.prepare<[], { currency: string }>(`SELECT DISTINCT currency FROM invoices ORDER BY currency`)
+  }
+
+  /**
+   * One window of the list. Unfiltered, the sort column's index is walked straight to the
+   * window (index entries only, from whichever end is nearer). Filtered, the matching ids are
+   * found through the filter's own indexes and sorted once, and every window is a slice of that
+   * order: a broad filter would otherwise read hundreds of thousands of rows for each window.
+   */
+  list(query: InvoiceQuery, today: string): InvoicePage {
+    let total: number
+    let ids: number[]
+    if (narrows(query)) {
+      const order = this.wholeOrder(query, today)
+      total = order.length
+      ids = [...order.subarray(query.offset, query.offset + query.limit)]
+    } else {
+      total = this.count(query, today)
+      ids = this.walkedWindow(query, today, total)
+    }
+    const rows = ids.length === 0 ? [] : this.rowsByIdStmt.all(JSON.stringify(ids))
+    const byId = new Map(rows.map((row) => [row.id, row]))
+    return { total, items: ids.map((id) => toSummary(byId.get(id)!)) }
+  }
+
+  private walkedWindow(query: InvoiceQuery, today: string, total: number): number[] {
+    const end = Math.min(total, query.offset + query.limit)
+    if (query.offset >= end) return []
+    if (query.offset <= total - end) {
+      const { sql, params } = pageIdsSql(query, today)
+      return this.prepared(sql).pluck().all(params) as number[]
+    }
+    // Past the middle: the same window counted from the other end, in the exact reverse order.
+    const window = { ...query, sort: reversed(query.sort ?? DEFAULT_SORT), offset: total - end, limit: end - query.offset }
+    const { sql, params } = pageIdsSql(window, today)
+    return (this.prepared(sql).pluck().all(params) as number[]).reverse()
+  }
+
+  private wholeOrder(query: InvoiceQuery, today: string): Float64Array {
+    const { sql, params } = orderedIdsSql(query, today)
+    this.checkVersion()
+    const key = `${sql} ${paramsKey(params)}`
+    let order = this.orders.get(key)
+    if (!order) {
+      const ids: number[] = []
+      for (const id of this.prepared(sql).pluck().iterate(params)) ids.push(id as number)
+      order = Float64Array.from(ids)
+      if (this.orders.size >= KEPT_ORDERS) this.orders.delete(this.orders.keys().next().value!)
+      this.orders.set(key, order)
+    }
+    return order
+  }
+
+  count(filter: InvoiceFilter, today: string): number {
+    const { where, params } = filterSql(filter, today)
+    return this.remembered(`count ${where}`, params, () => (this.prepared(`SELECT count(*) FROM invoices i ${where}`).pluck().get(params) as number))
+  }
+
+  /** Per currency, never mixed: how many invoices and their exact sum. */
+  totals(filter: InvoiceFilter, today: string): CurrencyTotal[] {
+    const { sql, params } = totalsSql(filter, today)
+    return this.remembered(sql, params, () => sums(this.prepared(sql), params))
+  }
+
+  /** Totals of the invoices a person picked, named as the contract names them. */
+  selectionTotals(keys: { accountId: string; remoteId: string }[]): CurrencyTotal[] {
+    const unique = [...new Map(keys.map((key) => [`${key.accountId}/${key.remoteId}`, [key.accountId, key.remoteId]])).values()]
+    const statement = this.prepared(
+      `SELECT i.currency, count(*) AS n, sum(i.total_scaled) AS total
+       FROM json_each(@keys) k JOIN invoices i ON i.account_id = k.value ->> 0 AND i.remote_id = k.value ->> 1
+       GROUP BY i.currency ORDER BY i.currency`
+    )
+    return sums(statement, { keys: JSON.stringify(unique) })
+  }
+
+  /** The currencies in the cache, for the filter's choices. */
+  currencies(): string[] {
+    return this.remembered('currencies', {}, () => this.currenciesStmt.all().map((row) => row.currency))
+  }
+
+  get(accountId: string, remoteId: string): InvoiceDetail | null {
+    const row = this.detailStmt.get(accountId, remoteId)
+    if (!row) return null
+    const lineItems: LineItem[] = this.linesStmt.all(row.id).map((line) => ({
+      position: line.position,
+      description: line.description,
+      quantity: line.quantity,
+      unitPrice: line.unit_price,
+      amount: line.amount
+    }))
+    return {
+      ...toSummary(row),
+      notes: row.notes,
+      subtotal: row.subtotal,
+      tax: row.tax,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      remoteCreatedAt: row.remote_created_at,
+      remoteUpdatedAt: row.remote_updated_at,
+      syncedAt: row.synced_at,
+      lineItems,
+      history: [],
+      rawJson: JSON.stringify(JSON.parse(row.raw), null, 2)
+    }
+  }
+
+  /** Filter shapes are few, so their statements are prepared once and kept. */
+  private prepared(sql: string): Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      if (this.statements.size >= MAX_STATEMENTS) this.statements.delete(this.statements.keys().next().value!)
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  /** The invoices or accounts changed on this connection: what was remembered is stale. */
+  invalidate(): void {
+    this.changes++
+  }
+
+  private checkVersion(): void {
+    const version = `${this.dataVersionStmt.get()}:${this.changes}`
+    if (version !== this.memoVersion) {
+      this.memo.clear()
+      this.orders.clear()
+      this.memoVersion = version
+    }
+  }
+
+  private remembered<T>(shape: string, params: SqlParams, compute: () => T): T {
+    this.checkVersion()
+    const key = `${shape} ${paramsKey(params)}`
+    if (!this.memo.has(key)) {
+      if (this.memo.size >= MAX_STATEMENTS) this.memo.clear()
+      this.memo.set(key, compute())
+    }
+    return this.memo.get(key) as T
+  }
+}
+
+function paramsKey(params: SqlParams): string {
+  return JSON.stringify(params, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))
+}
+
+/** The exact reverse order: ascending puts NULLs first and descending last, ids break ties. */
+function reversed(sort: InvoiceSort): InvoiceSort {
+  return { column: sort.column, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
+}
+
+/** Sums come back as BigInt: a million totals in 1/10,000ths can pass 2^53. */
+function sums(statement: Statement, params: object): CurrencyTotal[] {
+  const rows = statement.safeIntegers(true).all(params) as { currency: string; n: bigint; total: bigint }[]
+  return rows.map((row) => ({ currency: row.currency, count: Number(row.n), total: fromScaled(row.total) }))
+}
+
+function toSummary(row: SummaryRow): InvoiceSummary {
+  return {
+    accountId: row.account_id,
+    account: row.account,
+    provider: row.provider,
+    remoteId: row.remote_id,
+    number: row.number,
+    status: row.status,
+    rawStatus: row.raw_status,
+    paymentStatus: row.payment_status,
+    counterparty: row.counterparty,
+    currency: row.currency,
+    total: row.total,
+    paid: row.paid,
+    issueDate: row.issue_date,
+    dueDate: row.due_date,
+    removed: row.removed === 1,
+    lineItemCount: row.line_item_count,
+    hasPdf: row.has_pdf === 1
+  }
+}

@@ -1,0 +1,89 @@
+import type { ExportLevel } from '../../preload/contract'
+
+/**
+ * CSV as spreadsheets read it safely (RFC 4180, CRLF). A text cell that a spreadsheet would run
+ * as a formula (= + - @, a tab or CR, or their full-width forms) gets a leading apostrophe, so
+ * "=HYPERLINK(…)" in a counterparty's name is shown, never evaluated. Plain decimals such as
+ * "-12.50" are numbers, not formulas, and stay as they are so the sheet can sum them.
+ */
+export type Cell = string | number | boolean | null
+
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/
+
+export function csvCell(value: Cell): string {
+  if (value === null) return ''
+  if (typeof value !== 'string') return String(value)
+  const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+export function csvLine(cells: readonly Cell[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`
+}
+
+export const UTF8_BOM = '\uFEFF'
+
+/** A row of the export query (see exportSql); line columns are present at line level only. */
+export interface ExportRow {
+  id: number
+  account: string
+  provider: string
+  remote_id: string
+  number: string | null
+  status: string
+  raw_status: string | null
+  payment_status: string | null
+  counterparty: string | null
+  issue_date: string | null
+  due_date: string | null
+  period_start: string | null
+  period_end: string | null
+  currency: string
+  subtotal: string | null
+  tax: string | null
+  total: string
+  paid: string | null
+  has_pdf: 0 | 1
+  removed: 0 | 1
+  line_item_count: number
+  notes: string | null
+  synced_at: string
+  position?: number | null
+  description?: string | null
+  quantity?: string | null
+  unit_price?: string | null
+  amount?: string | null
+}
+
+const INVOICE_HEADERS = [
+  'account', 'provider', 'remote_id', 'number', 'status', 'overdue', 'provider_status', 'payment_status', 'counterparty',
+  'issue_date', 'due_date', 'period_start', 'period_end', 'currency', 'subtotal', 'tax', 'total', 'paid', 'has_pdf',
+  'removed', 'line_items', 'notes', 'synced_at'
+]
+const LINE_HEADERS = ['line', 'line_description', 'line_quantity', 'line_unit_price', 'line_amount']
+
+export function csvHeader(level: ExportLevel): string {
+  return csvLine(level === 'line' ? [...INVOICE_HEADERS, ...LINE_HEADERS] : INVOICE_HEADERS)
+}
+
+/** One CSV line for a row; `today` decides "overdue" exactly as the list's filter does. */
+export function csvRow(row: ExportRow, level: ExportLevel, today: string): string {
+  const overdue = row.status === 'open' && row.due_date !== null && row.due_date < today
+  const invoice: Cell[] = [
+    row.account, row.provider, row.remote_id, row.number, row.status, overdue, row.raw_status, row.payment_status,
+    row.counterparty, row.issue_date, row.due_date, row.period_start, row.period_end, row.currency, row.subtotal,
+    row.tax, row.total, row.paid, row.has_pdf === 1, row.removed === 1, row.line_item_count, row.notes, row.synced_at
+  ]
+  if (level === 'invoice') return csvLine(invoice)
+  const hasLine = row.position !== null && row.position !== undefined
+  return csvLine([
+    ...invoice,
+    hasLine ? row.position! + 1 : null,
+    row.description ?? null,
+    row.quantity ?? null,
+    row.unit_price ?? null,
+    row.amount ?? null
+  ])
+}

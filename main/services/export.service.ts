@@ -1,0 +1,131 @@
+import { once } from 'node:events'
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import Database from 'better-sqlite3'
+import type { ExportProgress, ExportRequest, ExportResult } from '../../preload/contract'
+import type { Clock } from '../core/clock'
+import { AppError } from '../core/errors'
+import type { EventHub } from '../core/events'
+import { exportSql, filterSql } from '../db/invoice-filter-sql'
+import { csvHeader, csvRow, UTF8_BOM, type ExportRow } from './export-csv'
+import { localIsoDate } from './invoices.service'
+
+/** Rows between chances for the app to answer other calls and for progress to be reported. */
+const BATCH_ROWS = 2_000
+const FLUSH_CHARS = 64 * 1024
+
+export interface ExportOptions {
+  signal?: AbortSignal
+  onProgress?: (progress: ExportProgress) => void
+}
+
+/**
+ * CSV export of the whole filtered set, streamed. It reads on its own read-only connection, in
+ * one read transaction, so the file is one consistent snapshot while syncs and the grid go on
+ * using the main connection; rows go out in batches with backpressure, so memory stays flat
+ * however large the cache.
+ */
+export class ExportService {
+  private running: AbortController | null = null
+
+  constructor(
+    private readonly dbFile: string,
+    private readonly clock: Clock,
+    private readonly events: EventHub,
+    private readonly exportDir: string
+  ) {}
+
+  async write(request: ExportRequest, out: NodeJS.WritableStream, options: ExportOptions = {}): Promise<Omit<ExportResult, 'path'>> {
+    const today = localIsoDate(this.clock.now())
+    const reader = new Database(this.dbFile, { readonly: true, fileMustExist: true })
+    let iterator: IterableIterator<unknown> | null = null
+    try {
+      reader.exec('BEGIN')
+      const { where, params: filterParams } = filterSql(request.query, today)
+      const total = reader.prepare(`SELECT count(*) FROM invoices i ${where}`).pluck().get(filterParams) as number
+      const { sql, params } = exportSql(request.query, request.level, today)
+      iterator = reader.prepare(sql).iterate(params)
+      let buffer = (request.bom ? UTF8_BOM : '') + csvHeader(request.level)
+      let rows = 0
+      let invoices = 0
+      let lastId: number | null = null
+      options.onProgress?.({ written: 0, total })
+      for (const value of iterator) {
+        const row = value as ExportRow
+        if (row.id !== lastId) {
+          invoices++
+          lastId = row.id
+        }
+        buffer += csvRow(row, request.level, today)
+        rows++
+        if (buffer.length >= FLUSH_CHARS) {
+          await send(out, buffer)
+          buffer = ''
+        }
+        if (rows % BATCH_ROWS === 0) {
+          await yieldToEventLoop()
+          if (options.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.')
+          options.onProgress?.({ written: invoices, total })
+        }
+      }
+      await send(out, buffer)
+      options.onProgress?.({ written: invoices, total })
+      return { rows, invoices }
+    } finally {
+      iterator?.return?.()
+      reader.close()
+    }
+  }
+
+  /** Writes a new file in the export folder, with progress pushed as `export.progress`; one at a time. */
+  async toFile(request: ExportRequest): Promise<ExportResult> {
+    if (this.running) throw new AppError('CONFLICT', 'An export is already running. Wait for it to finish, or cancel it.')
+    const controller = new AbortController()
+    this.running = controller
+    mkdirSync(this.exportDir, { recursive: true })
+    const path = this.freshPath(request.level)
+    const partial = `${path}.partial`
+    try {
+      const file = createWriteStream(partial, { flags: 'wx' })
+      const finished = once(file, 'close')
+      let counts
+      try {
+        counts = await this.write(request, file, { signal: controller.signal, onProgress: (p) => this.events.emit('export.progress', p) })
+      } finally {
+        file.end()
+        await finished
+      }
+      renameSync(partial, path)
+      return { path, ...counts }
+    } catch (error) {
+      rmSync(partial, { force: true })
+      throw error
+    } finally {
+      this.running = null
+    }
+  }
+
+  cancel(): boolean {
+    if (!this.running) return false
+    this.running.abort()
+    return true
+  }
+
+  /** quire-invoices-20261123-0930.csv, never overwriting an earlier export. */
+  private freshPath(level: ExportRequest['level']): string {
+    const now = this.clock.now()
+    const pad = (n: number): string => String(n).padStart(2, '0')
+    const stamp = `${localIsoDate(now).replace(/-/g, '')}-${pad(now.getHours())}${pad(now.getMinutes())}`
+    const base = `quire-${level === 'line' ? 'invoice-lines' : 'invoices'}-${stamp}`
+    for (let n = 1; ; n++) {
+      const path = join(this.exportDir, `${base}${n === 1 ? '' : `-${n}`}.csv`)
+      if (!existsSync(path) && !existsSync(`${path}.partial`)) return path
+    }
+  }
+}
+
+async function send(out: NodeJS.WritableStream, text: string): Promise<void> {
+  if (text.length === 0) return
+  if (!out.write(text)) await once(out, 'drain')
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod'
+import { AccountId, DecimalString, InvoiceFilter, InvoiceSort, InvoiceSortColumn, IsoInstant } from './models'
+
+/**
+ * Browsing the whole cache: totals per currency, saved views and CSV export. The list itself
+ * (`invoices.list`) pages through the same InvoiceFilter and InvoiceSort.
+ */
+
+/** Never mixed across currencies: an exact sum per currency, formatted by the renderer. */
+export const CurrencyTotal = z.object({
+  currency: z.string(),
+  count: z.number().int().nonnegative(),
+  total: DecimalString
+})
+export type CurrencyTotal = z.infer<typeof CurrencyTotal>
+
+/** An invoice as the contract names it everywhere: remote ids are unique per account only. */
+export const InvoiceKey = z.object({ accountId: AccountId, remoteId: z.string().min(1).max(512) }).strict()
+export type InvoiceKey = z.infer<typeof InvoiceKey>
+
+/** The grid's columns are exactly the sortable ones. */
+export const GridColumn = InvoiceSortColumn
+export type GridColumn = InvoiceSortColumn
+
+export const ColumnLayout = z
+  .object({
+    /** Every column once, in display order. */
+    order: z.array(GridColumn).max(GridColumn.options.length),
+    hidden: z.array(GridColumn).max(GridColumn.options.length),
+    /** Pixels, for the columns the person resized. */
+    widths: z.partialRecord(GridColumn, z.number().int().min(48).max(800))
+  })
+  .strict()
+export type ColumnLayout = z.infer<typeof ColumnLayout>
+
+/** The whole query behind a view, paging aside. */
+export const InvoiceListing = InvoiceFilter.extend({ sort: InvoiceSort.optional() })
+export type InvoiceListing = z.infer<typeof InvoiceListing>
+
+export const SavedViewState = z
+  .object({
+    filter: InvoiceFilter.strict(),
+    sort: InvoiceSort,
+    columns: ColumnLayout
+  })
+  .strict()
+export type SavedViewState = z.infer<typeof SavedViewState>
+
+export const ViewName = z
+  .string()
+  .trim()
+  .min(1, 'a name is required')
+  .max(80, 'at most 80 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'a name cannot contain control characters')
+
+export const SavedView = z.object({
+  id: z.number().int().positive(),
+  name: z.string(),
+  state: SavedViewState,
+  updatedAt: IsoInstant
+})
+export type SavedView = z.infer<typeof SavedView>
+
+export const ExportLevel = z.enum(['invoice', 'line'])
+export type ExportLevel = z.infer<typeof ExportLevel>
+
+export const ExportRequest = z
+  .object({
+    query: InvoiceListing.strict(),
+    /** One row per invoice, or one per line item (invoices without lines still get one row). */
+    level: ExportLevel.default('invoice'),
+    /** A UTF-8 byte order mark, so Excel reads accents right. */
+    bom: z.boolean().default(false)
+  })
+  .strict()
+export type ExportRequest = z.infer<typeof ExportRequest>
+
+export const ExportResult = z.object({
+  /** Where main wrote the file (the person's downloads folder). */
+  path: z.string(),
+  rows: z.number().int().nonnegative(),
+  invoices: z.number().int().nonnegative()
+})
+export type ExportResult = z.infer<typeof ExportResult>
+
+/** Pushed while an export runs: invoices written of those matching. */
+export const ExportProgress = z.object({
+  written: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative()
+})
+export type ExportProgress = z.infer<typeof ExportProgress>
+
+/** Spread into the contract's method table (methods.ts). */
+export const browsingMethods = {
+  'invoices.getTotals': {
+    input: InvoiceFilter.strict(),
+    output: z.array(CurrencyTotal)
+  },
+  'invoices.getSelectionTotals': {
+    input: z.object({ invoices: z.array(InvoiceKey).max(10_000) }).strict(),
+    output: z.array(CurrencyTotal)
+  },
+  'invoices.listCurrencies': {
+    input: z.object({}).strict(),
+    output: z.array(z.string())
+  },
+  'invoices.exportCsv': {
+    input: ExportRequest,
+    output: ExportResult
+  },
+  'invoices.cancelExport': {
+    input: z.object({}).strict(),
+    output: z.object({ cancelled: z.boolean() })
+  },
+  'views.list': {
+    input: z.object({}).strict(),
+    output: z.array(SavedView)
+  },
+  /** Saves under this name, replacing a view of the same name (names ignore case). */
+  'views.save': {
+    input: z.object({ name: ViewName, state: SavedViewState }).strict(),
+    output: SavedView
+  },
+  'views.remove': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ removed: z.boolean() })
+  }
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>

@@ -1,0 +1,90 @@
+import { useId, useState, type FormEvent } from 'react'
+import type { SavedView, SavedViewState } from '../../lib/contract'
+import { errorMessage } from '../../lib/errorMessage'
+import { Popover } from './Popover'
+import { sameState, useSavedViews } from './useSavedViews'
+
+type Props = {
+  current: SavedViewState
+  onApply: (state: SavedViewState) => void
+}
+
+/** Named filter + sort + columns: pick one to show it, save what is on screen under a name. */
+export function SavedViews({ current, onApply }: Props) {
+  const id = useId()
+  const { views, error, save, remove } = useSavedViews()
+  const active = views.find((view) => sameState(view.state, current)) ?? null
+
+  return (
+    <div className="saved-views">
+      <label htmlFor={`${id}-view`} className="sr-only">
+        Saved view
+      </label>
+      <select
+        id={`${id}-view`}
+        value={active ? String(active.id) : ''}
+        onChange={(e) => {
+          const view = views.find((v) => String(v.id) === e.target.value)
+          if (view) onApply(view.state)
+        }}
+      >
+        <option value="">{views.length === 0 ? 'No saved views' : 'Unsaved view'}</option>
+        {views.map((view) => (
+          <option key={view.id} value={view.id}>
+            {view.name}
+          </option>
+        ))}
+      </select>
+      <Popover label="Save view…" title="Save view">
+        {(close) => <SaveViewForm views={views} onSave={async (name) => save(name, current).then(close)} />}
+      </Popover>
+      {active && (
+        <button type="button" className="button button-quiet" onClick={() => void remove(active.id)}>
+          Delete view
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="field-error">
+          Saved views could not be loaded: {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+function SaveViewForm({ views, onSave }: { views: SavedView[]; onSave: (name: string) => Promise<void> }) {
+  const id = useId()
+  const [name, setName] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const replaces = views.find((view) => view.name.toLowerCase() === name.trim().toLowerCase())
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (!name.trim()) return setError('Give the view a name.')
+    try {
+      await onSave(name.trim())
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+
+  return (
+    <form className="save-view" onSubmit={(e) => void submit(e)} aria-label="Save view">
+      <div className="field">
+        <label htmlFor={`${id}-name`}>View name</label>
+        <input id={`${id}-name`} value={name} maxLength={80} autoFocus onChange={(e) => setName(e.target.value)} aria-describedby={`${id}-hint`} />
+        <span id={`${id}-hint`} className="hint">
+          {replaces ? `Replaces “${replaces.name}”.` : 'Saves the filters, sort and columns on screen.'}
+        </span>
+      </div>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button button-primary button-small">
+        Save
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react'
+
+const SHORTCUTS: [keys: string[], what: string][] = [
+  [['j', '↓'], 'Next invoice'],
+  [['k', '↑'], 'Previous invoice'],
+  [['Page Down', 'Page Up'], 'A screen down or up'],
+  [['Home', 'End'], 'First or last invoice'],
+  [['Enter'], 'Open the invoice'],
+  [['Space', 'x'], 'Select or unselect it (Shift: up to it)'],
+  [['/', 'Ctrl F', '⌘ F'], 'Search invoices'],
+  [['Esc'], 'Close the invoice or this help'],
+  [['?'], 'Show these shortcuts']
+]
+
+/** The keyboard shortcuts, as a modal dialog: Escape or Close returns focus where it was. */
+export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null)
+
+  useEffect(() => {
+    const element = dialog.current
+    const before = document.activeElement
+    element?.showModal()
+    return () => {
+      element?.close()
+      if (before instanceof HTMLElement) before.focus()
+    }
+  }, [])
+
+  return (
+    <dialog
+      ref={dialog}
+      className="shortcuts"
+      aria-labelledby="shortcuts-title"
+      onCancel={(event) => {
+        event.preventDefault()
+        onClose()
+      }}
+      onKeyDown={(event) => event.key === 'Escape' && event.stopPropagation()}
+    >
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <table className="shortcut-table">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={what}>
+              <th scope="row">
+                {keys.map((key, i) => (
+                  <span key={key}>
+                    {i > 0 && <span className="muted"> or </span>}
+                    <kbd>{key}</kbd>
+                  </span>
+                ))}
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="button" onClick={onClose}>
+        Close
+      </button>
+    </dialog>
+  )
+}

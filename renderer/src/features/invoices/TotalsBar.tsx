@@ -1,0 +1,51 @@
+import type { CurrencyTotal } from '../../lib/contract'
+import { formatCount, formatMoney, plural } from '../../lib/format'
+
+type Props = {
+  filtered: { totals: CurrencyTotal[] | null; failed: boolean }
+  selected: { totals: CurrencyTotal[] | null; failed: boolean }
+  selectedCount: number
+  narrowed: boolean
+  onClearSelection: () => void
+}
+
+/** Sums per currency, never added across currencies: each in its own currency's format. */
+export function TotalsBar({ filtered, selected, selectedCount, narrowed, onClearSelection }: Props) {
+  return (
+    <div className="totals-bar">
+      <TotalsLine label={narrowed ? 'Matching' : 'All invoices'} state={filtered} />
+      {selectedCount > 0 && (
+        <div className="totals-selected">
+          <TotalsLine label={`Selected (${formatCount(selectedCount)})`} state={selected} />
+          <button type="button" className="button button-quiet button-small" onClick={onClearSelection}>
+            Clear selection
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function TotalsLine({ label, state }: { label: string; state: { totals: CurrencyTotal[] | null; failed: boolean } }) {
+  return (
+    <section className="totals-line" aria-label={`${label} totals`}>
+      <span className="totals-label">{label}</span>
+      {state.failed ? (
+        <span className="muted">Totals could not be worked out.</span>
+      ) : state.totals === null ? (
+        <span className="muted">Adding up…</span>
+      ) : state.totals.length === 0 ? (
+        <span className="muted">Nothing to add up</span>
+      ) : (
+        <ul className="totals-list">
+          {state.totals.map((total) => (
+            <li key={total.currency}>
+              <span className="totals-amount">{formatMoney(total.total, total.currency)}</span>{' '}
+              <span className="muted">{plural(total.count, 'invoice', 'invoices')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { InvoiceListing, InvoiceSummary } from '../../lib/contract'
+import { errorMessage } from '../../lib/errorMessage'
+import { call } from '../../lib/ipc'
+
+/** Rows per request: a few screens, far below the contract's page limit. */
+export const BLOCK_ROWS = 200
+/** Blocks kept in memory (the ones nearest the view stay): never the whole table. */
+const KEPT_BLOCKS = 30
+/** A pause before fetching while the view moves, so dragging the scrollbar asks only for where it stops. */
+const SETTLE_MS = 40
+
+type Range = { start: number; end: number }
+
+type WindowState = {
+  total: number | null
+  error: string | null
+  /** A request of the current generation is in flight. */
+  loading: boolean
+  /** Bumped whenever rows arrive, so readers re-render. */
+  version: number
+}
+
+/**
+ * The list as windows of rows fetched from main by offset, for a virtualized grid: it asks only
+ * for the blocks in (or next to) view and keeps a few dozen. A new query or new data starts a
+ * generation: the old rows stay on screen until the new ones arrive, and late answers from an
+ * older generation are dropped.
+ */
+export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
+  const listingKey = useMemo(() => JSON.stringify(listing), [listing])
+  const [state, setState] = useState<WindowState>({ total: null, error: null, loading: true, version: 0 })
+  const blocks = useRef(new Map<number, InvoiceSummary[]>())
+  const generation = useRef(0)
+  const swapped = useRef(true)
+  const inFlight = useRef(new Set<number>())
+  const wanted = useRef<Range>({ start: 0, end: BLOCK_ROWS - 1 })
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const query = useRef(listing)
+  query.current = listing
+
+  const fetchBlock = useCallback((block: number) => {
+    const gen = generation.current
+    if (inFlight.current.has(block)) return
+    inFlight.current.add(block)
+    setState((s) => (s.loading ? s : { ...s, loading: true }))
+    call('invoices.list', { ...query.current, offset: block * BLOCK_ROWS, limit: BLOCK_ROWS }).then(
+      (page) => {
+        if (gen !== generation.current) return
+        inFlight.current.delete(block)
+        if (!swapped.current) {
+          blocks.current = new Map()
+          swapped.current = true
+        }
+        blocks.current.set(block, page.items)
+        evict(blocks.current, wanted.current)
+        setState((s) => ({ total: page.total, error: null, loading: inFlight.current.size > 0, version: s.version + 1 }))
+      },
+      (error: unknown) => {
+        if (gen !== generation.current) return
+        inFlight.current.delete(block)
+        setState((s) => ({ ...s, error: errorMessage(error), loading: inFlight.current.size > 0 }))
+      }
+    )
+  }, [])
+
+  const fetchWanted = useCallback(() => {
+    const { start, end } = wanted.current
+    for (let block = Math.floor(start / BLOCK_ROWS); block <= Math.floor(Math.max(start, end) / BLOCK_ROWS); block++) {
+      if (swapped.current && blocks.current.has(block)) continue
+      fetchBlock(block)
+    }
+  }, [fetchBlock])
+
+  // A new query or new data: a new generation, fetched where the view is (the top, for a new query).
+  const lastListing = useRef(listingKey)
+  useEffect(() => {
+    generation.current += 1
+    inFlight.current.clear()
+    swapped.current = false
+    if (lastListing.current !== listingKey) {
+      lastListing.current = listingKey
+      const size = wanted.current.end - wanted.current.start
+      wanted.current = { start: 0, end: size }
+    }
+    fetchWanted()
+  }, [listingKey, refreshKey, fetchWanted])
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current)
+  }, [])
+
+  /** The grid says which rows are in view (overscan included). */
+  const show = useCallback(
+    (start: number, end: number) => {
+      wanted.current = { start, end }
+      if (timer.current) clearTimeout(timer.current)
+      timer.current = setTimeout(fetchWanted, SETTLE_MS)
+    },
+    [fetchWanted]
+  )
+
+  const rowAt = useCallback((index: number): InvoiceSummary | undefined => blocks.current.get(Math.floor(index / BLOCK_ROWS))?.[index % BLOCK_ROWS], [])
+
+  const retry = useCallback(() => {
+    setState((s) => ({ ...s, error: null }))
+    fetchWanted()
+  }, [fetchWanted])
+
+  return { total: state.total, error: state.error, loading: state.loading, version: state.version, listingKey, rowAt, show, retry }
+}
+
+export type RowWindows = ReturnType<typeof useRowWindows>
+
+/** Drops the blocks farthest from the view once more than KEPT_BLOCKS are held. */
+function evict(blocks: Map<number, InvoiceSummary[]>, view: Range): void {
+  if (blocks.size <= KEPT_BLOCKS) return
+  const centre = (view.start + view.end) / 2 / BLOCK_ROWS
+  const farthest = [...blocks.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre))
+  for (const block of farthest.slice(0, blocks.size - KEPT_BLOCKS)) blocks.delete(block)
+}

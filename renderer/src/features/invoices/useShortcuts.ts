@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react'
+
+type Handlers = {
+  focusSearch: () => void
+  showHelp: () => void
+  /** j/k pressed outside the grid and outside form fields. */
+  step: (by: 1 | -1) => void
+}
+
+/**
+ * The list's window-wide keys: `/` or Ctrl/Cmd-F to search, `?` for help, j/k to move from
+ * anywhere that is not a form field (inside the grid, the grid handles its own keys).
+ */
+export function useShortcuts(handlers: Handlers): void {
+  const latest = useRef(handlers)
+  latest.current = handlers
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.altKey) return
+      const target = event.target instanceof Element ? event.target : null
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault()
+        latest.current.focusSearch()
+        return
+      }
+      if (event.ctrlKey || event.metaKey || target?.closest('input, select, textarea, [contenteditable="true"], dialog')) return
+      if (event.key === '/') latest.current.focusSearch()
+      else if (event.key === '?') latest.current.showHelp()
+      else if ((event.key === 'j' || event.key === 'k') && !target?.closest('[role="grid"]')) latest.current.step(event.key === 'j' ? 1 : -1)
+      else return
+      event.preventDefault()
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [])
+}

@@ -1,0 +1,46 @@
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react'
+import type { InvoiceDetail } from '../../lib/contract'
+
+/** The viewer and pdf.js load the first time a PDF is opened, not with the app. */
+const PdfViewer = lazy(() => import('./PdfViewer'))
+
+type Props = { detail: InvoiceDetail; providerLabel: string }
+
+/** The invoice's document, in the detail pane: what it will be, and the button that opens it. */
+export function PdfSection({ detail, providerLabel }: Props) {
+  const headingId = useId()
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const [open, setOpen] = useState(false)
+  const wasOpen = useRef(false)
+
+  useEffect(() => {
+    // Back to the button once the dialog is gone, so keyboard reading continues where it was.
+    if (!open && wasOpen.current) buttonRef.current?.focus()
+    wasOpen.current = open
+  }, [open])
+
+  return (
+    <section className="detail-section pdf-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>PDF</h3>
+      <p className="muted">
+        {detail.hasPdf
+          ? `${providerLabel}’s own PDF: downloaded the first time it is opened, then kept for offline use.`
+          : `${providerLabel} has no PDF for this invoice; Quire renders a printable one from the synced data.`}
+      </p>
+      <button ref={buttonRef} type="button" className="button" onClick={() => setOpen(true)}>
+        Open PDF
+      </button>
+      {open && (
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Opening the viewer…
+            </p>
+          }
+        >
+          <PdfViewer accountId={detail.accountId} remoteId={detail.remoteId} title={`Invoice ${detail.number ?? detail.remoteId}`} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </section>
+  )
+}

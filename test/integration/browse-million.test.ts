@@ -1,0 +1,223 @@
+import { join } from 'node:path'
+import type Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { InvoiceQuery, InvoiceSortColumn, type CurrencyTotal, type InvoiceSort } from '../../preload/contract'
+import { exportSql, orderedIdsSql, pageIdsSql, totalsSql } from '../../main/db/invoice-filter-sql'
+import { InvoiceQueryRepo } from '../../main/db/invoice-query'
+import { InvoicesRepo } from '../../main/db/invoices.repo'
+import { EventHub } from '../../main/core/events'
+import { SavedViewsRepo } from '../../main/db/saved-views.repo'
+import { fromScaled } from '../../main/money/decimal'
+import { InvoicesService } from '../../main/services/invoices.service'
+import { fakeClock } from '../helpers/fake-clock'
+import { buildLargeCache, fixtureInvoice, LARGE_CACHE_ACCOUNTS } from '../helpers/large-cache'
+import { tempDir } from '../helpers/temp-dir'
+
+/**
+ * The query layer on a generated cache of a million invoices: every sort is served by an index
+ * (EXPLAIN QUERY PLAN), filters and search match what the generator's own arithmetic says they
+ * must, and totals per currency are exact to the last 1/10,000th.
+ */
+const COUNT = 1_000_000
+const TODAY = '2024-06-01'
+
+describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
+  let dir: ReturnType<typeof tempDir>
+  let db: Database.Database
+  let repo: InvoiceQueryRepo
+  type Fixture = ReturnType<typeof fixtureInvoice>
+  let fixture: Fixture[]
+  let live: Fixture[]
+  let allNewestFirst: Fixture[]
+  let liveNewestFirst: Fixture[]
+  /** The default order: newest issue date first, then the higher id. */
+  const newestFirst = (a: Fixture, b: Fixture): number => (a.issueDate < b.issueDate ? 1 : a.issueDate > b.issueDate ? -1 : b.id - a.id)
+
+  const query = (input: Record<string, unknown> = {}): InvoiceQuery => InvoiceQuery.parse(input)
+  const plan = (sql: string, params: object): string[] => db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params).map((row) => (row as { detail: string }).detail)
+  const timed = <T>(label: string, run: () => T): T => {
+    const started = performance.now()
+    const result = run()
+    console.log(`${label}: ${(performance.now() - started).toFixed(1)} ms`)
+    return result
+  }
+  const ids = (input: Record<string, unknown>): number[] => repo.list(query(input), TODAY).items.map((item) => Number(item.remoteId.slice(1)))
+
+  beforeAll(() => {
+    dir = tempDir()
+    const started = performance.now()
+    db = buildLargeCache(join(dir.path, 'quire.sqlite3'), COUNT)
+    console.log(`built ${COUNT} invoices in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    repo = new InvoiceQueryRepo(db)
+    fixture = Array.from({ length: COUNT }, (_, i) => fixtureInvoice(i + 1))
+    live = fixture.filter((invoice) => !invoice.removed)
+    allNewestFirst = [...fixture].sort(newestFirst)
+    liveNewestFirst = allNewestFirst.filter((invoice) => !invoice.removed)
+  }, 120_000)
+  afterAll(() => {
+    db?.close()
+    dir?.remove()
+  })
+
+  it('opens the default list from the issue-date index: no full scan, no sort, a page in milliseconds', () => {
+    const { sql, params } = pageIdsSql(query(), TODAY)
+    const steps = plan(sql, params)
+    expect(steps).toContain('SCAN i USING COVERING INDEX invoices_by_issue_date')
+    expect(steps.filter((step) => /^SCAN (i|invoices)\b/.test(step) && !/USING (COVERING )?INDEX/.test(step))).toEqual([])
+    expect(steps.join('\n')).not.toContain('TEMP B-TREE')
+
+    const page = timed('default list, first page (count included)', () => repo.list(query({ limit: 200 }), TODAY))
+    expect(page.total).toBe(live.length)
+    expect(page.items.map((item) => item.remoteId)).toEqual(liveNewestFirst.slice(0, 200).map((invoice) => invoice.remoteId))
+    const deep = timed('default list, a window in the middle', () => repo.list(query({ offset: 600_000, limit: 200 }), TODAY))
+    expect(deep.items.map((item) => item.remoteId)).toEqual(liveNewestFirst.slice(600_000, 600_200).map((invoice) => invoice.remoteId))
+  })
+
+  it('sorts by every column both ways from an index, with the row id breaking ties', () => {
+    for (const column of InvoiceSortColumn.options) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = { column, direction }
+        for (const input of [{ sort }, { sort, includeRemoved: true }]) {
+          const { sql, params } = pageIdsSql(query(input), TODAY)
+          const steps = plan(sql, params).join('\n')
+          expect(steps, `${column} ${direction}`).not.toContain('USE TEMP B-TREE')
+          expect(steps, `${column} ${direction}`).not.toMatch(/^SCAN (i|invoices)$/m)
+        }
+        const exported = exportSql({ ...query(), sort }, 'line', TODAY)
+        expect(plan(exported.sql, exported.params).join('\n'), `export ${column} ${direction}`).not.toContain('TEMP B-TREE')
+
+        // Windows at the start, in the middle (walked forwards) and at the end (walked backwards)
+        // are in order; the end ones join up with their neighbour.
+        expectOrdered(db, ids({ sort, offset: 0, limit: 200 }), sort)
+        expectOrdered(db, ids({ sort, offset: Math.floor(live.length / 2) - 100, limit: 200 }), sort)
+        const end = ids({ sort, offset: live.length - 200, limit: 200 })
+        expect(end.slice(100), `${column} ${direction}`).toEqual(ids({ sort, offset: live.length - 100, limit: 100 }))
+        expectOrdered(db, end, sort)
+      }
+    }
+  })
+
+  it('agrees with a sort of the same rows done another way (all rows matched by a filter, then sorted)', () => {
+    // A filter that keeps every live invoice sends the list down its other path (find, then sort).
+    const everything = { issued: { from: '2000-01-01' } }
+    for (const sort of [{ column: 'paid', direction: 'asc' }, { column: 'provider', direction: 'desc' }] as InvoiceSort[]) {
+      const sorted = orderedIdsSql(query({ sort, ...everything }), TODAY)
+      expect(plan(sorted.sql, sorted.params).join('\n')).toContain('TEMP B-TREE')
+      for (const offset of [0, 400_000, live.length - 100]) {
+        expect(ids({ sort, ...everything, offset, limit: 100 }), `${sort.column} @${offset}`).toEqual(ids({ sort, offset, limit: 100 }))
+      }
+    }
+  })
+
+  it('filters exactly as the data says, alone and combined', () => {
+    const cases: [Record<string, unknown>, (f: Fixture) => boolean][] = [
+      [{ status: 'open' }, (f) => !f.removed && f.status === 'open'],
+      [{ status: 'overdue' }, (f) => !f.removed && f.status === 'open' && f.dueDate !== null && f.dueDate < TODAY],
+      [{ provider: 'yeti', status: 'paid' }, (f) => !f.removed && f.provider === 'yeti' && f.status === 'paid'],
+      [{ accountId: LARGE_CACHE_ACCOUNTS[1].id, currency: 'gbp' }, (f) => !f.removed && f.accountId === LARGE_CACHE_ACCOUNTS[1].id && f.currency === 'GBP'],
+      [{ hasPdf: false, currency: 'AUD' }, (f) => !f.removed && !f.hasPdf && f.currency === 'AUD'],
+      [{ issued: { from: '2023-02-01', to: '2023-02-28' } }, (f) => !f.removed && f.issueDate >= '2023-02-01' && f.issueDate <= '2023-02-28'],
+      [{ due: { to: '2021-03-31' }, status: 'open' }, (f) => !f.removed && f.status === 'open' && f.dueDate !== null && f.dueDate <= '2021-03-31'],
+      [{ total: { min: '1000', max: '1500.5' } }, (f) => !f.removed && f.cents >= 100_000 && f.cents <= 150_050],
+      [{ onlyRemoved: true }, (f) => f.removed],
+      [{ includeRemoved: true, status: 'void' }, (f) => f.status === 'void'],
+      [{ search: 'zoe cafe' }, (f) => !f.removed && f.counterparty === 'Zoë Café GmbH'],
+      [{ search: 'INV-00012' }, (f) => !f.removed && f.id >= 1200 && f.id <= 1299],
+      [{ search: 'müller paid' }, () => false]
+    ]
+    for (const [filter, matches] of cases) {
+      const expected = (filter.includeRemoved || filter.onlyRemoved ? allNewestFirst : liveNewestFirst).filter(matches)
+      const page = timed(`filter ${JSON.stringify(filter)}: ${expected.length} matches`, () => repo.list(query({ ...filter, limit: 50 }), TODAY))
+      expect(page.total, JSON.stringify(filter)).toBe(expected.length)
+      expect(page.items.map((item) => item.remoteId), JSON.stringify(filter)).toEqual(expected.slice(0, 50).map((f) => f.remoteId))
+      expect(repo.count(InvoiceQuery.parse(filter), TODAY)).toBe(expected.length)
+    }
+  })
+
+  it('overlaps service periods with the range, from the period index', () => {
+    const filter = { period: { from: '2023-01-01', to: '2023-03-31' } }
+    const expected = db
+      .prepare(`SELECT count(*) FROM invoices WHERE removed = 0 AND period_start IS NOT NULL AND period_end >= '2023-01-01' AND period_start <= '2023-03-31'`)
+      .pluck()
+      .get() as number
+    expect(expected).toBeGreaterThan(1000)
+    expect(timed('period filter', () => repo.list(query(filter), TODAY)).total).toBe(expected)
+    const { sql, params } = totalsSql(InvoiceQuery.parse(filter), TODAY)
+    expect(plan(sql, params).join('\n')).toContain('invoices_by_period')
+  })
+
+  it('finds an amount however the locale wrote it, and the invoice number that holds the same digits', () => {
+    const target = fixture[776]!
+    const [whole, cents] = target.total.split('.') as [string, string]
+    const grouped = (mark: string) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, mark)
+    const sameTotal = live.filter((f) => f.cents === target.cents)
+    for (const typed of [`${grouped(',')}.${cents}`, `${grouped('.')},${cents}`, `€${grouped('.')},${cents}`, target.total]) {
+      const page = timed(`search "${typed}"`, () => repo.list(query({ search: typed }), TODAY))
+      expect(page.items.map((item) => item.remoteId), typed).toEqual(expect.arrayContaining(sameTotal.map((f) => f.remoteId)))
+      expect(page.items.every((item) => item.total === target.total || item.number?.includes(whole)), typed).toBe(true)
+    }
+  })
+
+  it('totals each currency exactly, for the filtered set and for a selection, never mixing them', () => {
+    const exact = (invoices: Fixture[]): CurrencyTotal[] => {
+      const sums = new Map<string, { count: number; scaled: bigint }>()
+      for (const f of invoices) {
+        const sum = sums.get(f.currency) ?? { count: 0, scaled: 0n }
+        sum.count++
+        sum.scaled += BigInt(f.cents) * 100n
+        sums.set(f.currency, sum)
+      }
+      return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sum]) => ({ currency, count: sum.count, total: fromScaled(sum.scaled) }))
+    }
+    expect(timed('totals, everything', () => repo.totals(query(), TODAY))).toEqual(exact(live))
+    expect(timed('totals, everything (remembered)', () => repo.totals(query(), TODAY))).toEqual(exact(live))
+    expect(timed('totals, overdue', () => repo.totals(query({ status: 'overdue' }), TODAY))).toEqual(
+      exact(live.filter((f) => f.status === 'open' && f.dueDate !== null && f.dueDate < TODAY))
+    )
+    const picked = [fixture[9]!, fixture[10]!, fixture[11]!, fixture[500_000]!, fixture[10]!]
+    expect(repo.selectionTotals(picked.map((f) => ({ accountId: f.accountId, remoteId: f.remoteId })))).toEqual(exact([...new Set(picked)]))
+  })
+
+  it('never shows a stale count or total once a sync page is in', () => {
+    const events = new EventHub()
+    const service = new InvoicesService(repo, new SavedViewsRepo(db), fakeClock(new Date(`${TODAY}T12:00:00`)), events)
+    const before = service.totals(query({ currency: 'EUR' }))
+    const beforeCount = service.list(query()).total
+    // What a sync page does: write in a transaction, then report the page.
+    new InvoicesRepo(db).upsert(LARGE_CACHE_ACCOUNTS[0].id, 1, '2026-11-20T08:00:00Z', {
+      remoteId: 'late-arrival', number: 'INV-LATE', status: 'open', rawStatus: null, paymentStatus: null, counterparty: 'Late Pty Ltd',
+      notes: null, issueDate: '2026-11-01', dueDate: '2026-12-01', periodStart: null, periodEnd: null, currency: 'EUR', subtotal: null,
+      tax: null, total: '0.05', paid: null, hasPdf: false, lineItems: [], remoteCreatedAt: null, remoteUpdatedAt: null, removed: false, raw: {}
+    }, null)
+    events.emit('sync.progress', { accountId: LARGE_CACHE_ACCOUNTS[0].id, account: 'Plan Partners', phase: 'page', pages: 1, upserted: 1, walked: 1, expected: null, etaSeconds: null, message: null })
+    expect(service.list(query()).total).toBe(beforeCount + 1)
+    const eur = service.totals(query({ currency: 'EUR' }))[0]!
+    expect(eur.count).toBe(before[0]!.count + 1)
+    expect(eur.total).toBe(fromScaled(BigInt(before[0]!.total.replace('.', '')) * 100n + 500n))
+    expect(service.list(query({ search: 'late' })).items.map((item) => item.number)).toEqual(['INV-LATE'])
+  })
+})
+
+/** Each neighbouring pair is in (key, id) order, keys read straight from the rows. */
+function expectOrdered(db: Database.Database, ids: number[], sort: InvoiceSort): void {
+  const key: Record<InvoiceSort['column'], string> = {
+    provider: "a.provider || '/' || lower(a.name)", account: 'lower(a.name)', number: 'i.number', counterparty: 'lower(i.counterparty)',
+    issueDate: 'i.issue_date', dueDate: 'i.due_date', status: 'i.status', currency: 'i.currency', total: 'i.total_scaled', paid: 'i.paid_scaled', hasPdf: 'i.has_pdf'
+  }
+  const rows = db
+    .prepare(`SELECT i.id, ${key[sort.column]} AS k FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE i.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as { id: number; k: string | number | null }[]
+  const byId = new Map(rows.map((row) => [row.id, row.k]))
+  const sign = sort.direction === 'asc' ? 1 : -1
+  const compare = (a: number, b: number): number => {
+    const ka = byId.get(a) ?? null
+    const kb = byId.get(b) ?? null
+    if (ka !== kb) {
+      if (ka === null) return -1 * sign
+      if (kb === null) return 1 * sign
+      return (ka < kb ? -1 : 1) * sign
+    }
+    return (a - b) * sign
+  }
+  for (let i = 1; i < ids.length; i++) expect(compare(ids[i - 1]!, ids[i]!), `${sort.column} ${sort.direction} at ${i}`).toBeLessThan(0)
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { csvCell, csvLine } from '../../main/services/export-csv'
+import { parseCsv } from '../helpers/csv'
+
+describe('spreadsheet-safe CSV cells', () => {
+  it('neutralises anything a spreadsheet would run as a formula', () => {
+    for (const hostile of ['=1+1', '+61 2 9999 0000', '-cmd|calc', '@SUM(A1)', '\tx', '\rx', '＝1+1', '＋1', '－1', '＠x']) {
+      expect(csvCell(hostile).replace(/^"/, ''), JSON.stringify(hostile)).toMatch(/^'/)
+    }
+    expect(csvCell('=HYPERLINK("http://evil","click")')).toBe(`"'=HYPERLINK(""http://evil"",""click"")"`)
+  })
+
+  it('keeps numbers numeric, including negatives, so the sheet can sum them', () => {
+    expect(csvCell('-12.50')).toBe('-12.50')
+    expect(csvCell('1234')).toBe('1234')
+    expect(csvCell(3)).toBe('3')
+    expect(csvCell(true)).toBe('true')
+    expect(csvCell(null)).toBe('')
+  })
+
+  it('quotes separators, quotes, line breaks and edge spaces, and reads back as written', () => {
+    const cells = ['a,b', 'say "hi"', 'two\r\nlines', ' padded ', 'plain', 'Zoë Café']
+    const line = csvLine(cells)
+    expect(line.endsWith('\r\n')).toBe(true)
+    expect(parseCsv(line)).toEqual([cells])
+  })
+})
