@@ -26,3 +26,17 @@ export function parseJson(text: string, provider: string, where: string): unknow
 function failBadResponse(message: string): never {
   throw new AppError('PROVIDER_BAD_RESPONSE', message)
 }
+
+/** A provider's error body, if it is JSON at all: error bodies are read for their wording only. */
+export function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
+
+/** Removes every secret (keys, passwords, tokens obtained) from text quoted back from a provider. */
+export function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => (secret.length > 0 ? out.split(secret).join('[redacted]') : out), text)
+}

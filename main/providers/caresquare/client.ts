@@ -7,7 +7,7 @@
 import { AppError } from '../../core/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
-import { parseJson, parseWire } from '../parse-wire'
+import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
 import type { UnifiedInvoice } from '../unified-invoice'
 import type { UnifiedViewSession } from '../unified-view-session'
 import { mapCareSquareInvoice, mapCareSquareViewSession } from './map'
@@ -123,8 +123,8 @@ export class CareSquareClient implements Connector {
   }
 
   private failure(response: HttpResponse, planManagerId: string): AppError {
-    const parsed = CareSquareError.safeParse(safeJson(response.text))
-    const said = parsed.success && parsed.data !== null ? redact(parsed.data, this.apiKey).replace(/[.\s]+$/, '') : null
+    const parsed = CareSquareError.safeParse(tryParseJson(response.text))
+    const said = parsed.success && parsed.data !== null ? redact(parsed.data, [this.apiKey]).replace(/[.\s]+$/, '') : null
     const quote = said ? ` CareSquare said: “${said}”.` : ''
     const { who } = this
     switch (response.status) {
@@ -199,16 +199,4 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
   if (failures.length > 0) throw failures[0]
   return results
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return null
-  }
-}
-
-function redact(text: string, secret: string): string {
-  return secret.length > 0 ? text.split(secret).join('[redacted]') : text
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
 import { RateBudget } from '../../net/rate-budget'
 import type { Connector, InvoicePageResult } from '../connector'
-import { parseWire, parseJson } from '../parse-wire'
+import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
 import { mapHoursmithInvoice } from './map'
 import { HoursmithError, HoursmithInvoice, HoursmithInvoiceList, HoursmithMe } from './schemas'
 
@@ -115,8 +115,8 @@ export class HoursmithClient implements Connector {
   }
 
   private failure(response: HttpResponse): AppError {
-    const parsed = HoursmithError.safeParse(safeJson(response.text))
-    const said = parsed.success ? redact(parsed.data.error.message ?? parsed.data.error.code, this.token) : null
+    const parsed = HoursmithError.safeParse(tryParseJson(response.text))
+    const said = parsed.success ? redact(parsed.data.error.message ?? parsed.data.error.code, [this.token]) : null
     const who = `Hoursmith account “${this.accountName}”`
     const quote = said ? ` Hoursmith said: “${said.replace(/[.\s]+$/, '')}”.` : ''
     switch (response.status) {
@@ -156,16 +156,4 @@ function decodeResumePoint(resume: string | null, sort: string): ResumePoint | n
   } catch {
     return null
   }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return null
-  }
-}
-
-function redact(text: string, secret: string): string {
-  return secret.length > 0 ? text.split(secret).join('[redacted]') : text
 }

@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
 import { requestPdf, type PdfInvoice } from '../../pdfs/pdf-request'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
-import { parseJson, parseWire } from '../parse-wire'
+import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
 import { mapLynkwellInvoice } from './map'
 import { LynkwellErrorBody, LynkwellInvoice, LynkwellInvoiceList, LynkwellToken } from './schemas'
 
@@ -229,14 +229,14 @@ export class LynkwellClient implements Connector {
 
   /** What the server said, as ` Lynkwell said: “…”.`, with the secret and every token cut out. */
   private quote(response: HttpResponse): string {
-    const parsed = LynkwellErrorBody.safeParse(safeJson(response.text))
+    const parsed = LynkwellErrorBody.safeParse(tryParseJson(response.text))
     if (!parsed.success) return ''
     const { error, error_description: description, message } = parsed.data
     const code = typeof error === 'string' ? error : error?.code
     const text = description ?? message ?? (typeof error === 'object' ? error.message : undefined)
     const said = [text, code && code !== text ? `(${code})` : undefined].filter(Boolean).join(' ')
     if (!said) return ''
-    const redacted = [this.secret, ...this.issued].reduce((out, secret) => (secret.length > 0 ? out.split(secret).join('[redacted]') : out), said)
+    const redacted = redact(said, [this.secret, ...this.issued])
     return ` Lynkwell said: “${redacted.slice(0, 300).replace(/[.\s]+$/, '')}”.`
   }
 }
@@ -255,14 +255,6 @@ function decodeResumePoint(resume: string | null): ResumePoint | null {
   try {
     const point = JSON.parse(resume) as Partial<ResumePoint>
     return point.v === 1 && typeof point.startingAfter === 'string' && point.startingAfter.length > 0 ? { v: 1, startingAfter: point.startingAfter } : null
-  } catch {
-    return null
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
   } catch {
     return null
   }

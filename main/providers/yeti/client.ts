@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
 import { briefText, requestPdf, type PdfInvoice } from '../../pdfs/pdf-request'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
-import { parseJson, parseWire } from '../parse-wire'
+import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
 import { mapYetiInvoice } from './map'
 import { YetiAccount, YetiAuthToken, YetiErrors, YetiInvoice, YetiInvoiceList, YetiResourceRef } from './schemas'
 
@@ -183,13 +183,13 @@ export class YetiClient implements Connector {
 
   /** The first JSON:API error as "title: detail", with the password and token taken out. */
   private said(text: string): string | null {
-    const parsed = YetiErrors.safeParse(safeJson(text))
+    const parsed = YetiErrors.safeParse(tryParseJson(text))
     if (!parsed.success) return null
     const [first] = parsed.data.errors
     const words = [first?.title, first?.detail].filter((part): part is string => typeof part === 'string' && part.trim().length > 0)
     if (words.length === 0) return null
     const secrets = [this.password, this.jwt].filter((secret): secret is string => typeof secret === 'string' && secret.length > 0)
-    return secrets.reduce((said, secret) => said.split(secret).join('[redacted]'), words.map((part) => part.trim().replace(/\.+$/, '')).join(': '))
+    return redact(words.map((part) => part.trim().replace(/\.+$/, '')).join(': '), secrets)
   }
 }
 
@@ -218,12 +218,4 @@ function decodeResumePoint(resume: string | null): ResumePoint | null {
 
 function ok(response: HttpResponse): boolean {
   return response.status >= 200 && response.status < 300
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return null
-  }
 }
