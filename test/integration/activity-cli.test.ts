@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { userInfo } from 'node:os'
-import { PassThrough, Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../main/cli/run-cli'
 import { createCore } from '../../main/core/create-core'
 import { startCareSquareSimulator, type CareSquareSimulator } from '../../main/simulators/caresquare/server'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
+import { cliInProcess } from '../helpers/cli-in-process'
 import { tempDir } from '../helpers/temp-dir'
 
 /** `quire activity …` in process, on a cache holding a synced CareSquare account and one local session. */
@@ -38,16 +37,7 @@ describe('quire activity', () => {
     dir.remove()
   })
 
-  async function quire(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const stdout = new PassThrough()
-    const stderr = new PassThrough()
-    const out: string[] = []
-    const err: string[] = []
-    stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()))
-    stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()))
-    const code = await runCli(['--data-dir', dir.path, ...args], { stdout, stderr, stdin: Readable.from([]) }, new MemorySecrets())
-    return { code, stdout: out.join(''), stderr: err.join('') }
-  }
+  const quire = (...args: string[]): ReturnType<typeof cliInProcess> => cliInProcess(dir.path, new MemorySecrets(), args)
 
   it('lists an invoice’s sessions, remote and local, newest first, with the documented columns', async () => {
     const table = await quire('activity', 'Plan Co/string')

@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
+import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ExportRequest, InvoiceQuery, type ExportProgress } from '../../preload/contract'
-import { runCli } from '../../main/cli/run-cli'
 import { createCore, type Core } from '../../main/core/create-core'
 import { EventHub } from '../../main/core/events'
 import { ExportService } from '../../main/services/export.service'
@@ -11,6 +10,7 @@ import { parseCsv } from '../helpers/csv'
 import { fakeClock } from '../helpers/fake-clock'
 import { buildLargeCache, fixtureInvoice } from '../helpers/large-cache'
 import { MemorySecrets } from '../helpers/memory-secrets'
+import { cliInProcess } from '../helpers/cli-in-process'
 import { tempDir } from '../helpers/temp-dir'
 
 const COUNT = 5_000
@@ -107,16 +107,7 @@ describe('CSV export of the whole filtered set', () => {
   })
 
   describe('from the CLI, with the same filters as invoices list', () => {
-    async function quire(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-      const stdout = new PassThrough()
-      const stderr = new PassThrough()
-      const out: string[] = []
-      const err: string[] = []
-      stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()))
-      stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()))
-      const code = await runCli(['--data-dir', dir.path, ...args], { stdout, stderr, stdin: Readable.from([]) }, new MemorySecrets())
-      return { code, stdout: out.join(''), stderr: err.join('') }
-    }
+    const quire = (...args: string[]): ReturnType<typeof cliInProcess> => cliInProcess(dir.path, new MemorySecrets(), args)
 
     it('exports to a file, or to standard output, exactly what invoices list shows', async () => {
       const filters = ['--currency', 'eur', '--min-total', '1.000,00', '--max-total', '30,000.5', '--sort', 'counterparty:desc', '--no-pdf']
