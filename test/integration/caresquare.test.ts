@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { InvoiceStatus } from '../../preload/contract'
 import { createCore } from '../../main/core/create-core'
-import { isAppError } from '../../main/core/errors'
 import { toScaled } from '../../main/money/decimal'
 import { CareSquareClient } from '../../main/providers/caresquare/client'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { startCareSquareSimulator, type CareSquareSimulator, type CareSquareSimulatorOptions } from '../../main/simulators/caresquare/server'
 import type { CareSquareWireInvoice } from '../../main/simulators/caresquare/wire'
+import { errorOf, walkConnector } from '../helpers/connector-walk'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
@@ -53,38 +53,11 @@ describe('CareSquare connector against the simulator', () => {
       { fetch, clock: options.clock ?? fakeClock() }
     )
 
-  async function walk(connector: CareSquareClient, from: string | null = null): Promise<{ invoices: UnifiedInvoice[]; pages: number; requests: number; cursors: string[] }> {
-    const invoices: UnifiedInvoice[] = []
-    const cursors: string[] = []
-    let cursor = from
-    let pages = 0
-    let requests = 0
-    do {
-      const page = await connector.fetchPage(cursor)
-      invoices.push(...page.invoices)
-      pages += 1
-      requests += page.requests
-      cursor = page.next
-      if (cursor !== null) cursors.push(cursor)
-    } while (cursor !== null)
-    return { invoices, pages, requests, cursors }
-  }
-
-  async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-    try {
-      await promise
-    } catch (error) {
-      if (isAppError(error)) return { code: error.code, message: error.message }
-      throw error
-    }
-    throw new Error('expected a failure')
-  }
-
   it('walks every plan manager in pages, fetching each detail, with exact AUD totals, statuses and line items', async () => {
     await start()
     const wire = [...simulator.invoices[pmA]!, ...simulator.invoices[pmB]!]
     expect(wire).toHaveLength(236)
-    const { invoices, pages, requests, cursors } = await walk(client())
+    const { invoices, pages, requests, cursors } = await walkConnector(client())
 
     // 131 + 105 rows at 100 a page; every list and detail request counted, retries included.
     expect(pages).toBe(4)
@@ -216,7 +189,7 @@ describe('CareSquare connector against the simulator', () => {
   it('backs off when rate limited (no Retry-After is documented) and still finishes the walk', async () => {
     const clock = fakeClock()
     await start({ invoices: { [pmA]: 60 }, rateLimit: { requests: 20, windowMs: 1_000 }, now: () => clock.now().getTime() })
-    const { invoices, requests } = await walk(client({ planManagerIds: [pmA], clock }))
+    const { invoices, requests } = await walkConnector(client({ planManagerIds: [pmA], clock }))
     expect(invoices).toHaveLength(61)
     expect(requests).toBeGreaterThan(62)
     expect(clock.sleeps.length).toBeGreaterThan(0)

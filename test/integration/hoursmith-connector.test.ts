@@ -1,23 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { isAppError } from '../../main/core/errors'
 import { HoursmithClient } from '../../main/providers/hoursmith/client'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
+import { errorOf } from '../helpers/connector-walk'
 import { fakeClock } from '../helpers/fake-clock'
 import { hoursmithToken } from '../helpers/tokens'
 
 describe('Hoursmith connector against the simulator', () => {
   let simulator: HoursmithSimulator
   afterEach(() => simulator.close())
-
-  async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-    try {
-      await promise
-    } catch (error) {
-      if (isAppError(error)) return { code: error.code, message: error.message }
-      throw error
-    }
-    throw new Error('expected a failure')
-  }
 
   it('maps 401, 402 and 403 to typed errors that say what to do, never echoing the token', async () => {
     const [free, member, good] = [hoursmithToken(), hoursmithToken(), hoursmithToken()]

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Clock } from '../../main/core/clock'
 import { createCore } from '../../main/core/create-core'
-import { isAppError } from '../../main/core/errors'
 import { toScaled } from '../../main/money/decimal'
 import type { ConnectorAccount } from '../../main/providers/connector'
 import { LynkwellClient } from '../../main/providers/lynkwell/client'
-import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { LYNKWELL_SEED_INVOICE } from '../../main/simulators/lynkwell/dataset'
 import { startLynkwellSimulator, type LynkwellSimulator, type LynkwellSimulatorOptions } from '../../main/simulators/lynkwell/server'
+import { errorOf, walkConnector } from '../helpers/connector-walk'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
@@ -28,25 +27,9 @@ describe('Lynkwell connector against the simulator', () => {
     options: { clientId: CLIENT_ID, tokenUrl: simulator.tokenUrl, audience: simulator.audience, ...overrides }
   })
 
-  async function walk(client: LynkwellClient, between?: (page: number) => Promise<void>): Promise<{ invoices: UnifiedInvoice[]; pages: number; requests: number }> {
-    const invoices: UnifiedInvoice[] = []
-    let cursor: string | null = null
-    let pages = 0
-    let requests = 0
-    do {
-      const page = await client.fetchPage(cursor)
-      invoices.push(...page.invoices)
-      requests += page.requests
-      pages += 1
-      cursor = page.next
-      if (cursor !== null) await between?.(pages)
-    } while (cursor !== null)
-    return { invoices, pages, requests }
-  }
-
   it('walks every page with one token, keeping money, statuses, dates and line items exact', async () => {
     simulator = await start()
-    const { invoices, pages, requests } = await walk(new LynkwellClient(account(), SECRET, { fetch, clock: fakeClock() }))
+    const { invoices, pages, requests } = await walkConnector(new LynkwellClient(account(), SECRET, { fetch, clock: fakeClock() }))
 
     expect(pages).toBe(5)
     expect(simulator.tokenRequests.count).toBe(1)
@@ -82,7 +65,7 @@ describe('Lynkwell connector against the simulator', () => {
 
   it('maps the seed page’s example verbatim, and the edge cases exactly', async () => {
     simulator = await start({ invoices: 10 })
-    const { invoices } = await walk(new LynkwellClient(account(), SECRET, { fetch, clock: fakeClock() }))
+    const { invoices } = await walkConnector(new LynkwellClient(account(), SECRET, { fetch, clock: fakeClock() }))
     const [seed, floats, huge, nulls, unmapped, markup] = invoices
     expect(seed).toMatchObject({
       remoteId: 'string',
@@ -116,7 +99,7 @@ describe('Lynkwell connector against the simulator', () => {
   it('renews a token that is about to expire between pages, before using it', async () => {
     const clock = fakeClock()
     simulator = await start({ tokenTtlSeconds: 600, now: () => clock.now().getTime() })
-    const { invoices } = await walk(new LynkwellClient(account(), SECRET, { fetch, clock }), () => clock.sleep(300_000))
+    const { invoices } = await walkConnector(new LynkwellClient(account(), SECRET, { fetch, clock }), { between: () => clock.sleep(300_000) })
     expect(invoices).toHaveLength(450)
     expect(simulator.tokenRequests.count).toBe(3)
     expect(simulator.unauthorized.count).toBe(0)
@@ -127,25 +110,15 @@ describe('Lynkwell connector against the simulator', () => {
     let skewMs = 0
     // The server's clock runs ahead of ours: the token dies while the client still trusts it.
     simulator = await start({ tokenTtlSeconds: 3_600, now: () => clock.now().getTime() + skewMs })
-    const { invoices, requests } = await walk(new LynkwellClient(account(), SECRET, { fetch, clock }), async (page) => {
+    const { invoices, requests } = await walkConnector(new LynkwellClient(account(), SECRET, { fetch, clock }), { between: async (page) => {
       if (page === 2) skewMs = 3_600_000
       if (page === 4) simulator.revokeTokens()
-    })
+    } })
     expect(invoices).toHaveLength(450)
     expect(simulator.unauthorized.count).toBe(2)
     expect(simulator.tokenRequests.count).toBe(3)
     expect(requests).toBe(simulator.requests.count + simulator.tokenRequests.count)
   })
-
-  async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-    try {
-      await promise
-    } catch (error) {
-      if (isAppError(error)) return { code: error.code, message: error.message }
-      throw error
-    }
-    throw new Error('expected a failure')
-  }
 
   it('fails clearly on wrong client credentials or audience, never quoting the secret', async () => {
     simulator = await start({ invoices: 3 })

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../main/core/create-core'
-import { isAppError } from '../../main/core/errors'
 import { YETI_PAGE_SIZE, YetiClient } from '../../main/providers/yeti/client'
 import { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { SEED_INVOICE_ID, type YetiSimInvoice } from '../../main/simulators/yeti/dataset'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
+import { errorOf, walkConnector } from '../helpers/connector-walk'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
@@ -65,7 +65,7 @@ describe('Yeti-Switch connector against the simulator', () => {
 
   it('walks every page with accounts side-loaded: counts, exact totals per currency, statuses, line items', async () => {
     simulator = await startYetiSimulator({ users, invoices: 2_600, seed: 5 })
-    const { invoices, pages, requests } = await walk(client())
+    const { invoices, pages, requests } = await walkConnector(client())
 
     expect(pages).toBe(Math.ceil(approved().length / YETI_PAGE_SIZE))
     expect(pages).toBeGreaterThanOrEqual(3)
@@ -199,7 +199,7 @@ describe('Yeti-Switch connector against the simulator', () => {
     // An account the customer no longer has: its invoices are served, but it is not side-loaded.
     simulator.accounts.splice(simulator.accounts.findIndex((account) => account.id === third!.accountId), 1)
 
-    const { invoices } = await walk(client())
+    const { invoices } = await walkConnector(client())
     const byId = new Map(invoices.map((invoice) => [invoice.remoteId, invoice]))
     expect(byId.get(first!.id)).toMatchObject({ number: null, total: '1000000000000000.000000000001' })
     expect((byId.get(first!.id)!.raw as { attributes: { surprise: unknown } }).attributes.surprise).toEqual({ nested: true })
@@ -262,31 +262,6 @@ describe('Yeti-Switch sync through the core', () => {
     }
   })
 })
-
-async function walk(client: YetiClient): Promise<{ invoices: UnifiedInvoice[]; pages: number; requests: number }> {
-  const invoices: UnifiedInvoice[] = []
-  let cursor: string | null = null
-  let pages = 0
-  let requests = 0
-  do {
-    const page = await client.fetchPage(cursor)
-    invoices.push(...page.invoices)
-    pages += 1
-    requests += page.requests
-    cursor = page.next
-  } while (cursor !== null)
-  return { invoices, pages, requests }
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise
-  } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message }
-    throw error
-  }
-  throw new Error('expected a failure')
-}
 
 /**
  * Exact sums per currency, independent of Quire's money code: every amount is scaled to 12
