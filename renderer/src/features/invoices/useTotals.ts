@@ -9,35 +9,23 @@ type Totals = { totals: CurrencyTotal[] | null; failed: boolean }
 
 /** Exact sums per currency of every invoice the filter matches, summed in main. */
 export function useFilterTotals(filter: InvoiceFilter, refreshKey: string): Totals {
-  const [state, setState] = useState<Totals>({ totals: null, failed: false })
-  useEffect(() => {
-    let current = true
-    setState((s) => ({ ...s, totals: null }))
-    const timer = setTimeout(() => {
-      call('invoices.getTotals', filter).then(
-        (totals) => current && setState({ totals, failed: false }),
-        () => current && setState({ totals: null, failed: true })
-      )
-    }, TOTALS_DELAY_MS)
-    return () => {
-      current = false
-      clearTimeout(timer)
-    }
-  }, [filter, refreshKey])
-  return state
+  return useDelayedTotals(() => call('invoices.getTotals', filter), [filter, refreshKey], true)
 }
 
 /** The same for the rows the person picked; none picked, nothing asked. */
 export function useSelectionTotals(selected: InvoiceKey[], refreshKey: string): Totals {
+  return useDelayedTotals(() => call('invoices.getSelectionTotals', { invoices: selected }), [selected, refreshKey], selected.length > 0)
+}
+
+/** Asks main for totals a moment after `deps` change; a newer question drops an older answer. */
+function useDelayedTotals(load: () => Promise<CurrencyTotal[]>, deps: unknown[], wanted: boolean): Totals {
   const [state, setState] = useState<Totals>({ totals: null, failed: false })
   useEffect(() => {
-    if (selected.length === 0) {
-      setState({ totals: null, failed: false })
-      return
-    }
+    setState({ totals: null, failed: false })
+    if (!wanted) return
     let current = true
     const timer = setTimeout(() => {
-      call('invoices.getSelectionTotals', { invoices: selected }).then(
+      load().then(
         (totals) => current && setState({ totals, failed: false }),
         () => current && setState({ totals: null, failed: true })
       )
@@ -46,6 +34,7 @@ export function useSelectionTotals(selected: InvoiceKey[], refreshKey: string): 
       current = false
       clearTimeout(timer)
     }
-  }, [selected, refreshKey])
+    // `load` is a fresh closure every render; `deps` are what it reads.
+  }, [...deps, wanted])
   return state
 }
