@@ -10,6 +10,7 @@ import { rebuildCache } from './db/rebuild-cache'
 import { createDispatch } from './ipc/dispatch'
 import { registerIpc } from './ipc/electron-ipc'
 import { createHandlers } from './ipc/handlers'
+import { electronConfirmation, lockWithTheSystem, systemIdleSeconds } from './lock/electron-lock'
 import { electronDesktop } from './pdfs/electron-desktop'
 import { KeytarSecretStore } from './secrets/keytar-store'
 import { createMainWindow, lockDownSession } from './window'
@@ -31,7 +32,15 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   lockDownSession()
   const dataDir = process.env.QUIRE_DATA_DIR ?? app.getPath('userData')
-  const open = (): Promise<Core> => createCore({ dataDir, secrets: new KeytarSecretStore(), isOnline: () => net.isOnline(), desktop: electronDesktop(() => mainWindow) })
+  const open = (): Promise<Core> =>
+    createCore({
+      dataDir,
+      secrets: new KeytarSecretStore(),
+      isOnline: () => net.isOnline(),
+      desktop: electronDesktop(() => mainWindow),
+      idleSeconds: systemIdleSeconds,
+      confirmation: electronConfirmation()
+    })
   try {
     core = await open()
   } catch (error) {
@@ -45,6 +54,7 @@ async function start(): Promise<void> {
   }
   registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.events, () => mainWindow)
   core.scheduler.restart()
+  lockWithTheSystem(core.lock)
   mainWindow = createMainWindow(join(import.meta.dirname, '../preload'), join(import.meta.dirname, '../renderer'))
   mainWindow.on('closed', () => (mainWindow = null))
 }

@@ -14,6 +14,7 @@ import { SyncStateRepo } from '../db/sync-state.repo'
 import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
 import { DemoWorkspace } from '../demo/demo-workspace'
+import { AppLock, type SystemConfirmation } from '../lock/app-lock'
 import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
 import type { DesktopShell } from '../pdfs/desktop-shell'
@@ -43,6 +44,10 @@ export interface CoreOptions {
   desktop?: DesktopShell
   /** Benchmarks against local simulators only: see HttpDeps.publishedBudgets. */
   publishedBudgets?: boolean
+  /** Seconds since the person last used the machine, for the app lock (Electron passes the OS's idle time). */
+  idleSeconds?: () => number
+  /** The OS prompt that can unlock the app lock, where the platform has one. */
+  confirmation?: SystemConfirmation | null
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>
@@ -73,6 +78,8 @@ export async function createCore(options: CoreOptions) {
   const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
   const demo = new DemoWorkspace(accounts, options.secrets)
   await demo.resume()
+  const lock = new AppLock({ settings, secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
+  lock.start()
 
   return {
     dataDir: options.dataDir,
@@ -87,7 +94,9 @@ export async function createCore(options: CoreOptions) {
     scheduler,
     activity,
     pdfs,
+    lock,
     async close(): Promise<void> {
+      lock.stop()
       scheduler.stop()
       exports.cancel()
       await sync.settle()

@@ -2,60 +2,73 @@ import type { HandlerInput, MethodName, MethodOutput } from '../../preload/contr
 import type { Core } from '../core/create-core'
 import { providerList } from '../providers/registry'
 import { toAccountSummary } from '../services/account-summary'
+import { guardedByLock } from './lock-guard'
 
 /** One handler per contract method: a missing or mistyped handler is a compile error. */
 export type Handlers = { [M in MethodName]: (input: HandlerInput<M>) => Promise<MethodOutput<M>> }
 
 export function createHandlers(core: Core, version: string): Handlers {
-  return {
-    'app.getInfo': async () => ({
-      version,
-      accountCount: core.accounts.list().length,
-      providers: providerList().map(({ id, label, defaultBaseUrl, secretLabel, requiredOptions, optionalOptions }) => ({ id, label, defaultBaseUrl, secretLabel, requiredOptions, optionalOptions }))
-    }),
-    'accounts.list': async () => core.accounts.list().map(toAccountSummary),
-    'accounts.add': async (draft) => toAccountSummary(await core.accounts.add(draft)),
-    'accounts.testConnection': async (draft) => ({ detail: await core.accounts.testConnection(draft) }),
-    'accounts.replaceSecret': async ({ accountId, secret }) => toAccountSummary(await core.accounts.replaceSecret(accountId, secret)),
-    'accounts.remove': async ({ accountId }) => {
-      await core.accounts.remove(accountId)
-      return { removed: true }
-    },
-    'sync.run': async ({ accountId, full }) => core.sync.run(accountId, { full }),
-    'sync.cancel': async () => ({ cancelled: core.sync.cancel() }),
-    'invoices.list': async (query) => core.invoices.list(query),
-    'invoices.get': async ({ accountId, remoteId }) => ({ ...core.invoices.get(accountId, remoteId), history: core.changes.history(accountId, remoteId) }),
-    'invoices.getTotals': async (filter) => core.invoices.totals(filter),
-    'invoices.getSelectionTotals': async ({ invoices }) => core.invoices.selectionTotals(invoices),
-    'invoices.listCurrencies': async () => core.invoices.currencies(),
-    'invoices.exportCsv': async (request) => core.exports.toFile(request),
-    'invoices.cancelExport': async () => ({ cancelled: core.exports.cancel() }),
-    'views.list': async () => core.invoices.listViews(),
-    'views.save': async ({ name, state }) => core.invoices.saveView(name, state),
-    'views.remove': async ({ id }) => ({ removed: core.invoices.removeView(id) }),
-    'settings.get': async () => ({ ...core.settings.get(), online: core.scheduler.checkNetwork() }),
-    'settings.update': async ({ syncIntervalMinutes }) => {
-      const updated = core.settings.update({ syncIntervalMinutes })
-      core.scheduler.restart()
-      return { ...updated, online: core.scheduler.checkNetwork() }
-    },
-    'demo.start': async () => (await core.demo.start()).map(toAccountSummary),
-    'activity.forInvoice': async ({ accountId, remoteId }) => core.activity.forInvoice(accountId, remoteId),
-    'activity.recent': async ({ limit }) => core.activity.recent(limit),
-    'activity.begin': async ({ accountId, remoteId, surface, state }) => core.activity.begin(accountId, remoteId, surface, state),
-    'activity.heartbeat': async ({ sessionId, state }) => core.activity.heartbeat(sessionId, state),
-    'activity.end': async ({ sessionId }) => core.activity.end(sessionId),
-    'activity.settings': async () => core.activity.settings(),
-    'activity.updateSettings': async (changes) => core.activity.updateSettings(changes),
-    'activity.clearLocal': async () => core.activity.clearLocal(),
-    'pdfs.open': async (ref) => {
-      const { path: _path, bytes, ...file } = await core.pdfs.open(ref)
-      return { ...file, data: bytes.toString('base64'), desktop: core.pdfs.hasDesktop }
-    },
-    'pdfs.openExternal': async (ref) => {
-      await core.pdfs.openInSystemViewer(ref)
-      return { opened: true }
-    },
-    'pdfs.saveAs': async (ref) => ({ path: await core.pdfs.saveAs(ref) })
+  const appSettings = () => {
+    const { syncIntervalMinutes, hideAmounts } = core.settings.get()
+    return { syncIntervalMinutes, hideAmounts, online: core.scheduler.checkNetwork() }
   }
+  return guardedByLock(
+    {
+      'app.getInfo': async () => ({
+        version,
+        accountCount: core.accounts.list().length,
+        providers: providerList().map(({ id, label, defaultBaseUrl, secretLabel, requiredOptions, optionalOptions }) => ({ id, label, defaultBaseUrl, secretLabel, requiredOptions, optionalOptions }))
+      }),
+      'accounts.list': async () => core.accounts.list().map(toAccountSummary),
+      'accounts.add': async (draft) => toAccountSummary(await core.accounts.add(draft)),
+      'accounts.testConnection': async (draft) => ({ detail: await core.accounts.testConnection(draft) }),
+      'accounts.replaceSecret': async ({ accountId, secret }) => toAccountSummary(await core.accounts.replaceSecret(accountId, secret)),
+      'accounts.remove': async ({ accountId }) => {
+        await core.accounts.remove(accountId)
+        return { removed: true }
+      },
+      'sync.run': async ({ accountId, full }) => core.sync.run(accountId, { full }),
+      'sync.cancel': async () => ({ cancelled: core.sync.cancel() }),
+      'invoices.list': async (query) => core.invoices.list(query),
+      'invoices.get': async ({ accountId, remoteId }) => ({ ...core.invoices.get(accountId, remoteId), history: core.changes.history(accountId, remoteId) }),
+      'invoices.getTotals': async (filter) => core.invoices.totals(filter),
+      'invoices.getSelectionTotals': async ({ invoices }) => core.invoices.selectionTotals(invoices),
+      'invoices.listCurrencies': async () => core.invoices.currencies(),
+      'invoices.exportCsv': async (request) => core.exports.toFile(request),
+      'invoices.cancelExport': async () => ({ cancelled: core.exports.cancel() }),
+      'views.list': async () => core.invoices.listViews(),
+      'views.save': async ({ name, state }) => core.invoices.saveView(name, state),
+      'views.remove': async ({ id }) => ({ removed: core.invoices.removeView(id) }),
+      'settings.get': async () => appSettings(),
+      'settings.update': async ({ syncIntervalMinutes, hideAmounts }) => {
+        core.settings.update({ syncIntervalMinutes, hideAmounts })
+        if (syncIntervalMinutes !== undefined) core.scheduler.restart()
+        return appSettings()
+      },
+      'demo.start': async () => (await core.demo.start()).map(toAccountSummary),
+      'activity.forInvoice': async ({ accountId, remoteId }) => core.activity.forInvoice(accountId, remoteId),
+      'activity.recent': async ({ limit }) => core.activity.recent(limit),
+      'activity.begin': async ({ accountId, remoteId, surface, state }) => core.activity.begin(accountId, remoteId, surface, state),
+      'activity.heartbeat': async ({ sessionId, state }) => core.activity.heartbeat(sessionId, state),
+      'activity.end': async ({ sessionId }) => core.activity.end(sessionId),
+      'activity.settings': async () => core.activity.settings(),
+      'activity.updateSettings': async (changes) => core.activity.updateSettings(changes),
+      'activity.clearLocal': async () => core.activity.clearLocal(),
+      'pdfs.open': async (ref) => {
+        const { path: _path, bytes, ...file } = await core.pdfs.open(ref)
+        return { ...file, data: bytes.toString('base64'), desktop: core.pdfs.hasDesktop }
+      },
+      'pdfs.openExternal': async (ref) => {
+        await core.pdfs.openInSystemViewer(ref)
+        return { opened: true }
+      },
+      'pdfs.saveAs': async (ref) => ({ path: await core.pdfs.saveAs(ref) }),
+      'lock.status': async () => core.lock.status(),
+      'lock.configure': async (changes) => core.lock.configure(changes),
+      'lock.setPasscode': async ({ passcode, current }) => core.lock.setPasscode(passcode, current),
+      'lock.lockNow': async () => core.lock.lockNow(),
+      'lock.unlock': async (proof) => core.lock.unlock(proof)
+    },
+    core.lock
+  )
 }

@@ -20,6 +20,8 @@ export const errorCodes = [
   'DB_NEWER_THAN_APP',
   'DB_CORRUPT',
   'CANCELLED',
+  /** The app lock is on: unlock first. */
+  'LOCKED',
   'INTERNAL'
 ] as const
 

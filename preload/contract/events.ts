@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ExportProgress } from './browsing'
+import { LockStatus } from './lock'
 import { SyncProgress } from './models'
 
 /** Main → renderer pushes. The renderer subscribes by name; it cannot name a raw channel. */
@@ -7,7 +8,8 @@ export const events = {
   'sync.progress': SyncProgress,
   'accounts.changed': z.object({}),
   'network.status': z.object({ online: z.boolean() }),
-  'export.progress': ExportProgress
+  'export.progress': ExportProgress,
+  'lock.changed': LockStatus
 } as const satisfies Record<string, z.ZodType>
 
 export type Events = typeof events

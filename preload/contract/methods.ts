@@ -14,6 +14,7 @@ import {
 } from './models'
 import { InvoiceRef, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
+import { lockMethods } from './lock'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -94,7 +95,8 @@ export const methods = {
     output: z.object({ path: z.string().nullable() })
   },
   ...browsingMethods,
-  ...activityMethods
+  ...activityMethods,
+  ...lockMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods

@@ -249,6 +249,8 @@ export type SyncProgress = z.infer<typeof SyncProgress>
 export const AppSettings = z.object({
   /** Background sync every N minutes; 0 turns it off. */
   syncIntervalMinutes: z.number().int().min(0).max(1440),
+  /** Privacy mode for screen sharing: amounts are masked everywhere on screen (exports keep them). */
+  hideAmounts: z.boolean(),
   /** Whether this machine seems to be online now (read-only; ignored on update). */
   online: z.boolean().optional()
 })

@@ -1,0 +1,200 @@
+/**
+ * The optional app lock. It is enforced here, in main: while locked, the IPC guard refuses every
+ * call that could return invoice data (see methodsAllowedWhileLocked), so a renderer that
+ * ignored the lock screen would still get nothing. The CLI is the OS user at a terminal and is
+ * not subject to it.
+ */
+import type { LockStatus } from '../../preload/contract'
+import type { Clock } from '../core/clock'
+import { AppError } from '../core/errors'
+import type { EventHub } from '../core/events'
+import type { SettingsRepo } from '../db/settings.repo'
+import type { SecretStore } from '../secrets/secret-store'
+import { hashPasscode, verifyPasscode } from './passcode'
+
+/** The OS's own "is it you?" prompt (macOS Touch ID, with the account password as its fallback). */
+export interface SystemConfirmation {
+  readonly kind: 'touch-id'
+  /** Resolves true only when the person confirmed; a cancelled prompt is false, not an error. */
+  confirm(reason: string): Promise<boolean>
+}
+
+export interface AppLockDeps {
+  settings: SettingsRepo
+  secrets: SecretStore
+  clock: Clock
+  events: EventHub
+  /** Seconds since the person last touched the machine. Electron passes the OS's idle time; without it, time since the last call from the renderer. */
+  idleSeconds?: () => number
+  confirmation?: SystemConfirmation | null
+}
+
+/** Keychain entry for the passcode hash; account ids are UUIDs, so this cannot collide with one. */
+export const PASSCODE_KEYCHAIN_ENTRY = 'quire.app-lock'
+const IDLE_CHECK_MS = 15_000
+/** Wrong passcodes allowed before each further attempt waits, doubling from 30 s up to 15 min. */
+const FREE_ATTEMPTS = 5
+const FIRST_WAIT_MS = 30_000
+const LONGEST_WAIT_MS = 15 * 60_000
+
+export class AppLock {
+  private locked: boolean
+  private lastActivity: number
+  private failures = 0
+  private retryAt: number | null = null
+  private passcode: Promise<string | null> | null = null
+  private timer: NodeJS.Timeout | null = null
+
+  constructor(private readonly deps: AppLockDeps) {
+    // With the lock on, a fresh start is locked: a restart must not be a way around it.
+    this.locked = deps.settings.get().lockEnabled
+    this.lastActivity = deps.clock.now().getTime()
+  }
+
+  get isLocked(): boolean {
+    return this.locked
+  }
+
+  /** Starts watching for idle time. */
+  start(): void {
+    this.timer ??= setInterval(() => this.checkIdle(), IDLE_CHECK_MS)
+    this.timer.unref()
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+
+  async status(): Promise<LockStatus> {
+    const settings = this.deps.settings.get()
+    return {
+      enabled: settings.lockEnabled,
+      locked: this.locked,
+      idleMinutes: settings.lockIdleMinutes,
+      lockOnSystemLock: settings.lockOnSystemLock,
+      hasPasscode: await this.hasPasscode(settings.lockEnabled),
+      systemConfirmation: this.deps.confirmation?.kind ?? null,
+      retryAfter: this.retryAt !== null && this.retryAt > this.now() ? new Date(this.retryAt).toISOString() : null
+    }
+  }
+
+  /** Someone used the app: the idle countdown starts again. */
+  noteActivity(): void {
+    this.lastActivity = this.now()
+  }
+
+  checkIdle(): void {
+    const settings = this.deps.settings.get()
+    if (!settings.lockEnabled || this.locked) return
+    const idle = this.deps.idleSeconds ? this.deps.idleSeconds() : (this.now() - this.lastActivity) / 1000
+    if (idle >= settings.lockIdleMinutes * 60) this.engage()
+  }
+
+  /** The OS locked the screen or is going to sleep. */
+  onSystemLock(): void {
+    const settings = this.deps.settings.get()
+    if (settings.lockEnabled && settings.lockOnSystemLock && !this.locked) this.engage()
+  }
+
+  async lockNow(): Promise<LockStatus> {
+    if (!this.deps.settings.get().lockEnabled) throw new AppError('CONFLICT', 'Turn on the app lock in Settings first.')
+    if (!this.locked) this.engage()
+    return this.status()
+  }
+
+  async configure(changes: { enabled?: boolean; idleMinutes?: number; lockOnSystemLock?: boolean }): Promise<LockStatus> {
+    this.deps.settings.update({ lockEnabled: changes.enabled, lockIdleMinutes: changes.idleMinutes, lockOnSystemLock: changes.lockOnSystemLock })
+    this.noteActivity()
+    return this.announce()
+  }
+
+  async setPasscode(passcode: string | null, current: string | undefined): Promise<LockStatus> {
+    const stored = await this.storedPasscode()
+    if (stored !== null) {
+      this.refuseWhileWaiting()
+      if (current === undefined || !(await verifyPasscode(current, stored))) {
+        this.countFailure()
+        throw new AppError('FORBIDDEN', 'Enter your current passcode to change or remove it.')
+      }
+    }
+    this.passcode = null
+    if (passcode === null) await this.deps.secrets.delete(PASSCODE_KEYCHAIN_ENTRY)
+    else await this.deps.secrets.set(PASSCODE_KEYCHAIN_ENTRY, await hashPasscode(passcode))
+    this.failures = 0
+    this.retryAt = null
+    return this.announce()
+  }
+
+  async unlock(proof: { passcode?: string; system?: boolean }): Promise<LockStatus> {
+    if (!this.locked) return this.status()
+    this.refuseWhileWaiting()
+    const stored = await this.storedPasscode()
+    const confirmation = this.deps.confirmation ?? null
+    if (proof.system) {
+      if (!confirmation) throw new AppError('CONFLICT', 'This computer offers no system prompt to unlock with.')
+      if (!(await confirmation.confirm('unlock Quire'))) throw new AppError('LOCKED', 'Unlock was not confirmed.')
+    } else if (stored !== null) {
+      if (proof.passcode === undefined || !(await verifyPasscode(proof.passcode, stored))) {
+        this.countFailure()
+        throw new AppError('LOCKED', 'That passcode is not right.')
+      }
+    } else if (confirmation) {
+      throw new AppError('LOCKED', 'Confirm it is you to unlock Quire.')
+    }
+    this.locked = false
+    this.failures = 0
+    this.retryAt = null
+    this.noteActivity()
+    return this.announce()
+  }
+
+  private engage(): void {
+    this.locked = true
+    void this.announce()
+  }
+
+  private async announce(): Promise<LockStatus> {
+    const status = await this.status()
+    this.deps.events.emit('lock.changed', status)
+    return status
+  }
+
+  /**
+   * With the lock off, an unreadable keychain must not stop the app from opening (cached invoices
+   * are browsable without it); with the lock on, it fails closed.
+   */
+  private async hasPasscode(lockEnabled: boolean): Promise<boolean> {
+    try {
+      return (await this.storedPasscode()) !== null
+    } catch (error) {
+      if (lockEnabled) throw error
+      return false
+    }
+  }
+
+  private storedPasscode(): Promise<string | null> {
+    this.passcode ??= this.deps.secrets.get(PASSCODE_KEYCHAIN_ENTRY).catch((error: unknown) => {
+      this.passcode = null
+      throw error
+    })
+    return this.passcode
+  }
+
+  private refuseWhileWaiting(): void {
+    if (this.retryAt === null || this.retryAt <= this.now()) return
+    const seconds = Math.ceil((this.retryAt - this.now()) / 1000)
+    throw new AppError('LOCKED', `Too many wrong passcodes. Try again in ${seconds} s.`)
+  }
+
+  private countFailure(): void {
+    this.failures += 1
+    if (this.failures < FREE_ATTEMPTS) return
+    const wait = Math.min(FIRST_WAIT_MS * 2 ** (this.failures - FREE_ATTEMPTS), LONGEST_WAIT_MS)
+    this.retryAt = this.now() + wait
+  }
+
+  private now(): number {
+    return this.deps.clock.now().getTime()
+  }
+}
