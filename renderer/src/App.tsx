@@ -1,91 +1,36 @@
-import { useState, type MouseEvent } from 'react'
+import { useState } from 'react'
 import { Notice } from './components/Notice'
-import { SideNav, type Screen } from './components/SideNav'
-import { AccountsScreen } from './features/accounts/AccountsScreen'
-import { ActivityScreen } from './features/activity/ActivityScreen'
-import { useAccounts } from './features/accounts/useAccounts'
-import { InvoicesScreen } from './features/invoices/InvoicesScreen'
-import { SyncControls } from './features/sync/SyncControls'
-import { SyncResultBanner } from './features/sync/SyncResultBanner'
-import { useSync } from './features/sync/useSync'
-import { WelcomeScreen } from './features/welcome/WelcomeScreen'
-import { useAppInfo } from './lib/useAppInfo'
+import { LockScreen } from './features/lock/LockScreen'
+import { useLockStatus } from './features/lock/useLockStatus'
+import { HideAmountsProvider } from './features/privacy/HideAmounts'
+import { Workspace, type View } from './Workspace'
 
-type View = Screen | 'welcome'
-
-/** Focus moves without a fragment navigation, which the locked-down window has no use for. */
-function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
-  event.preventDefault()
-  document.getElementById('main')?.focus()
-}
-
+/** The app lock comes first: while main says locked, only the lock screen exists. */
 export function App() {
-  const { state: infoState, retry } = useAppInfo()
-  const accounts = useAccounts()
-  // Null until the person navigates: the first screen depends on whether any account exists.
+  const { state, retry, update } = useLockStatus()
   const [view, setView] = useState<View | null>(null)
-  const [cacheVersion, setCacheVersion] = useState(0)
-  const sync = useSync(() => {
-    setCacheVersion((n) => n + 1)
-    void accounts.reload()
-  })
 
-  if (infoState.status === 'loading') {
+  if (state.status === 'loading') {
     return (
       <p className="boot" role="status">
         Opening Quire…
       </p>
     )
   }
-  if (infoState.status === 'failed') {
+  if (state.status === 'failed') {
     return (
       <div className="boot">
-        <Notice tone="error">{infoState.message}</Notice>
+        <Notice tone="error">{state.message}</Notice>
         <button type="button" className="button" onClick={retry}>
           Try again
         </button>
       </div>
     )
   }
-
-  const { info } = infoState
-  const current: View = view ?? (info.accountCount === 0 ? 'welcome' : 'invoices')
-  const accountList = accounts.accounts ?? []
-
+  if (state.lock.locked) return <LockScreen lock={state.lock} onUnlocked={update} />
   return (
-    <div className="app">
-      <a className="skip-link" href="#main" onClick={skipToContent}>
-        Skip to content
-      </a>
-      <SideNav current={current === 'welcome' ? null : current} onNavigate={setView} version={info.version} />
-      <div className="workspace">
-        <header className="topbar">
-          <SyncControls sync={sync} accounts={accountList} />
-        </header>
-        {sync.result && <SyncResultBanner result={sync.result} onDismiss={sync.dismissResult} />}
-        <main id="main" className="main" tabIndex={-1}>
-          {current === 'welcome' && (
-            <WelcomeScreen
-              onAddAccount={() => setView('accounts')}
-              onDemoReady={() => {
-                void accounts.reload()
-                void sync.run()
-                setView('invoices')
-              }}
-            />
-          )}
-          {current === 'invoices' && (
-            <InvoicesScreen
-              accounts={accountList}
-              providers={info.providers}
-              refreshKey={`${cacheVersion}:${accounts.version}`}
-              syncing={sync.running}
-            />
-          )}
-          {current === 'accounts' && <AccountsScreen accounts={accounts} providers={info.providers} />}
-          {current === 'activity' && <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
-        </main>
-      </div>
-    </div>
+    <HideAmountsProvider>
+      <Workspace lock={state.lock} onLockChanged={update} view={view} setView={setView} />
+    </HideAmountsProvider>
   )
 }

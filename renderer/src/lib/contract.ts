@@ -6,6 +6,7 @@ export type {
   InvoiceStatus,
   InvoiceSummary,
   LineItem,
+  LockStatus,
   MethodInput,
   MethodOutput,
   ProviderId,

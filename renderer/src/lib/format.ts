@@ -36,6 +36,27 @@ export function formatMoney(amount: string, currency: string): string {
   return currency ? `${number} ${currency}` : number
 }
 
+const NUMBER_PARTS = new Set<Intl.NumberFormatPartTypes>(['integer', 'group', 'decimal', 'fraction', 'minusSign'])
+
+/**
+ * An amount with its digits masked ("€•••••"): the currency stays readable, so a shared screen
+ * still says what kind of money it is, never how much — nor, by its length, roughly how much.
+ */
+export function formatMoneyHidden(currency: string): string {
+  const format = moneyFormat(currency)
+  if (!format) return currency ? `••••• ${currency}` : '•••••'
+  let masked = false
+  return format
+    .formatToParts(0)
+    .map((part) => {
+      if (!NUMBER_PARTS.has(part.type)) return part.value
+      if (masked) return ''
+      masked = true
+      return '•••••'
+    })
+    .join('')
+}
+
 /** A title-like label ("Client secret") as it reads mid-sentence; acronyms ("API key") stay as they are. */
 export function inSentence(label: string): string {
   return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label

@@ -1,6 +1,7 @@
 import { useRef } from 'react'
 import { Notice } from '../../components/Notice'
-import type { ProviderInfo } from '../../lib/contract'
+import type { LockStatus, ProviderInfo } from '../../lib/contract'
+import { LockSettings } from '../lock/LockSettings'
 import { SyncIntervalSetting } from '../settings/SyncIntervalSetting'
 import { AccountCard } from './AccountCard'
 import { AddAccountForm } from './AddAccountForm'
@@ -9,9 +10,11 @@ import type { AccountsState } from './useAccounts'
 type Props = {
   accounts: AccountsState
   providers: ProviderInfo[]
+  lock: LockStatus
+  onLockChanged: (lock: LockStatus) => void
 }
 
-export function AccountsScreen({ accounts, providers }: Props) {
+export function AccountsScreen({ accounts, providers, lock, onLockChanged }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const list = accounts.accounts
   const providerLabel = (id: string) => providers.find((p) => p.id === id)?.label ?? id
@@ -46,6 +49,7 @@ export function AccountsScreen({ accounts, providers }: Props) {
       )}
       <AddAccountForm providers={providers} autoFocus={list?.length === 0} onAdded={() => void accounts.reload()} />
       <SyncIntervalSetting />
+      <LockSettings lock={lock} onChanged={onLockChanged} />
     </div>
   )
 }

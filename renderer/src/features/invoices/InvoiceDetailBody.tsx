@@ -1,15 +1,17 @@
 import { Fact, Facts } from '../../components/Facts'
 import { Notice } from '../../components/Notice'
 import type { InvoiceDetail } from '../../lib/contract'
-import { formatCalendarDate, formatDateOrInstant, formatInstant, formatMoney } from '../../lib/format'
+import { formatCalendarDate, formatDateOrInstant, formatInstant } from '../../lib/format'
 import { InvoiceActivitySection } from '../activity/InvoiceActivitySection'
 import { PdfSection } from '../pdf/PdfSection'
+import { useMoney } from '../privacy/HideAmounts'
 import { LineItemsTable } from './LineItemsTable'
 import { StatusHistory } from './StatusHistory'
 
 type Props = { detail: InvoiceDetail; providerLabel: string }
 
 export function InvoiceDetailBody({ detail, providerLabel }: Props) {
+  const formatMoney = useMoney()
   const money = (amount: string | null) => (amount === null ? '—' : formatMoney(amount, detail.currency))
   const date = (value: string | null) => (value === null ? '—' : formatCalendarDate(value))
   const stamp = (value: string | null) => (value === null ? '—' : formatDateOrInstant(value))

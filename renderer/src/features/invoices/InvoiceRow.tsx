@@ -1,6 +1,7 @@
 import type { CSSProperties, MouseEvent } from 'react'
 import type { GridColumn, InvoiceSummary } from '../../lib/contract'
-import { formatCalendarDate, formatMoney } from '../../lib/format'
+import { formatCalendarDate } from '../../lib/format'
+import { Money } from '../privacy/HideAmounts'
 import type { ColumnSpec } from './columns'
 import { InvoiceStatusBadge } from './InvoiceStatusBadge'
 
@@ -59,7 +60,7 @@ export function InvoiceRow({ invoice, index, columns, providerLabel, active, ope
         />
       </div>
       {columns.map((column) => (
-        <div key={column.id} role="gridcell" className={`grid-cell${column.align ? ` align-${column.align}` : ''}`}>
+        <div key={column.id} role="gridcell" data-column={column.id} className={`grid-cell${column.align ? ` align-${column.align}` : ''}`}>
           <Cell column={column.id} invoice={invoice} providerLabel={providerLabel} />
         </div>
       ))}
@@ -91,9 +92,13 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
     case 'currency':
       return <span>{invoice.currency}</span>
     case 'total':
-      return <span className="tabular">{formatMoney(invoice.total, invoice.currency)}</span>
+      return (
+        <span className="tabular">
+          <Money amount={invoice.total} currency={invoice.currency} />
+        </span>
+      )
     case 'paid':
-      return <span className="tabular">{invoice.paid === null ? '—' : formatMoney(invoice.paid, invoice.currency)}</span>
+      return <span className="tabular">{invoice.paid === null ? '—' : <Money amount={invoice.paid} currency={invoice.currency} />}</span>
     case 'hasPdf':
       return (
         <>

@@ -1,7 +1,9 @@
 import type { LineItem } from '../../lib/contract'
-import { formatDecimal, formatMoney } from '../../lib/format'
+import { formatDecimal } from '../../lib/format'
+import { useMoney } from '../privacy/HideAmounts'
 
 export function LineItemsTable({ items, currency }: { items: LineItem[]; currency: string }) {
+  const formatMoney = useMoney()
   const sorted = [...items].sort((a, b) => a.position - b.position)
   const money = (amount: string | null) => (amount === null ? '—' : formatMoney(amount, currency))
 

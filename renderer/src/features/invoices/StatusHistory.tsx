@@ -1,5 +1,6 @@
 import type { InvoiceChange } from '../../lib/contract'
-import { formatInstant, formatMoney } from '../../lib/format'
+import { formatInstant } from '../../lib/format'
+import { useMoney } from '../privacy/HideAmounts'
 
 const FIELD_LABELS: Record<InvoiceChange['field'], string> = {
   status: 'Status',
@@ -11,6 +12,7 @@ const FIELD_LABELS: Record<InvoiceChange['field'], string> = {
 
 /** What changed between syncs, newest first, as Quire saw it (the change log is local). */
 export function StatusHistory({ history, currency }: { history: InvoiceChange[]; currency: string }) {
+  const formatMoney = useMoney()
   const value = (change: InvoiceChange, text: string | null): string => {
     if (text === null) return '—'
     if (change.field === 'total' || change.field === 'paid') return formatMoney(text, currency)

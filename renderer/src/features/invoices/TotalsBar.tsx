@@ -1,5 +1,6 @@
 import type { CurrencyTotal } from '../../lib/contract'
-import { formatCount, formatMoney, plural } from '../../lib/format'
+import { formatCount, plural } from '../../lib/format'
+import { Money } from '../privacy/HideAmounts'
 
 type Props = {
   filtered: { totals: CurrencyTotal[] | null; failed: boolean }
@@ -40,7 +41,9 @@ function TotalsLine({ label, state }: { label: string; state: { totals: Currency
         <ul className="totals-list">
           {state.totals.map((total) => (
             <li key={total.currency}>
-              <span className="totals-amount">{formatMoney(total.total, total.currency)}</span>{' '}
+              <span className="totals-amount">
+                <Money amount={total.total} currency={total.currency} />
+              </span>{' '}
               <span className="muted">{plural(total.count, 'invoice', 'invoices')}</span>
             </li>
           ))}

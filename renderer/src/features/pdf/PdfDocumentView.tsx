@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist'
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { Notice } from '../../components/Notice'
+import { useHideAmounts } from '../privacy/HideAmounts'
 import type { Hit } from './findText'
 import { PdfPage } from './PdfPage'
 import { PdfToolbar } from './PdfToolbar'
@@ -21,6 +22,10 @@ export function PdfDocumentView({ doc, findRef }: Props) {
   const [pageNumber, setPageNumber] = useState(1)
   const [printing, setPrinting] = useState(false)
   const [printError, setPrintError] = useState<string | null>(null)
+  // A PDF is all amounts: while they are hidden, so is the page, until the person asks for this one.
+  const { hidden } = useHideAmounts()
+  const [revealed, setRevealed] = useState(false)
+  const veiled = hidden && !revealed
 
   useEffect(() => {
     let live = true
@@ -72,10 +77,20 @@ export function PdfDocumentView({ doc, findRef }: Props) {
     <>
       <PdfToolbar pageNumber={pageNumber} pageCount={doc.numPages} onGoTo={goTo} zoom={zoom} find={find} findRef={findRef} onPrint={() => void print()} printing={printing} />
       {printError && <Notice tone="error">{printError}</Notice>}
-      <div ref={area} className="pdf-scroll" onScroll={onScroll} tabIndex={0} aria-label="PDF pages">
-        {pages.map((page, index) => (
-          <PdfPage key={page.pageNumber} page={page} scale={zoom.scale} hits={hitsByPage[index] ?? []} current={find.current?.page === index ? find.current : null} />
-        ))}
+      <div className="pdf-stage">
+        <div ref={area} className={`pdf-scroll${veiled ? ' is-veiled' : ''}`} onScroll={onScroll} tabIndex={veiled ? -1 : 0} aria-label="PDF pages" aria-hidden={veiled || undefined}>
+          {pages.map((page, index) => (
+            <PdfPage key={page.pageNumber} page={page} scale={zoom.scale} hits={hitsByPage[index] ?? []} current={find.current?.page === index ? find.current : null} />
+          ))}
+        </div>
+        {veiled && (
+          <div className="pdf-veil">
+            <p>Amounts are hidden, so this document is too.</p>
+            <button type="button" className="button" onClick={() => setRevealed(true)}>
+              Show this document
+            </button>
+          </div>
+        )}
       </div>
     </>
   )

@@ -1,0 +1,101 @@
+import { useState, type MouseEvent } from 'react'
+import { Notice } from './components/Notice'
+import { SideNav, type Screen } from './components/SideNav'
+import { AccountsScreen } from './features/accounts/AccountsScreen'
+import { ActivityScreen } from './features/activity/ActivityScreen'
+import { useAccounts } from './features/accounts/useAccounts'
+import { PrivacyControls } from './features/lock/PrivacyControls'
+import { InvoicesScreen } from './features/invoices/InvoicesScreen'
+import { SyncControls } from './features/sync/SyncControls'
+import { SyncResultBanner } from './features/sync/SyncResultBanner'
+import { useSync } from './features/sync/useSync'
+import { WelcomeScreen } from './features/welcome/WelcomeScreen'
+import type { LockStatus } from './lib/contract'
+import { useAppInfo } from './lib/useAppInfo'
+
+export type View = Screen | 'welcome'
+
+/** Focus moves without a fragment navigation, which the locked-down window has no use for. */
+function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault()
+  document.getElementById('main')?.focus()
+}
+
+type Props = {
+  lock: LockStatus
+  onLockChanged: (lock: LockStatus) => void
+  /** Null until the person navigates: the first screen depends on whether any account exists. Kept by App, so unlocking returns to it. */
+  view: View | null
+  setView: (view: View) => void
+}
+
+/** Everything behind the app lock: mounted only while unlocked, so locking drops every invoice from the page. */
+export function Workspace({ lock, onLockChanged, view, setView }: Props) {
+  const { state: infoState, retry } = useAppInfo()
+  const accounts = useAccounts()
+  const [cacheVersion, setCacheVersion] = useState(0)
+  const sync = useSync(() => {
+    setCacheVersion((n) => n + 1)
+    void accounts.reload()
+  })
+
+  if (infoState.status === 'loading') {
+    return (
+      <p className="boot" role="status">
+        Opening Quire…
+      </p>
+    )
+  }
+  if (infoState.status === 'failed') {
+    return (
+      <div className="boot">
+        <Notice tone="error">{infoState.message}</Notice>
+        <button type="button" className="button" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+
+  const { info } = infoState
+  const current: View = view ?? (info.accountCount === 0 ? 'welcome' : 'invoices')
+  const accountList = accounts.accounts ?? []
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={skipToContent}>
+        Skip to content
+      </a>
+      <SideNav current={current === 'welcome' ? null : current} onNavigate={setView} version={info.version} />
+      <div className="workspace">
+        <header className="topbar">
+          <SyncControls sync={sync} accounts={accountList} />
+          <PrivacyControls lock={lock} onLockChanged={onLockChanged} />
+        </header>
+        {sync.result && <SyncResultBanner result={sync.result} onDismiss={sync.dismissResult} />}
+        <main id="main" className="main" tabIndex={-1}>
+          {current === 'welcome' && (
+            <WelcomeScreen
+              onAddAccount={() => setView('accounts')}
+              onDemoReady={() => {
+                void accounts.reload()
+                void sync.run()
+                setView('invoices')
+              }}
+            />
+          )}
+          {current === 'invoices' && (
+            <InvoicesScreen
+              accounts={accountList}
+              providers={info.providers}
+              refreshKey={`${cacheVersion}:${accounts.version}`}
+              syncing={sync.running}
+            />
+          )}
+          {current === 'accounts' && <AccountsScreen accounts={accounts} providers={info.providers} lock={lock} onLockChanged={onLockChanged} />}
+          {current === 'activity' && <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
+        </main>
+      </div>
+    </div>
+  )
+}

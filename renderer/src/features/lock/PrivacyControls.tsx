@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState } from 'react'
+import type { LockStatus } from '../../lib/contract'
+import { errorMessage } from '../../lib/errorMessage'
+import { call } from '../../lib/ipc'
+import { useHideAmounts } from '../privacy/HideAmounts'
+
+type Props = { lock: LockStatus; onLockChanged: (lock: LockStatus) => void }
+
+/** Top-bar buttons and their window-wide keys: Ctrl/Cmd+Shift+H hides amounts, Ctrl/Cmd+Shift+L locks. */
+export function PrivacyControls({ lock, onLockChanged }: Props) {
+  const privacy = useHideAmounts()
+  const [error, setError] = useState<string | null>(null)
+
+  const lockNow = async () => {
+    setError(null)
+    try {
+      onLockChanged(await call('lock.lockNow', {}))
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+
+  const latest = useRef({ toggle: privacy.toggle, lockNow, enabled: lock.enabled })
+  latest.current = { toggle: privacy.toggle, lockNow, enabled: lock.enabled }
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey) return
+      const key = event.key.toLowerCase()
+      if (key === 'h') latest.current.toggle()
+      else if (key === 'l' && latest.current.enabled) void latest.current.lockNow()
+      else return
+      event.preventDefault()
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [])
+
+  return (
+    <div className="privacy-controls">
+      {error && (
+        <p role="alert" className="sync-cancel-error">
+          {error}
+        </p>
+      )}
+      <button type="button" className="button button-quiet" aria-pressed={privacy.hidden} title="Ctrl+Shift+H" onClick={privacy.toggle}>
+        Hide amounts
+      </button>
+      {lock.enabled && (
+        <button type="button" className="button button-quiet" title="Ctrl+Shift+L" onClick={() => void lockNow()}>
+          Lock
+        </button>
+      )}
+    </div>
+  )
+}
