@@ -20,7 +20,7 @@ if ('missing' in binary) console.log(`Electron specs skipped: ${binary.missing}.
 test.describe('the Electron app', () => {
   test.skip('missing' in binary, 'missing' in binary ? `${binary.missing}. These specs run wherever Electron can be downloaded.` : '')
 
-  test('opens a locked-down window and runs the demo workspace', async () => {
+  test('opens a locked-down window, runs the demo workspace and opens an invoice PDF', async () => {
     const dir = tempDir('quire-electron-')
     const app = await electron.launch({ args: ['out/main/index.js'], env: { ...process.env, QUIRE_DATA_DIR: dir.path } })
     try {
@@ -33,7 +33,19 @@ test.describe('the Electron app', () => {
       }))
       expect(exposed).toEqual({ quire: ['invoke', 'on'], require: 'undefined', process: 'undefined' })
       await window.getByRole('button', { name: 'Try the demo workspace' }).click()
-      await expect(window.getByRole('status').filter({ hasText: /Synced 2,400 invoices/ })).toBeVisible({ timeout: 60_000 })
+      await expect(window.getByRole('status').filter({ hasText: /Synced [\d,]+ invoices from 4 accounts/ })).toBeVisible({ timeout: 60_000 })
+
+      const row = window.getByRole('grid', { name: 'Invoices' }).getByRole('row').nth(1)
+      await row.click()
+      const pane = window.getByRole('complementary', { name: 'Invoice details' })
+      const number = (await pane.getByRole('heading', { level: 2 }).textContent())!
+      await pane.getByRole('button', { name: 'Open PDF' }).click()
+      const viewer = window.getByRole('dialog', { name: `Invoice ${number}` })
+      const firstPage = viewer.getByRole('group', { name: 'Page 1' })
+      await expect(firstPage.locator('canvas')).toBeVisible()
+      await expect(firstPage.locator('.textLayer')).toContainText(number)
+      // Unlike the test host, the desktop app hands the cached file to the system viewer.
+      await expect(viewer.getByRole('button', { name: 'Open in system viewer' })).toBeEnabled()
     } finally {
       await app.close()
       dir.remove()
