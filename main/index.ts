@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import { app, BrowserWindow, net } from 'electron'
+import { registerAppScheme, serveRenderer } from './app-protocol'
 import { createCore, type Core } from './core/create-core'
 import { isAppError } from './core/errors'
 import { rebuildCache } from './db/rebuild-cache'
@@ -18,6 +19,8 @@ import { createMainWindow, lockDownSession } from './window'
 let core: Core | null = null
 let mainWindow: BrowserWindow | null = null
 
+registerAppScheme()
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
@@ -30,7 +33,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  lockDownSession()
+  const rendererDir = join(import.meta.dirname, '../renderer')
+  lockDownSession(rendererDir)
+  serveRenderer(rendererDir)
   const dataDir = process.env.QUIRE_DATA_DIR ?? app.getPath('userData')
   const open = (): Promise<Core> =>
     createCore({
@@ -55,7 +60,7 @@ async function start(): Promise<void> {
   registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.events, () => mainWindow)
   core.scheduler.restart()
   lockWithTheSystem(core.lock)
-  mainWindow = createMainWindow(join(import.meta.dirname, '../preload'), join(import.meta.dirname, '../renderer'))
+  mainWindow = createMainWindow(join(import.meta.dirname, '../preload'))
   mainWindow.on('closed', () => (mainWindow = null))
 }
 

@@ -4,9 +4,11 @@
  * permission request denied. The renderer has no business with the network.
  */
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { BrowserWindow, dialog, session, shell } from 'electron'
+import { APP_ENTRY, isAppUrl } from './app-protocol'
 
-export function createMainWindow(preloadDir: string, rendererDir: string): BrowserWindow {
+export function createMainWindow(preloadDir: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -36,7 +38,7 @@ export function createMainWindow(preloadDir: string, rendererDir: string): Brows
 
   const devServer = process.env.ELECTRON_RENDERER_URL
   if (devServer) void window.loadURL(devServer)
-  else void window.loadFile(join(rendererDir, 'index.html'))
+  else void window.loadURL(APP_ENTRY)
   return window
 }
 
@@ -65,13 +67,19 @@ async function confirmExternal(window: BrowserWindow, url: string): Promise<void
 }
 
 /** Applied once to the default session before any window exists. */
-export function lockDownSession(): void {
+export function lockDownSession(rendererDir: string): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   // The renderer never talks to the network: main does, on its behalf. Dev server aside.
   const devServer = process.env.ELECTRON_RENDERER_URL
+  const rendererRoot = pathToFileURL(join(rendererDir, '/')).href
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith('file:') || details.url.startsWith('devtools:') || (devServer !== undefined && details.url.startsWith(devServer))
+    // file: only for the quire:// handler's own reads of the renderer's folder.
+    const allowed =
+      isAppUrl(details.url) ||
+      details.url.startsWith(rendererRoot) ||
+      details.url.startsWith('devtools:') ||
+      (devServer !== undefined && details.url.startsWith(devServer))
     callback({ cancel: !allowed })
   })
 }

@@ -7,7 +7,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname } from 'node:path'
+import { rendererFile } from '../core/renderer-file'
 import type { EventHub } from '../core/events'
 import type { Dispatch } from '../ipc/dispatch'
 import { listenOnLoopback, sendJson, type RunningServer } from '../simulators/shared/http-server'
@@ -77,16 +78,15 @@ export async function startTestHost(options: TestHostOptions): Promise<RunningSe
 }
 
 async function serveStatic(root: string, pathname: string, response: ServerResponse): Promise<void> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
-  const file = normalize(join(root, relative))
-  if (!file.startsWith(normalize(root) + sep)) return send(response, 403, '.html', 'Forbidden')
+  const file = rendererFile(root, pathname)
+  if (!file) return send(response, 403, '.html', 'Forbidden')
   let content: Buffer
   try {
     content = await readFile(file)
   } catch {
     return send(response, 404, '.html', 'Not found')
   }
-  if (relative === 'index.html') {
+  if (file === rendererFile(root, '/')) {
     // The shim must define window.quire before the renderer's module script runs.
     const html = content.toString('utf8').replace('<title>', '<script src="./quire-bridge.js"></script>\n    <title>')
     return send(response, 200, '.html', html)

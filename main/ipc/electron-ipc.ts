@@ -4,6 +4,7 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../preload/contract/bridge'
+import { isAppUrl } from '../app-protocol'
 import type { EventHub } from '../core/events'
 import type { Dispatch } from './dispatch'
 
@@ -24,8 +25,7 @@ export function registerIpc(dispatch: Dispatch, events: EventHub, window: () => 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
   if (!frame || frame.parent !== null) return false
-  const url = new URL(frame.url)
   const devServer = process.env.ELECTRON_RENDERER_URL
-  if (devServer) return url.origin === new URL(devServer).origin
-  return url.protocol === 'file:'
+  if (devServer) return new URL(frame.url).origin === new URL(devServer).origin
+  return isAppUrl(frame.url)
 }
