@@ -104,6 +104,8 @@ export class AppLock {
   }
 
   async configure(changes: { enabled?: boolean; idleMinutes?: number; lockOnSystemLock?: boolean }): Promise<LockStatus> {
+    // The passcode lives in the keychain: a lock that could not read it could not be unlocked.
+    if (changes.enabled) await this.storedPasscode()
     this.deps.settings.update({ lockEnabled: changes.enabled, lockIdleMinutes: changes.idleMinutes, lockOnSystemLock: changes.lockOnSystemLock })
     this.noteActivity()
     return this.announce()
@@ -149,9 +151,24 @@ export class AppLock {
     return this.announce()
   }
 
+  /**
+   * Locking must reach the renderer even when the keychain cannot say whether a passcode exists:
+   * then the lock screen asks for one (fail closed) and the unlock call reports the keychain error.
+   */
   private engage(): void {
     this.locked = true
-    void this.announce()
+    this.announce().catch(() => {
+      const settings = this.deps.settings.get()
+      this.deps.events.emit('lock.changed', {
+        enabled: settings.lockEnabled,
+        locked: true,
+        idleMinutes: settings.lockIdleMinutes,
+        lockOnSystemLock: settings.lockOnSystemLock,
+        hasPasscode: true,
+        systemConfirmation: this.deps.confirmation?.kind ?? null,
+        retryAfter: null
+      })
+    })
   }
 
   private async announce(): Promise<LockStatus> {

@@ -3,6 +3,7 @@ import { methods, methodsAllowedWhileLocked, type LockStatus, type MethodName } 
 import { createCore, type Core } from '../../main/core/create-core'
 import { createDispatch, type Dispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
+import { AppError } from '../../main/core/errors'
 import { PASSCODE_KEYCHAIN_ENTRY, type SystemConfirmation } from '../../main/lock/app-lock'
 import { manualClock } from '../helpers/manual-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
@@ -141,6 +142,24 @@ describe('the app lock, as the renderer meets it through the contract', () => {
     expect(await call('lock.unlock', { system: true })).toMatchObject({ ok: false, error: { code: 'LOCKED', message: 'Unlock was not confirmed.' } })
     answer = true
     expect(await call('lock.unlock', { system: true })).toMatchObject({ ok: true, value: { locked: false } })
+  })
+
+  it('fails closed when the keychain cannot be read: no turning the lock on, no unlocking, nothing served', async () => {
+    const first = await start()
+    const unreadable = new MemorySecrets()
+    unreadable.get = async () => {
+      throw new AppError('KEYCHAIN_UNAVAILABLE', 'No keychain is available.')
+    }
+    const second = await start({ secrets: unreadable })
+    expect(await second.call('lock.status')).toMatchObject({ ok: true, value: { enabled: false, hasPasscode: false } })
+    expect(await second.call('lock.configure', { enabled: true })).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } })
+    expect(await second.call('lock.status')).toMatchObject({ ok: true, value: { enabled: false } })
+
+    await first.call('lock.configure', { enabled: true })
+    const third = await start({ dir: first.dir, secrets: unreadable })
+    expect(await third.call('lock.status')).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } })
+    expect(await third.call('lock.unlock', { passcode: 'anything' })).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } })
+    expect(await third.call('invoices.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
   })
 
   it('keeps the hide-amounts setting across restarts', async () => {

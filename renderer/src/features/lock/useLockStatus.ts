@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { LockStatus } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
-import { call, subscribe } from '../../lib/ipc'
+import { call, LOCKED_EVENT, subscribe } from '../../lib/ipc'
 
 export type LockState = { status: 'loading' } | { status: 'ready'; lock: LockStatus } | { status: 'failed'; message: string }
 
@@ -13,13 +13,17 @@ export function useLockStatus(): { state: LockState; retry: () => void; update: 
   useEffect(() => {
     let current = true
     const unsubscribe = subscribe('lock.changed', (lock) => setState({ status: 'ready', lock }))
-    call('lock.status', {}).then(
-      (lock) => current && setState({ status: 'ready', lock }),
-      (error: unknown) => current && setState({ status: 'failed', message: errorMessage(error) })
-    )
+    const refresh = () =>
+      call('lock.status', {}).then(
+        (lock) => current && setState({ status: 'ready', lock }),
+        (error: unknown) => current && setState({ status: 'failed', message: errorMessage(error) })
+      )
+    void refresh()
+    window.addEventListener(LOCKED_EVENT, refresh)
     return () => {
       current = false
       unsubscribe()
+      window.removeEventListener(LOCKED_EVENT, refresh)
     }
   }, [attempt])
 
