@@ -14,15 +14,29 @@ function electronBinary(): { path: string } | { missing: string } {
   }
 }
 
-const binary = electronBinary()
+/** What `npm run dist` left for this platform, unpacked: the packaged app itself, fuses and all. */
+function packagedApp(): string | null {
+  const candidates = {
+    linux: ['dist/linux-unpacked/quire'],
+    darwin: ['dist/mac/Quire.app/Contents/MacOS/Quire', 'dist/mac-arm64/Quire.app/Contents/MacOS/Quire'],
+    win32: ['dist/win-unpacked/Quire.exe']
+  } as Partial<Record<NodeJS.Platform, string[]>>
+  return (candidates[process.platform] ?? []).find((path) => existsSync(path)) ?? null
+}
+
+/** The packaged app when there is one, else the built app under the Electron binary. */
+const packaged = packagedApp()
+const binary = packaged ? { path: packaged } : electronBinary()
+const launchOptions = packaged ? { executablePath: packaged, args: [] } : { args: ['out/main/index.js'] }
 if ('missing' in binary) console.log(`Electron specs skipped: ${binary.missing}.`)
+else console.log(`Electron specs run ${packaged ? `the packaged app at ${packaged}` : 'out/main under the Electron binary'}.`)
 
 test.describe('the Electron app', () => {
   test.skip('missing' in binary, 'missing' in binary ? `${binary.missing}. These specs run wherever Electron can be downloaded.` : '')
 
   test('opens a locked-down window, runs the demo workspace and opens an invoice PDF', async () => {
     const dir = tempDir('quire-electron-')
-    const app = await electron.launch({ args: ['out/main/index.js'], env: { ...process.env, QUIRE_DATA_DIR: dir.path } })
+    const app = await electron.launch({ ...launchOptions, env: { ...process.env, QUIRE_DATA_DIR: dir.path } })
     try {
       const window = await app.firstWindow()
       await expect(window.getByRole('heading', { name: 'Welcome to Quire' })).toBeVisible()
