@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Notice } from './components/Notice'
+import { Boot } from './components/Boot'
 import { LockScreen } from './features/lock/LockScreen'
 import { useLockStatus } from './features/lock/useLockStatus'
 import { HideAmountsProvider } from './features/privacy/HideAmounts'
@@ -10,23 +10,7 @@ export function App() {
   const { state, retry, update } = useLockStatus()
   const [view, setView] = useState<View | null>(null)
 
-  if (state.status === 'loading') {
-    return (
-      <p className="boot" role="status">
-        Opening Quire…
-      </p>
-    )
-  }
-  if (state.status === 'failed') {
-    return (
-      <div className="boot">
-        <Notice tone="error">{state.message}</Notice>
-        <button type="button" className="button" onClick={retry}>
-          Try again
-        </button>
-      </div>
-    )
-  }
+  if (state.status !== 'ready') return <Boot state={state} onRetry={retry} />
   if (state.lock.locked) return <LockScreen lock={state.lock} onUnlocked={update} />
   return (
     <HideAmountsProvider>

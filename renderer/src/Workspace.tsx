@@ -1,5 +1,5 @@
 import { useState, type MouseEvent } from 'react'
-import { Notice } from './components/Notice'
+import { Boot } from './components/Boot'
 import { SideNav, type Screen } from './components/SideNav'
 import { AccountsScreen } from './features/accounts/AccountsScreen'
 import { ActivityScreen } from './features/activity/ActivityScreen'
@@ -39,23 +39,7 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
     void accounts.reload()
   })
 
-  if (infoState.status === 'loading') {
-    return (
-      <p className="boot" role="status">
-        Opening Quire…
-      </p>
-    )
-  }
-  if (infoState.status === 'failed') {
-    return (
-      <div className="boot">
-        <Notice tone="error">{infoState.message}</Notice>
-        <button type="button" className="button" onClick={retry}>
-          Try again
-        </button>
-      </div>
-    )
-  }
+  if (infoState.status !== 'ready') return <Boot state={infoState} onRetry={retry} />
 
   const { info } = infoState
   const current: View = view ?? (info.accountCount === 0 ? 'welcome' : 'invoices')
