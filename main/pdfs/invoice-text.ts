@@ -52,24 +52,17 @@ export function formatDateOrInstant(text: string, locale?: string): string {
 }
 
 /**
- * Makes text drawable with a font that covers only `charset` (the standard PDF fonts cover
- * Western European text). Intl's thin and narrow spaces and minus sign become their plain
- * forms; any other character the font lacks becomes "?", and `lost` says so, so the page can
- * tell the reader that the app shows the exact text.
+ * Makes text drawable with a font that covers only `charset` (the embedded font covers Latin,
+ * Greek and Cyrillic, not CJK). A line break or tab becomes a space; a character the font lacks
+ * becomes "?", and `lost` says so, so the page can tell the reader that the app shows the exact
+ * text.
  */
 export function printable(text: string, charset: ReadonlySet<number>): { text: string; lost: boolean } {
   let lost = false
-  const out = Array.from(
-    text
-      .normalize('NFC')
-      .replace(/[\u2007\u2009\u202f]/g, ' ')
-      .replace(/\u2212/g, '-')
-      .replace(/[\r\n\t]+/g, ' '),
-    (char) => {
-      if (charset.has(char.codePointAt(0)!)) return char
-      lost = true
-      return '?'
-    }
-  ).join('')
+  const out = Array.from(text.normalize('NFC').replace(/[\r\n\t]+/g, ' '), (char) => {
+    if (charset.has(char.codePointAt(0)!)) return char
+    lost = true
+    return '?'
+  }).join('')
   return { text: out, lost }
 }

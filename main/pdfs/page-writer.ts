@@ -80,28 +80,32 @@ export class PageWriter {
     this.page.drawText(clean, { x: align === 'right' ? x - width : x, y: A4[1] - this.y - size, size, font: this.font(style), color: style.color ?? INK })
   }
 
-  /** Lines of `text` that fit `width`, breaking at spaces and, for a word too long for a line, inside it. */
+  /**
+   * Lines of `text` that fit `width`, breaking at spaces and, for a word too long for a line, inside it.
+   * Shaping a run with the embedded font is costly, so each word is measured once and a line's
+   * width is the sum of its words and spaces (the font substitutes no glyphs across a space).
+   */
   wrap(text: string, width: number, style: TextStyle = {}): string[] {
     const size = style.size ?? 10
     const font = this.font(style)
-    const fits = (line: string): boolean => font.widthOfTextAtSize(line, size) <= width
+    const widthOf = (run: string): number => font.widthOfTextAtSize(run, size)
+    const space = widthOf(' ')
     const lines: string[] = []
     let line = ''
+    let lineWidth = 0
     for (const word of this.clean(text).split(' ')) {
-      const candidate = line ? `${line} ${word}` : word
-      if (fits(candidate)) {
-        line = candidate
+      const wordWidth = widthOf(word)
+      const candidateWidth = line ? lineWidth + space + wordWidth : wordWidth
+      if (candidateWidth <= width) {
+        line = line ? `${line} ${word}` : word
+        lineWidth = candidateWidth
         continue
       }
       if (line) lines.push(line)
-      let rest = word
-      while (!fits(rest) && rest.length > 1) {
-        let cut = rest.length - 1
-        while (cut > 1 && !fits(rest.slice(0, cut))) cut -= 1
-        lines.push(rest.slice(0, cut))
-        rest = rest.slice(cut)
-      }
-      line = rest
+      const pieces = wordWidth <= width ? [word] : splitWord(word, (run) => widthOf(run) <= width)
+      line = pieces.pop()!
+      lines.push(...pieces)
+      lineWidth = widthOf(line)
     }
     if (line || lines.length === 0) lines.push(line)
     return lines
@@ -124,4 +128,26 @@ export class PageWriter {
   box(x: number, top: number, width: number, height: number, fill: RGB, border?: RGB): void {
     this.page.drawRectangle({ x, y: A4[1] - top - height, width, height, color: fill, ...(border ? { borderColor: border, borderWidth: 0.8 } : {}) })
   }
+}
+
+/**
+ * A word too wide for a line, cut into the longest pieces that fit (at least one character
+ * each), found by bisection since every measurement shapes the run. Cuts fall between code
+ * points, never inside a surrogate pair.
+ */
+function splitWord(word: string, fits: (run: string) => boolean): string[] {
+  const chars = Array.from(word)
+  const pieces: string[] = []
+  while (chars.length > 1 && !fits(chars.join(''))) {
+    let longest = 1
+    let tooLong = chars.length
+    while (tooLong - longest > 1) {
+      const middle = Math.floor((longest + tooLong) / 2)
+      if (fits(chars.slice(0, middle).join(''))) longest = middle
+      else tooLong = middle
+    }
+    pieces.push(chars.splice(0, longest).join(''))
+  }
+  pieces.push(chars.join(''))
+  return pieces
 }

@@ -24,6 +24,13 @@ import { PdfStore } from './pdf-store'
 import { receivePdf } from './receive-pdf'
 import { renderInvoicePdf } from './render-invoice-pdf'
 
+/**
+ * Bumped whenever generated PDFs would come out differently from the same data (a new font, a
+ * new layout), so copies rendered by an older Quire are rendered again on their next open.
+ * 2: DejaVu Sans embedded, so Central European, Greek and Cyrillic text no longer prints as "?".
+ */
+const GENERATED_LAYOUT = 'layout-2'
+
 /** Real invoices are tens or hundreds of kilobytes; anything near this is not an invoice. */
 export const MAX_PDF_BYTES = 20 * 1_048_576
 /** Prefetch takes open invoices and those issued within this many days. */
@@ -249,14 +256,15 @@ export class PdfService {
     return { record, bytes }
   }
 
-  /** Quire's own rendering, reused while the invoice's synced data is unchanged. */
+  /** Quire's own rendering, reused while the invoice's synced data and the layout are unchanged. */
   private async generated(account: AccountRecord, key: InvoiceKey): Promise<Stored> {
     const existing = await this.verified(key.id, 'generated')
-    if (existing.stored && existing.stored.record.renderedFrom === key.syncedAt) return existing.stored
+    const renderedFrom = `${GENERATED_LAYOUT}@${key.syncedAt}`
+    if (existing.stored && existing.stored.record.renderedFrom === renderedFrom) return existing.stored
     const detail = this.deps.invoices.get(account.id, key.remoteId)
     const bytes = Buffer.from(await renderInvoicePdf(detail, { providerLabel: providers[account.provider].label }))
     const { sha256, size } = await this.store.write(bytes)
-    const record: PdfRecord = { invoiceId: key.id, source: 'generated', sha256, size, storedAt: isoNow(this.deps.clock), renderedFrom: key.syncedAt, lastOpenedAt: null }
+    const record: PdfRecord = { invoiceId: key.id, source: 'generated', sha256, size, storedAt: isoNow(this.deps.clock), renderedFrom, lastOpenedAt: null }
     await this.keep(record)
     return { record, bytes }
   }

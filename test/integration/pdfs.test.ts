@@ -144,6 +144,22 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
     expect((await core.pdfs.open({ accountId: yetiId, remoteId: pick.rendered })).sha256).toBe(pdf.sha256)
   })
 
+  it('renders again a copy that an older layout made from the same data', async () => {
+    const renderedFrom = () => db.prepare<[string], { rendered_from: string }>(`SELECT p.rendered_from FROM invoice_pdfs p JOIN invoices i ON i.id = p.invoice_id WHERE i.remote_id = ? AND p.source = 'generated'`).get(pick.rendered)!.rendered_from
+    const db = new Database(join(dir.path, 'quire.sqlite3'))
+    try {
+      await core.pdfs.open({ accountId: yetiId, remoteId: pick.rendered })
+      const current = renderedFrom()
+      expect(current).toMatch(/^layout-\d+@/)
+      // What a Quire from before the layout tag stored: the sync time alone (its PDF printed "?" for "ł").
+      db.prepare(`UPDATE invoice_pdfs SET rendered_from = ? WHERE rendered_from = ?`).run(current.slice(current.indexOf('@') + 1), current)
+      await core.pdfs.open({ accountId: yetiId, remoteId: pick.rendered })
+      expect(renderedFrom()).toBe(current)
+    } finally {
+      db.close()
+    }
+  })
+
   it('carries the bytes over IPC as base64 and hands only verified cached files to the system', async () => {
     const dispatch = createDispatch(createHandlers(core, 'test'))
     const result = await dispatch('pdfs.open', { accountId: yetiId, remoteId: pick.provider })
