@@ -7,8 +7,11 @@ import { call } from '../../lib/ipc'
 export const BLOCK_ROWS = 200
 /** Blocks kept in memory (the ones nearest the view stay): never the whole table. */
 const KEPT_BLOCKS = 30
-/** A pause before fetching while the view moves, so dragging the scrollbar asks only for where it stops. */
-const SETTLE_MS = 40
+/**
+ * While the view moves, rows are asked for at most this often, for wherever the view is then: a
+ * dragged scrollbar does not ask for every row it passes, and a steady scroll still fills in.
+ */
+const FETCH_EVERY_MS = 40
 
 type Range = { start: number; end: number }
 
@@ -94,8 +97,10 @@ export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
   const show = useCallback(
     (start: number, end: number) => {
       wanted.current = { start, end }
-      if (timer.current) clearTimeout(timer.current)
-      timer.current = setTimeout(fetchWanted, SETTLE_MS)
+      timer.current ??= setTimeout(() => {
+        timer.current = null
+        fetchWanted()
+      }, FETCH_EVERY_MS)
     },
     [fetchWanted]
   )
