@@ -53,13 +53,24 @@ test.describe('hide amounts and the app lock, in Chromium against the real core'
       const pane = page.getByRole('complementary', { name: 'Invoice details' })
       await expect(pane.locator('.amount-total')).toContainText('•••••')
       await expect(pane.locator('.amount-total')).not.toContainText(/\d/)
+      await pane.getByText('Raw provider data').click()
+      await expect(pane.getByText('Hidden while amounts are hidden.')).toBeVisible()
       await pane.getByRole('button', { name: 'Open PDF' }).click()
       const viewer = page.getByRole('dialog', { name: 'Invoice QPRIV1' })
       await expect(viewer.getByText('Amounts are hidden, so this document is too.')).toBeVisible()
       await expect(viewer.locator('.pdf-scroll')).toHaveClass(/is-veiled/)
+      // Nothing that would read the amounts out: no text layer, no find, no print.
+      await expect(viewer.locator('.textLayer').first()).toBeHidden()
+      await expect(viewer.getByRole('searchbox', { name: 'Find in PDF' })).toBeDisabled()
+      await expect(viewer.getByRole('button', { name: 'Print…' })).toBeDisabled()
       await page.screenshot({ path: join('test-results', 'privacy-hidden-amounts.png') })
       await viewer.getByRole('button', { name: 'Show this document' }).click()
       await expect(viewer.locator('.pdf-scroll')).not.toHaveClass(/is-veiled/)
+      await expect(viewer.getByRole('searchbox', { name: 'Find in PDF' })).toBeEnabled()
+      // Showing amounts and hiding them again (a screen share starting) covers the document again.
+      await page.keyboard.press('Control+Shift+H')
+      await page.keyboard.press('Control+Shift+H')
+      await expect(viewer.locator('.pdf-scroll')).toHaveClass(/is-veiled/)
       await viewer.getByRole('button', { name: 'Close' }).click()
 
       // Kept in main's settings: a reload in the middle of a screen share keeps them hidden.

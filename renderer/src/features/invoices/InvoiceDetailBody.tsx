@@ -4,7 +4,7 @@ import type { InvoiceDetail } from '../../lib/contract'
 import { formatCalendarDate, formatDateOrInstant, formatInstant } from '../../lib/format'
 import { InvoiceActivitySection } from '../activity/InvoiceActivitySection'
 import { PdfSection } from '../pdf/PdfSection'
-import { useMoney } from '../privacy/HideAmounts'
+import { useHideAmounts, useMoney } from '../privacy/HideAmounts'
 import { LineItemsTable } from './LineItemsTable'
 import { StatusHistory } from './StatusHistory'
 
@@ -12,6 +12,7 @@ type Props = { detail: InvoiceDetail; providerLabel: string }
 
 export function InvoiceDetailBody({ detail, providerLabel }: Props) {
   const formatMoney = useMoney()
+  const { hidden } = useHideAmounts()
   const money = (amount: string | null) => (amount === null ? '—' : formatMoney(amount, detail.currency))
   const date = (value: string | null) => (value === null ? '—' : formatCalendarDate(value))
   const stamp = (value: string | null) => (value === null ? '—' : formatDateOrInstant(value))
@@ -90,7 +91,8 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
 
       <details className="raw">
         <summary>Raw provider data</summary>
-        <pre>{detail.rawJson}</pre>
+        {/* The provider's own fields hold amounts under names Quire cannot know: all of it is hidden. */}
+        {hidden ? <p className="muted">Hidden while amounts are hidden.</p> : <pre>{detail.rawJson}</pre>}
       </details>
     </>
   )

@@ -26,6 +26,10 @@ export function PdfDocumentView({ doc, findRef }: Props) {
   const { hidden } = useHideAmounts()
   const [revealed, setRevealed] = useState(false)
   const veiled = hidden && !revealed
+  // Hiding amounts again (a screen share starting) covers a document revealed before.
+  useEffect(() => {
+    if (hidden) setRevealed(false)
+  }, [hidden])
 
   useEffect(() => {
     let live = true
@@ -75,7 +79,7 @@ export function PdfDocumentView({ doc, findRef }: Props) {
 
   return (
     <>
-      <PdfToolbar pageNumber={pageNumber} pageCount={doc.numPages} onGoTo={goTo} zoom={zoom} find={find} findRef={findRef} onPrint={() => void print()} printing={printing} />
+      <PdfToolbar pageNumber={pageNumber} pageCount={doc.numPages} onGoTo={goTo} zoom={zoom} find={find} findRef={findRef} onPrint={() => void print()} printing={printing} veiled={veiled} />
       {printError && <Notice tone="error">{printError}</Notice>}
       <div className="pdf-stage">
         <div ref={area} className={`pdf-scroll${veiled ? ' is-veiled' : ''}`} onScroll={onScroll} tabIndex={veiled ? -1 : 0} aria-label="PDF pages" aria-hidden={veiled || undefined}>

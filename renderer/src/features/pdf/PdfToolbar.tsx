@@ -10,6 +10,8 @@ type Props = {
   find: Find
   findRef: RefObject<HTMLInputElement | null>
   onPrint: () => void
+  /** Amounts are hidden and this document is not revealed: finding or printing would show them. */
+  veiled: boolean
   printing: boolean
 }
 
@@ -22,7 +24,7 @@ const FITS: { mode: ZoomMode; label: string }[] = [
 
 const percent = (scale: number): string => `${Math.round(scale * 100)} %`
 
-export function PdfToolbar({ pageNumber, pageCount, onGoTo, zoom, find, findRef, onPrint, printing }: Props) {
+export function PdfToolbar({ pageNumber, pageCount, onGoTo, zoom, find, findRef, onPrint, printing, veiled }: Props) {
   const id = useId()
   const [typed, setTyped] = useState(String(pageNumber))
   useEffect(() => setTyped(String(pageNumber)), [pageNumber])
@@ -103,7 +105,8 @@ export function PdfToolbar({ pageNumber, pageCount, onGoTo, zoom, find, findRef,
           ref={findRef}
           type="search"
           placeholder="Find in PDF"
-          value={find.query}
+          disabled={veiled}
+          value={veiled ? '' : find.query}
           onChange={(event) => find.setQuery(event.target.value)}
           onKeyDown={(event) => {
             if (event.key !== 'Enter') return
@@ -113,17 +116,17 @@ export function PdfToolbar({ pageNumber, pageCount, onGoTo, zoom, find, findRef,
           }}
         />
         <span className="pdf-find-status muted" role="status">
-          {findStatus}
+          {veiled ? '' : findStatus}
         </span>
-        <button type="button" className="button button-small" onClick={find.previous} disabled={find.hits.length === 0} aria-label="Previous match">
+        <button type="button" className="button button-small" onClick={find.previous} disabled={veiled || find.hits.length === 0} aria-label="Previous match">
           ↑
         </button>
-        <button type="button" className="button button-small" onClick={find.next} disabled={find.hits.length === 0} aria-label="Next match">
+        <button type="button" className="button button-small" onClick={find.next} disabled={veiled || find.hits.length === 0} aria-label="Next match">
           ↓
         </button>
       </div>
 
-      <button type="button" className="button button-small" onClick={onPrint} disabled={printing}>
+      <button type="button" className="button button-small" onClick={onPrint} disabled={printing || veiled}>
         {printing ? 'Preparing…' : 'Print…'}
       </button>
     </div>
