@@ -3,6 +3,7 @@
  * at them, so a first run shows real syncing through the real connectors with no sign-up.
  * Demo secrets are random and live in the keychain like any other; each simulator is told its own.
  */
+import { connect } from 'node:net'
 import type { AccountRecord } from '../db/accounts.repo'
 import type { AccountsService } from '../services/accounts.service'
 import type { SecretStore } from '../secrets/secret-store'
@@ -42,11 +43,15 @@ export class DemoWorkspace {
     return this.demoAccounts()
   }
 
-  /** Simulators do not outlive the process: restart them for demo accounts made earlier. */
+  /**
+   * Simulators do not outlive the process that started them: restart them for demo accounts made
+   * earlier. One that another process (the app, while the CLI runs) still serves is used as it
+   * is, so neither moves the other's accounts to ports that die with it.
+   */
   async resume(): Promise<void> {
     for (const account of this.demoAccounts()) {
       const demo = demoProviders.find((candidate) => candidate.provider === account.provider)
-      if (!demo || this.running.has(account.id)) continue
+      if (!demo || this.running.has(account.id) || (await isListening(account.baseUrl))) continue
       const secret = await this.secrets.get(account.id)
       if (secret === null) continue
       const { demo: _demo, ...options } = account.options
@@ -64,4 +69,20 @@ export class DemoWorkspace {
   private demoAccounts(): AccountRecord[] {
     return this.accounts.list().filter((account) => account.options.demo === true)
   }
+}
+
+/** Whether something accepts connections where the URL points (loopback: an answer or a refusal comes at once). */
+function isListening(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) })
+    socket.setTimeout(500)
+    const done = (listening: boolean) => {
+      socket.destroy()
+      resolve(listening)
+    }
+    socket.once('connect', () => done(true))
+    socket.once('error', () => done(false))
+    socket.once('timeout', () => done(false))
+  })
 }
