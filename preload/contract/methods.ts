@@ -3,6 +3,7 @@ import { activityMethods } from './activity'
 import {
   AccountDraft,
   AccountId,
+  AccountName,
   AccountSummary,
   AppSettings,
   InvoiceDetail,
@@ -39,7 +40,8 @@ export const methods = {
     output: AccountSummary
   },
   'accounts.testConnection': {
-    input: AccountDraft.omit({ name: true }).strict(),
+    /** `name`, when already typed, is how errors name the account. */
+    input: AccountDraft.omit({ name: true }).extend({ name: AccountName.optional() }).strict(),
     output: z.object({ detail: z.string() })
   },
   'accounts.replaceSecret': {

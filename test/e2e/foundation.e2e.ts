@@ -42,7 +42,11 @@ test.describe('first run to offline browsing, in Chromium against the real core'
     await form.getByLabel('Base URL').fill(simulator!.baseUrl)
     await form.getByLabel('Personal access token').fill('hsk_test_wrongwrongwro_wrongwrongwrongwrongwrongwrongwr')
     await form.getByRole('button', { name: 'Test connection' }).click()
+    await expect(form.getByRole('alert')).toContainText('Hoursmith account “Finch”: the API token was rejected')
+    // Adding it anyway is refused too: a rejected token is never saved.
+    await form.getByRole('button', { name: 'Add account' }).click()
     await expect(form.getByRole('alert')).toContainText('the API token was rejected')
+    await expect(page.getByRole('listitem', { name: 'Finch' })).toHaveCount(0)
 
     await form.getByLabel('Personal access token').fill(token)
     await form.getByRole('button', { name: 'Test connection' }).click()

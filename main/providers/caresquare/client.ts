@@ -129,7 +129,7 @@ export class CareSquareClient implements Connector {
     const { who } = this
     switch (response.status) {
       case 401:
-        return new AppError('PROVIDER_AUTH', `${who}: the API key was rejected.${quote} Create a new key under Settings → API Keys in CareSquare and replace it in Quire.`)
+        return new AppError('PROVIDER_AUTH', `${who}: the API key was rejected.${quote} Create a new key under Settings → API Keys in CareSquare and enter it in Quire.`)
       case 403:
         return new AppError(
           'PROVIDER_SCOPE',

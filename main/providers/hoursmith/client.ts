@@ -121,7 +121,7 @@ export class HoursmithClient implements Connector {
     const quote = said ? ` Hoursmith said: “${said.replace(/[.\s]+$/, '')}”.` : ''
     switch (response.status) {
       case 401:
-        return new AppError('PROVIDER_AUTH', `${who}: the API token was rejected.${quote} Mint a new token under Settings → API in Hoursmith and replace it in Quire.`)
+        return new AppError('PROVIDER_AUTH', `${who}: the API token was rejected.${quote} Mint a new token under Settings → API in Hoursmith and enter it in Quire.`)
       case 402:
         return new AppError(
           'PROVIDER_PLAN',

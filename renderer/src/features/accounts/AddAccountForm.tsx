@@ -75,7 +75,7 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
     setPending('test')
     setFeedback(null)
     try {
-      const { detail } = await call('accounts.testConnection', connectionInput(provider))
+      const { detail } = await call('accounts.testConnection', { ...connectionInput(provider), ...(name.trim() && !checkName(name) ? { name: name.trim() } : {}) })
       setFeedback({ tone: 'success', text: detail })
     } catch (error) {
       setFeedback({ tone: 'error', text: errorMessage(error) })
@@ -95,6 +95,8 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
     // The secret has now left this window; it must not linger in the field either way.
     setSecret('')
     try {
+      // A token the provider refuses is not saved: the person learns now, not at the next sync.
+      await call('accounts.testConnection', input)
       const account = await call('accounts.add', input)
       setName('')
       setBaseUrl('')
