@@ -27,13 +27,30 @@ function moneyFormat(currency: string): Intl.NumberFormat | null {
   return moneyFormats.get(key) ?? null
 }
 
-/** "1234.5" + "EUR" → "€1,234.50"; an unknown code falls back to "1,234.50 XYZ". */
+const preciseFormats = new Map<string, Intl.NumberFormat>()
+
+/**
+ * "1234.5" + "EUR" → "€1,234.50"; an unknown code falls back to "1,234.50 XYZ". Never rounded:
+ * an amount with more places than its currency's usual (a per-minute rate, "803.7228") shows
+ * them all, as the generated PDF and the export do.
+ */
 export function formatMoney(amount: string, currency: string): string {
   const value = amount as Intl.StringNumericLiteral
   const format = moneyFormat(currency)
-  if (format) return format.format(value)
-  const number = plainDecimalFormat.format(value)
-  return currency ? `${number} ${currency}` : number
+  if (!format) {
+    const number = plainDecimalFormat.format(value)
+    return currency ? `${number} ${currency}` : number
+  }
+  const places = (amount.split('.')[1] ?? '').replace(/0+$/, '').length
+  const usual = format.resolvedOptions().maximumFractionDigits ?? 2
+  if (places <= usual) return format.format(value)
+  const key = `${currency.toUpperCase()}:${places}`
+  let precise = preciseFormats.get(key)
+  if (!precise) {
+    precise = new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: usual, maximumFractionDigits: Math.min(20, places) })
+    preciseFormats.set(key, precise)
+  }
+  return precise.format(value)
 }
 
 const NUMBER_PARTS = new Set<Intl.NumberFormatPartTypes>(['integer', 'group', 'decimal', 'fraction', 'minusSign'])

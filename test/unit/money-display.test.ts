@@ -18,3 +18,13 @@ describe('amounts while hidden', () => {
     expect(formatMoneyHidden('')).toBe('•••••')
   })
 })
+
+describe('amounts as shown', () => {
+  it('keep every place an amount has, and the currency’s usual places at least', () => {
+    expect(formatMoney('803.7228', 'USD')).toBe('$803.7228')
+    expect(formatMoney('803.70', 'USD')).toBe('$803.70')
+    expect(formatMoney('1200', 'JPY')).toBe('¥1,200')
+    expect(formatMoney('1200.5', 'JPY')).toBe('¥1,200.5')
+    expect(formatMoney('-0.000000000001', 'EUR')).toBe('-€0.000000000001')
+  })
+})

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import type Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { InvoiceQuery, type LineItem } from '../../preload/contract'
+import { EventHub } from '../../main/core/events'
+import { AccountsRepo } from '../../main/db/accounts.repo'
+import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
+import { InvoiceQueryRepo } from '../../main/db/invoice-query'
+import { InvoicesRepo } from '../../main/db/invoices.repo'
+import { openDatabase } from '../../main/db/open-database'
+import { SyncStateRepo } from '../../main/db/sync-state.repo'
+import type { Connector } from '../../main/providers/connector'
+import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
+import { syncAccount } from '../../main/sync/account-sync'
+import { fakeClock } from '../helpers/fake-clock'
+import { tempDir } from '../helpers/temp-dir'
+
+/**
+ * A re-sync rewrites an invoice's line items and search entry only when they change. Whatever
+ * it skips or rewrites, the cache must read exactly as if every page had been written whole.
+ */
+describe('sync page writes', () => {
+  const cleanups: (() => void)[] = []
+  afterEach(() => cleanups.splice(0).reverse().forEach((cleanup) => cleanup()))
+
+  function cache() {
+    const dir = tempDir()
+    const db = openDatabase(join(dir.path, 'quire.sqlite3'))
+    cleanups.push(() => dir.remove(), () => void db.close())
+    const accounts = new AccountsRepo(db)
+    const accountId = randomUUID()
+    accounts.insert({ id: accountId, provider: 'hoursmith', name: 'Studio', baseUrl: 'http://127.0.0.1:9/api/v1', options: {}, createdAt: '2026-11-20T08:00:00Z' })
+    const deps = {
+      db,
+      accounts,
+      invoices: new InvoicesRepo(db),
+      changes: new InvoiceChangesRepo(db),
+      syncState: new SyncStateRepo(db),
+      clock: fakeClock(new Date('2026-11-20T08:00:00Z')),
+      events: new EventHub()
+    }
+    /** One full walk whose pages are exactly `pages`. */
+    const sync = async (...pages: UnifiedInvoice[][]) => {
+      const connector: Connector = {
+        testConnection: async () => 'ok',
+        fetchPage: async (cursor) => {
+          const index = cursor === null ? 0 : Number(cursor)
+          return { invoices: pages[index]!, next: index + 1 < pages.length ? String(index + 1) : null, requests: 1 }
+        }
+      }
+      const outcome = await syncAccount(deps, accounts.byId(accountId)!, async () => connector, new AbortController().signal, { full: true })
+      expect(outcome.error).toBeNull()
+    }
+    const search = (text: string): string[] => {
+      const page = new InvoiceQueryRepo(db).list(InvoiceQuery.parse({ search: text, includeRemoved: true, limit: 500 }), '2026-11-20')
+      return page.items.map((item) => item.remoteId).sort()
+    }
+    return { db, accountId, sync, search }
+  }
+
+  it('keeps search exact whether a re-sync skips or performs the search rewrite', async () => {
+    const { db, sync, search } = cache()
+    const lines = (...descriptions: string[]): LineItem[] => descriptions.map((description, position) => ({ position, description, quantity: '1', unitPrice: '5.00', amount: '5.00' }))
+    const a = invoice('a', { number: 'INV-100', counterparty: 'Acme Pty Ltd', lineItems: lines('Consulting hours') })
+    const b = invoice('b', { number: 'INV-200', counterparty: 'Globex', notes: 'Quarterly retainer' })
+    const c = invoice('c', { number: 'INV-300', counterparty: 'Initech', lineItems: lines('Travel', 'Parking') })
+    await sync([a, b], [c])
+    expect(search('acme')).toEqual(['a'])
+
+    // Unchanged text (a's amounts and status move, b is the same): the entries stay and still match.
+    const aPaid = { ...a, status: 'paid' as const, paid: '5.00', lineItems: a.lineItems.map((line) => ({ ...line, amount: '4.50' })) }
+    // Changed text: a new counterparty, new notes, new line descriptions.
+    const cRenamed = { ...c, counterparty: 'Umbrella Health', lineItems: lines('Travel', 'Accommodation') }
+    const bNoted = { ...b, notes: 'Annual licence' }
+    await sync([aPaid, bNoted], [cRenamed])
+    expect(search('acme')).toEqual(['a'])
+    expect(search('consulting')).toEqual(['a'])
+    expect(search('retainer')).toEqual([])
+    expect(search('licence')).toEqual(['b'])
+    expect(search('initech')).toEqual([])
+    expect(search('umbrella')).toEqual(['c'])
+    expect(search('parking')).toEqual([])
+    expect(search('accommodation')).toEqual(['c'])
+    expect(search('travel')).toEqual(['c'])
+    expect(db.prepare(`SELECT amount FROM line_items l JOIN invoices i ON i.id = l.invoice_id WHERE i.remote_id = 'a'`).pluck().all()).toEqual(['4.50'])
+
+    // c vanishes upstream: a tombstone, still found where tombstones are asked for.
+    await sync([aPaid, bNoted])
+    expect(search('umbrella')).toEqual(['c'])
+    expect(db.prepare(`SELECT removed FROM invoices WHERE remote_id = 'c'`).pluck().get()).toBe(1)
+    // c comes back with new text; the old text no longer finds it.
+    await sync([aPaid, bNoted, { ...cRenamed, counterparty: 'Stark Logistics', lineItems: [] }])
+    expect(search('umbrella')).toEqual([])
+    expect(search('accommodation')).toEqual([])
+    expect(search('stark')).toEqual(['c'])
+    expectSearchIndexMatchesRows(db)
+  })
+
+  it('writes an invoice listed twice in one page as the later listing, with its change logged', async () => {
+    const { db, sync, search } = cache()
+    const first = invoice('a', { number: 'INV-1', counterparty: 'Acme Pty Ltd' })
+    const second = { ...first, counterparty: 'Globex', status: 'paid' as const, lineItems: [{ position: 0, description: 'Retainer', quantity: null, unitPrice: null, amount: '5.00' }] }
+    await sync([first, second])
+    expect(search('acme')).toEqual([])
+    expect(search('globex retainer')).toEqual(['a'])
+    expect(db.prepare(`SELECT count(*) FROM invoices`).pluck().get()).toBe(1)
+    expect(db.prepare(`SELECT count(*) FROM line_items`).pluck().get()).toBe(1)
+    expect(db.prepare(`SELECT field, before, after FROM invoice_changes`).all()).toEqual([{ field: 'status', before: 'open', after: 'paid' }])
+    expectSearchIndexMatchesRows(db)
+  })
+})
+
+/** Every row's search entry finds it by each of its words, and nothing else is indexed. */
+function expectSearchIndexMatchesRows(db: Database.Database): void {
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.number, i.counterparty, i.notes, (SELECT group_concat(description, ' ') FROM line_items WHERE invoice_id = i.id) AS lines FROM invoices i`
+    )
+    .all() as { id: number; number: string | null; counterparty: string | null; notes: string | null; lines: string | null }[]
+  expect(db.prepare(`SELECT count(*) FROM invoice_fts`).pluck().get()).toBe(rows.length)
+  const find = db.prepare(`SELECT rowid FROM invoice_fts WHERE invoice_fts MATCH ?`).pluck()
+  for (const row of rows) {
+    for (const word of [row.number, row.counterparty, row.notes, row.lines].join(' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+      expect(find.all(`"${word}"`), `${word} → ${row.id}`).toContain(row.id)
+    }
+  }
+}
+
+function invoice(remoteId: string, fields: Partial<UnifiedInvoice>): UnifiedInvoice {
+  return {
+    remoteId,
+    number: null,
+    status: 'open',
+    rawStatus: 'SENT',
+    paymentStatus: null,
+    counterparty: null,
+    notes: null,
+    issueDate: '2026-11-01',
+    dueDate: '2026-12-01',
+    periodStart: null,
+    periodEnd: null,
+    currency: 'EUR',
+    subtotal: null,
+    tax: null,
+    total: '5.00',
+    paid: null,
+    hasPdf: false,
+    remoteCreatedAt: null,
+    remoteUpdatedAt: null,
+    removed: false,
+    lineItems: [],
+    raw: { id: remoteId },
+    ...fields
+  }
+}
