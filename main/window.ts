@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { BrowserWindow, dialog, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { APP_ENTRY, isAppUrl } from './app-protocol'
 
 export function createMainWindow(preloadDir: string): BrowserWindow {
@@ -25,6 +25,8 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // The installed app has no developer tools: with them, a locked window's page could be read.
+      devTools: !app.isPackaged,
       // A middle click must not open a link in a new window behind setWindowOpenHandler's back.
       disableBlinkFeatures: 'Auxclick'
     }

@@ -98,7 +98,7 @@ export class AppLock {
   }
 
   async lockNow(): Promise<LockStatus> {
-    if (!this.deps.settings.get().lockEnabled) throw new AppError('CONFLICT', 'Turn on the app lock in Settings first.')
+    if (!this.deps.settings.get().lockEnabled) throw new AppError('CONFLICT', 'The app lock is off. Turn it on under Accounts → Privacy and app lock.')
     if (!this.locked) this.engage()
     return this.status()
   }
@@ -117,7 +117,7 @@ export class AppLock {
       this.refuseWhileWaiting()
       if (current === undefined || !(await verifyPasscode(current, stored))) {
         this.countFailure()
-        throw new AppError('FORBIDDEN', 'Enter your current passcode to change or remove it.')
+        throw new AppError('FORBIDDEN', current ? 'That is not your current passcode.' : 'Enter your current passcode to change or remove it.')
       }
     }
     this.passcode = null

@@ -93,12 +93,12 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
       return <span>{invoice.currency}</span>
     case 'total':
       return (
-        <span className="tabular">
+        <span className="cell-text tabular">
           <Money amount={invoice.total} currency={invoice.currency} />
         </span>
       )
     case 'paid':
-      return <span className="tabular">{invoice.paid === null ? '—' : <Money amount={invoice.paid} currency={invoice.currency} />}</span>
+      return <span className="cell-text tabular">{invoice.paid === null ? '—' : <Money amount={invoice.paid} currency={invoice.currency} />}</span>
     case 'hasPdf':
       return (
         <>

@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react'
 
+// Apple keyboards say ⌘ where others say Ctrl; the renderer has no Node, so it asks the browser.
+const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl'
+
 const SHORTCUTS: [keys: string[], what: string][] = [
   [['j', '↓'], 'Next invoice'],
   [['k', '↑'], 'Previous invoice'],
@@ -7,9 +10,11 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['Home', 'End'], 'First or last invoice'],
   [['Enter'], 'Open the invoice'],
   [['Space', 'x'], 'Select or unselect it (Shift: up to it)'],
-  [['/', 'Ctrl F', '⌘ F'], 'Search invoices'],
+  [['/', `${MOD} F`], 'Search invoices'],
   [['Esc'], 'Close the invoice or this help'],
-  [['?'], 'Show these shortcuts']
+  [['?'], 'Show these shortcuts'],
+  [[`${MOD} Shift H`], 'Hide or show amounts'],
+  [[`${MOD} Shift L`], 'Lock Quire (when the app lock is on)']
 ]
 
 /** The keyboard shortcuts, as a modal dialog: Escape or Close returns focus where it was. */

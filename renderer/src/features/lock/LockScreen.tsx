@@ -63,7 +63,7 @@ export function LockScreen({ lock, onUnlocked }: Props) {
         {error && <Notice tone="error">{error}</Notice>}
         <div className="actions">
           {(lock.hasPasscode || !touchId) && (
-            <button type="submit" className="button button-primary" disabled={busy || (lock.hasPasscode && passcode === '')}>
+            <button type="submit" className="button button-primary" autoFocus={!lock.hasPasscode} disabled={busy || (lock.hasPasscode && passcode === '')}>
               Unlock
             </button>
           )}

@@ -20,14 +20,15 @@ export function PrivacyControls({ lock, onLockChanged }: Props) {
     }
   }
 
-  const latest = useRef({ toggle: privacy.toggle, lockNow, enabled: lock.enabled })
-  latest.current = { toggle: privacy.toggle, lockNow, enabled: lock.enabled }
+  const latest = useRef({ toggle: privacy.toggle, lockNow })
+  latest.current = { toggle: privacy.toggle, lockNow }
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey) return
       const key = event.key.toLowerCase()
       if (key === 'h') latest.current.toggle()
-      else if (key === 'l' && latest.current.enabled) void latest.current.lockNow()
+      // With the lock off, main says how to turn it on.
+      else if (key === 'l') void latest.current.lockNow()
       else return
       event.preventDefault()
     }
