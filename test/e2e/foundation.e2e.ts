@@ -117,6 +117,32 @@ test.describe('first run to offline browsing, in Chromium against the real core'
   })
 })
 
+test('a sync the window did not start shows its progress, and can be cancelled from it', async ({ page }) => {
+  const dir = tempDir('quire-e2e-background-')
+  const token = hoursmithToken()
+  // Slow pages, so the sync is still running when the window looks.
+  const simulator = await startHoursmithSimulator({ invoices: 3_000, seed: 4, tokens: { [token]: { plan: 'studio', role: 'owner', workspace: 'Slow' } }, faults: () => ({ kind: 'delay', ms: 400 }) })
+  const host = await startHost(dir.path)
+  try {
+    await page.goto(host.url)
+    const added = await invokeInPage(page, 'accounts.add', { provider: 'hoursmith', name: 'Slow', baseUrl: simulator.baseUrl, secret: token })
+    if (!added.ok) throw new Error(added.error.message)
+    await page.reload()
+    // As the background schedule, or a sync begun before a reload or an unlock, would.
+    const sync = invokeInPage(page, 'sync.run', {})
+    await expect(page.getByRole('button', { name: 'Cancel sync' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Sync now' })).toBeDisabled()
+    await page.getByRole('button', { name: 'Cancel sync' }).click()
+    expect(await sync).toMatchObject({ ok: true, value: [{ ok: false, error: { code: 'CANCELLED' } }] })
+    await expect(page.getByRole('button', { name: 'Sync now' })).toBeEnabled()
+    await invokeInPage(page, 'accounts.remove', { accountId: added.value.id })
+  } finally {
+    await host.stop()
+    await simulator.close()
+    dir.remove()
+  }
+})
+
 async function openFirstRow(page: Page, number: string): Promise<void> {
   const row = page.getByRole('grid', { name: 'Invoices' }).getByRole('row').nth(1)
   await row.click()

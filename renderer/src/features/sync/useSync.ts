@@ -18,7 +18,8 @@ export type SyncState = {
 }
 
 /**
- * One sync at a time for the whole window. `onCacheChanged` runs whenever the cache may have
+ * One sync at a time for the whole window, which also shows a sync it did not start but hears
+ * progress of. `onCacheChanged` runs whenever the cache may have
  * changed: as each account finishes (so its invoices show without waiting for slower ones) and
  * when the whole run ends, good or bad.
  */
@@ -39,7 +40,11 @@ export function useSync(onCacheChanged: () => void): SyncState {
     () =>
       subscribe('sync.progress', (event) => {
         if (event.phase === 'finished') onCacheChangedRef.current()
+        if (event.phase === 'started' && !runningRef.current) setCancelling(false)
         setProgress((list) => {
+          // A sync this window did not start (the background schedule, or one still running
+          // from before a reload or an unlock) starts its own list.
+          if (event.phase === 'started' && !runningRef.current && !list.some(active)) return [event]
           const index = list.findIndex((p) => p.accountId === event.accountId)
           if (index === -1) return [...list, event]
           return list.map((p, i) => (i === index ? event : p))
@@ -82,5 +87,10 @@ export function useSync(onCacheChanged: () => void): SyncState {
 
   const dismissResult = useCallback(() => setResult(null), [])
 
-  return { running, cancelling, progress, result, cancelError, run, cancel, dismissResult }
+  const anyRunning = running || progress.some(active)
+  return { running: anyRunning, cancelling: cancelling && anyRunning, progress, result, cancelError, run, cancel, dismissResult }
+}
+
+function active(progress: SyncProgress): boolean {
+  return progress.phase === 'started' || progress.phase === 'page'
 }
