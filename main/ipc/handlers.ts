@@ -63,6 +63,11 @@ export function createHandlers(core: Core, version: string): Handlers {
         return { opened: true }
       },
       'pdfs.saveAs': async (ref) => ({ path: await core.pdfs.saveAs(ref) }),
+      'pdfs.settings': async () => core.pdfs.cacheSettings(),
+      'pdfs.updateSettings': async (changes) => {
+        await core.pdfs.updateSettings(changes)
+        return core.pdfs.cacheSettings()
+      },
       'lock.status': async () => core.lock.status(),
       'lock.configure': async (changes) => core.lock.configure(changes),
       'lock.setPasscode': async ({ passcode, current }) => core.lock.setPasscode(passcode, current),

@@ -98,7 +98,7 @@ export class AppLock {
   }
 
   async lockNow(): Promise<LockStatus> {
-    if (!this.deps.settings.get().lockEnabled) throw new AppError('CONFLICT', 'The app lock is off. Turn it on under Accounts → Privacy and app lock.')
+    if (!this.deps.settings.get().lockEnabled) throw new AppError('CONFLICT', 'The app lock is off. Turn it on under Settings → Privacy and app lock.')
     if (!this.locked) this.engage()
     return this.status()
   }

@@ -1,17 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
-
-/**
- * onOpen: a provider PDF is downloaded the first time someone opens the invoice (nothing is
- * fetched that nobody reads). prefetch: after each successful sync, the provider PDFs of open
- * and recent invoices are downloaded at once, so they open offline later, and a provider link
- * that expires (Lynkwell's pdfUrl may) is used while it is fresh.
- */
-export const PdfPolicy = z.enum(['onOpen', 'prefetch'])
-export type PdfPolicy = z.infer<typeof PdfPolicy>
-
-/** Disk space for cached PDFs; beyond it, the least recently opened are removed. */
-const QuotaMb = z.number().int().min(10).max(100_000)
+import { PdfPolicy, PdfQuotaMb as QuotaMb } from '../../preload/contract'
 
 export const PdfSettings = z.object({ policy: PdfPolicy.default('onOpen'), quotaMb: QuotaMb.default(500) })
 export type PdfSettings = z.infer<typeof PdfSettings>

@@ -7,7 +7,7 @@
  */
 import { copyFile } from 'node:fs/promises'
 import type { Database } from 'better-sqlite3'
-import type { InvoiceRef, PdfFile, PdfFileRef, PdfSource } from '../../preload/contract'
+import type { InvoiceRef, PdfCacheSettings, PdfFile, PdfFileRef, PdfSource } from '../../preload/contract'
 import { cancelled, isoNow, type Clock } from '../core/clock'
 import { AppError, isAppError, toErrorPayload } from '../core/errors'
 import type { EventHub } from '../core/events'
@@ -188,6 +188,11 @@ export class PdfService {
     const updated = this.settings.update(changes)
     await this.enforceQuota(null)
     return updated
+  }
+
+  /** The settings with the disk space cached PDFs take now. */
+  cacheSettings(): PdfCacheSettings {
+    return { ...this.settings.get(), usedBytes: this.repo.totalBytes() }
   }
 
   /** Resolves once the prefetches running now have finished. */

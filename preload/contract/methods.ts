@@ -13,7 +13,7 @@ import {
   Secret,
   SyncOutcome
 } from './models'
-import { InvoiceRef, PdfDocument, PdfFileRef } from './pdfs'
+import { InvoiceRef, PdfCacheSettings, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
 
@@ -95,6 +95,15 @@ export const methods = {
   'pdfs.saveAs': {
     input: PdfFileRef.strict(),
     output: z.object({ path: z.string().nullable() })
+  },
+  /** Whether provider PDFs are fetched on open or ahead of time, and how much disk they may use. */
+  'pdfs.settings': {
+    input: z.object({}).strict(),
+    output: PdfCacheSettings
+  },
+  'pdfs.updateSettings': {
+    input: PdfCacheSettings.pick({ policy: true, quotaMb: true }).partial().strict(),
+    output: PdfCacheSettings
   },
   ...browsingMethods,
   ...activityMethods,

@@ -37,3 +37,18 @@ export type PdfDocument = z.infer<typeof PdfDocument>
 /** Names the exact cached file the viewer shows, so the action applies to what the person saw. */
 export const PdfFileRef = InvoiceRef.extend({ sha256: Sha256 })
 export type PdfFileRef = z.infer<typeof PdfFileRef>
+
+/**
+ * onOpen: a provider PDF is downloaded the first time someone opens the invoice (nothing is
+ * fetched that nobody reads). prefetch: after each successful sync, the provider PDFs of open
+ * and recent invoices are downloaded at once, so they open offline later, and a provider link
+ * that expires (Lynkwell's pdfUrl may) is used while it is fresh.
+ */
+export const PdfPolicy = z.enum(['onOpen', 'prefetch'])
+export type PdfPolicy = z.infer<typeof PdfPolicy>
+
+/** Disk space for cached PDFs; beyond it, the least recently opened are removed. */
+export const PdfQuotaMb = z.number().int().min(10).max(100_000)
+
+export const PdfCacheSettings = z.object({ policy: PdfPolicy, quotaMb: PdfQuotaMb, usedBytes: z.number().int().nonnegative() })
+export type PdfCacheSettings = z.infer<typeof PdfCacheSettings>

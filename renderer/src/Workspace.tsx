@@ -5,6 +5,7 @@ import { AccountsScreen } from './features/accounts/AccountsScreen'
 import { ActivityScreen } from './features/activity/ActivityScreen'
 import { useAccounts } from './features/accounts/useAccounts'
 import { PrivacyControls } from './features/lock/PrivacyControls'
+import { SettingsScreen } from './features/settings/SettingsScreen'
 import { InvoicesScreen } from './features/invoices/InvoicesScreen'
 import { SyncControls } from './features/sync/SyncControls'
 import { SyncResultBanner } from './features/sync/SyncResultBanner'
@@ -76,8 +77,9 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
               syncing={sync.running}
             />
           )}
-          {current === 'accounts' && <AccountsScreen accounts={accounts} providers={info.providers} lock={lock} onLockChanged={onLockChanged} />}
+          {current === 'accounts' && <AccountsScreen accounts={accounts} providers={info.providers} />}
           {current === 'activity' && <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
+          {current === 'settings' && <SettingsScreen lock={lock} onLockChanged={onLockChanged} />}
         </main>
       </div>
     </div>

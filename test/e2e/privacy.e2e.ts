@@ -81,7 +81,11 @@ test.describe('hide amounts and the app lock, in Chromium against the real core'
       await expect(page.getByRole('button', { name: 'Hide amounts' })).toHaveAttribute('aria-pressed', 'false')
       await expect(totals.locator('.totals-amount').first()).toHaveText(/\d/)
 
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click()
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
+      const pdfs = page.getByRole('region', { name: 'Invoice PDFs' })
+      await expect(pdfs.getByText(/MB in use/)).toBeVisible()
+      await pdfs.getByLabel('Keep providers’ PDFs for offline use').selectOption('prefetch')
+      await expect.poll(() => invokeInPage(page, 'pdfs.settings', {})).toMatchObject({ ok: true, value: { policy: 'prefetch' } })
       const settings = page.getByRole('region', { name: 'Privacy and app lock' })
       await settings.getByLabel('Lock Quire when I step away').check()
       await expect(settings.getByLabel('Lock after')).toHaveValue('10')
@@ -93,6 +97,7 @@ test.describe('hide amounts and the app lock, in Chromium against the real core'
       await settings.getByRole('button', { name: 'Save passcode' }).click()
       await expect(settings.getByRole('status').filter({ hasText: 'Passcode saved.' })).toBeVisible()
       await expect(settings.getByRole('heading', { name: 'Change passcode' })).toBeVisible()
+      await page.screenshot({ path: join('test-results', 'settings.png'), fullPage: true })
 
       await page.getByRole('button', { name: 'Lock', exact: true }).click()
       await expect(page.getByRole('heading', { name: 'Quire is locked' })).toBeVisible()
@@ -108,7 +113,7 @@ test.describe('hide amounts and the app lock, in Chromium against the real core'
       await expect(page.getByRole('alert')).toHaveText('That passcode is not right.')
       await page.getByLabel('Passcode').fill(PASSCODE)
       await page.getByRole('button', { name: 'Unlock' }).click()
-      await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible()
+      await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
 
       // A restart is no way around the lock: the app starts locked.
       await host.stop()

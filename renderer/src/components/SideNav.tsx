@@ -1,9 +1,10 @@
-export type Screen = 'invoices' | 'accounts' | 'activity'
+export type Screen = 'invoices' | 'accounts' | 'activity' | 'settings'
 
 const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'invoices', label: 'Invoices' },
   { screen: 'accounts', label: 'Accounts' },
-  { screen: 'activity', label: 'Activity' }
+  { screen: 'activity', label: 'Activity' },
+  { screen: 'settings', label: 'Settings' }
 ]
 
 type Props = {

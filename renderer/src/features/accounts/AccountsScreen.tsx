@@ -1,8 +1,6 @@
 import { useRef } from 'react'
 import { Notice } from '../../components/Notice'
-import type { LockStatus, ProviderInfo } from '../../lib/contract'
-import { LockSettings } from '../lock/LockSettings'
-import { SyncIntervalSetting } from '../settings/SyncIntervalSetting'
+import type { ProviderInfo } from '../../lib/contract'
 import { AccountCard } from './AccountCard'
 import { AddAccountForm } from './AddAccountForm'
 import type { AccountsState } from './useAccounts'
@@ -10,11 +8,9 @@ import type { AccountsState } from './useAccounts'
 type Props = {
   accounts: AccountsState
   providers: ProviderInfo[]
-  lock: LockStatus
-  onLockChanged: (lock: LockStatus) => void
 }
 
-export function AccountsScreen({ accounts, providers, lock, onLockChanged }: Props) {
+export function AccountsScreen({ accounts, providers }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const list = accounts.accounts
   const providerLabel = (id: string) => providers.find((p) => p.id === id)?.label ?? id
@@ -48,8 +44,6 @@ export function AccountsScreen({ accounts, providers, lock, onLockChanged }: Pro
         </ul>
       )}
       <AddAccountForm providers={providers} autoFocus={list?.length === 0} onAdded={() => void accounts.reload()} />
-      <SyncIntervalSetting />
-      <LockSettings lock={lock} onChanged={onLockChanged} />
     </div>
   )
 }

@@ -31,7 +31,7 @@ export function LockSettings({ lock, onChanged }: Props) {
 
   const proof = lock.systemConfirmation === 'touch-id' ? 'Touch ID' : null
   return (
-    <section className="card lock-settings" aria-labelledby={`${id}-heading`}>
+    <section className="card settings-card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Privacy and app lock</h2>
       <label className="checkbox">
         <input type="checkbox" checked={privacy.hidden} onChange={privacy.toggle} aria-describedby={`${id}-hide-hint`} />

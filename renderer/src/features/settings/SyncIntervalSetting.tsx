@@ -33,7 +33,7 @@ export function SyncIntervalSetting() {
   }
 
   return (
-    <section className="card sync-setting" aria-labelledby={`${id}-heading`}>
+    <section className="card settings-card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Background sync</h2>
       <div className="field">
         <label htmlFor={`${id}-interval`}>Sync automatically</label>
