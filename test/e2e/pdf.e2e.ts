@@ -92,6 +92,29 @@ test.describe('invoice PDFs in the in-app viewer, in Chromium against the real c
   })
 })
 
+test('a viewer whose code cannot be loaded says so, and the rest of the window keeps working', async ({ page }) => {
+  const dir = tempDir('quire-e2e-pdf-chunk-')
+  const host = await startHost(dir.path)
+  try {
+    // As when an update replaces the app's files under a running window.
+    await page.route(/\/assets\/PdfViewer-[^/]+\.js$/, (route) => route.abort())
+    await page.goto(host.url)
+    await page.getByRole('button', { name: 'Try the demo workspace' }).click()
+    await expect(page.getByRole('status').filter({ hasText: /Synced [\d,]+ invoices from 4 accounts/ })).toBeVisible({ timeout: 60_000 })
+    const grid = page.getByRole('grid', { name: 'Invoices' })
+    await grid.getByRole('row').nth(1).click()
+    const pane = page.getByRole('complementary', { name: 'Invoice details' })
+    await pane.getByRole('button', { name: 'Open PDF' }).click()
+    await expect(pane.getByRole('alert')).toHaveText('The PDF viewer could not be loaded. Reload Quire (Ctrl+R) and try again.')
+    await expect(grid).toBeVisible()
+    const listed = await invokeInPage(page, 'accounts.list', {})
+    if (listed.ok) for (const account of listed.value) await invokeInPage(page, 'accounts.remove', { accountId: account.id })
+  } finally {
+    await host.stop()
+    dir.remove()
+  }
+})
+
 async function openPdf(page: Page, number: string) {
   await page.getByRole('searchbox', { name: 'Search invoices' }).fill(number)
   const grid = page.getByRole('grid', { name: 'Invoices' })

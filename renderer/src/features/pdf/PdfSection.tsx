@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react'
+import { LoadFailure } from '../../components/LoadFailure'
 import type { InvoiceDetail } from '../../lib/contract'
 
 /** The viewer and pdf.js load the first time a PDF is opened, not with the app. */
@@ -31,15 +32,17 @@ export function PdfSection({ detail, providerLabel }: Props) {
         Open PDF
       </button>
       {open && (
-        <Suspense
-          fallback={
-            <p className="muted" role="status">
-              Opening the viewer…
-            </p>
-          }
-        >
-          <PdfViewer accountId={detail.accountId} remoteId={detail.remoteId} title={`Invoice ${detail.number ?? detail.remoteId}`} onClose={() => setOpen(false)} />
-        </Suspense>
+        <LoadFailure what="PDF viewer">
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                Opening the viewer…
+              </p>
+            }
+          >
+            <PdfViewer accountId={detail.accountId} remoteId={detail.remoteId} title={`Invoice ${detail.number ?? detail.remoteId}`} onClose={() => setOpen(false)} />
+          </Suspense>
+        </LoadFailure>
       )}
     </section>
   )
