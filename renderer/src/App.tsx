@@ -3,6 +3,7 @@ import { Boot } from './components/Boot'
 import { LockScreen } from './features/lock/LockScreen'
 import { useLockStatus } from './features/lock/useLockStatus'
 import { HideAmountsProvider } from './features/privacy/HideAmounts'
+import { RememberedStateProvider } from './lib/rememberedState'
 import { Workspace, type View } from './Workspace'
 
 /** The app lock comes first: while main says locked, only the lock screen exists. */
@@ -11,10 +12,15 @@ export function App() {
   const [view, setView] = useState<View | null>(null)
 
   if (state.status !== 'ready') return <Boot state={state} onRetry={retry} />
-  if (state.lock.locked) return <LockScreen lock={state.lock} onUnlocked={update} />
   return (
-    <HideAmountsProvider>
-      <Workspace lock={state.lock} onLockChanged={update} view={view} setView={setView} />
-    </HideAmountsProvider>
+    <RememberedStateProvider>
+      {state.lock.locked ? (
+        <LockScreen lock={state.lock} onUnlocked={update} />
+      ) : (
+        <HideAmountsProvider>
+          <Workspace lock={state.lock} onLockChanged={update} view={view} setView={setView} />
+        </HideAmountsProvider>
+      )}
+    </RememberedStateProvider>
   )
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Notice } from '../../components/Notice'
 import type { AccountSummary, InvoiceKey, InvoiceSummary, ProviderInfo, SavedViewState } from '../../lib/contract'
 import { plural } from '../../lib/format'
+import { useRememberedState } from '../../lib/rememberedState'
 import { useNetworkStatus } from '../settings/useNetworkStatus'
 import { ColumnChooser } from './ColumnChooser'
 import { visibleColumns } from './columns'
@@ -42,10 +43,10 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing }: Pro
   const currencies = useCurrencies(refreshKey)
   const exporter = useExport()
   const online = useNetworkStatus()
-  const [opened, setOpened] = useState<Opened | null>(null)
-  const [activeIndex, setActiveIndex] = useState(0)
+  const [opened, setOpened] = useRememberedState<Opened | null>('invoices.opened', null)
+  const [activeIndex, setActiveIndex] = useRememberedState('invoices.activeIndex', 0)
   const [focusRequest, setFocusRequest] = useState(0)
-  const [checked, setChecked] = useState<Map<string, InvoiceKey>>(() => new Map())
+  const [checked, setChecked] = useRememberedState<Map<string, InvoiceKey>>('invoices.checked', new Map())
   const anchor = useRef<number | null>(null)
   const [help, setHelp] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -54,7 +55,11 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing }: Pro
   const total = windows.total ?? 0
 
   // A new query: its first row is where the keyboard starts, and a selection of other rows is void.
+  // (Not on mount: coming back to the screen, after an unlock say, keeps both.)
+  const shownListing = useRef(windows.listingKey)
   useEffect(() => {
+    if (shownListing.current === windows.listingKey) return
+    shownListing.current = windows.listingKey
     setActiveIndex(0)
     setChecked(new Map())
     anchor.current = null

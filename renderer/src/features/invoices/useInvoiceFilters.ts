@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
 import type { InvoiceFilter, InvoiceListing, InvoiceSort, InvoiceStatusFilter, ProviderId } from '../../lib/contract'
+import { useRememberedState } from '../../lib/rememberedState'
 import { formatAmountInput, parseLocaleAmount } from './parseLocaleAmount'
 
 const SEARCH_DEBOUNCE_MS = 200
@@ -50,10 +51,10 @@ const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom'
  * narrows nothing (the field says so).
  */
 export function useInvoiceFilters() {
-  const [form, setForm] = useState<FilterForm>(EMPTY_FORM)
-  const [searchText, setSearchText] = useState('')
-  const [search, setSearch] = useState('')
-  const [sort, setSort] = useState<InvoiceSort>(DEFAULT_SORT)
+  const [form, setForm] = useRememberedState<FilterForm>('invoices.filters', EMPTY_FORM)
+  const [searchText, setSearchText] = useRememberedState('invoices.searchText', '')
+  const [search, setSearch] = useRememberedState('invoices.search', '')
+  const [sort, setSort] = useRememberedState<InvoiceSort>('invoices.sort', DEFAULT_SORT)
 
   useEffect(() => {
     const next = searchText.trim()
