@@ -37,12 +37,11 @@ interface AccountRow {
   created_at: string
   last_synced_at: string | null
   last_error: string | null
-  invoice_count: number
   last_run: string | null
 }
 
 const SELECT = `
-  SELECT a.*, (SELECT count(*) FROM invoices i WHERE i.account_id = a.id AND i.removed = 0) AS invoice_count,
+  SELECT a.*,
     (SELECT json_object('strategy', r.strategy, 'outcome', r.outcome, 'requests', r.requests, 'upserted', r.upserted, 'finishedAt', r.finished_at)
      FROM sync_runs r WHERE r.account_id = a.id AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1) AS last_run
   FROM accounts a`
@@ -55,8 +54,14 @@ export class AccountsRepo {
   private readonly deleteStmt
   private readonly recordSyncStmt
   private readonly updateEndpointStmt
+  private readonly countStmt
+  private readonly versionStmt
+  private counts: { version: string; byAccount: Map<string, number> } | null = null
 
   constructor(db: Database) {
+    this.countStmt = db.prepare<[], { account_id: string; n: number }>(`SELECT account_id, count(*) AS n FROM invoices WHERE removed = 0 GROUP BY account_id`)
+    // Moves whenever this connection writes (total_changes) or another one commits (data_version).
+    this.versionStmt = db.prepare<[], { version: string }>(`SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS version`)
     this.selectAll = db.prepare<[], AccountRow>(`${SELECT} ORDER BY a.name COLLATE NOCASE`)
     this.selectById = db.prepare<[string], AccountRow>(`${SELECT} WHERE a.id = ?`)
     this.selectByName = db.prepare<[string], AccountRow>(`${SELECT} WHERE a.name = ? COLLATE NOCASE`)
@@ -71,17 +76,29 @@ export class AccountsRepo {
   }
 
   list(): AccountRecord[] {
-    return this.selectAll.all().map(toRecord)
+    const counts = this.invoiceCounts()
+    return this.selectAll.all().map((row) => toRecord(row, counts))
   }
 
   byId(id: string): AccountRecord | null {
     const row = this.selectById.get(id)
-    return row ? toRecord(row) : null
+    return row ? toRecord(row, this.invoiceCounts()) : null
   }
 
   byName(name: string): AccountRecord | null {
     const row = this.selectByName.get(name)
-    return row ? toRecord(row) : null
+    return row ? toRecord(row, this.invoiceCounts()) : null
+  }
+
+  /**
+   * Cached invoices per account. Counting a million rows takes tens of milliseconds and every
+   * account lookup (a PDF opening, the app starting) needs the figure; it only changes when the
+   * database does.
+   */
+  private invoiceCounts(): Map<string, number> {
+    const { version } = this.versionStmt.get()!
+    if (this.counts?.version !== version) this.counts = { version, byAccount: new Map(this.countStmt.all().map((row) => [row.account_id, row.n])) }
+    return this.counts.byAccount
   }
 
   insert(account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'lastRun'>): void {
@@ -102,7 +119,7 @@ export class AccountsRepo {
   }
 }
 
-function toRecord(row: AccountRow): AccountRecord {
+function toRecord(row: AccountRow, counts: Map<string, number>): AccountRecord {
   return {
     id: row.id,
     provider: ProviderId.parse(row.provider),
@@ -112,7 +129,7 @@ function toRecord(row: AccountRow): AccountRecord {
     createdAt: row.created_at,
     lastSyncedAt: row.last_synced_at,
     lastError: row.last_error,
-    invoiceCount: row.invoice_count,
+    invoiceCount: counts.get(row.id) ?? 0,
     lastRun: row.last_run === null ? null : LastRun.parse(JSON.parse(row.last_run))
   }
 }
