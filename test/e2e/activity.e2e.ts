@@ -68,6 +68,24 @@ test.describe('invoice activity, in Chromium against the real core', () => {
       await page.screenshot({ path: join('test-results', 'activity-timeline.png') })
       await reopened.getByRole('button', { name: 'Close' }).click()
 
+      // Reading its PDF from the pane is one reading, not two at once: the pane's session pauses.
+      const third = await openRow(page, invoice.invoice_number!)
+      await third.getByRole('button', { name: 'Open PDF' }).click()
+      const viewer = page.getByRole('dialog', { name: `Invoice ${invoice.invoice_number}` })
+      await expect(viewer.getByRole('group', { name: 'Page 1' })).toBeVisible()
+      await page.waitForTimeout(1_500)
+      await viewer.getByRole('button', { name: 'Close' }).click()
+      await third.getByRole('button', { name: 'Close' }).click()
+      await expect.poll(async () => {
+        const result = await invokeInPage(page, 'activity.forInvoice', { accountId, remoteId: String(invoice.id) })
+        return result.ok ? result.value.sessions.filter((session) => session.source === 'local' && session.open).length : -1
+      }).toBe(0)
+      const read = await invokeInPage(page, 'activity.forInvoice', { accountId, remoteId: String(invoice.id) })
+      if (!read.ok) throw new Error(read.error.message)
+      const locals = read.value.sessions.filter((session) => session.source === 'local').sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+      expect(locals.map((session) => session.surface)).toEqual(['detail', 'detail', 'detail', 'pdf', 'detail'])
+      for (let i = 1; i < locals.length; i += 1) expect(Date.parse(locals[i]!.startedAt)).toBeGreaterThanOrEqual(Date.parse(locals[i - 1]!.endedAt!) - 1_000)
+
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Activity' }).click()
       const recent = page.getByRole('region', { name: 'Recently viewed' }).getByRole('listitem')
       await expect(recent.first()).toContainText('This computer')
@@ -79,7 +97,7 @@ test.describe('invoice activity, in Chromium against the real core', () => {
       await expect(page.getByRole('checkbox', { name: 'Record when I view an invoice' })).not.toBeChecked()
       await page.getByRole('button', { name: 'Clear sessions recorded here…' }).click()
       await page.getByRole('button', { name: 'Clear sessions', exact: true }).click()
-      await expect(page.getByRole('status').filter({ hasText: 'Cleared 2 sessions recorded on this computer.' })).toBeVisible()
+      await expect(page.getByRole('status').filter({ hasText: 'Cleared 5 sessions recorded on this computer.' })).toBeVisible()
       await expect(recent.filter({ hasText: 'This computer' })).toHaveCount(0)
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Invoices' }).click()
       await page.getByRole('searchbox', { name: 'Search invoices' }).fill(invoice.invoice_number!)

@@ -12,17 +12,22 @@ import './activity.css'
 /** Sessions shown before "Show all": the newest tell the story; the rest are a click away. */
 const FIRST = 8
 
-type Props = { detail: InvoiceDetail; providerLabel: string }
+type Props = {
+  detail: InvoiceDetail
+  providerLabel: string
+  /** The PDF viewer is open over the pane: it records the reading, so the pane does not too. */
+  recordingPaused: boolean
+}
 
 /**
  * The invoice's activity timeline in the detail pane: who viewed it, at the provider and on this
  * computer. While the pane is open it records this view too.
  */
-export function InvoiceActivitySection({ detail, providerLabel }: Props) {
+export function InvoiceActivitySection({ detail, providerLabel, recordingPaused }: Props) {
   const headingId = useId()
   const [version, sessionChanged] = useReducer((n: number) => n + 1, 0)
   const [showAll, setShowAll] = useState(false)
-  useViewSessionRecorder(detail.accountId, detail.remoteId, 'detail', sessionChanged)
+  useViewSessionRecorder(detail.accountId, detail.remoteId, 'detail', sessionChanged, recordingPaused)
   // A sync changes syncedAt, and may have brought new sessions.
   const { activity, error } = useInvoiceActivity(detail.accountId, detail.remoteId, `${detail.syncedAt}:${version}`)
   const label = () => providerLabel

@@ -15,13 +15,15 @@ function viewerState() {
  * state reported at its start), ended on unmount and when the page goes away. Main does the
  * arithmetic and turns a session whose heartbeats stop into one that ended at the last of them,
  * so a lost `end` costs nothing. Recording never gets in the way of reading: failures are dropped.
- * `onChange` runs when a session begins or ends, so a timeline can show it.
+ * `onChange` runs when a session begins or ends, so a timeline can show it. While `paused` (the
+ * invoice is being read on another surface, which records its own session), none runs.
  */
-export function useViewSessionRecorder(accountId: string, remoteId: string, surface: ViewSurface, onChange?: () => void): void {
+export function useViewSessionRecorder(accountId: string, remoteId: string, surface: ViewSurface, onChange?: () => void, paused = false): void {
   const changed = useRef(onChange)
   changed.current = onChange
 
   useEffect(() => {
+    if (paused) return
     let sessionId: string | null = null
     let stopped = false
     // One call at a time, in order: a heartbeat never overtakes the begin it belongs to.
@@ -74,5 +76,5 @@ export function useViewSessionRecorder(accountId: string, remoteId: string, surf
       window.removeEventListener('pagehide', onPageHide)
       enqueue(end)
     }
-  }, [accountId, remoteId, surface])
+  }, [accountId, remoteId, surface, paused])
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Fact, Facts } from '../../components/Facts'
 import { Notice } from '../../components/Notice'
 import type { InvoiceDetail } from '../../lib/contract'
@@ -13,6 +14,7 @@ type Props = { detail: InvoiceDetail; providerLabel: string }
 export function InvoiceDetailBody({ detail, providerLabel }: Props) {
   const formatMoney = useMoney()
   const { hidden } = useHideAmounts()
+  const [pdfOpen, setPdfOpen] = useState(false)
   const money = (amount: string | null) => (amount === null ? '—' : formatMoney(amount, detail.currency))
   const date = (value: string | null) => (value === null ? '—' : formatCalendarDate(value))
   const stamp = (value: string | null) => (value === null ? '—' : formatDateOrInstant(value))
@@ -41,7 +43,7 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
         {detail.paymentStatus !== null && <Fact label="Payment status">{detail.paymentStatus}</Fact>}
       </Facts>
 
-      <PdfSection detail={detail} providerLabel={providerLabel} />
+      <PdfSection detail={detail} providerLabel={providerLabel} onViewerChange={setPdfOpen} />
 
       <section className="detail-section">
         <h3>Amounts</h3>
@@ -87,7 +89,7 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
         </Facts>
       </section>
 
-      <InvoiceActivitySection detail={detail} providerLabel={providerLabel} />
+      <InvoiceActivitySection detail={detail} providerLabel={providerLabel} recordingPaused={pdfOpen} />
 
       <details className="raw">
         <summary>Raw provider data</summary>

@@ -5,10 +5,10 @@ import type { InvoiceDetail } from '../../lib/contract'
 /** The viewer and pdf.js load the first time a PDF is opened, not with the app. */
 const PdfViewer = lazy(() => import('./PdfViewer'))
 
-type Props = { detail: InvoiceDetail; providerLabel: string }
+type Props = { detail: InvoiceDetail; providerLabel: string; onViewerChange: (open: boolean) => void }
 
 /** The invoice's document, in the detail pane: what it will be, and the button that opens it. */
-export function PdfSection({ detail, providerLabel }: Props) {
+export function PdfSection({ detail, providerLabel, onViewerChange }: Props) {
   const headingId = useId()
   const buttonRef = useRef<HTMLButtonElement>(null)
   const [open, setOpen] = useState(false)
@@ -18,7 +18,8 @@ export function PdfSection({ detail, providerLabel }: Props) {
     // Back to the button once the dialog is gone, so keyboard reading continues where it was.
     if (!open && wasOpen.current) buttonRef.current?.focus()
     wasOpen.current = open
-  }, [open])
+    onViewerChange(open)
+  }, [open, onViewerChange])
 
   return (
     <section className="detail-section pdf-section" aria-labelledby={headingId}>
