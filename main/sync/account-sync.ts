@@ -101,15 +101,19 @@ export async function syncAccount(
       if (page.next !== null) {
         pending = fetchNumbered(page.next)
         pending.catch(() => undefined)
+        await requestOnTheWire()
       }
       expected = page.expectedTotal ?? expected
       if (signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.')
       const syncedAt = isoNow(clock)
       const id = runId
       db.transaction(() => {
+        const cached = invoices.cached(account.id, page.invoices)
         for (const invoice of page.invoices) {
-          const existingId = changes.recordUpsert(account.id, syncedAt, invoice)
-          invoices.upsert(account.id, chosen.walk, syncedAt, invoice, existingId)
+          const before = cached.get(invoice.remoteId) ?? null
+          if (before !== null) changes.recordUpsert(syncedAt, before, invoice)
+          // A page that lists an invoice twice compares the second with the first.
+          cached.set(invoice.remoteId, invoices.upsert(account.id, chosen.walk, syncedAt, invoice, before))
         }
         counts.pages += 1
         counts.requests += page.requests
@@ -141,6 +145,17 @@ export async function syncAccount(
     progress('failed', payload.message)
     return outcome(account, counts, resumed, null, payload)
   }
+}
+
+/**
+ * fetch() sends a request only a couple of event-loop turns after it is called (two on Node 20),
+ * and a page's write blocks the loop: without these turns the next page would not be asked for
+ * until this one is written, and the provider and the cache would take turns instead of overlapping.
+ */
+const TURNS_BEFORE_REQUEST_SENT = 3
+
+async function requestOnTheWire(): Promise<void> {
+  for (let turn = 0; turn < TURNS_BEFORE_REQUEST_SENT; turn += 1) await new Promise((resolve) => setImmediate(resolve))
 }
 
 /** Remaining invoices at this run's own pace; null while the size of the walk is unknown. */

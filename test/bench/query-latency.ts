@@ -1,13 +1,18 @@
 /**
- * Query latency on a large cache, through the contract (validation both ways, as every
- * renderer call pays) beside the same query on the core service directly: the difference is
- * the IPC layer's own cost, and the JSON size is what crosses it. The first run of a filter or
- * sort pays for it; the query layer keeps the result until the cache changes, so p99 shows the
- * cold cost and p50 the warm one.
+ * Query latency on a large cache, three ways: through the contract (validation both ways, as
+ * every renderer call pays), on the core service directly, and as raw SQL (the statements the
+ * query layer runs for that request, prepared once and run straight on better-sqlite3). The
+ * difference between the first two is the IPC layer's own cost, and the JSON size is what
+ * crosses it. The query layer keeps counts, totals and whole orders until the cache changes, so
+ * for the first two p99 shows the cold cost and p50 the warm one; raw SQL remembers nothing, so
+ * every run of it pays what the SQL costs.
  */
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { InvoiceFilter, InvoiceQuery, type MethodInput } from '../../preload/contract'
 import { createCore } from '../../main/core/create-core'
+import { InvoiceQueryRepo } from '../../main/db/invoice-query'
+import { localIsoDate } from '../../main/services/invoices.service'
 import { createDispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
 import { buildLargeCache } from '../helpers/large-cache'
@@ -15,10 +20,13 @@ import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
 import { percentiles, timed } from './stats'
 
+type Percentiles = { p50: number; p95: number; p99: number }
+
 export interface QueryFigures {
   query: string
-  contract: { p50: number; p95: number; p99: number }
-  direct: { p50: number; p95: number; p99: number }
+  contract: Percentiles
+  direct: Percentiles
+  rawSql: Percentiles
   bytes: number
 }
 
@@ -37,14 +45,24 @@ const listQueries = (count: number): [string, MethodInput<'invoices.list'>][] =>
 export async function measureQueries(count: number, runs: number): Promise<QueryFigures[]> {
   const dir = tempDir('quire-bench-')
   try {
-    buildLargeCache(join(dir.path, 'quire.sqlite3'), count).close()
+    const file = join(dir.path, 'quire.sqlite3')
+    buildLargeCache(file, count).close()
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets() })
     const dispatch = createDispatch(createHandlers(core, 'bench'))
+    const raw = rawSqlOn(new Database(file, { readonly: true }))
+    const today = localIsoDate(new Date())
     const figures: QueryFigures[] = []
     for (const [label, query] of listQueries(count)) {
-      figures.push(await sample(label, runs, () => dispatch('invoices.list', query), () => core.invoices.list(InvoiceQuery.parse(query))))
+      const parsed = InvoiceQuery.parse(query)
+      figures.push(
+        await sample(label, runs, () => dispatch('invoices.list', query), () => core.invoices.list(parsed), raw.of((repo) => repo.list(parsed, today)))
+      )
     }
-    figures.push(await sample('totals per currency, all', runs, () => dispatch('invoices.getTotals', {}), () => core.invoices.totals(InvoiceFilter.parse({}))))
+    const everything = InvoiceFilter.parse({})
+    figures.push(
+      await sample('totals per currency, all', runs, () => dispatch('invoices.getTotals', {}), () => core.invoices.totals(everything), raw.of((repo) => repo.totals(everything, today)))
+    )
+    raw.close()
     await core.close()
     return figures
   } finally {
@@ -52,9 +70,80 @@ export async function measureQueries(count: number, runs: number): Promise<Query
   }
 }
 
-async function sample(query: string, runs: number, viaContract: () => Promise<unknown>, direct: () => unknown): Promise<QueryFigures> {
+/** How a statement hands back rows: the query layer's choice is part of what it costs. */
+interface RowMode {
+  pluck: boolean
+  raw: boolean
+  safeIntegers: boolean
+}
+
+interface RecordedRun {
+  sql: string
+  params: unknown[]
+  mode: RowMode
+}
+
+/**
+ * The statements the query layer runs for a request, found by letting a fresh query layer (which
+ * remembers nothing yet) answer it once over a connection that records every statement run, then
+ * run again as they are: the same SQL and parameters, each prepared once, every row fetched.
+ */
+function rawSqlOn(db: Database.Database) {
+  let recorded: RecordedRun[] = []
+  const recording = new Proxy(db, {
+    get(target, key) {
+      if (key !== 'prepare') return Reflect.get(target, key, target)
+      return (sql: string) => recordingStatement(target.prepare(sql), sql, (run) => recorded.push(run))
+    }
+  })
+  return {
+    of(request: (repo: InvoiceQueryRepo) => unknown): () => void {
+      recorded = []
+      request(new InvoiceQueryRepo(recording))
+      const runs = recorded
+        .filter((run) => !/^\s*PRAGMA/i.test(run.sql))
+        .map(({ sql, params, mode }) => {
+          const statement = db.prepare(sql).safeIntegers(mode.safeIntegers)
+          return { statement: mode.pluck ? statement.pluck() : statement.raw(mode.raw), params }
+        })
+      return () => {
+        for (const { statement, params } of runs) statement.all(...params)
+      }
+    },
+    close: () => db.close()
+  }
+}
+
+/** A statement that reports each run (with its parameters and row mode) before doing it. */
+function recordingStatement(statement: Database.Statement, sql: string, record: (run: RecordedRun) => void): Database.Statement {
+  const mode: RowMode = { pluck: false, raw: false, safeIntegers: false }
+  const proxy: Database.Statement = new Proxy(statement, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target) as unknown
+      if (typeof value !== 'function') return value
+      if (key === 'all' || key === 'get' || key === 'iterate' || key === 'run') {
+        return (...params: unknown[]) => {
+          record({ sql, params, mode: { ...mode } })
+          return (value as (...args: unknown[]) => unknown).apply(target, params)
+        }
+      }
+      // pluck(), raw(), safeIntegers() and the like return the statement: keep recording it.
+      return (...args: unknown[]) => {
+        const on = args[0] !== false
+        if (key === 'pluck' || key === 'raw') Object.assign(mode, { pluck: key === 'pluck' && on, raw: key === 'raw' && on })
+        if (key === 'safeIntegers') mode.safeIntegers = on
+        const result = (value as (...args: unknown[]) => unknown).apply(target, args)
+        return result === target ? proxy : result
+      }
+    }
+  })
+  return proxy
+}
+
+async function sample(query: string, runs: number, viaContract: () => Promise<unknown>, direct: () => unknown, rawSql: () => void): Promise<QueryFigures> {
   const contract: number[] = []
   const straight: number[] = []
+  const raw: number[] = []
   let bytes = 0
   for (let i = 0; i < runs; i += 1) {
     const a = await timed(viaContract)
@@ -62,5 +151,7 @@ async function sample(query: string, runs: number, viaContract: () => Promise<un
     bytes = JSON.stringify(a.value).length
     straight.push((await timed(direct)).ms)
   }
-  return { query, contract: percentiles(contract), direct: percentiles(straight), bytes }
+  // Apart, so the garbage its larger results leave is not collected in the others' time.
+  for (let i = 0; i < runs; i += 1) raw.push((await timed(rawSql)).ms)
+  return { query, contract: percentiles(contract), direct: percentiles(straight), rawSql: percentiles(raw), bytes }
 }

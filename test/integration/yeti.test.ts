@@ -228,14 +228,18 @@ describe('Yeti-Switch sync through the core', () => {
     let now = Date.UTC(2026, 10, 23, 9, 0, 0)
     const simulator = await startYetiSimulator({ users, invoices: 2_400, seed: 9, jwtTtlSeconds: 60, now: () => now })
     const dir = tempDir()
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock() })
+    // Between one page's answer and the next page's request, longer passes than the token lives.
+    let pageTurnsTakeLong = false
+    const slowPageTurns: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init)
+      if (pageTurnsTakeLong && response.ok && new URL(String(input)).pathname.endsWith('/invoices')) now += 120_000
+      return response
+    }
+    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock(), fetch: slowPageTurns })
     try {
       await expect(core.accounts.add({ provider: 'yeti', name: 'Acme Voice', baseUrl: simulator.baseUrl, secret: PASSWORD })).rejects.toMatchObject({ code: 'VALIDATION' })
       const account = await core.accounts.add({ provider: 'yeti', name: 'Acme Voice', baseUrl: simulator.baseUrl, secret: PASSWORD, options: { login: LOGIN } })
-      // Each committed page takes longer than the token lives.
-      const stop = core.events.subscribe((event, payload) => {
-        if (event === 'sync.progress' && (payload as { phase: string }).phase === 'page') now += 120_000
-      })
+      pageTurnsTakeLong = true
       const live = simulator.invoices.filter((invoice) => invoice.state === 'approved').length
       const pages = Math.ceil(live / YETI_PAGE_SIZE)
 
@@ -251,7 +255,7 @@ describe('Yeti-Switch sync through the core', () => {
       withdrawn.state = 'pending'
       simulator.changed()
       const [again] = await core.sync.run()
-      stop()
+      pageTurnsTakeLong = false
       expect(again).toMatchObject({ ok: true, resumed: false, upserted: live - 1, removed: 1 })
       expect(core.invoices.list({ includeRemoved: true, offset: 0, limit: 1 }).total).toBe(live)
       expect(core.invoices.get(account.id, withdrawn.id).removed).toBe(true)
