@@ -1,40 +1,81 @@
 /**
- * npm run bench [-- --quick]
+ * npm run bench [-- [--quick] [--invoices N] [--cache N] [--only sync,queries,renderer,pdf]]
  * Quire's speed as ratios to the physical limit of this machine, measured in the same run:
  * sync throughput per provider and all four at once beside raw HTTP and raw SQLite, with peak
- * memory; query latency on a large cache through the contract beside the direct call. Prints JSON on stdout and a table on stderr, with pass/fail against the targets.
+ * memory; query latency on a large cache through the contract beside the direct call; the
+ * renderer in Chromium through the test host on a large cache (first rows, scroll frame times,
+ * JS heap); and the in-app PDF viewer's time to first page for a cached PDF. Prints JSON on
+ * stdout and a table on stderr, with pass/fail against the targets.
  * Targets are reported, never asserted: benchmarks are not tests.
+ *
+ * Sizes: sync at 100,000 and 1,000,000 invoices per provider (--quick: 5,000; --invoices N: only
+ * N); queries and the renderer on a cache of 1,000,000 (--quick: 100,000; --cache N). --only runs
+ * a subset of the parts, e.g. `--only renderer,pdf`. The renderer and PDF parts build the app
+ * from the tree into a temp folder first (seconds), so they never measure a stale out/.
  */
 import { parseArgs } from 'node:util'
+import { measurePdfFirstPage } from './pdf-first-page'
 import { measureQueries } from './query-latency'
+import { withRendererBuild } from './renderer-build'
+import { measureRenderer, type ScrollFigures } from './renderer-figures'
 import { measureAllFour, measureProvider, type SyncFigures } from './sync-throughput'
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, invoices: { type: 'string' }, cache: { type: 'string' } }, strict: true })
-const count = Number(values.invoices ?? (values.quick ? 5_000 : 100_000))
+const PARTS = ['sync', 'queries', 'renderer', 'pdf'] as const
+type Part = (typeof PARTS)[number]
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, invoices: { type: 'string' }, cache: { type: 'string' }, only: { type: 'string' } },
+  strict: true
+})
+const counts = values.invoices ? [Number(values.invoices)] : values.quick ? [5_000] : [100_000, 1_000_000]
 const cached = Number(values.cache ?? (values.quick ? 100_000 : 1_000_000))
-
-const TARGETS = { syncRatio: 0.5, coreRssMb: 400, listPageP95Ms: 5, ftsP95Ms: 20 }
-
-const perProvider: SyncFigures[] = []
-for (const provider of ['hoursmith', 'yeti', 'lynkwell', 'caresquare'] as const) {
-  process.stderr.write(`sync: ${provider}, ${count.toLocaleString()} invoices…\n`)
-  perProvider.push(await measureProvider(provider, count))
+const parts = new Set<string>(values.only?.split(',') ?? PARTS)
+const unknownParts = [...parts].filter((part) => !PARTS.includes(part as Part))
+if (unknownParts.length > 0) {
+  process.stderr.write(`bench: --only takes ${PARTS.join(', ')}; not ${unknownParts.join(', ')}\n`)
+  process.exit(2)
 }
-process.stderr.write('sync: all four at once…\n')
-const together = await measureAllFour(count, perProvider)
-const sync = [...perProvider, together].map((f) => ({
-  ...f,
-  pass: { ratio: f.ratioToLimit >= TARGETS.syncRatio, rss: f.peakRssMb <= TARGETS.coreRssMb }
-}))
+const PDF_OPENS = 10
 
-process.stderr.write(`queries: building a ${cached.toLocaleString()}-invoice cache…\n`)
-const queries = (await measureQueries(cached, values.quick ? 20 : 50)).map((q) => {
+const TARGETS = { syncRatio: 0.5, coreRssMb: 400, listPageP95Ms: 5, ftsP95Ms: 20, firstRowsMs: 1000, scrollFrameP95Ms: 16.7 }
+
+const sync: (SyncFigures & { pass: { ratio: boolean; rss: boolean } })[] = []
+for (const count of parts.has('sync') ? counts : []) {
+  const perProvider: SyncFigures[] = []
+  for (const provider of ['hoursmith', 'yeti', 'lynkwell', 'caresquare'] as const) {
+    process.stderr.write(`sync: ${provider}, ${count.toLocaleString()} invoices…\n`)
+    perProvider.push(await measureProvider(provider, count))
+  }
+  process.stderr.write(`sync: all four at once, ${count.toLocaleString()} invoices each…\n`)
+  const together = await measureAllFour(count, perProvider)
+  for (const f of [...perProvider, together]) {
+    sync.push({ ...f, pass: { ratio: f.ratioToLimit >= TARGETS.syncRatio, rss: f.peakRssMb <= TARGETS.coreRssMb } })
+  }
+}
+
+if (parts.has('queries')) process.stderr.write(`queries: building a ${cached.toLocaleString()}-invoice cache…\n`)
+const queries = (parts.has('queries') ? await measureQueries(cached, values.quick ? 20 : 50) : []).map((q) => {
   const target = q.query.startsWith('search') ? TARGETS.ftsP95Ms : q.query.startsWith('totals') ? null : TARGETS.listPageP95Ms
   return { ...q, targetP95Ms: target, pass: target === null ? null : q.contract.p95 <= target }
 })
 
+const ui: Partial<Awaited<ReturnType<typeof measureInChromium>>> = parts.has('renderer') || parts.has('pdf') ? await withRendererBuild(measureInChromium) : {}
+
 process.stdout.write(
-  `${JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, invoices: count, cachedInvoices: cached, targets: TARGETS, sync, queries }, null, 2)}\n`
+  `${JSON.stringify(
+    {
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      invoices: counts,
+      cachedInvoices: cached,
+      targets: TARGETS,
+      sync: parts.has('sync') ? sync : undefined,
+      queries: parts.has('queries') ? queries : undefined,
+      renderer: ui.renderer,
+      pdf: ui.pdf
+    },
+    null,
+    2
+  )}\n`
 )
 
 const rows = sync.map((f) => [
@@ -47,17 +88,70 @@ const rows = sync.map((f) => [
   `${f.ratioToLimit} ${f.pass.ratio ? 'ok' : 'MISS'}`,
   `${f.peakRssMb} ${f.pass.rss ? 'ok' : 'MISS'}`
 ])
-printTable(['provider', 'invoices', 's', 'inv/s', 'http limit/s', 'sqlite limit/s', 'ratio (≥0.5)', 'peak RSS MB (≤400)'], rows)
-printTable(
-  ['query', 'contract p50/p95/p99 ms', 'direct p50/p95/p99 ms', 'bytes', 'target p95'],
+if (sync.length > 0) printTable(['provider', 'invoices', 's', 'inv/s', 'http limit/s', 'sqlite limit/s', 'ratio (≥0.5)', 'peak RSS MB (≤400)'], rows)
+if (queries.length > 0) printTable(
+  ['query', 'contract p50/p95/p99 ms', 'direct p50/p95/p99 ms', 'raw SQL p50/p95/p99 ms', 'bytes', 'target p95'],
   queries.map((q) => [
     q.query,
     `${q.contract.p50} / ${q.contract.p95} / ${q.contract.p99}`,
     `${q.direct.p50} / ${q.direct.p95} / ${q.direct.p99}`,
+    `${q.rawSql.p50} / ${q.rawSql.p95} / ${q.rawSql.p99}`,
     q.bytes.toLocaleString(),
     q.targetP95Ms === null ? '—' : `${q.targetP95Ms} ${q.pass ? 'ok' : 'MISS'}`
   ])
 )
+
+if (ui.renderer) {
+  const { renderer } = ui
+  const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISS')
+  printTable(
+    [`renderer, ${renderer.cachedInvoices.toLocaleString()} cached`, 'measured', 'target'],
+    [
+      ['first rows painted, first load (core cold)', `${renderer.firstRowsMs} ms (in DOM at ${renderer.firstRowsInDomMs})`, `≤ ${TARGETS.firstRowsMs} ms ${verdict(renderer.pass.firstRows)}`],
+      ['first rows painted, later loads p50/p95', `${renderer.firstRowsWarmMs.p50} / ${renderer.firstRowsWarmMs.p95} ms`, '—'],
+      ...scrollRows('scroll top to bottom', renderer.scroll, `p95 ≤ ${TARGETS.scrollFrameP95Ms} ms ${verdict(renderer.pass.scrollFrameP95)}`),
+      ...scrollRows('steady scroll, 1 row a frame', renderer.steadyScroll, '—'),
+      ['JS heap after scrolling', `${renderer.jsHeapMb.afterScroll} MB (${renderer.jsHeapMb.afterGc} after GC)`, '—']
+    ]
+  )
+}
+if (ui.pdf) {
+  printTable(
+    ['PDF viewer, cached PDF', 'bytes', 'click → first page painted p50/p95/p99 ms', 'drawn p50/p95/p99 ms', 'target'],
+    ui.pdf.documents.map((d) => [
+      `${d.source} (${d.opens} opens)`,
+      d.bytes.toLocaleString(),
+      `${d.firstPageMs.p50} / ${d.firstPageMs.p95} / ${d.firstPageMs.p99}`,
+      `${d.drawnMs.p50} / ${d.drawnMs.p95} / ${d.drawnMs.p99}`,
+      '— (none stated)'
+    ])
+  )
+}
+
+function scrollRows(label: string, scroll: ScrollFigures, target: string): string[][] {
+  const long = scroll.longAnimationFrames
+  return [
+    [`${label}, ${scroll.frames} frames: p50/p95/p99`, `${scroll.frameMs.p50} / ${scroll.frameMs.p95} / ${scroll.frameMs.p99} ms, ${scroll.framesOverBudget} missed the 60 Hz beat`, target],
+    ['  raw rAF p50/p95/p99, max', `${scroll.rawFrameMs.p50} / ${scroll.rawFrameMs.p95} / ${scroll.rawFrameMs.p99}, ${scroll.rawFrameMs.max} ms`, '—'],
+    ['  long animation frames (> 50 ms)', long ? `${long.count}, worst ${long.worstMs} ms, blocking ${long.blockingMs} ms` : 'n/a', '—'],
+    ['  frames with rows still loading in view', `${scroll.placeholderFrames}; all in view ${scroll.settledMs} ms after the last step`, '—']
+  ]
+}
+
+/** The renderer and PDF parts, on one build of the app. */
+async function measureInChromium(rendererDir: string) {
+  if (parts.has('renderer')) process.stderr.write(`renderer: a ${cached.toLocaleString()}-invoice cache in Chromium…\n`)
+  const renderer = parts.has('renderer') ? await measureRenderer(cached, rendererDir) : undefined
+  if (parts.has('pdf')) process.stderr.write(`pdf: ${PDF_OPENS} opens of each cached PDF in the viewer…\n`)
+  const pdf = parts.has('pdf') ? await measurePdfFirstPage(rendererDir, PDF_OPENS) : undefined
+  return {
+    renderer: renderer && {
+      ...renderer,
+      pass: { firstRows: renderer.firstRowsMs <= TARGETS.firstRowsMs, scrollFrameP95: renderer.scroll.frameMs.p95 <= TARGETS.scrollFrameP95Ms }
+    },
+    pdf: pdf && { target: null, documents: pdf }
+  }
+}
 
 function printTable(header: string[], body: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)))

@@ -1,0 +1,132 @@
+/**
+ * The renderer in Chromium through the test host, on a large cache: time to the first invoice
+ * rows, frame times while scrolling the grid, and the JS heap after it.
+ */
+import { join } from 'node:path'
+import type { CDPSession, Page } from '@playwright/test'
+import { buildLargeCache } from '../helpers/large-cache'
+import { tempDir } from '../helpers/temp-dir'
+import { startBenchHost } from './bench-host'
+import { launchChromium, newBenchPage } from './chromium'
+import { FIRST_ROW, firstAppearance, scrollGrid, watchFirstAppearance, type Appeared, type ScrollPlan } from './page-probes'
+import { percentiles, round } from './stats'
+
+/** Page loads timed; the first finds the core's caches cold, as the app's start does. */
+const LOADS = 5
+/** Top to bottom in this many frames: at a million rows, ~1,250 rows a frame, a fling of the scrollbar. */
+const FLING: ScrollPlan = { frames: 800, rowsPerFrame: null }
+/** A steady scroll from the top at 60 rows a second, a brisk turn of the mouse wheel. */
+const STEADY: ScrollPlan = { frames: 600, rowsPerFrame: 1 }
+/**
+ * Chromium draws on a 60 Hz beat, so a frame lasts a whole number of these. The page's clock is
+ * coarsened to 0.1 ms, which makes a frame that kept the beat read anywhere from 16.5 to 16.8 ms;
+ * frame lengths are snapped to the beat before the percentiles, so p95 ≤ 16.7 means 95% of
+ * frames kept it, and the raw readings are reported beside them.
+ */
+const VSYNC_MS = 1000 / 60
+
+type Spread = { p50: number; p95: number; p99: number; max: number }
+
+export interface ScrollFigures {
+  how: string
+  frames: number
+  /** Frame lengths snapped to the 60 Hz beat. */
+  frameMs: Spread
+  rawFrameMs: Spread
+  /** Frames that missed the beat: two or more intervals long. */
+  framesOverBudget: number
+  longAnimationFrames: { count: number; worstMs: number; blockingMs: number } | null
+  /** Frames painted with a row in view still waiting for its data. */
+  placeholderFrames: number
+  /** From the last step until every row in view shows its data. */
+  settledMs: number
+}
+
+export interface RendererFigures {
+  cachedInvoices: number
+  /** Navigation start to the first rows painted, on the first load. */
+  firstRowsMs: number
+  firstRowsInDomMs: number
+  /** The later loads: a fresh page each (empty HTTP cache), the core's caches warm. */
+  firstRowsWarmMs: { p50: number; p95: number; p99: number }
+  /** Top to bottom: the target's figure. */
+  scroll: ScrollFigures
+  steadyScroll: ScrollFigures
+  jsHeapMb: { afterScroll: number; afterGc: number }
+}
+
+export async function measureRenderer(count: number, rendererDir: string): Promise<RendererFigures> {
+  const dir = tempDir('quire-bench-')
+  try {
+    buildLargeCache(join(dir.path, 'quire.sqlite3'), count).close()
+    const host = await startBenchHost(dir.path, rendererDir)
+    const browser = await launchChromium()
+    try {
+      const loads: Appeared[] = []
+      let page: Page | null = null
+      for (let load = 0; load < LOADS; load += 1) {
+        await page?.context().close()
+        page = await newBenchPage(browser)
+        loads.push(await loadUntilFirstRows(page, host.url))
+      }
+      // Let the start's other requests (totals, currencies) finish before scrolling.
+      await page!.waitForLoadState('networkidle')
+      const steadyScroll = await scroll(page!, STEADY)
+      const flingScroll = await scroll(page!, FLING)
+      const [cold, ...warm] = loads
+      return {
+        cachedInvoices: count,
+        firstRowsMs: round(cold!.paintedMs),
+        firstRowsInDomMs: round(cold!.inDomMs),
+        firstRowsWarmMs: percentiles(warm.map((load) => load.paintedMs)),
+        scroll: flingScroll,
+        steadyScroll,
+        jsHeapMb: await jsHeap(await page!.context().newCDPSession(page!))
+      }
+    } finally {
+      await browser.close()
+      await host.close()
+    }
+  } finally {
+    dir.remove()
+  }
+}
+
+async function loadUntilFirstRows(page: Page, url: string): Promise<Appeared> {
+  await page.addInitScript(watchFirstAppearance, FIRST_ROW)
+  await page.goto(url)
+  const appeared = await page.waitForFunction(firstAppearance, undefined, { timeout: 60_000 })
+  return (await appeared.jsonValue())!
+}
+
+async function scroll(page: Page, plan: ScrollPlan): Promise<ScrollFigures> {
+  const run = await page.evaluate(scrollGrid, plan)
+  const beats = run.frameMs.map((ms) => Math.max(1, Math.round(ms / VSYNC_MS)) * VSYNC_MS)
+  const spread = (values: number[]): Spread => ({ ...percentiles(values), max: round(Math.max(...values)) })
+  const rowsPerFrame = Math.round((run.stepPx * run.rows) / run.scrollRangePx)
+  return {
+    how:
+      `scrollTop moved once per animation frame from the top, ${plan.frames} steps of ${round(run.stepPx, 1).toLocaleString()} px ` +
+      `(~${rowsPerFrame.toLocaleString()} ${rowsPerFrame === 1 ? 'row' : 'rows'}) of the grid's ${run.scrollRangePx.toLocaleString()} px scroll range over ${run.rows.toLocaleString()} rows; ` +
+      'frame length from rAF timestamps, snapped to the 60 Hz beat',
+    frames: run.frameMs.length,
+    frameMs: spread(beats),
+    rawFrameMs: spread(run.frameMs),
+    framesOverBudget: beats.filter((ms) => ms > VSYNC_MS * 1.5).length,
+    longAnimationFrames: run.longFrames && { count: run.longFrames.count, worstMs: round(run.longFrames.worstMs), blockingMs: round(run.longFrames.blockingMs) },
+    placeholderFrames: run.placeholderFrames,
+    settledMs: round(run.settledMs)
+  }
+}
+
+/** Used JS heap as it stands after the scrolls, and what of it survives a full collection. */
+async function jsHeap(cdp: CDPSession): Promise<{ afterScroll: number; afterGc: number }> {
+  await cdp.send('Performance.enable')
+  const usedMb = async (): Promise<number> => {
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    return round((metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1024 / 1024, 1)
+  }
+  const afterScroll = await usedMb()
+  await cdp.send('HeapProfiler.collectGarbage')
+  return { afterScroll, afterGc: await usedMb() }
+}
