@@ -43,6 +43,8 @@ export class InvoicesRepo {
   private readonly linesDeleteStmt
   private readonly lineInsertStmt
   private readonly markUnseenStmt
+  private readonly unseenStmt
+  private readonly markSeenStmt
 
   constructor(db: Database) {
     // Positional parameters: binding by name costs more than the write itself saves elsewhere.
@@ -81,6 +83,8 @@ export class InvoicesRepo {
     this.markUnseenStmt = db.prepare<[string, number]>(
       `UPDATE invoices SET removed = 1 WHERE account_id = ? AND seen_walk < ? AND removed = 0`
     )
+    this.unseenStmt = db.prepare<[string, number], { remote_id: string }>(`SELECT remote_id FROM invoices WHERE account_id = ? AND seen_walk < ? AND removed = 0`)
+    this.markSeenStmt = db.prepare<[number, string, string]>(`UPDATE invoices SET seen_walk = ? WHERE account_id = ? AND remote_id IN (SELECT value FROM json_each(?))`)
   }
 
   /**
@@ -177,6 +181,16 @@ export class InvoicesRepo {
       notes: invoice.notes,
       lineItems: invoice.lineItems
     }
+  }
+
+  /** Live cached invoices of the account that the walk has not listed (so far). */
+  unseenRemoteIds(accountId: string, walk: number): string[] {
+    return this.unseenStmt.all(accountId, walk).map((row) => row.remote_id)
+  }
+
+  /** Counts invoices as listed by the walk though it did not list them (the provider confirmed they exist). */
+  markSeen(accountId: string, walk: number, remoteIds: readonly string[]): void {
+    this.markSeenStmt.run(walk, accountId, JSON.stringify(remoteIds))
   }
 
   /** Tombstones every invoice of the account that the finished walk did not list. */

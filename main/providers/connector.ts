@@ -28,6 +28,13 @@ export interface Connector {
    */
   fetchChangedPage?(since: string, cursor: string | null, signal?: AbortSignal): Promise<InvoicePageResult>
   /**
+   * Optional, for page-number or offset paging, where an invoice removed behind the walk moves
+   * every later one a place up and one can slip onto a page already fetched: of the cached
+   * invoices a full walk did not list, the ones the provider confirms are gone. The others are
+   * kept rather than tombstoned on the walk's word alone.
+   */
+  confirmGone?(remoteIds: readonly string[], signal?: AbortSignal): Promise<ReadonlySet<string>>
+  /**
    * Optional: the page at `cursor` (null: the first) of every invoice view session the provider
    * records, for the activity timeline; `next` is null once the walk is complete.
    */

@@ -34,6 +34,8 @@ export interface SyncOptions {
 
 /** Deletions are only seen by a full walk; at most this long between two of them. */
 export const FULL_RECONCILE_INTERVAL_MS = 24 * 60 * 60 * 1000
+/** Above this many unlisted invoices, a walk's removals are taken as they are, unconfirmed. */
+const MAX_CONFIRMED_REMOVALS = 500
 
 type Plan =
   | { strategy: 'full'; walk: number; cursor: string | null; resumed: boolean }
@@ -92,6 +94,16 @@ export async function syncAccount(
       chosen.strategy === 'full'
         ? (cursor: string | null) => connector.fetchPage(cursor, signal)
         : (cursor: string | null) => connector.fetchChangedPage!(chosen.since, cursor, signal)
+    /** What the walk missed but the provider still has (see Connector.confirmGone). */
+    const presentThoughUnlisted = async (last: InvoicePageResult, walk: number): Promise<string[]> => {
+      if (!connector.confirmGone) return []
+      const listed = new Set(last.invoices.map((invoice) => invoice.remoteId))
+      const unlisted = invoices.unseenRemoteIds(account.id, walk).filter((id) => !listed.has(id))
+      // A mass removal is the walk's to record: confirming each would cost a request per invoice.
+      if (unlisted.length === 0 || unlisted.length > MAX_CONFIRMED_REMOVALS) return []
+      const gone = await connector.confirmGone(unlisted, signal)
+      return unlisted.filter((id) => !gone.has(id))
+    }
     let requested = 0
     const fetchNumbered = (cursor: string | null): Promise<InvoicePageResult> => fetchWithRetries(fetchPage, cursor, signal, clock, ++requested)
     let pending = fetchNumbered(chosen.strategy === 'full' ? chosen.cursor : null)
@@ -104,6 +116,7 @@ export async function syncAccount(
         await requestOnTheWire()
       }
       expected = page.expectedTotal ?? expected
+      const unlistedButPresent = page.next === null && chosen.strategy === 'full' ? await presentThoughUnlisted(page, chosen.walk) : []
       if (signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.')
       const syncedAt = isoNow(clock)
       const id = runId
@@ -122,6 +135,7 @@ export async function syncAccount(
         if (chosen.strategy === 'full') syncState.advance(account.id, page.next)
         if (page.next === null) {
           if (chosen.strategy === 'full') {
+            invoices.markSeen(account.id, chosen.walk, unlistedButPresent)
             changes.recordVanished(account.id, syncedAt, chosen.walk)
             counts.removed = invoices.markUnseenRemoved(account.id, chosen.walk)
             syncState.finishWalk(account.id)

@@ -265,6 +265,48 @@ describe('Yeti-Switch sync through the core', () => {
       dir.remove()
     }
   })
+
+  it('keeps an invoice that a removal mid-walk shifted onto a page already fetched', async () => {
+    const simulator = await startYetiSimulator({ users, invoices: 2_400, seed: 9 })
+    const dir = tempDir()
+    // Just as page 1 is answered, its first invoice is withdrawn upstream: everything after it
+    // moves a place up, and page 2's first invoice slips onto page 1, which the walk has done.
+    let withdrawNext = false
+    let withdrawn: string | null = null
+    const midWalkRemoval: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init)
+      const url = new URL(String(input))
+      if (withdrawNext && url.pathname.endsWith('/invoices') && url.searchParams.get('page[number]') === '1') {
+        withdrawNext = false
+        withdrawn = ((await response.clone().json()) as { data: { id: string }[] }).data[0]!.id
+        simulator.invoices.find((invoice) => invoice.id === withdrawn)!.state = 'pending'
+        simulator.changed()
+      }
+      return response
+    }
+    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock(), fetch: midWalkRemoval })
+    try {
+      const account = await core.accounts.add({ provider: 'yeti', name: 'Acme Voice', baseUrl: simulator.baseUrl, secret: PASSWORD, options: { login: LOGIN } })
+      expect(await core.sync.run(account.id)).toMatchObject([{ ok: true, removed: 0 }])
+      withdrawNext = true
+      const stillApproved = () => simulator.invoices.filter((candidate) => candidate.state === 'approved')
+      // This walk listed the withdrawn invoice before it went, and missed the one that moved up:
+      // that one is asked for by id, found, and kept.
+      const [walk] = await core.sync.run(account.id, { full: true })
+      expect(withdrawn).not.toBeNull()
+      expect(walk).toMatchObject({ ok: true, removed: 0 })
+      for (const invoice of stillApproved()) expect(core.invoices.get(account.id, invoice.id).removed, invoice.id).toBe(false)
+      // The next walk does not list the withdrawn one, and Yeti confirms it is gone.
+      const [next] = await core.sync.run(account.id, { full: true })
+      expect(next).toMatchObject({ ok: true, removed: 1 })
+      expect(core.invoices.get(account.id, withdrawn!).removed).toBe(true)
+      for (const invoice of stillApproved()) expect(core.invoices.get(account.id, invoice.id).removed, invoice.id).toBe(false)
+    } finally {
+      await core.close()
+      await simulator.close()
+      dir.remove()
+    }
+  })
 })
 
 /**

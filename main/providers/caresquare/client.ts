@@ -98,6 +98,26 @@ export class CareSquareClient implements Connector {
     return { page, attempts: response.attempts }
   }
 
+  /**
+   * Offset paging: an invoice removed behind the walk shifts the rest, so one can go unlisted.
+   * Each is asked for under every plan manager of the account; only 404 from all of them means
+   * it is gone (soft-deleted invoices are still served, and listed, with is_deleted).
+   */
+  async confirmGone(remoteIds: readonly string[], signal?: AbortSignal): Promise<ReadonlySet<string>> {
+    const planManagers = this.requirePlanManagers()
+    const gone = new Set<string>()
+    await mapBounded(remoteIds, CARESQUARE_DETAIL_CONCURRENCY, async (id) => {
+      for (const planManagerId of planManagers) {
+        const response = await this.request(planManagerId, `/invoices/${encodeURIComponent(id)}`, signal)
+        if (response.status === 404) continue
+        this.check(response, planManagerId)
+        return
+      }
+      gone.add(id)
+    })
+    return gone
+  }
+
   /** A listed invoice in full; null when it was deleted between the list and this request. */
   private async detail(planManagerId: string, id: string, signal?: AbortSignal): Promise<{ invoice: UnifiedInvoice | null; attempts: number }> {
     const response = await this.request(planManagerId, `/invoices/${encodeURIComponent(id)}`, signal)

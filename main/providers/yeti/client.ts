@@ -109,7 +109,29 @@ export class YetiClient implements Connector {
    * and cannot be refreshed, so a 401 buys one new token and one retry: an expiry mid-walk never
    * fails a sync, and a token that is refused outright cannot loop.
    */
+  async confirmGone(remoteIds: readonly string[], signal?: AbortSignal): Promise<ReadonlySet<string>> {
+    const gone = new Set<string>()
+    if (remoteIds.length > 0 && this.jwt === null) await this.logIn(signal)
+    // The request gate bounds how many of these are in flight at once.
+    await Promise.all(
+      remoteIds.map(async (id) => {
+        const { response } = await this.request(`/invoices/${encodeURIComponent(id)}`, signal)
+        // The show action is scoped like the list (approved invoices only): 404 is "not listed any more".
+        if (response.status === 404) gone.add(id)
+        else if (!ok(response)) throw this.failure(response, 'data')
+      })
+    )
+    return gone
+  }
+
   private async get(path: string, signal?: AbortSignal): Promise<{ response: HttpResponse; requests: number }> {
+    const answer = await this.request(path, signal)
+    if (!ok(answer.response)) throw this.failure(answer.response, 'data')
+    return answer
+  }
+
+  /** A data request with a session token, logging in again once on a 401; any status comes back. */
+  private async request(path: string, signal?: AbortSignal): Promise<{ response: HttpResponse; requests: number }> {
     let requests = 0
     if (this.jwt === null) requests += await this.logIn(signal)
     let response = await this.send(path, signal)
@@ -119,7 +141,6 @@ export class YetiClient implements Connector {
       response = await this.send(path, signal)
       requests += response.attempts
     }
-    if (!ok(response)) throw this.failure(response, 'data')
     return { response, requests }
   }
 
