@@ -14,10 +14,8 @@
  * from the tree into a temp folder first (seconds), so they never measure a stale out/.
  */
 import { parseArgs } from 'node:util'
-import { measurePdfFirstPage } from './pdf-first-page'
 import { measureQueries } from './query-latency'
-import { withRendererBuild } from './renderer-build'
-import { measureRenderer, type ScrollFigures } from './renderer-figures'
+import type { ScrollFigures } from './renderer-figures'
 import { measureAllFour, measureProvider, type SyncFigures } from './sync-throughput'
 
 const PARTS = ['sync', 'queries', 'renderer', 'pdf'] as const
@@ -59,7 +57,9 @@ const queries = (parts.has('queries') ? await measureQueries(cached, values.quic
   return { ...q, targetP95Ms: target, pass: target === null ? null : q.contract.p95 <= target }
 })
 
-const ui: Partial<Awaited<ReturnType<typeof measureInChromium>>> = parts.has('renderer') || parts.has('pdf') ? await withRendererBuild(measureInChromium) : {}
+// Loaded only now: the build tool and Playwright in memory would count against the core's peak RSS during sync.
+const ui: Partial<Awaited<ReturnType<typeof measureInChromium>>> =
+  parts.has('renderer') || parts.has('pdf') ? await (await import('./renderer-build')).withRendererBuild(measureInChromium) : {}
 
 process.stdout.write(
   `${JSON.stringify(
@@ -140,6 +140,8 @@ function scrollRows(label: string, scroll: ScrollFigures, target: string): strin
 
 /** The renderer and PDF parts, on one build of the app. */
 async function measureInChromium(rendererDir: string) {
+  const { measureRenderer } = await import('./renderer-figures')
+  const { measurePdfFirstPage } = await import('./pdf-first-page')
   if (parts.has('renderer')) process.stderr.write(`renderer: a ${cached.toLocaleString()}-invoice cache in Chromium…\n`)
   const renderer = parts.has('renderer') ? await measureRenderer(cached, rendererDir) : undefined
   if (parts.has('pdf')) process.stderr.write(`pdf: ${PDF_OPENS} opens of each cached PDF in the viewer…\n`)
