@@ -1,14 +1,16 @@
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import type { ProviderId } from '../../preload/contract'
-import { systemClock } from '../../main/core/clock'
-import { createCore } from '../../main/core/create-core'
-import { providers } from '../../main/providers/registry'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
-import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
+import { walk, WARM_UP_INVOICES, type SimulatorEndpoint } from './connector-walk'
 import { rawWalk } from './raw-http'
 import { rawUpserts } from './raw-sqlite'
 import { startSimulatorProcess, type SimulatorProcess } from './simulator-process'
-import { round, timed, watchPeakRss } from './stats'
+import { round, timed } from './stats'
+
+const run = promisify(execFile)
 
 export interface SyncFigures {
   provider: ProviderId | 'all four'
@@ -59,22 +61,12 @@ export async function measureAllFour(count: number, limits: SyncFigures[]): Prom
   }
 }
 
+/** Quire's sync in a fresh process (see sync-child.ts): its peak RSS is the core's alone. */
 async function syncOnce(sims: SimulatorProcess[], dataDir: string): Promise<{ invoices: number; ms: number; peakRssMb: number }> {
-  const core = await createCore({ dataDir, secrets: new MemorySecrets(), publishedBudgets: false })
-  for (const [index, sim] of sims.entries()) {
-    await core.accounts.add({ provider: sim.provider, name: `${sim.provider}-${index}`, baseUrl: sim.baseUrl, options: sim.options, secret: sim.secret })
-  }
-  const peak = watchPeakRss()
-  const { value: outcomes, ms } = await timed(() => core.sync.run())
-  const peakRssMb = peak()
-  await core.close()
-  const failed = outcomes.filter((o) => !o.ok)
-  if (failed.length > 0) throw new Error(`bench sync failed: ${failed.map((o) => o.error?.message).join('; ')}`)
-  return { invoices: outcomes.reduce((sum, o) => sum + o.upserted, 0), ms, peakRssMb }
+  const endpoints: SimulatorEndpoint[] = sims.map(({ provider, baseUrl, secret, options }) => ({ provider, baseUrl, secret, options }))
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sync-child.ts'), JSON.stringify({ dataDir, sims: endpoints })], { maxBuffer: 1 << 20 })
+  return JSON.parse(stdout) as { invoices: number; ms: number; peakRssMb: number }
 }
-
-/** Invoices walked before anything is timed: enough for the JIT to settle, on both sides. */
-const WARM_UP_INVOICES = 2_000
 
 /**
  * A fresh simulator process, and this process's code for its API, run a few times slower until
@@ -88,26 +80,6 @@ async function warmUp(sim: SimulatorProcess): Promise<void> {
 /** The unified rows of a whole walk, held in memory for the storage limit. */
 function collectPages(sim: SimulatorProcess): Promise<UnifiedInvoice[][]> {
   return walk(sim, Number.POSITIVE_INFINITY)
-}
-
-/** Walks the list through the connector until at least `enough` invoices, or to the end. */
-async function walk(sim: SimulatorProcess, enough: number): Promise<UnifiedInvoice[][]> {
-  const definition = providers[sim.provider]
-  const connector = definition.createConnector(
-    { name: 'bench', baseUrl: sim.baseUrl, options: definition.options.parse(sim.options) },
-    sim.secret,
-    { fetch, clock: systemClock, publishedBudgets: false }
-  )
-  const pages: UnifiedInvoice[][] = []
-  let walked = 0
-  let cursor: string | null = null
-  do {
-    const page = await connector.fetchPage(cursor)
-    pages.push(page.invoices)
-    walked += page.invoices.length
-    cursor = page.next
-  } while (cursor !== null && walked < enough)
-  return pages
 }
 
 function figures(provider: SyncFigures['provider'], quire: { invoices: number; ms: number; peakRssMb: number }, http: number, sqlite: number): SyncFigures {
