@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- [--quick] [--invoices N] [--cache N] [--only sync,queries,renderer,pdf]]
+ * npm run bench [-- [--quick] [--invoices N] [--cache N] [--only sync,queries,renderer,pdf] [--providers hoursmith,yeti,…]]
  * Quire's speed as ratios to the physical limit of this machine, measured in the same run:
  * sync throughput per provider and all four at once beside raw HTTP and raw SQLite, with peak
  * memory; query latency on a large cache through the contract beside the direct call; the
@@ -22,7 +22,7 @@ const PARTS = ['sync', 'queries', 'renderer', 'pdf'] as const
 type Part = (typeof PARTS)[number]
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean' }, invoices: { type: 'string' }, cache: { type: 'string' }, only: { type: 'string' } },
+  options: { quick: { type: 'boolean' }, invoices: { type: 'string' }, cache: { type: 'string' }, only: { type: 'string' }, providers: { type: 'string' } },
   strict: true
 })
 const counts = values.invoices ? [Number(values.invoices)] : values.quick ? [5_000] : [100_000, 1_000_000]
@@ -34,19 +34,30 @@ if (unknownParts.length > 0) {
   process.exit(2)
 }
 const PDF_OPENS = 10
+const SYNC_PROVIDERS = ['hoursmith', 'yeti', 'lynkwell', 'caresquare'] as const
+/** --providers picks some (all four at once runs only with every one). */
+const syncProviders = SYNC_PROVIDERS.filter((provider) => values.providers === undefined || values.providers.split(',').includes(provider))
+if (syncProviders.length === 0) {
+  process.stderr.write(`bench: --providers takes ${SYNC_PROVIDERS.join(', ')}\n`)
+  process.exit(2)
+}
+
+async function allFour(count: number, perProvider: SyncFigures[]): Promise<SyncFigures> {
+  process.stderr.write(`sync: all four at once, ${count.toLocaleString()} invoices each…\n`)
+  return measureAllFour(count, perProvider)
+}
 
 const TARGETS = { syncRatio: 0.5, coreRssMb: 400, listPageP95Ms: 5, ftsP95Ms: 20, firstRowsMs: 1000, scrollFrameP95Ms: 16.7 }
 
 const sync: (SyncFigures & { pass: { ratio: boolean; rss: boolean } })[] = []
 for (const count of parts.has('sync') ? counts : []) {
   const perProvider: SyncFigures[] = []
-  for (const provider of ['hoursmith', 'yeti', 'lynkwell', 'caresquare'] as const) {
+  for (const provider of syncProviders) {
     process.stderr.write(`sync: ${provider}, ${count.toLocaleString()} invoices…\n`)
     perProvider.push(await measureProvider(provider, count))
   }
-  process.stderr.write(`sync: all four at once, ${count.toLocaleString()} invoices each…\n`)
-  const together = await measureAllFour(count, perProvider)
-  for (const f of [...perProvider, together]) {
+  const together = perProvider.length === SYNC_PROVIDERS.length ? [await allFour(count, perProvider)] : []
+  for (const f of [...perProvider, ...together]) {
     sync.push({ ...f, pass: { ratio: f.ratioToLimit >= TARGETS.syncRatio, rss: f.peakRssMb <= TARGETS.coreRssMb } })
   }
 }

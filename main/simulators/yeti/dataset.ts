@@ -97,6 +97,12 @@ const ACCOUNTS: readonly AccountPlan[] = [
 
 const EPOCH = Date.UTC(2023, 0, 2)
 const DAY = 86_400_000
+/**
+ * Periods an account's invoices cycle through. A million invoices are far more periods than an
+ * account lives; unbounded, monthly periods ran past the year 9999, where an ISO timestamp needs
+ * six digits and no real Yeti invoice could be.
+ */
+const PERIOD_CYCLE = 600
 
 export interface YetiDataset {
   accounts: YetiSimAccount[]
@@ -136,7 +142,7 @@ export function yetiDataset({ count, seed = 1, unapprovedShare = 0.03 }: YetiDat
     }
     const which = index % ACCOUNTS.length
     const plan = ACCOUNTS[which]!
-    const [start, end] = period(plan, periods[which]!)
+    const [start, end] = period(plan, periods[which]! % PERIOD_CYCLE)
     periods[which]! += 1
     const state = random() < unapprovedShare ? pick(random, ['new', 'pending'] as const) : 'approved'
     invoices.push({ id: uuidFrom(random), state, accountId: accounts[which]!.id, attributes: invoiceAttributes(random, plan, index, start, end) })
