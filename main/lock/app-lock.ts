@@ -67,13 +67,19 @@ export class AppLock {
   }
 
   async status(): Promise<LockStatus> {
+    // The state as of now: the keychain answers later, and the lock may have moved meanwhile.
     const settings = this.deps.settings.get()
+    const locked = this.locked
+    return this.snapshot(await this.hasPasscode(settings.lockEnabled), settings, locked)
+  }
+
+  private snapshot(hasPasscode: boolean, settings = this.deps.settings.get(), locked = this.locked): LockStatus {
     return {
       enabled: settings.lockEnabled,
-      locked: this.locked,
+      locked,
       idleMinutes: settings.lockIdleMinutes,
       lockOnSystemLock: settings.lockOnSystemLock,
-      hasPasscode: await this.hasPasscode(settings.lockEnabled),
+      hasPasscode,
       systemConfirmation: this.deps.confirmation?.kind ?? null,
       retryAfter: this.retryAt !== null && this.retryAt > this.now() ? new Date(this.retryAt).toISOString() : null
     }
@@ -157,18 +163,7 @@ export class AppLock {
    */
   private engage(): void {
     this.locked = true
-    this.announce().catch(() => {
-      const settings = this.deps.settings.get()
-      this.deps.events.emit('lock.changed', {
-        enabled: settings.lockEnabled,
-        locked: true,
-        idleMinutes: settings.lockIdleMinutes,
-        lockOnSystemLock: settings.lockOnSystemLock,
-        hasPasscode: true,
-        systemConfirmation: this.deps.confirmation?.kind ?? null,
-        retryAfter: null
-      })
-    })
+    this.announce().catch(() => this.deps.events.emit('lock.changed', this.snapshot(true)))
   }
 
   private async announce(): Promise<LockStatus> {
