@@ -1,27 +1,24 @@
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
 import type { ActivitySettings } from '../../preload/contract'
+import { SettingsTable } from '../db/settings-table'
 
-/** A key of its own in the app's settings table; a hand-edited value falls back to the default. */
+/** A key of its own in the app's settings table. Recording is on unless someone turned it off. */
 const KEY = 'activity.recordLocal'
-const RecordLocal = z.boolean().catch(true)
+const RecordLocal = z.boolean().default(true)
 
 export class ActivitySettingsRepo {
-  private readonly getStmt
-  private readonly putStmt
+  private readonly table
 
   constructor(db: Database) {
-    this.getStmt = db.prepare<[string], { value: string }>(`SELECT value FROM settings WHERE key = ?`)
-    this.putStmt = db.prepare<[string, string]>(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+    this.table = new SettingsTable(db)
   }
 
   get(): ActivitySettings {
-    const row = this.getStmt.get(KEY)
-    // Recording is on unless someone turned it off.
-    return { recordLocal: row === undefined ? true : RecordLocal.parse(JSON.parse(row.value)) }
+    return { recordLocal: this.table.read(KEY, RecordLocal) }
   }
 
   setRecordLocal(recordLocal: boolean): void {
-    this.putStmt.run(KEY, JSON.stringify(recordLocal))
+    this.table.write(KEY, recordLocal)
   }
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
+import { SettingsTable } from './settings-table'
 
 /** App-wide preferences, each validated on the way out so a hand-edited value cannot break the app. */
 export const Settings = z.object({
@@ -13,27 +14,20 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>
 
 export class SettingsRepo {
-  private readonly allStmt
-  private readonly putStmt
+  private readonly table
 
   constructor(db: Database) {
-    this.allStmt = db.prepare<[], { key: string; value: string }>(`SELECT key, value FROM settings`)
-    this.putStmt = db.prepare<[string, string]>(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+    this.table = new SettingsTable(db)
   }
 
+  /** One hand-edited value falls back to its own default, not every setting to theirs. */
   get(): Settings {
-    const stored = Object.fromEntries(this.allStmt.all().map(({ key, value }) => [key, JSON.parse(value) as unknown]))
-    // One hand-edited value falls back to its own default, not every setting to theirs.
-    const values = Object.fromEntries(Object.entries(Settings.shape).map(([key, schema]) => {
-      const parsed = schema.safeParse(stored[key])
-      return [key, parsed.success ? parsed.data : schema.parse(undefined)]
-    }))
-    return Settings.parse(values)
+    return Settings.parse(Object.fromEntries(Object.entries(Settings.shape).map(([key, schema]) => [key, this.table.read(key, schema)])))
   }
 
   update(changes: Partial<Settings>): Settings {
     for (const [key, value] of Object.entries(changes)) {
-      if (value !== undefined) this.putStmt.run(key, JSON.stringify(value))
+      if (value !== undefined) this.table.write(key, value)
     }
     return this.get()
   }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
 import { PdfPolicy, PdfQuotaMb as QuotaMb } from '../../preload/contract'
+import { SettingsTable } from '../db/settings-table'
 
 export const PdfSettings = z.object({ policy: PdfPolicy.default('onOpen'), quotaMb: QuotaMb.default(500) })
 export type PdfSettings = z.infer<typeof PdfSettings>
@@ -12,29 +13,20 @@ const KEYS = { policy: 'pdf.policy', quotaMb: 'pdf.quotaMb' } as const
 
 /** Kept in the app's `settings` table beside the other preferences, under keys of their own. */
 export class PdfSettingsRepo {
-  private readonly getStmt
-  private readonly putStmt
+  private readonly table
 
   constructor(db: Database) {
-    this.getStmt = db.prepare<[string], { value: string }>(`SELECT value FROM settings WHERE key = ?`)
-    this.putStmt = db.prepare<[string, string]>(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+    this.table = new SettingsTable(db)
   }
 
-  /** Each value is validated on the way out, so a hand-edited one falls back to its default. */
   get(): PdfSettings {
-    const read = (key: string): unknown => {
-      const row = this.getStmt.get(key)
-      return row === undefined ? undefined : (JSON.parse(row.value) as unknown)
-    }
-    const policy = PdfPolicy.safeParse(read(KEYS.policy))
-    const quotaMb = QuotaMb.safeParse(read(KEYS.quotaMb))
-    return PdfSettings.parse({ policy: policy.success ? policy.data : undefined, quotaMb: quotaMb.success ? quotaMb.data : undefined })
+    return { policy: this.table.read(KEYS.policy, PdfSettings.shape.policy), quotaMb: this.table.read(KEYS.quotaMb, PdfSettings.shape.quotaMb) }
   }
 
   update(changes: Partial<PdfSettings>): PdfSettings {
     const valid = PdfSettingsChange.parse(changes)
     for (const key of ['policy', 'quotaMb'] as const) {
-      if (valid[key] !== undefined) this.putStmt.run(KEYS[key], JSON.stringify(valid[key]))
+      if (valid[key] !== undefined) this.table.write(KEYS[key], valid[key])
     }
     return this.get()
   }
