@@ -59,14 +59,15 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
   else if (!filter.includeRemoved) where.push('i.id NOT IN (SELECT id FROM invoices WHERE removed = 1)')
   if (filter.accountId) where.push(`i.account_id = ${bind('accountId', filter.accountId)}`)
   if (filter.provider) where.push(`i.account_id IN (SELECT id FROM accounts WHERE provider = ${bind('provider', filter.provider)})`)
-  if (filter.status === 'overdue') where.push(`i.status = 'open' AND i.due_date < ${bind('today', today)}`)
+  // due_on: the provider's due date, else one derived from the account's payment terms.
+  if (filter.status === 'overdue') where.push(`i.status = 'open' AND i.due_on < ${bind('today', today)}`)
   else if (filter.status) where.push(`i.status = ${bind('status', filter.status)}`)
   if (filter.currency) where.push(`i.currency = ${bind('currency', filter.currency.toUpperCase())}`)
   if (filter.hasPdf !== undefined) where.push(`i.has_pdf = ${bind('hasPdf', filter.hasPdf ? 1 : 0)}`)
   if (filter.issued?.from) where.push(`i.issue_date >= ${bind('issuedFrom', filter.issued.from)}`)
   if (filter.issued?.to) where.push(`i.issue_date <= ${bind('issuedTo', filter.issued.to)}`)
-  if (filter.due?.from) where.push(`i.due_date >= ${bind('dueFrom', filter.due.from)}`)
-  if (filter.due?.to) where.push(`i.due_date <= ${bind('dueTo', filter.due.to)}`)
+  if (filter.due?.from) where.push(`i.due_on >= ${bind('dueFrom', filter.due.from)}`)
+  if (filter.due?.to) where.push(`i.due_on <= ${bind('dueTo', filter.due.to)}`)
   // A period overlaps the range. Both bounds are always set so the period index has a range.
   if (filter.period?.from || filter.period?.to) {
     where.push(`${PERIOD_START} <= ${bind('periodTo', filter.period.to ?? '9999-12-31')}`)
@@ -90,7 +91,7 @@ const INVOICE_ORDER: Record<Exclude<InvoiceSort['column'], 'provider' | 'account
   number: 'i.number',
   counterparty: 'i.counterparty COLLATE NOCASE',
   issueDate: 'i.issue_date',
-  dueDate: 'i.due_date',
+  dueDate: 'i.due_on',
   status: 'i.status',
   currency: 'i.currency',
   total: 'i.total_scaled',
@@ -184,11 +185,20 @@ export function exportSql(query: InvoiceListing, level: ExportLevel, today: stri
   const lines = level === 'line'
   return {
     sql: `SELECT i.id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status, i.payment_status,
-        i.counterparty, i.issue_date, i.due_date, i.period_start, i.period_end, i.currency, i.subtotal, i.tax,
+        i.counterparty, i.issue_date, i.due_on AS due_date, i.due_date IS NULL AND i.due_on IS NOT NULL AS due_derived, i.period_start, i.period_end, i.currency, i.subtotal, i.tax,
         i.total, i.paid, i.has_pdf, i.removed, i.line_item_count, i.notes, i.synced_at
         ${lines ? ', l.position, l.description, l.quantity, l.unit_price, l.amount' : ''}
       FROM ${from} ${lines ? 'LEFT JOIN line_items l ON l.invoice_id = i.id' : ''}
       ${where} ORDER BY ${orderBy}${lines ? ', l.position' : ''}`,
     params
   }
+}
+
+/**
+ * Open invoices matching the filter, whatever status it asks for, that have no due date from
+ * the provider nor from payment terms: the ones "Overdue" can never show.
+ */
+export function openWithoutDueDateSql(filter: InvoiceFilter, today: string): { sql: string; params: SqlParams } {
+  const { where, params } = filterSql({ ...filter, status: 'open' }, today)
+  return { sql: `SELECT count(*) FROM invoices i ${where} AND i.due_on IS NULL`, params }
 }

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoicePage, InvoiceQuery, InvoiceSort, InvoiceSummary, LineItem } from '../../preload/contract'
 import { fromScaled } from '../money/decimal'
-import { countSql, DEFAULT_SORT, narrows, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams } from './invoice-filter-sql'
+import { countSql, DEFAULT_SORT, narrows, openWithoutDueDateSql, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams } from './invoice-filter-sql'
 
 interface SummaryRow {
   id: number
@@ -19,6 +19,7 @@ interface SummaryRow {
   paid: string | null
   issue_date: string | null
   due_date: string | null
+  due_derived: 0 | 1
   removed: 0 | 1
   line_item_count: number
   has_pdf: 0 | 1
@@ -38,8 +39,8 @@ interface DetailRow extends SummaryRow {
 
 const SUMMARY_COLUMNS = `
   i.id, i.account_id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status,
-  i.payment_status, i.counterparty, i.currency, i.total, i.paid, i.issue_date, i.due_date,
-  i.removed, i.line_item_count, i.has_pdf`
+  i.payment_status, i.counterparty, i.currency, i.total, i.paid, i.issue_date,
+  i.due_on AS due_date, i.due_date IS NULL AND i.due_on IS NOT NULL AS due_derived, i.removed, i.line_item_count, i.has_pdf`
 
 /** Enough distinct filter shapes for any session; past it the oldest statements are dropped. */
 const MAX_STATEMENTS = 200
@@ -171,6 +172,12 @@ export class InvoiceQueryRepo {
     return this.remembered(sql, params, () => this.prepared(sql).pluck().get(params) as number)
   }
 
+  /** Open invoices the Overdue filter can never show: no due date, sent or derived. */
+  openWithoutDueDate(filter: InvoiceFilter, today: string): number {
+    const { sql, params } = openWithoutDueDateSql(filter, today)
+    return this.remembered(sql, params, () => this.prepared(sql).pluck().get(params) as number)
+  }
+
   /** Per currency, never mixed: how many invoices and their exact sum. */
   totals(filter: InvoiceFilter, today: string): CurrencyTotal[] {
     const { sql, params } = totalsSql(filter, today)
@@ -290,6 +297,7 @@ function toSummary(row: SummaryRow): InvoiceSummary {
     paid: row.paid,
     issueDate: row.issue_date,
     dueDate: row.due_date,
+    dueDateDerived: row.due_derived === 1,
     removed: row.removed === 1,
     lineItemCount: row.line_item_count,
     hasPdf: row.has_pdf === 1

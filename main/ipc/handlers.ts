@@ -72,7 +72,16 @@ export function createHandlers(core: Core, version: string): Handlers {
       'lock.configure': async (changes) => core.lock.configure(changes),
       'lock.setPasscode': async ({ passcode, current }) => core.lock.setPasscode(passcode, current),
       'lock.lockNow': async () => core.lock.lockNow(),
-      'lock.unlock': async (proof) => core.lock.unlock(proof)
+      'lock.unlock': async (proof) => core.lock.unlock(proof),
+      'terms.list': async () => core.paymentTerms.list(),
+      'terms.set': async ({ accountId, terms }) => {
+        core.accounts.get(accountId)
+        core.paymentTerms.set(accountId, terms)
+        // The derived due dates changed: remembered counts and orders are stale.
+        core.events.emit('accounts.changed', {})
+        return { accountId, terms: core.paymentTerms.get(accountId) }
+      },
+      'invoices.countOpenWithoutDueDate': async (filter) => ({ count: core.invoices.openWithoutDueDate(filter) })
     },
     core.lock
   )

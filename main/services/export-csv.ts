@@ -38,6 +38,8 @@ export interface ExportRow {
   counterparty: string | null
   issue_date: string | null
   due_date: string | null
+  /** Whether due_date was derived from the account's payment terms, not sent by the provider. */
+  due_derived: 0 | 1
   period_start: string | null
   period_end: string | null
   currency: string
@@ -59,7 +61,7 @@ export interface ExportRow {
 
 const INVOICE_HEADERS = [
   'account', 'provider', 'remote_id', 'number', 'status', 'overdue', 'provider_status', 'payment_status', 'counterparty',
-  'issue_date', 'due_date', 'period_start', 'period_end', 'currency', 'subtotal', 'tax', 'total', 'paid', 'has_pdf',
+  'issue_date', 'due_date', 'due_date_derived', 'period_start', 'period_end', 'currency', 'subtotal', 'tax', 'total', 'paid', 'has_pdf',
   'removed', 'line_items', 'notes', 'synced_at'
 ]
 const LINE_HEADERS = ['line', 'line_description', 'line_quantity', 'line_unit_price', 'line_amount']
@@ -73,7 +75,7 @@ export function csvRow(row: ExportRow, level: ExportLevel, today: string): strin
   const overdue = row.status === 'open' && row.due_date !== null && row.due_date < today
   const invoice: Cell[] = [
     row.account, row.provider, row.remote_id, row.number, row.status, overdue, row.raw_status, row.payment_status,
-    row.counterparty, row.issue_date, row.due_date, row.period_start, row.period_end, row.currency, row.subtotal,
+    row.counterparty, row.issue_date, row.due_date, row.due_derived === 1, row.period_start, row.period_end, row.currency, row.subtotal,
     row.tax, row.total, row.paid, row.has_pdf === 1, row.removed === 1, row.line_item_count, row.notes, row.synced_at
   ]
   if (level === 'invoice') return csvLine(invoice)

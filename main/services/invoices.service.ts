@@ -23,6 +23,10 @@ export class InvoicesService {
     return this.repo.list(query, this.today())
   }
 
+  openWithoutDueDate(filter: InvoiceFilter): number {
+    return this.repo.openWithoutDueDate(filter, this.today())
+  }
+
   totals(filter: InvoiceFilter): CurrencyTotal[] {
     return this.repo.totals(filter, this.today())
   }

@@ -14,6 +14,7 @@ import type { EventHub } from '../core/events'
 import type { AccountRecord, AccountsRepo } from '../db/accounts.repo'
 import type { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import type { InvoicesRepo } from '../db/invoices.repo'
+import type { PaymentTermsRepo } from '../db/payment-terms.repo'
 import type { RunCounts, SyncStateRepo, SyncStrategy } from '../db/sync-state.repo'
 import type { Connector, InvoicePageResult } from '../providers/connector'
 
@@ -21,6 +22,7 @@ export interface AccountSyncDeps {
   db: Database
   accounts: AccountsRepo
   invoices: InvoicesRepo
+  paymentTerms: PaymentTermsRepo
   changes: InvoiceChangesRepo
   syncState: SyncStateRepo
   clock: Clock
@@ -128,6 +130,7 @@ export async function syncAccount(
           // A page that lists an invoice twice compares the second with the first.
           cached.set(invoice.remoteId, invoices.upsert(account.id, chosen.walk, syncedAt, invoice, before))
         }
+        deps.paymentTerms.deriveFor(account.id, page.invoices.map((invoice) => invoice.remoteId))
         counts.pages += 1
         counts.requests += page.requests
         counts.upserted += page.invoices.length

@@ -120,7 +120,10 @@ export const InvoiceSummary = z.object({
   total: DecimalString,
   paid: DecimalString.nullable(),
   issueDate: IsoDate.nullable(),
+  /** The provider's due date, else one derived from the account's payment terms. */
   dueDate: IsoDate.nullable(),
+  /** Whether dueDate comes from payment terms rather than the provider. */
+  dueDateDerived: z.boolean(),
   removed: z.boolean(),
   lineItemCount: z.number().int().nonnegative(),
   hasPdf: z.boolean()

@@ -25,6 +25,7 @@ function invoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     paid: '0',
     issueDate: '2026-03-01',
     dueDate: '2026-03-15',
+    dueDateDerived: false,
     removed: false,
     lineItemCount: 3,
     hasPdf: false,

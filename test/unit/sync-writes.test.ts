@@ -7,6 +7,7 @@ import { EventHub } from '../../main/core/events'
 import { AccountsRepo } from '../../main/db/accounts.repo'
 import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
+import { PaymentTermsRepo } from '../../main/db/payment-terms.repo'
 import { InvoicesRepo } from '../../main/db/invoices.repo'
 import { openDatabase } from '../../main/db/open-database'
 import { SyncStateRepo } from '../../main/db/sync-state.repo'
@@ -35,6 +36,7 @@ describe('sync page writes', () => {
       db,
       accounts,
       invoices: new InvoicesRepo(db),
+      paymentTerms: new PaymentTermsRepo(db),
       changes: new InvoiceChangesRepo(db),
       syncState: new SyncStateRepo(db),
       clock: fakeClock(new Date('2026-11-20T08:00:00Z')),
