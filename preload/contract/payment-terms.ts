@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AccountId, InvoiceFilter, ProviderId } from './models'
+import { AccountId, InvoiceFilter } from './models'
 
 /**
  * Payment terms per account: "net N days" from the issue date or from the end of the service
@@ -19,13 +19,6 @@ export type PaymentTerms = z.infer<typeof PaymentTerms>
 
 export const AccountPaymentTerms = z.object({ accountId: AccountId, terms: PaymentTerms.nullable() })
 export type AccountPaymentTerms = z.infer<typeof AccountPaymentTerms>
-
-/** Of the four providers, only Hoursmith sends a due date with its invoices. */
-export const PROVIDERS_SENDING_DUE_DATES: readonly ProviderId[] = ['hoursmith']
-
-export function providerSendsDueDates(provider: ProviderId): boolean {
-  return PROVIDERS_SENDING_DUE_DATES.includes(provider)
-}
 
 /** Spread into the contract's method table (methods.ts). */
 export const paymentTermsMethods = {

@@ -75,6 +75,7 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
               providers={info.providers}
               refreshKey={`${cacheVersion}:${accounts.version}`}
               syncing={sync.running}
+              onOpenAccounts={() => setView('accounts')}
             />
           )}
           {current === 'accounts' && <AccountsScreen accounts={accounts} providers={info.providers} />}

@@ -31,6 +31,9 @@ export type {
   SavedViewState
 } from '../../../preload/contract'
 
+/** Payment terms and where due dates come from. */
+export type { AccountPaymentTerms, PaymentTerms, PaymentTermsBasis } from '../../../preload/contract'
+
 import type { MethodOutput } from '../../../preload/contract'
 
 export type AppInfo = MethodOutput<'app.getInfo'>

@@ -6,6 +6,7 @@ import { RelativeTime } from '../../components/RelativeTime'
 import type { AccountSummary } from '../../lib/contract'
 import { formatCount, plural } from '../../lib/format'
 import { AccountOptionFacts } from './AccountOptionFacts'
+import { PaymentTermsSection } from './PaymentTermsSection'
 import { RemoveAccount } from './RemoveAccount'
 import { ReplaceTokenForm } from './ReplaceTokenForm'
 
@@ -37,6 +38,7 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved }: Pr
         {account.lastRun && <Fact label="Last run">{describeRun(account.lastRun)}</Fact>}
       </Facts>
       <AccountOptionFacts options={account.options} />
+      <PaymentTermsSection account={account} providerLabel={providerLabel} />
       {account.lastError && (
         <p className="inline-alert">
           <strong>Last sync failed:</strong> {account.lastError}

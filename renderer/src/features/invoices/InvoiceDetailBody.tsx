@@ -6,6 +6,7 @@ import { formatCalendarDate, formatDateOrInstant, formatInstant } from '../../li
 import { InvoiceActivitySection } from '../activity/InvoiceActivitySection'
 import { PdfSection } from '../pdf/PdfSection'
 import { useHideAmounts, useMoney } from '../privacy/HideAmounts'
+import { DueDateText } from './DueDateText'
 import { LineItemsTable } from './LineItemsTable'
 import { StatusHistory } from './StatusHistory'
 
@@ -34,7 +35,9 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
           {detail.account} <span className="muted">· {providerLabel}</span>
         </Fact>
         <Fact label="Issue date">{date(detail.issueDate)}</Fact>
-        <Fact label="Due date">{date(detail.dueDate)}</Fact>
+        <Fact label="Due date">
+          <DueDateText invoice={detail} />
+        </Fact>
         {hasPeriod && (
           <Fact label="Period">
             {stamp(detail.periodStart)} – {stamp(detail.periodEnd)}

@@ -3,6 +3,7 @@ import type { GridColumn, InvoiceSummary } from '../../lib/contract'
 import { formatCalendarDate } from '../../lib/format'
 import { Money } from '../privacy/HideAmounts'
 import type { ColumnSpec } from './columns'
+import { DueDateText } from './DueDateText'
 import { InvoiceStatusBadge } from './InvoiceStatusBadge'
 
 type Props = {
@@ -86,7 +87,7 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
     case 'issueDate':
       return <span className="tabular">{invoice.issueDate ? formatCalendarDate(invoice.issueDate) : '—'}</span>
     case 'dueDate':
-      return <span className="tabular">{invoice.dueDate ? formatCalendarDate(invoice.dueDate) : '—'}</span>
+      return <DueDateText invoice={invoice} compact />
     case 'status':
       return <InvoiceStatusBadge invoice={invoice} />
     case 'currency':

@@ -6,6 +6,7 @@ import { useRememberedState } from '../../lib/rememberedState'
 import { useNetworkStatus } from '../settings/useNetworkStatus'
 import { ColumnChooser } from './ColumnChooser'
 import { visibleColumns } from './columns'
+import { DueDateGapNotice } from './DueDateGapNotice'
 import { ExportButton, ExportStatus } from './ExportControls'
 import { InvoiceDetailPane } from './InvoiceDetailPane'
 import { InvoiceFilters } from './InvoiceFilters'
@@ -29,6 +30,8 @@ type Props = {
   /** Changes whenever the cache may have changed (an account synced, accounts were added or removed). */
   refreshKey: string
   syncing: boolean
+  /** Goes to Accounts, where payment terms are set. */
+  onOpenAccounts?: () => void
 }
 
 type Opened = { invoice: InvoiceSummary; focusPane: boolean }
@@ -36,7 +39,7 @@ type Opened = { invoice: InvoiceSummary; focusPane: boolean }
 /** The most a range selection (Shift) takes in at once. */
 const MAX_RANGE = 10_000
 
-export function InvoicesScreen({ accounts, providers, refreshKey, syncing }: Props) {
+export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpenAccounts }: Props) {
   const filters = useInvoiceFilters()
   const columns = useColumnLayout()
   const windows = useRowWindows(filters.listing, refreshKey)
@@ -154,6 +157,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing }: Pro
       </div>
       <InvoiceFilters filters={filters} accounts={accounts} providers={providers} currencies={currencies} searchRef={searchRef} />
       <ExportStatus exporter={exporter} />
+      {form.status === 'overdue' && onOpenAccounts && <DueDateGapNotice filter={filters.filter} refreshKey={refreshKey} onSetTerms={onOpenAccounts} />}
       {windows.error && (
         <Notice tone="error">
           Invoices could not be read from the cache: {windows.error}{' '}
