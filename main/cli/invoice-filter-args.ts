@@ -36,7 +36,9 @@ const SORT_COLUMNS: Record<string, InvoiceSort['column']> = {
   currency: 'currency',
   total: 'total',
   paid: 'paid',
-  pdf: 'hasPdf'
+  pdf: 'hasPdf',
+  balance: 'balance',
+  'days-overdue': 'daysOverdue'
 }
 
 type FilterValues = { [K in keyof typeof FILTER_OPTIONS]?: (typeof FILTER_OPTIONS)[K]['type'] extends 'string' ? string : boolean }

@@ -1,5 +1,6 @@
 import type { ExportLevel, InvoiceFilter, InvoiceListing, InvoiceQuery, InvoiceSort } from '../../preload/contract'
 import { toScaled } from '../money/decimal'
+import { BALANCE_SCALED, DUE_ON, OVERDUE_KEY } from './derived-columns'
 import { searchTerms } from './fts-query'
 
 /**
@@ -60,14 +61,14 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
   if (filter.accountId) where.push(`i.account_id = ${bind('accountId', filter.accountId)}`)
   if (filter.provider) where.push(`i.account_id IN (SELECT id FROM accounts WHERE provider = ${bind('provider', filter.provider)})`)
   // due_on: the provider's due date, else one derived from the account's payment terms.
-  if (filter.status === 'overdue') where.push(`i.status = 'open' AND i.due_on < ${bind('today', today)}`)
+  if (filter.status === 'overdue') where.push(`i.status = 'open' AND ${DUE_ON} < ${bind('today', today)}`)
   else if (filter.status) where.push(`i.status = ${bind('status', filter.status)}`)
   if (filter.currency) where.push(`i.currency = ${bind('currency', filter.currency.toUpperCase())}`)
   if (filter.hasPdf !== undefined) where.push(`i.has_pdf = ${bind('hasPdf', filter.hasPdf ? 1 : 0)}`)
   if (filter.issued?.from) where.push(`i.issue_date >= ${bind('issuedFrom', filter.issued.from)}`)
   if (filter.issued?.to) where.push(`i.issue_date <= ${bind('issuedTo', filter.issued.to)}`)
-  if (filter.due?.from) where.push(`i.due_on >= ${bind('dueFrom', filter.due.from)}`)
-  if (filter.due?.to) where.push(`i.due_on <= ${bind('dueTo', filter.due.to)}`)
+  if (filter.due?.from) where.push(`${DUE_ON} >= ${bind('dueFrom', filter.due.from)}`)
+  if (filter.due?.to) where.push(`${DUE_ON} <= ${bind('dueTo', filter.due.to)}`)
   // A period overlaps the range. Both bounds are always set so the period index has a range.
   if (filter.period?.from || filter.period?.to) {
     where.push(`${PERIOD_START} <= ${bind('periodTo', filter.period.to ?? '9999-12-31')}`)
@@ -91,12 +92,14 @@ const INVOICE_ORDER: Record<Exclude<InvoiceSort['column'], 'provider' | 'account
   number: 'i.number',
   counterparty: 'i.counterparty COLLATE NOCASE',
   issueDate: 'i.issue_date',
-  dueDate: 'i.due_on',
+  dueDate: DUE_ON,
   status: 'i.status',
   currency: 'i.currency',
   total: 'i.total_scaled',
   paid: 'i.paid_scaled',
-  hasPdf: 'i.has_pdf'
+  hasPdf: 'i.has_pdf',
+  balance: BALANCE_SCALED,
+  daysOverdue: OVERDUE_KEY
 }
 
 interface OrderSql {
@@ -157,19 +160,22 @@ export function countSql(filter: InvoiceFilter, today: string): { sql: string; p
 }
 
 /**
- * Count and exact sum per currency. Unfiltered, the (currency, total_scaled) index answers alone,
+ * Count and exact sums (gross and balance) per currency and status; which statuses count in
+ * totals is decided afterwards (totals-rule.ts), so the switch costs no query. Unfiltered, the
+ * (currency, status, total, balance) index answers alone,
  * less the tombstones' own sums (read through their small index; `+` keeps the planner off the
  * currency index, which would visit every row), for the reason given at countSql. Within one
  * currency the same index answers; a narrowing filter drives from its own index instead and
  * groups the few currencies afterwards (`+` again keeps the planner off the grouping index).
  */
 export function totalsSql(filter: InvoiceFilter, today: string): { sql: string; params: SqlParams } {
-  const sums = (where: string, group: string): string => `SELECT i.currency, count(*) AS n, sum(i.total_scaled) AS total FROM invoices i ${where} GROUP BY ${group}`
+  const sums = (where: string, group: string): string =>
+    `SELECT i.currency, i.status, count(*) AS n, sum(i.total_scaled) AS total, sum(${BALANCE_SCALED}) AS balance FROM invoices i ${where} GROUP BY ${group}, i.status`
   if (filterMode(filter) === 'walk' && !filter.includeRemoved) {
     return {
-      sql: `SELECT currency, sum(n) AS n, sum(total) AS total
-        FROM (${sums('', 'i.currency')} UNION ALL SELECT currency, -n, -total FROM (${sums('WHERE i.removed = 1', '+i.currency')}))
-        GROUP BY currency HAVING sum(n) > 0 ORDER BY currency`,
+      sql: `SELECT currency, status, sum(n) AS n, sum(total) AS total, sum(balance) AS balance
+        FROM (${sums('', 'i.currency')} UNION ALL SELECT currency, status, -n, -total, -balance FROM (${sums('WHERE i.removed = 1', '+i.currency')}))
+        GROUP BY currency, status HAVING sum(n) > 0 ORDER BY currency`,
       params: {}
     }
   }
@@ -185,8 +191,8 @@ export function exportSql(query: InvoiceListing, level: ExportLevel, today: stri
   const lines = level === 'line'
   return {
     sql: `SELECT i.id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status, i.payment_status,
-        i.counterparty, i.issue_date, i.due_on AS due_date, i.due_date IS NULL AND i.due_on IS NOT NULL AS due_derived, i.period_start, i.period_end, i.currency, i.subtotal, i.tax,
-        i.total, i.paid, i.has_pdf, i.removed, i.line_item_count, i.notes, i.synced_at
+        i.counterparty, i.issue_date, ${DUE_ON} AS due_date, i.due_date IS NULL AND i.derived_due_date IS NOT NULL AS due_derived, i.period_start, i.period_end, i.currency, i.subtotal, i.tax,
+        i.total, i.paid, ${BALANCE_SCALED} AS balance_scaled, i.has_pdf, i.removed, i.line_item_count, i.notes, i.synced_at
         ${lines ? ', l.position, l.description, l.quantity, l.unit_price, l.amount' : ''}
       FROM ${from} ${lines ? 'LEFT JOIN line_items l ON l.invoice_id = i.id' : ''}
       ${where} ORDER BY ${orderBy}${lines ? ', l.position' : ''}`,
@@ -200,5 +206,5 @@ export function exportSql(query: InvoiceListing, level: ExportLevel, today: stri
  */
 export function openWithoutDueDateSql(filter: InvoiceFilter, today: string): { sql: string; params: SqlParams } {
   const { where, params } = filterSql({ ...filter, status: 'open' }, today)
-  return { sql: `SELECT count(*) FROM invoices i ${where} AND i.due_on IS NULL`, params }
+  return { sql: `SELECT count(*) FROM invoices i ${where} AND ${DUE_ON} IS NULL`, params }
 }

@@ -1,6 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoicePage, InvoiceQuery, InvoiceSort, InvoiceSummary, LineItem } from '../../preload/contract'
 import { fromScaled } from '../money/decimal'
+import { daysBetween } from './calendar-days'
+import { BALANCE_SCALED, DUE_ON } from './derived-columns'
+import { DEFAULT_TOTALS_RULE, foldTotals, type StatusSums, type TotalsRule } from './totals-rule'
 import { countSql, DEFAULT_SORT, narrows, openWithoutDueDateSql, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams } from './invoice-filter-sql'
 
 interface SummaryRow {
@@ -17,6 +20,7 @@ interface SummaryRow {
   currency: string
   total: string
   paid: string | null
+  balance_scaled: number
   issue_date: string | null
   due_date: string | null
   due_derived: 0 | 1
@@ -39,8 +43,8 @@ interface DetailRow extends SummaryRow {
 
 const SUMMARY_COLUMNS = `
   i.id, i.account_id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status,
-  i.payment_status, i.counterparty, i.currency, i.total, i.paid, i.issue_date,
-  i.due_on AS due_date, i.due_date IS NULL AND i.due_on IS NOT NULL AS due_derived, i.removed, i.line_item_count, i.has_pdf`
+  i.payment_status, i.counterparty, i.currency, i.total, i.paid, ${BALANCE_SCALED} AS balance_scaled, i.issue_date,
+  ${DUE_ON} AS due_date, i.due_date IS NULL AND i.derived_due_date IS NOT NULL AS due_derived, i.removed, i.line_item_count, i.has_pdf`
 
 /** Enough distinct filter shapes for any session; past it the oldest statements are dropped. */
 const MAX_STATEMENTS = 200
@@ -109,7 +113,7 @@ export class InvoiceQueryRepo {
     }
     const rows = ids.length === 0 ? [] : this.rowsByIdStmt.all(JSON.stringify(ids))
     const byId = new Map(rows.map((row) => [row.id, row]))
-    return { total, items: ids.map((id) => toSummary(byId.get(id)!)) }
+    return { total, items: ids.map((id) => toSummary(byId.get(id)!, today)) }
   }
 
   private unfilteredWindow(query: InvoiceQuery, today: string, total: number): number[] {
@@ -179,20 +183,20 @@ export class InvoiceQueryRepo {
   }
 
   /** Per currency, never mixed: how many invoices and their exact sum. */
-  totals(filter: InvoiceFilter, today: string): CurrencyTotal[] {
+  totals(filter: InvoiceFilter, today: string, rule: TotalsRule = DEFAULT_TOTALS_RULE): CurrencyTotal[] {
     const { sql, params } = totalsSql(filter, today)
-    return this.remembered(sql, params, () => sums(this.prepared(sql), params))
+    return foldTotals(this.remembered(sql, params, () => sumRows(this.prepared(sql), params)), rule)
   }
 
   /** Totals of the invoices a person picked, named as the contract names them. */
-  selectionTotals(keys: { accountId: string; remoteId: string }[]): CurrencyTotal[] {
+  selectionTotals(keys: { accountId: string; remoteId: string }[], rule: TotalsRule = DEFAULT_TOTALS_RULE): CurrencyTotal[] {
     const unique = [...new Map(keys.map((key) => [`${key.accountId}/${key.remoteId}`, [key.accountId, key.remoteId]])).values()]
     const statement = this.prepared(
-      `SELECT i.currency, count(*) AS n, sum(i.total_scaled) AS total
+      `SELECT i.currency, i.status, count(*) AS n, sum(i.total_scaled) AS total, sum(${BALANCE_SCALED}) AS balance
        FROM json_each(@keys) k JOIN invoices i ON i.account_id = k.value ->> 0 AND i.remote_id = k.value ->> 1
-       GROUP BY i.currency ORDER BY i.currency`
+       GROUP BY i.currency, i.status ORDER BY i.currency`
     )
-    return sums(statement, { keys: JSON.stringify(unique) })
+    return foldTotals(sumRows(statement, { keys: JSON.stringify(unique) }), rule)
   }
 
   /** The currencies in the cache, for the filter's choices. */
@@ -200,7 +204,7 @@ export class InvoiceQueryRepo {
     return this.remembered('currencies', {}, () => this.currenciesStmt.all().map((row) => row.currency))
   }
 
-  get(accountId: string, remoteId: string): InvoiceDetail | null {
+  get(accountId: string, remoteId: string, today: string): InvoiceDetail | null {
     const row = this.detailStmt.get(accountId, remoteId)
     if (!row) return null
     const lineItems: LineItem[] = this.linesStmt.all(row.id).map((line) => ({
@@ -211,7 +215,7 @@ export class InvoiceQueryRepo {
       amount: line.amount
     }))
     return {
-      ...toSummary(row),
+      ...toSummary(row, today),
       notes: row.notes,
       subtotal: row.subtotal,
       tax: row.tax,
@@ -276,12 +280,11 @@ function reversed(sort: InvoiceSort): InvoiceSort {
 }
 
 /** Sums come back as BigInt: a million totals in 1/10,000ths can pass 2^53. */
-function sums(statement: Statement, params: object): CurrencyTotal[] {
-  const rows = statement.safeIntegers(true).all(params) as { currency: string; n: bigint; total: bigint }[]
-  return rows.map((row) => ({ currency: row.currency, count: Number(row.n), total: fromScaled(row.total) }))
+function sumRows(statement: Statement, params: object): StatusSums[] {
+  return statement.safeIntegers(true).all(params) as StatusSums[]
 }
 
-function toSummary(row: SummaryRow): InvoiceSummary {
+function toSummary(row: SummaryRow, today: string): InvoiceSummary {
   return {
     accountId: row.account_id,
     account: row.account,
@@ -295,6 +298,8 @@ function toSummary(row: SummaryRow): InvoiceSummary {
     currency: row.currency,
     total: row.total,
     paid: row.paid,
+    balance: fromScaled(BigInt(row.balance_scaled)),
+    daysOverdue: row.status === 'open' && row.due_date !== null ? positiveOrNull(daysBetween(row.due_date, today)) : null,
     issueDate: row.issue_date,
     dueDate: row.due_date,
     dueDateDerived: row.due_derived === 1,
@@ -302,4 +307,8 @@ function toSummary(row: SummaryRow): InvoiceSummary {
     lineItemCount: row.line_item_count,
     hasPdf: row.has_pdf === 1
   }
+}
+
+function positiveOrNull(days: number): number | null {
+  return days > 0 ? days : null
 }

@@ -1,4 +1,6 @@
 import type { ExportLevel } from '../../preload/contract'
+import { daysBetween } from '../db/calendar-days'
+import { fromScaled } from '../money/decimal'
 
 /**
  * CSV as spreadsheets read it safely (RFC 4180, CRLF). A text cell that a spreadsheet would run
@@ -47,6 +49,7 @@ export interface ExportRow {
   tax: string | null
   total: string
   paid: string | null
+  balance_scaled: number
   has_pdf: 0 | 1
   removed: 0 | 1
   line_item_count: number
@@ -61,7 +64,7 @@ export interface ExportRow {
 
 const INVOICE_HEADERS = [
   'account', 'provider', 'remote_id', 'number', 'status', 'overdue', 'provider_status', 'payment_status', 'counterparty',
-  'issue_date', 'due_date', 'due_date_derived', 'period_start', 'period_end', 'currency', 'subtotal', 'tax', 'total', 'paid', 'has_pdf',
+  'issue_date', 'due_date', 'due_date_derived', 'period_start', 'period_end', 'currency', 'subtotal', 'tax', 'total', 'paid', 'balance', 'days_overdue', 'has_pdf',
   'removed', 'line_items', 'notes', 'synced_at'
 ]
 const LINE_HEADERS = ['line', 'line_description', 'line_quantity', 'line_unit_price', 'line_amount']
@@ -76,7 +79,7 @@ export function csvRow(row: ExportRow, level: ExportLevel, today: string): strin
   const invoice: Cell[] = [
     row.account, row.provider, row.remote_id, row.number, row.status, overdue, row.raw_status, row.payment_status,
     row.counterparty, row.issue_date, row.due_date, row.due_derived === 1, row.period_start, row.period_end, row.currency, row.subtotal,
-    row.tax, row.total, row.paid, row.has_pdf === 1, row.removed === 1, row.line_item_count, row.notes, row.synced_at
+    row.tax, row.total, row.paid, fromScaled(BigInt(row.balance_scaled)), overdue ? daysBetween(row.due_date!, today) : null, row.has_pdf === 1, row.removed === 1, row.line_item_count, row.notes, row.synced_at
   ]
   if (level === 'invoice') return csvLine(invoice)
   const hasLine = row.position !== null && row.position !== undefined

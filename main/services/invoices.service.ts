@@ -4,6 +4,7 @@ import type { EventHub } from '../core/events'
 import { AppError } from '../core/errors'
 import type { InvoiceQueryRepo } from '../db/invoice-query'
 import type { SavedViewsRepo } from '../db/saved-views.repo'
+import type { TotalsRule } from '../db/totals-rule'
 
 /** Browsing the cache: the list, its totals, one invoice, and the views people save. */
 export class InvoicesService {
@@ -27,12 +28,12 @@ export class InvoicesService {
     return this.repo.openWithoutDueDate(filter, this.today())
   }
 
-  totals(filter: InvoiceFilter): CurrencyTotal[] {
-    return this.repo.totals(filter, this.today())
+  totals(filter: InvoiceFilter, rule?: TotalsRule): CurrencyTotal[] {
+    return this.repo.totals(filter, this.today(), rule)
   }
 
-  selectionTotals(invoices: InvoiceKey[]): CurrencyTotal[] {
-    return this.repo.selectionTotals(invoices)
+  selectionTotals(invoices: InvoiceKey[], rule?: TotalsRule): CurrencyTotal[] {
+    return this.repo.selectionTotals(invoices, rule)
   }
 
   currencies(): string[] {
@@ -40,7 +41,7 @@ export class InvoicesService {
   }
 
   get(accountId: string, remoteId: string): InvoiceDetail {
-    const invoice = this.repo.get(accountId, remoteId)
+    const invoice = this.repo.get(accountId, remoteId, this.today())
     if (!invoice) throw new AppError('NOT_FOUND', `Invoice ${remoteId} is not in the cache. Sync the account, or check the id.`)
     return invoice
   }

@@ -9,8 +9,14 @@ import { AccountId, DecimalString, InvoiceFilter, InvoiceSort, InvoiceSortColumn
 /** Never mixed across currencies: an exact sum per currency, formatted by the renderer. */
 export const CurrencyTotal = z.object({
   currency: z.string(),
+  /** Invoices that count in totals (see main/db/totals-rule.ts). */
   count: z.number().int().nonnegative(),
-  total: DecimalString
+  /** Their gross totals. */
+  total: DecimalString,
+  /** What they still owe. */
+  balance: DecimalString,
+  /** Matching invoices of this currency the rule left out (void and draft, by default). */
+  leftOut: z.number().int().nonnegative()
 })
 export type CurrencyTotal = z.infer<typeof CurrencyTotal>
 
@@ -90,14 +96,17 @@ export const ExportProgress = z.object({
 })
 export type ExportProgress = z.infer<typeof ExportProgress>
 
+/** Void and draft invoices are out of totals unless this is set (the footer's visible switch). */
+const TotalsRuleInput = { includeVoidAndDraft: z.boolean().default(false) }
+
 /** Spread into the contract's method table (methods.ts). */
 export const browsingMethods = {
   'invoices.getTotals': {
-    input: InvoiceFilter.strict(),
+    input: InvoiceFilter.extend(TotalsRuleInput).strict(),
     output: z.array(CurrencyTotal)
   },
   'invoices.getSelectionTotals': {
-    input: z.object({ invoices: z.array(InvoiceKey).max(10_000) }).strict(),
+    input: z.object({ invoices: z.array(InvoiceKey).max(10_000), ...TotalsRuleInput }).strict(),
     output: z.array(CurrencyTotal)
   },
   'invoices.listCurrencies': {

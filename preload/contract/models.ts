@@ -119,6 +119,10 @@ export const InvoiceSummary = z.object({
   currency: z.string(),
   total: DecimalString,
   paid: DecimalString.nullable(),
+  /** Still owed: total less paid; nothing for a paid or void invoice. */
+  balance: DecimalString,
+  /** Days past the due date for an open invoice that is overdue today; null otherwise. */
+  daysOverdue: z.number().int().positive().nullable(),
   issueDate: IsoDate.nullable(),
   /** The provider's due date, else one derived from the account's payment terms. */
   dueDate: IsoDate.nullable(),
@@ -176,7 +180,7 @@ export type DateRange = z.infer<typeof DateRange>
 export const AmountRange = z.object({ min: DecimalString.optional(), max: DecimalString.optional() }).strict()
 export type AmountRange = z.infer<typeof AmountRange>
 
-export const InvoiceSortColumn = z.enum(['provider', 'account', 'number', 'counterparty', 'issueDate', 'dueDate', 'status', 'currency', 'total', 'paid', 'hasPdf'])
+export const InvoiceSortColumn = z.enum(['provider', 'account', 'number', 'counterparty', 'issueDate', 'dueDate', 'status', 'currency', 'total', 'paid', 'hasPdf', 'balance', 'daysOverdue'])
 export type InvoiceSortColumn = z.infer<typeof InvoiceSortColumn>
 
 /** Ties are broken by the cache's row id in the same direction, so paging is stable. */

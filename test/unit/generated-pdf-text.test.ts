@@ -23,6 +23,8 @@ function invoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     currency: 'PLN',
     total: '1230.00',
     paid: '0',
+    balance: '1230.00',
+    daysOverdue: null,
     issueDate: '2026-03-01',
     dueDate: '2026-03-15',
     dueDateDerived: false,

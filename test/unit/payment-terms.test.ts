@@ -1,20 +1,6 @@
-import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { InvoiceFilter, InvoiceQuery } from '../../preload/contract'
-import { EventHub } from '../../main/core/events'
-import { AccountsRepo } from '../../main/db/accounts.repo'
-import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
-import { InvoiceQueryRepo } from '../../main/db/invoice-query'
-import { InvoicesRepo } from '../../main/db/invoices.repo'
-import { openDatabase } from '../../main/db/open-database'
-import { PaymentTermsRepo } from '../../main/db/payment-terms.repo'
-import { SyncStateRepo } from '../../main/db/sync-state.repo'
-import type { Connector } from '../../main/providers/connector'
-import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
-import { syncAccount } from '../../main/sync/account-sync'
-import { fakeClock } from '../helpers/fake-clock'
-import { tempDir } from '../helpers/temp-dir'
+import { smallCache, unifiedInvoice as invoice } from '../helpers/small-cache'
 
 /**
  * Payment terms derive a due date where the provider sends none; the provider's own due date
@@ -25,42 +11,15 @@ const TODAY = '2026-11-20'
 
 describe('payment terms', () => {
   const cleanups: (() => void)[] = []
-  afterEach(() => cleanups.splice(0).reverse().forEach((cleanup) => cleanup()))
+  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
 
   function cache() {
-    const dir = tempDir()
-    const db = openDatabase(join(dir.path, 'quire.sqlite3'))
-    cleanups.push(() => dir.remove(), () => void db.close())
-    const accounts = new AccountsRepo(db)
-    const accountId = randomUUID()
-    accounts.insert({ id: accountId, provider: 'lynkwell', name: 'Chargers', baseUrl: 'http://127.0.0.1:9', options: { clientId: 'c' }, createdAt: '2026-11-01T08:00:00Z' })
-    const terms = new PaymentTermsRepo(db)
-    const deps = {
-      db,
-      accounts,
-      invoices: new InvoicesRepo(db),
-      paymentTerms: terms,
-      changes: new InvoiceChangesRepo(db),
-      syncState: new SyncStateRepo(db),
-      clock: fakeClock(new Date(`${TODAY}T08:00:00Z`)),
-      events: new EventHub()
-    }
-    const sync = async (...invoices: UnifiedInvoice[]) => {
-      const connector: Connector = { testConnection: async () => 'ok', fetchPage: async () => ({ invoices, next: null, requests: 1 }) }
-      const outcome = await syncAccount(deps, accounts.byId(accountId)!, async () => connector, new AbortController().signal, { full: true })
-      expect(outcome.error).toBeNull()
-    }
-    const query = new InvoiceQueryRepo(db)
-    const list = (filter: object = {}) => {
-      query.invalidate()
-      return query.list(InvoiceQuery.parse({ limit: 100, sort: { column: 'number', direction: 'asc' }, ...filter }), TODAY).items
-    }
+    const cache = smallCache()
+    cleanups.push(cache.close)
+    const list = (filter: object = {}) => cache.query().list(InvoiceQuery.parse({ limit: 100, sort: { column: 'number', direction: 'asc' }, ...filter }), TODAY).items
     const due = (filter: object = {}) => Object.fromEntries(list(filter).map((item) => [item.remoteId, [item.dueDate, item.dueDateDerived]]))
-    const withoutDue = (filter: object = {}) => {
-      query.invalidate()
-      return query.openWithoutDueDate(InvoiceFilter.parse(filter), TODAY)
-    }
-    return { accountId, terms, sync, list, due, withoutDue }
+    const withoutDue = (filter: object = {}) => cache.query().openWithoutDueDate(InvoiceFilter.parse(filter), TODAY)
+    return { ...cache, list, due, withoutDue }
   }
 
   it('derives nothing without terms, and counts the open invoices that can never be overdue', async () => {
@@ -80,7 +39,7 @@ describe('payment terms', () => {
     terms.set(accountId, { netDays: 30, basis: 'issueDate' })
     expect(terms.get(accountId)).toEqual({ netDays: 30, basis: 'issueDate' })
     expect(due()).toEqual({ a: ['2026-10-01', true], b: ['2026-12-15', true], c: ['2026-12-31', false], d: [null, false] })
-    expect(list({ status: 'overdue' }).map((item) => item.remoteId)).toEqual(['a'])
+    expect(list({ status: 'overdue' }).map((item) => [item.remoteId, item.daysOverdue])).toEqual([['a', 50]])
     expect(list({ due: { to: '2026-12-15' } }).map((item) => item.remoteId)).toEqual(['a', 'b'])
     expect(list({ sort: { column: 'dueDate', direction: 'asc' } }).map((item) => item.remoteId)).toEqual(['d', 'a', 'b', 'c'])
     // Only the invoice with no issue date is left without any due date.
@@ -105,37 +64,9 @@ describe('payment terms', () => {
     expect(due()).toEqual({ a: [null, false], b: [null, false], c: ['2026-11-30', false] })
   })
 
-  it('refuses terms outside what the table allows', async () => {
+  it('refuses terms outside what the table allows, changing nothing', async () => {
     const { accountId, terms } = cache()
     expect(() => terms.set(accountId, { netDays: 400, basis: 'issueDate' })).toThrow(/CHECK/)
     expect(terms.get(accountId)).toBeNull()
   })
 })
-
-function invoice(remoteId: string, fields: Partial<UnifiedInvoice>): UnifiedInvoice {
-  return {
-    remoteId,
-    number: `INV-${remoteId}`,
-    status: 'open',
-    rawStatus: 'open',
-    paymentStatus: null,
-    counterparty: null,
-    notes: null,
-    issueDate: '2026-11-01',
-    dueDate: null,
-    periodStart: null,
-    periodEnd: null,
-    currency: 'EUR',
-    subtotal: null,
-    tax: null,
-    total: '5.00',
-    paid: null,
-    hasPdf: false,
-    remoteCreatedAt: null,
-    remoteUpdatedAt: null,
-    removed: false,
-    lineItems: [],
-    raw: { id: remoteId },
-    ...fields
-  }
-}

@@ -12,8 +12,8 @@ CREATE TABLE payment_terms (
 -- provider sent a due date or the account has no terms.
 ALTER TABLE invoices ADD COLUMN derived_due_date TEXT;
 
--- The due date the list filters and sorts by: the provider's, else the derived one.
-ALTER TABLE invoices ADD COLUMN due_on TEXT GENERATED ALWAYS AS (coalesce(due_date, derived_due_date)) VIRTUAL;
-
+-- The due date the list filters and sorts by: the provider's, else the derived one. An index on
+-- the expression (main/db/derived-columns.ts writes it identically), not on a generated column:
+-- SQLite reads the row for a virtual column, where an expression index answers alone.
 DROP INDEX IF EXISTS invoices_by_due_date;
-CREATE INDEX invoices_by_due_on ON invoices (due_on);
+CREATE INDEX invoices_by_due_on ON invoices (coalesce(due_date, derived_due_date));

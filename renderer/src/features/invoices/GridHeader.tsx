@@ -47,7 +47,7 @@ export function GridHeader({ columns, sort, onSort, onResize }: Props) {
 
 /** Money and dates are most useful largest or newest first; text A to Z. */
 function defaultDirection(column: GridColumn): InvoiceSort['direction'] {
-  return column === 'total' || column === 'paid' || column === 'issueDate' || column === 'dueDate' ? 'desc' : 'asc'
+  return ['total', 'paid', 'balance', 'daysOverdue', 'issueDate', 'dueDate'].includes(column) ? 'desc' : 'asc'
 }
 
 function ResizeHandle({ id, label, width, onResize }: { id: GridColumn; label: string; width: number; onResize: (id: GridColumn, width: number) => void }) {

@@ -1,6 +1,6 @@
 import type { CSSProperties, MouseEvent } from 'react'
 import type { GridColumn, InvoiceSummary } from '../../lib/contract'
-import { formatCalendarDate } from '../../lib/format'
+import { formatCalendarDate, formatCount } from '../../lib/format'
 import { Money } from '../privacy/HideAmounts'
 import type { ColumnSpec } from './columns'
 import { DueDateText } from './DueDateText'
@@ -100,6 +100,14 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
       )
     case 'paid':
       return <span className="cell-text tabular">{invoice.paid === null ? '—' : <Money amount={invoice.paid} currency={invoice.currency} />}</span>
+    case 'balance':
+      return (
+        <span className="cell-text tabular">
+          <Money amount={invoice.balance} currency={invoice.currency} />
+        </span>
+      )
+    case 'daysOverdue':
+      return <span className="tabular">{invoice.daysOverdue === null ? '—' : formatCount(invoice.daysOverdue)}</span>
     case 'hasPdf':
       return (
         <>

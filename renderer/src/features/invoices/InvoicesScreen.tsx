@@ -74,8 +74,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
   }, [accounts, form.accountId, update])
 
   const selected = useMemo(() => [...checked.values()], [checked])
-  const filteredTotals = useFilterTotals(filters.filter, refreshKey)
-  const selectionTotals = useSelectionTotals(selected, refreshKey)
+  const [includeVoidAndDraft, setIncludeVoidAndDraft] = useRememberedState('invoices.includeVoidAndDraft', false)
+  const filteredTotals = useFilterTotals(filters.filter, refreshKey, includeVoidAndDraft)
+  const selectionTotals = useSelectionTotals(selected, refreshKey, includeVoidAndDraft)
 
   const providerLabel = useCallback((id: string) => providers.find((p) => p.id === id)?.label ?? id, [providers])
 
@@ -207,6 +208,8 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
                 selectedCount={checked.size}
                 narrowed={filters.narrowed}
                 onClearSelection={() => setChecked(new Map())}
+                includeVoidAndDraft={includeVoidAndDraft}
+                onIncludeVoidAndDraftChange={setIncludeVoidAndDraft}
               />
             </>
           )}

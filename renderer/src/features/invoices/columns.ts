@@ -16,10 +16,12 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { id: 'counterparty', label: 'Counterparty', width: 200 },
   { id: 'issueDate', label: 'Issue date', width: 108 },
   { id: 'dueDate', label: 'Due date', width: 108 },
+  { id: 'daysOverdue', label: 'Days overdue', width: 104, align: 'end' },
   { id: 'status', label: 'Status', width: 116 },
   { id: 'currency', label: 'Currency', width: 84 },
   { id: 'total', label: 'Total', width: 128, align: 'end' },
   { id: 'paid', label: 'Paid', width: 120, align: 'end' },
+  { id: 'balance', label: 'Balance', width: 128, align: 'end' },
   { id: 'hasPdf', label: 'PDF', width: 64, align: 'center' }
 ]
 
