@@ -33,8 +33,11 @@ export const SELECT_COLUMN_WIDTH = 40
 
 export const DEFAULT_LAYOUT: ColumnLayout = {
   order: COLUMNS.map((column) => column.id),
-  /** The money column already shows the currency; paid shows in the status badge. */
-  hidden: ['currency', 'paid'],
+  /**
+   * The money column already shows the currency; paid shows in the status badge and balance; the
+   * account's name already says its provider. What is left fits a 1440-pixel window to Balance.
+   */
+  hidden: ['currency', 'paid', 'provider'],
   widths: {}
 }
 
