@@ -74,15 +74,21 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
     where.push(`${PERIOD_START} <= ${bind('periodTo', filter.period.to ?? '9999-12-31')}`)
     where.push(`${PERIOD_END} >= ${bind('periodFrom', filter.period.from ?? '0000-01-01')}`)
   }
-  if (filter.total?.min !== undefined) where.push(`i.total_scaled >= ${bind('totalMin', toScaled(filter.total.min))}`)
-  if (filter.total?.max !== undefined) where.push(`i.total_scaled <= ${bind('totalMax', toScaled(filter.total.max))}`)
+  if (filter.total?.min !== undefined && !filter.amountsHidden) where.push(`i.total_scaled >= ${bind('totalMin', toScaled(filter.total.min))}`)
+  if (filter.total?.max !== undefined && !filter.amountsHidden) where.push(`i.total_scaled <= ${bind('totalMax', toScaled(filter.total.max))}`)
 
   if (filter.search) {
     const terms = searchTerms(filter.search)
     if (terms.match !== null) where.push(`i.id IN (${FTS} ${bind('match', terms.match)})`)
     terms.amounts.forEach((amount, k) => {
-      const totals = amount.scaled.map((scaled, r) => bind(`amount${k}_${r}`, scaled)).join(', ')
-      where.push(`(i.total_scaled IN (${totals}) OR i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)}))`)
+      const either = [`i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)})`]
+      // While amounts are hidden, a typed amount must not confirm a value: it matches as text only.
+      if (!filter.amountsHidden) {
+        amount.ranges.forEach(([low, high], r) => either.push(`i.total_scaled BETWEEN ${bind(`amount${k}_${r}_low`, low)} AND ${bind(`amount${k}_${r}_high`, high)}`))
+      }
+      // Reads only the number index: digits anywhere at the end of a number (leading zeros and prefixes aside).
+      if (amount.numberSuffix !== null) either.push(`i.id IN (SELECT id FROM invoices WHERE number LIKE ${bind(`numberSuffix${k}`, `%${amount.numberSuffix}`)})`)
+      where.push(`(${either.join(' OR ')})`)
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }

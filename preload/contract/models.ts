@@ -204,7 +204,12 @@ export const InvoiceFilter = z.object({
   hasPdf: z.boolean().optional(),
   includeRemoved: z.boolean().default(false),
   /** Only tombstones (implies includeRemoved). */
-  onlyRemoved: z.boolean().optional()
+  onlyRemoved: z.boolean().optional(),
+  /**
+   * Amounts are hidden on screen: a typed amount matches as text only and the total range is
+   * ignored, so neither can confirm a value the screen does not show.
+   */
+  amountsHidden: z.boolean().optional()
 })
 export type InvoiceFilter = z.infer<typeof InvoiceFilter>
 

@@ -35,8 +35,13 @@ describe('amounts as people type them', () => {
   it('lets an amount in a search match a total or the same digits as text', () => {
     const terms = searchTerms('acme 1.234,56')
     expect(terms.match).toBe('"acme"*')
-    expect(terms.amounts).toEqual([{ scaled: [12345600n], match: '"1.234,56"*' }])
-    expect(searchTerms('1,234').amounts[0]!.scaled).toEqual([12340000n, 12340n])
+    // Rounded to the cents typed: 1234.555 up to 1234.5649.
+    expect(terms.amounts).toEqual([{ ranges: [[12345550n, 12345649n]], match: '"1.234,56"*', numberSuffix: null }])
+    // A whole number: its whole part (1234.00–1234.9999) or what rounds to it (from 1233.50); or 1.234, rounded at three places.
+    expect(searchTerms('1,234').amounts[0]!.ranges).toEqual([
+      [12335000n, 12349999n],
+      [12335n, 12344n]
+    ])
     // More places than the cache keeps cannot equal any total: text only.
     expect(searchTerms('0.123456').amounts).toEqual([])
   })
