@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
 import type { GridColumn, InvoiceSort } from '../../lib/contract'
+import { AMOUNT_COLUMNS } from './listingWhileHidden'
 import { clampWidth, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ColumnSpec } from './columns'
 
 type Props = {
@@ -7,6 +8,7 @@ type Props = {
   sort: InvoiceSort
   onSort: (sort: InvoiceSort) => void
   onResize: (id: GridColumn, width: number) => void
+  amountSortOff: boolean
 }
 
 const KEY_STEP = 16
@@ -15,7 +17,7 @@ const KEY_STEP = 16
  * Column headers: a click sorts by the column (again: the other way), and the handle on each
  * header's right edge resizes it by dragging or with the arrow keys.
  */
-export function GridHeader({ columns, sort, onSort, onResize }: Props) {
+export function GridHeader({ columns, sort, onSort, onResize, amountSortOff }: Props) {
   return (
     <div role="row" className="grid-row grid-head-row">
       <div role="columnheader" className="grid-cell cell-select">
@@ -31,7 +33,13 @@ export function GridHeader({ columns, sort, onSort, onResize }: Props) {
             aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
             className={`grid-cell grid-head-cell${spec.align ? ` align-${spec.align}` : ''}`}
           >
-            <button type="button" className="sort-button" onClick={() => onSort(next)}>
+            <button
+              type="button"
+              className="sort-button"
+              onClick={() => onSort(next)}
+              disabled={amountSortOff && AMOUNT_COLUMNS.has(spec.id)}
+              title={amountSortOff && AMOUNT_COLUMNS.has(spec.id) ? 'Sorting by an amount is off while amounts are hidden' : undefined}
+            >
               <span className="cell-text">{spec.label}</span>
               <span className="sort-mark" aria-hidden="true">
                 {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}

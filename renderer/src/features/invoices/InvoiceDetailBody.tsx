@@ -72,7 +72,8 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
       {detail.notes && (
         <section className="detail-section">
           <h3>Notes</h3>
-          <p className="notes">{detail.notes}</p>
+          {/* Notes often carry amounts ("part-paid 500 on 3 May"): hidden with them. */}
+          {hidden ? <p className="muted">Hidden while amounts are hidden.</p> : <p className="notes">{detail.notes}</p>}
         </section>
       )}
 

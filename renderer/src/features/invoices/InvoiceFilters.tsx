@@ -1,5 +1,6 @@
 import { useId, useState, type Ref } from 'react'
 import type { AccountSummary, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
+import { useHideAmounts } from '../privacy/HideAmounts'
 import { amountExample } from './parseLocaleAmount'
 import type { FilterForm, InvoiceFilterState } from './useInvoiceFilters'
 
@@ -26,6 +27,7 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
   const [more, setMore] = useState(false)
   const { form, update } = filters
   const example = amountExample()
+  const { hidden: amountsHidden } = useHideAmounts()
 
   return (
     <div className="filters" role="search" aria-label="Filter invoices">
@@ -123,8 +125,13 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
           <DateRangeFields id={`${id}-issued`} legend="Issue date" from="issuedFrom" to="issuedTo" form={form} update={update} />
           <DateRangeFields id={`${id}-due`} legend="Due date" from="dueFrom" to="dueTo" form={form} update={update} />
           <DateRangeFields id={`${id}-period`} legend="Service period" from="periodFrom" to="periodTo" form={form} update={update} />
-          <fieldset className="range">
+          <fieldset className="range" disabled={amountsHidden} aria-describedby={amountsHidden ? `${id}-total-off` : undefined}>
             <legend>Total</legend>
+            {amountsHidden && (
+              <p id={`${id}-total-off`} className="muted field-note">
+                Off while amounts are hidden: a range would tell what the hidden amounts are.
+              </p>
+            )}
             <div className="range-fields">
               {(['totalMin', 'totalMax'] as const).map((key) => (
                 <div className="field" key={key}>

@@ -20,6 +20,8 @@ type Props = {
   columns: { spec: ColumnSpec; width: number }[]
   sort: InvoiceSort
   onSort: (sort: InvoiceSort) => void
+  /** Amounts are hidden: sorting by one would rank the hidden values. */
+  amountSortOff?: boolean
   onResize: (id: GridColumn, width: number) => void
   activeIndex: number
   onActiveChange: (index: number) => void
@@ -148,7 +150,7 @@ export function InvoiceGrid(props: Props) {
       style={{ '--grid-columns': template } as CSSProperties}
     >
       <div role="rowgroup" className="grid-head" style={{ width }}>
-        <GridHeader columns={columns} sort={sort} onSort={props.onSort} onResize={props.onResize} />
+        <GridHeader columns={columns} sort={sort} onSort={props.onSort} onResize={props.onResize} amountSortOff={props.amountSortOff ?? false} />
       </div>
       <div role="rowgroup" className="grid-body" style={{ height, width }}>
         {items.map((item) => {

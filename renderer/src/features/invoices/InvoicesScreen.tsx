@@ -18,6 +18,8 @@ import { ShortcutsHelp } from './ShortcutsHelp'
 import { TotalsBar } from './TotalsBar'
 import { useColumnLayout } from './useColumnLayout'
 import { useCurrencies } from './useCurrencies'
+import { listingWhileHidden, withoutSort } from './listingWhileHidden'
+import { useHideAmounts } from '../privacy/HideAmounts'
 import { useExport } from './useExport'
 import { useInvoiceFilters } from './useInvoiceFilters'
 import { useRowWindows } from './useRowWindows'
@@ -42,7 +44,10 @@ const MAX_RANGE = 10_000
 export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpenAccounts }: Props) {
   const filters = useInvoiceFilters()
   const columns = useColumnLayout()
-  const windows = useRowWindows(filters.listing, refreshKey)
+  const { hidden: amountsHidden } = useHideAmounts()
+  const onScreen = useMemo(() => listingWhileHidden(filters.listing, amountsHidden), [filters.listing, amountsHidden])
+  const windows = useRowWindows(onScreen, refreshKey)
+  const onScreenFilter = useMemo(() => withoutSort(onScreen), [onScreen])
   const currencies = useCurrencies(refreshKey)
   const exporter = useExport()
   const online = useNetworkStatus()
@@ -75,7 +80,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
 
   const selected = useMemo(() => [...checked.values()], [checked])
   const [includeVoidAndDraft, setIncludeVoidAndDraft] = useRememberedState('invoices.includeVoidAndDraft', false)
-  const filteredTotals = useFilterTotals(filters.filter, refreshKey, includeVoidAndDraft)
+  const filteredTotals = useFilterTotals(onScreenFilter, refreshKey, includeVoidAndDraft)
   const selectionTotals = useSelectionTotals(selected, refreshKey, includeVoidAndDraft)
 
   const providerLabel = useCallback((id: string) => providers.find((p) => p.id === id)?.label ?? id, [providers])
@@ -190,7 +195,8 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
                 windows={windows}
                 total={total}
                 columns={shown}
-                sort={filters.sort}
+                sort={onScreen.sort ?? filters.sort}
+                amountSortOff={amountsHidden}
                 onSort={filters.setSort}
                 onResize={columns.resize}
                 activeIndex={activeIndex}
