@@ -199,6 +199,16 @@ export class InvoiceQueryRepo {
     return foldTotals(sumRows(statement, { keys: JSON.stringify(unique) }), rule)
   }
 
+  /** The picked invoices' rows, in the order given; keys no longer in the cache are left out. */
+  byKeys(keys: { accountId: string; remoteId: string }[], today: string): InvoiceSummary[] {
+    const statement = this.prepared(
+      `SELECT ${SUMMARY_COLUMNS} FROM json_each(@keys) k
+       JOIN invoices i ON i.account_id = k.value ->> 0 AND i.remote_id = k.value ->> 1
+       JOIN accounts a ON a.id = i.account_id ORDER BY k.key`
+    )
+    return (statement.all({ keys: JSON.stringify(keys.map((key) => [key.accountId, key.remoteId])) }) as SummaryRow[]).map((row) => toSummary(row, today))
+  }
+
   /** The currencies in the cache, for the filter's choices. */
   currencies(): string[] {
     return this.remembered('currencies', {}, () => this.currenciesStmt.all().map((row) => row.currency))

@@ -34,6 +34,7 @@ export function createHandlers(core: Core, version: string): Handlers {
       'invoices.getTotals': async ({ includeVoidAndDraft, ...filter }) => core.invoices.totals(filter, { includeVoidAndDraft }),
       'invoices.getSelectionTotals': async ({ invoices, includeVoidAndDraft }) => core.invoices.selectionTotals(invoices, { includeVoidAndDraft }),
       'invoices.listCurrencies': async () => core.invoices.currencies(),
+      'invoices.getMany': async ({ invoices }) => core.invoices.byKeys(invoices),
       'invoices.exportCsv': async (request) => core.exports.toFile(request),
       'invoices.cancelExport': async () => ({ cancelled: core.exports.cancel() }),
       'views.list': async () => core.invoices.listViews(),

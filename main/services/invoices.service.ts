@@ -1,4 +1,4 @@
-import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState, SyncProgress } from '../../preload/contract'
+import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, InvoiceSummary, SavedView, SavedViewState, SyncProgress } from '../../preload/contract'
 import type { Clock } from '../core/clock'
 import type { EventHub } from '../core/events'
 import { AppError } from '../core/errors'
@@ -34,6 +34,10 @@ export class InvoicesService {
 
   selectionTotals(invoices: InvoiceKey[], rule?: TotalsRule): CurrencyTotal[] {
     return this.repo.selectionTotals(invoices, rule)
+  }
+
+  byKeys(invoices: InvoiceKey[]): InvoiceSummary[] {
+    return this.repo.byKeys(invoices, this.today())
   }
 
   currencies(): string[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AccountId, DecimalString, InvoiceFilter, InvoiceSort, InvoiceSortColumn, IsoInstant } from './models'
+import { AccountId, DecimalString, InvoiceFilter, InvoiceSort, InvoiceSortColumn, InvoiceSummary, IsoInstant } from './models'
 
 /**
  * Browsing the whole cache: totals per currency, saved views and CSV export. The list itself
@@ -108,6 +108,11 @@ export const browsingMethods = {
   'invoices.getSelectionTotals': {
     input: z.object({ invoices: z.array(InvoiceKey).max(10_000), ...TotalsRuleInput }).strict(),
     output: z.array(CurrencyTotal)
+  },
+  /** The rows a person picked, in the order given (unknown keys left out): what "Copy rows" copies. */
+  'invoices.getMany': {
+    input: z.object({ invoices: z.array(InvoiceKey).max(10_000) }).strict(),
+    output: z.array(InvoiceSummary)
   },
   'invoices.listCurrencies': {
     input: z.object({}).strict(),

@@ -17,6 +17,7 @@ import { SavedViews } from './SavedViews'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { TotalsBar } from './TotalsBar'
 import { useColumnLayout } from './useColumnLayout'
+import { useCopyRows } from './useCopyRows'
 import { useCurrencies } from './useCurrencies'
 import { listingWhileHidden, withoutSort } from './listingWhileHidden'
 import { useHideAmounts } from '../privacy/HideAmounts'
@@ -87,7 +88,16 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
 
   const focusRow = useCallback(() => setFocusRequest((n) => n + 1), [])
 
+  const shownSpecs = useMemo(() => visibleColumns(columns.layout).map((column) => column.spec), [columns.layout])
+  const copier = useCopyRows(shownSpecs, providerLabel, amountsHidden)
+  const copyRows = useCallback(() => {
+    const active = windows.rowAt(activeIndex)
+    const keys = checked.size > 0 ? [...checked.values()] : active ? [{ accountId: active.accountId, remoteId: active.remoteId }] : []
+    void copier.copy(keys)
+  }, [checked, windows, activeIndex, copier])
+
   useShortcuts({
+    copy: copyRows,
     focusSearch: () => {
       searchRef.current?.focus()
       searchRef.current?.select()
@@ -155,6 +165,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
         <div className="head-actions">
           <SavedViews current={viewState} onApply={applyView} />
           <ColumnChooser columns={columns} />
+          <button type="button" className="button" aria-keyshortcuts="Control+C Meta+C" onClick={copyRows} disabled={total === 0}>
+            {checked.size > 0 ? `Copy ${plural(checked.size, 'row', 'rows')}` : 'Copy row'}
+          </button>
           <ExportButton exporter={exporter} query={filters.listing} total={total} />
           <button type="button" className="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
             Shortcuts
@@ -163,6 +176,11 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
       </div>
       <InvoiceFilters filters={filters} accounts={accounts} providers={providers} currencies={currencies} searchRef={searchRef} />
       <ExportStatus exporter={exporter} />
+      {copier.message && (
+        <Notice tone={copier.message.tone} onDismiss={copier.dismiss}>
+          {copier.message.text}
+        </Notice>
+      )}
       {form.status === 'overdue' && onOpenAccounts && <DueDateGapNotice filter={filters.filter} refreshKey={refreshKey} onSetTerms={onOpenAccounts} />}
       {windows.error && (
         <Notice tone="error">

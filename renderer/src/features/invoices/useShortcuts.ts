@@ -5,6 +5,8 @@ type Handlers = {
   showHelp: () => void
   /** j/k pressed outside the grid and outside form fields. */
   step: (by: 1 | -1) => void
+  /** Ctrl/Cmd-C with no text selected and outside form fields. */
+  copy?: () => void
 }
 
 /**
@@ -24,7 +26,13 @@ export function useShortcuts(handlers: Handlers): void {
         latest.current.focusSearch()
         return
       }
-      if (event.ctrlKey || event.metaKey || target?.closest('input, select, textarea, [contenteditable="true"], dialog')) return
+      const inField = target?.closest('input, select, textarea, [contenteditable="true"], dialog')
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'c' && !inField && !window.getSelection()?.toString() && latest.current.copy) {
+        event.preventDefault()
+        latest.current.copy()
+        return
+      }
+      if (event.ctrlKey || event.metaKey || inField) return
       if (event.key === '/') latest.current.focusSearch()
       else if (event.key === '?') latest.current.showHelp()
       else if ((event.key === 'j' || event.key === 'k') && !target?.closest('[role="grid"]')) latest.current.step(event.key === 'j' ? 1 : -1)
