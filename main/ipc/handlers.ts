@@ -22,7 +22,7 @@ export function createHandlers(core: Core, version: string): Handlers {
       'accounts.list': async () => core.accounts.list().map(toAccountSummary),
       'accounts.add': async (draft) => toAccountSummary(await core.accounts.add(draft)),
       'accounts.testConnection': async ({ name, ...draft }) => ({ detail: await core.accounts.testConnection(draft, name ? { name } : {}) }),
-      'accounts.replaceSecret': async ({ accountId, secret }) => toAccountSummary(await core.accounts.replaceSecret(accountId, secret)),
+      'accounts.replaceSecret': async ({ accountId, secret, skipCheck }) => toAccountSummary(await core.accounts.replaceSecret(accountId, secret, { skipCheck })),
       'accounts.remove': async ({ accountId }) => {
         await core.accounts.remove(accountId)
         return { removed: true }

@@ -71,8 +71,14 @@ export class AccountsService {
     return connector.testConnection(signal)
   }
 
-  async replaceSecret(id: string, secret: string): Promise<AccountRecord> {
+  /**
+   * Adding an account tests its secret with the provider, and replacing one does too: a wrong
+   * secret is refused here, with the provider's answer, and the stored one stays. `skipCheck`
+   * stores it untested (offline, or on purpose).
+   */
+  async replaceSecret(id: string, secret: string, { skipCheck = false }: { skipCheck?: boolean } = {}): Promise<AccountRecord> {
     const account = this.get(id)
+    if (!skipCheck) await providers[account.provider].createConnector(account, secret, this.http).testConnection()
     await this.secrets.set(id, secret)
     this.events.emit('accounts.changed', {})
     return account

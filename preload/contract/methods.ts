@@ -45,8 +45,9 @@ export const methods = {
     input: AccountDraft.omit({ name: true }).extend({ name: AccountName.optional() }).strict(),
     output: z.object({ detail: z.string() })
   },
+  /** Tests the new secret with the provider first (as adding does) unless `skipCheck`; a wrong one is refused and the old one kept. */
   'accounts.replaceSecret': {
-    input: z.object({ accountId: AccountId, secret: Secret }).strict(),
+    input: z.object({ accountId: AccountId, secret: Secret, skipCheck: z.boolean().default(false) }).strict(),
     output: AccountSummary
   },
   'accounts.remove': {

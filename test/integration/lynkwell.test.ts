@@ -208,7 +208,8 @@ describe('Lynkwell through the core', () => {
       expect(page.total).toBe(320)
       expect(core.invoices.get(added.id, 'string')).toMatchObject({ total: '246.00', currency: 'STRING', lineItems: [{ description: 'string' }, { amount: '123' }] })
 
-      await core.accounts.replaceSecret(added.id, 'not-the-secret')
+      await expect(core.accounts.replaceSecret(added.id, 'not-the-secret')).rejects.toMatchObject({ code: 'PROVIDER_AUTH' })
+      await core.accounts.replaceSecret(added.id, 'not-the-secret', { skipCheck: true })
       const [failed] = await core.sync.run()
       expect(failed).toMatchObject({ ok: false, error: { code: 'PROVIDER_AUTH', message: expect.stringMatching(/“Fleet”.*Unauthorized/) } })
       expect(failed!.error!.message).not.toContain('not-the-secret')

@@ -53,7 +53,8 @@ describe('secret hygiene across all four providers', () => {
     for (const item of page.value.items.slice(0, 40)) await call('invoices.get', { accountId: item.accountId, remoteId: item.remoteId })
 
     // Wrong secrets: the errors that come back must not quote them either.
-    for (const account of accounts) await call('accounts.replaceSecret', { accountId: account.id, secret: wrong[account.provider] })
+    for (const account of accounts) expect(await call('accounts.replaceSecret', { accountId: account.id, secret: wrong[account.provider] })).toMatchObject({ ok: false })
+    for (const account of accounts) await call('accounts.replaceSecret', { accountId: account.id, secret: wrong[account.provider], skipCheck: true })
     const failed = (await call('sync.run', {})) as { value: { ok: boolean; error: { message: string } | null }[] }
     expect(failed.value.every((outcome) => !outcome.ok && outcome.error !== null)).toBe(true)
     for (const account of accounts) await call('accounts.replaceSecret', { accountId: account.id, secret: secrets[account.provider] })

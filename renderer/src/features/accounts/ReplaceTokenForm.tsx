@@ -55,7 +55,7 @@ export function ReplaceTokenForm({ account, onReplaced, onCancel }: Props) {
       </div>
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? 'Testing…' : 'Test and save'}
         </button>
         <button type="button" className="button" onClick={onCancel} disabled={saving}>
           Cancel
