@@ -4,8 +4,11 @@ import { SettingsTable } from './settings-table'
 
 /** App-wide preferences, each validated on the way out so a hand-edited value cannot break the app. */
 export const Settings = z.object({
-  /** 0: background sync is off. */
-  syncIntervalMinutes: z.number().int().min(0).max(1440).default(0),
+  /**
+   * 0: background sync is off. On by default (hourly): a cache nobody remembers to refresh says
+   * "synced" about data that is days old.
+   */
+  syncIntervalMinutes: z.number().int().min(0).max(1440).default(60),
   hideAmounts: z.boolean().default(false),
   lockEnabled: z.boolean().default(false),
   lockIdleMinutes: z.number().int().min(1).max(480).default(10),

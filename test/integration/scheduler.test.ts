@@ -27,6 +27,10 @@ describe('background sync', () => {
     dir.remove()
   })
 
+  it('is on by default, hourly', async () => {
+    expect(await createHandlers(core, 'test')['settings.get']({})).toMatchObject({ syncIntervalMinutes: 60 })
+  })
+
   it('syncs on the interval the user sets, pauses while offline without spinning, and resumes when back', async () => {
     const handlers = createHandlers(core, 'test')
     const network: boolean[] = []
