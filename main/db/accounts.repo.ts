@@ -17,6 +17,8 @@ export interface AccountRecord {
   lastError: string | null
   invoiceCount: number
   lastRun: LastRun | null
+  /** When the current run of failed syncs began; null unless the last sync failed. */
+  failingSince: string | null
 }
 
 const LastRun = z.object({
@@ -38,12 +40,17 @@ interface AccountRow {
   last_synced_at: string | null
   last_error: string | null
   last_run: string | null
+  failing_since: string | null
 }
 
 const SELECT = `
   SELECT a.*,
     (SELECT json_object('strategy', r.strategy, 'outcome', r.outcome, 'requests', r.requests, 'upserted', r.upserted, 'finishedAt', r.finished_at)
-     FROM sync_runs r WHERE r.account_id = a.id AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1) AS last_run
+     FROM sync_runs r WHERE r.account_id = a.id AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1) AS last_run,
+    CASE WHEN a.last_error IS NOT NULL THEN
+      (SELECT min(r.started_at) FROM sync_runs r WHERE r.account_id = a.id AND r.outcome = 'failed'
+         AND r.id > coalesce((SELECT max(ok.id) FROM sync_runs ok WHERE ok.account_id = a.id AND ok.outcome = 'ok'), 0))
+    END AS failing_since
   FROM accounts a`
 
 export class AccountsRepo {
@@ -101,7 +108,7 @@ export class AccountsRepo {
     return this.counts.byAccount
   }
 
-  insert(account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'lastRun'>): void {
+  insert(account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'lastRun' | 'failingSince'>): void {
     this.insertStmt.run({ ...account, options: JSON.stringify(account.options) })
   }
 
@@ -130,6 +137,7 @@ function toRecord(row: AccountRow, counts: Map<string, number>): AccountRecord {
     lastSyncedAt: row.last_synced_at,
     lastError: row.last_error,
     invoiceCount: counts.get(row.id) ?? 0,
-    lastRun: row.last_run === null ? null : LastRun.parse(JSON.parse(row.last_run))
+    lastRun: row.last_run === null ? null : LastRun.parse(JSON.parse(row.last_run)),
+    failingSince: row.failing_since
   }
 }

@@ -13,7 +13,8 @@ export function toAccountSummary(record: AccountRecord): AccountSummary {
     lastSyncedAt: record.lastSyncedAt,
     lastError: record.lastError,
     invoiceCount: record.invoiceCount,
-    lastRun: record.lastRun
+    lastRun: record.lastRun,
+    failingSince: record.failingSince
   }
 }
 

@@ -87,7 +87,9 @@ export const AccountSummary = z.object({
       upserted: z.number().int().nonnegative(),
       finishedAt: IsoInstant
     })
-    .nullable()
+    .nullable(),
+  /** When the current streak of failed syncs began (the top bar says "failing since"); null while syncing fine. */
+  failingSince: IsoInstant.nullable()
 })
 export type AccountSummary = z.infer<typeof AccountSummary>
 

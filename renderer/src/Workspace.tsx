@@ -51,10 +51,15 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
       <a className="skip-link" href="#main" onClick={skipToContent}>
         Skip to content
       </a>
-      <SideNav current={current === 'welcome' ? null : current} onNavigate={setView} version={info.version} />
+      <SideNav
+        current={current === 'welcome' ? null : current}
+        onNavigate={setView}
+        version={info.version}
+        alerts={{ accounts: accountList.filter((account) => account.lastError !== null).length }}
+      />
       <div className="workspace">
         <header className="topbar">
-          <SyncControls sync={sync} accounts={accountList} />
+          <SyncControls sync={sync} accounts={accountList} onOpenAccounts={() => setView('accounts')} />
           <PrivacyControls lock={lock} onLockChanged={onLockChanged} />
         </header>
         {sync.result && <SyncResultBanner result={sync.result} onDismiss={sync.dismissResult} />}
@@ -78,7 +83,9 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
               onOpenAccounts={() => setView('accounts')}
             />
           )}
-          {current === 'accounts' && <AccountsScreen accounts={accounts} providers={info.providers} />}
+          {current === 'accounts' && (
+            <AccountsScreen accounts={accounts} providers={info.providers} onSyncAccount={(accountId) => void sync.run(accountId)} syncing={sync.running} />
+          )}
           {current === 'activity' && <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
           {current === 'settings' && <SettingsScreen lock={lock} onLockChanged={onLockChanged} />}
         </main>

@@ -11,9 +11,11 @@ type Props = {
   current: Screen | null
   onNavigate: (screen: Screen) => void
   version: string | null
+  /** How many things on a screen need attention (e.g. failing accounts), shown as a badge. */
+  alerts?: Partial<Record<Screen, number>>
 }
 
-export function SideNav({ current, onNavigate, version }: Props) {
+export function SideNav({ current, onNavigate, version, alerts = {} }: Props) {
   return (
     <nav className="sidenav" aria-label="Main">
       <div className="brand" aria-hidden="true">
@@ -30,6 +32,12 @@ export function SideNav({ current, onNavigate, version }: Props) {
               onClick={() => onNavigate(screen)}
             >
               {label}
+              {(alerts[screen] ?? 0) > 0 && (
+                <span className="nav-alert">
+                  {alerts[screen]}
+                  <span className="sr-only"> need attention</span>
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -4,7 +4,7 @@ import { Fact, Facts } from '../../components/Facts'
 import { Notice } from '../../components/Notice'
 import { RelativeTime } from '../../components/RelativeTime'
 import type { AccountSummary } from '../../lib/contract'
-import { formatCount, plural } from '../../lib/format'
+import { formatCount, formatInstant, plural } from '../../lib/format'
 import { AccountOptionFacts } from './AccountOptionFacts'
 import { PaymentTermsSection } from './PaymentTermsSection'
 import { RemoveAccount } from './RemoveAccount'
@@ -15,9 +15,12 @@ type Props = {
   providerLabel: string
   onChanged: () => void
   onRemoved: () => void
+  /** Syncs this account alone. */
+  onSync?: () => void
+  syncing?: boolean
 }
 
-export function AccountCard({ account, providerLabel, onChanged, onRemoved }: Props) {
+export function AccountCard({ account, providerLabel, onChanged, onRemoved, onSync, syncing = false }: Props) {
   const headingId = useId()
   const [replacing, setReplacing] = useState(false)
   const [replaced, setReplaced] = useState(false)
@@ -41,7 +44,7 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved }: Pr
       <PaymentTermsSection account={account} providerLabel={providerLabel} />
       {account.lastError && (
         <p className="inline-alert">
-          <strong>Last sync failed:</strong> {account.lastError}
+          <strong>{account.failingSince ? <>Failing since {formatInstant(account.failingSince)}:</> : 'Last sync failed:'}</strong> {account.lastError}
         </p>
       )}
       {replaced && !replacing && (
@@ -61,6 +64,11 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved }: Pr
         />
       ) : (
         <div className="actions">
+          {onSync && (
+            <button type="button" className="button" onClick={onSync} disabled={syncing} aria-label={`Sync ${account.name} now`}>
+              Sync now
+            </button>
+          )}
           <button
             type="button"
             className="button"

@@ -8,9 +8,11 @@ import type { AccountsState } from './useAccounts'
 type Props = {
   accounts: AccountsState
   providers: ProviderInfo[]
+  onSyncAccount?: (accountId: string) => void
+  syncing?: boolean
 }
 
-export function AccountsScreen({ accounts, providers }: Props) {
+export function AccountsScreen({ accounts, providers, onSyncAccount, syncing = false }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const list = accounts.accounts
   const providerLabel = (id: string) => providers.find((p) => p.id === id)?.label ?? id
@@ -33,6 +35,8 @@ export function AccountsScreen({ accounts, providers }: Props) {
               key={account.id}
               account={account}
               providerLabel={providerLabel(account.provider)}
+              onSync={onSyncAccount && (() => onSyncAccount(account.id))}
+              syncing={syncing}
               onChanged={() => void accounts.reload()}
               onRemoved={() => {
                 // The card that held focus is going away; land somewhere meaningful instead of <body>.

@@ -1,23 +1,51 @@
 import { RelativeTime } from '../../components/RelativeTime'
 import type { AccountSummary } from '../../lib/contract'
+import { formatInstant } from '../../lib/format'
 
-/** The most recent successful sync across all accounts, so staleness is visible at a glance. */
-export function LastSynced({ accounts }: { accounts: AccountSummary[] }) {
+type Props = {
+  accounts: AccountSummary[]
+  /** Goes to Accounts, where a failing account is fixed. */
+  onFix?: () => void
+}
+
+/**
+ * How fresh the cache is, honestly: a failing account first ("Demo — Lynkwell failing since
+ * 08:38 — Fix"), and otherwise the OLDEST account's last sync, since the newest one says nothing
+ * about the others. Stays after the sync's banner is dismissed.
+ */
+export function LastSynced({ accounts, onFix }: Props) {
   if (accounts.length === 0) return null
+  const failing = accounts.filter((account) => account.lastError !== null)
+  if (failing.length > 0) {
+    const first = failing[0]!
+    return (
+      <p className="last-synced is-failing" role="status">
+        <span className="failing-dot" aria-hidden="true" />
+        {failing.length === 1 ? (
+          <>
+            {first.name} failing{first.failingSince ? <> since <time dateTime={first.failingSince}>{formatInstant(first.failingSince)}</time></> : ''}
+          </>
+        ) : (
+          `${failing.length} accounts failing`
+        )}
+        {onFix && (
+          <>
+            {' — '}
+            <button type="button" className="link-button" onClick={onFix}>
+              Fix
+            </button>
+          </>
+        )}
+      </p>
+    )
+  }
   // IsoInstant strings are all UTC with the same shape, so text order is time order.
-  const latest = accounts.reduce<string | null>(
-    (max, a) => (a.lastSyncedAt !== null && (max === null || a.lastSyncedAt > max) ? a.lastSyncedAt : max),
-    null
-  )
+  const never = accounts.find((account) => account.lastSyncedAt === null)
+  if (never) return <p className="last-synced">{never.name} not synced yet</p>
+  const oldest = accounts.reduce((min, account) => (account.lastSyncedAt! < min.lastSyncedAt! ? account : min))
   return (
     <p className="last-synced">
-      {latest ? (
-        <>
-          Last synced <RelativeTime iso={latest} />
-        </>
-      ) : (
-        'Not synced yet'
-      )}
+      {accounts.length === 1 ? 'Last synced' : 'All accounts synced; oldest'} <RelativeTime iso={oldest.lastSyncedAt!} />
     </p>
   )
 }

@@ -5,11 +5,11 @@ import { SyncProgressStrip } from './SyncProgressStrip'
 import type { SyncState } from './useSync'
 
 /** Lives in the top bar: progress while a sync runs (else when the last one was), then the buttons. */
-export function SyncControls({ sync, accounts }: { sync: SyncState; accounts: AccountSummary[] }) {
+export function SyncControls({ sync, accounts, onOpenAccounts }: { sync: SyncState; accounts: AccountSummary[]; onOpenAccounts?: () => void }) {
   return (
     <div className="sync-controls">
       <OfflineBadge />
-      {sync.running ? <SyncProgressStrip progress={sync.progress} /> : <LastSynced accounts={accounts} />}
+      {sync.running ? <SyncProgressStrip progress={sync.progress} /> : <LastSynced accounts={accounts} onFix={onOpenAccounts} />}
       {sync.cancelError && (
         <p role="alert" className="sync-cancel-error">
           {sync.cancelError}

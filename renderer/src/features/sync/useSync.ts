@@ -12,7 +12,8 @@ export type SyncState = {
   progress: SyncProgress[]
   result: SyncResult | null
   cancelError: string | null
-  run: () => Promise<void>
+  /** Every account, or just the one given. */
+  run: (accountId?: string) => Promise<void>
   cancel: () => Promise<void>
   dismissResult: () => void
 }
@@ -53,7 +54,7 @@ export function useSync(onCacheChanged: () => void): SyncState {
     []
   )
 
-  const run = useCallback(async () => {
+  const run = useCallback(async (accountId?: string) => {
     if (runningRef.current) return
     runningRef.current = true
     setRunning(true)
@@ -61,7 +62,7 @@ export function useSync(onCacheChanged: () => void): SyncState {
     setResult(null)
     setCancelError(null)
     try {
-      const outcomes = await call('sync.run', {})
+      const outcomes = await call('sync.run', accountId ? { accountId } : {})
       setResult({ kind: 'outcomes', outcomes })
     } catch (error) {
       const cancelled = error instanceof IpcError && error.code === 'CANCELLED'
