@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator } from '@playwright/test'
 import { buildLargeCache, fixtureInvoice } from '../helpers/large-cache'
 import { parseCsv } from '../helpers/csv'
 import { tempDir } from '../helpers/temp-dir'
+import { seriousViolations } from './support/axe'
 import { startHost, type RunningHost } from './support/host'
 
 /**
@@ -177,17 +178,6 @@ test.describe('browsing invoices', () => {
 
 function row(grid: Locator, index: number): Locator {
   return grid.locator(`[role="row"][aria-rowindex="${index}"]`)
-}
-
-async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' })
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe
-    const { violations } = await axe.run()
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }))
-  })
 }
 
 function localToday(): string {

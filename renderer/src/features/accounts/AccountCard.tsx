@@ -65,7 +65,7 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved, onSy
       ) : (
         <div className="actions">
           {onSync && (
-            <button type="button" className="button" onClick={onSync} disabled={syncing} aria-label={`Sync ${account.name} now`}>
+            <button type="button" className="button" onClick={onSync} disabled={syncing} aria-label={`Sync now: ${account.name}`}>
               Sync now
             </button>
           )}
