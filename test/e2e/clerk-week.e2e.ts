@@ -163,6 +163,37 @@ test.describe('a finance clerk’s week', () => {
     expect(accountId).toBeTruthy()
   })
 
+  test('the keyboard goes from search to the results: ↓ focuses a row, Esc keeps the query, Enter opens a single match', async ({ page }) => {
+    await addAndSync(page)
+    const grid = page.getByRole('grid', { name: 'Invoices' })
+    const search = page.getByRole('searchbox', { name: 'Search invoices' })
+    await search.focus()
+    await page.keyboard.press('ArrowDown')
+    await expect(grid.locator('[role="row"][aria-rowindex="1"]')).toBeFocused()
+
+    // A number only one invoice matches (a number can also be the prefix or end of others).
+    const listed = await invokeInPage(page, 'invoices.list', { limit: 100 })
+    if (!listed.ok) throw new Error(listed.error.message)
+    let wanted: (typeof listed.value.items)[number] | undefined
+    for (const item of listed.value.items) {
+      const found = await invokeInPage(page, 'invoices.list', { search: item.number!, limit: 2 })
+      if (found.ok && found.value.total === 1) {
+        wanted = item
+        break
+      }
+    }
+    if (!wanted) throw new Error('no invoice number matches one invoice alone')
+    await page.keyboard.press('/')
+    await search.fill(wanted.number!)
+    await expect(grid).toHaveAttribute('aria-rowcount', '1')
+    await page.keyboard.press('Escape')
+    await expect(search).toHaveValue(wanted.number!)
+    await expect(grid.locator('[role="row"][aria-rowindex="1"]')).toBeFocused()
+    await search.focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('complementary', { name: 'Invoice details' })).toContainText(wanted.number!)
+  })
+
   test.describe('accessibility', () => {
     test.use({ bypassCSP: true })
     for (const colorScheme of ['light', 'dark'] as const) {

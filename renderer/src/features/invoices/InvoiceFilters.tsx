@@ -20,9 +20,11 @@ type Props = {
   providers: ProviderInfo[]
   currencies: string[]
   searchRef: Ref<HTMLInputElement>
+  /** Keys that leave the search box for the results; true when handled. */
+  onSearchKey?: (key: 'ArrowDown' | 'Enter' | 'Escape') => boolean
 }
 
-export function InvoiceFilters({ filters, accounts, providers, currencies, searchRef }: Props) {
+export function InvoiceFilters({ filters, accounts, providers, currencies, searchRef, onSearchKey }: Props) {
   const id = useId()
   const [more, setMore] = useState(false)
   const { form, update } = filters
@@ -48,6 +50,10 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
             aria-keyshortcuts="/ Control+F Meta+F"
             value={filters.searchText}
             onChange={(e) => filters.setSearchText(e.target.value)}
+            onKeyDown={(e) => {
+              // Esc would wipe the query (a search field's own behaviour): it leaves for the results instead.
+              if ((e.key === 'ArrowDown' || e.key === 'Enter' || e.key === 'Escape') && onSearchKey?.(e.key)) e.preventDefault()
+            }}
           />
         </div>
         <div className="toolbar-field">

@@ -114,6 +114,23 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
     }
   })
 
+  /** ↓ and Esc go from the search box to the results; Enter opens the only match. */
+  const onSearchKey = useCallback(
+    (key: 'ArrowDown' | 'Enter' | 'Escape') => {
+      if (total === 0) return false
+      if (key === 'Enter') {
+        const only = total === 1 ? windows.rowAt(0) : undefined
+        if (!only) return false
+        setActiveIndex(0)
+        setOpened({ invoice: only, focusPane: true })
+        return true
+      }
+      focusRow()
+      return true
+    },
+    [total, windows, focusRow]
+  )
+
   const closeDetail = useCallback(() => {
     const focusWasInPane = paneRef.current?.contains(document.activeElement) ?? false
     setOpened(null)
@@ -174,7 +191,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
           </button>
         </div>
       </div>
-      <InvoiceFilters filters={filters} accounts={accounts} providers={providers} currencies={currencies} searchRef={searchRef} />
+      <InvoiceFilters filters={filters} accounts={accounts} providers={providers} currencies={currencies} searchRef={searchRef} onSearchKey={onSearchKey} />
       <ExportStatus exporter={exporter} />
       {copier.message && (
         <Notice tone={copier.message.tone} onDismiss={copier.dismiss}>

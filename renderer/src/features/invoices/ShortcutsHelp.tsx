@@ -12,6 +12,8 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['Space', 'x'], 'Select or unselect it (Shift: up to it)'],
   [[`${MOD} C`], 'Copy the selected rows (or this one) for a spreadsheet'],
   [['/', `${MOD} F`], 'Search invoices'],
+  [['↓', 'Esc'], 'From the search box: to the results, keeping the search'],
+  [['Enter'], 'From the search box: open the only match'],
   [['Esc'], 'Close the invoice or this help'],
   [['?'], 'Show these shortcuts'],
   [[`${MOD} Shift H`], 'Hide or show amounts'],
