@@ -30,8 +30,12 @@ export function SideNav({ current, onNavigate, version, alerts = {} }: Props) {
               className="sidenav-item"
               aria-current={current === screen ? 'page' : undefined}
               onClick={() => onNavigate(screen)}
+              title={label}
             >
-              {label}
+              <span className="sidenav-letter" aria-hidden="true">
+                {label.slice(0, 3)}
+              </span>
+              <span className="sidenav-label">{label}</span>
               {(alerts[screen] ?? 0) > 0 && (
                 <span className="nav-alert">
                   {alerts[screen]}

@@ -1,4 +1,5 @@
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
+import { useRef, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react'
+import { SELECT_PIN } from './pinnedColumns'
 import type { GridColumn, InvoiceSort } from '../../lib/contract'
 import { AMOUNT_COLUMNS } from './listingWhileHidden'
 import { clampWidth, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ColumnSpec } from './columns'
@@ -9,6 +10,8 @@ type Props = {
   onSort: (sort: InvoiceSort) => void
   onResize: (id: GridColumn, width: number) => void
   amountSortOff: boolean
+  /** Sticky offsets of the pinned columns (pinnedColumns.ts). */
+  pins: Map<GridColumn, CSSProperties>
 }
 
 const KEY_STEP = 16
@@ -17,10 +20,10 @@ const KEY_STEP = 16
  * Column headers: a click sorts by the column (again: the other way), and the handle on each
  * header's right edge resizes it by dragging or with the arrow keys.
  */
-export function GridHeader({ columns, sort, onSort, onResize, amountSortOff }: Props) {
+export function GridHeader({ columns, sort, onSort, onResize, amountSortOff, pins }: Props) {
   return (
     <div role="row" className="grid-row grid-head-row">
-      <div role="columnheader" className="grid-cell cell-select">
+      <div role="columnheader" className="grid-cell cell-select is-pinned" style={SELECT_PIN}>
         <span className="sr-only">Selected</span>
       </div>
       {columns.map(({ spec, width }) => {
@@ -31,7 +34,8 @@ export function GridHeader({ columns, sort, onSort, onResize, amountSortOff }: P
             key={spec.id}
             role="columnheader"
             aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-            className={`grid-cell grid-head-cell${spec.align ? ` align-${spec.align}` : ''}`}
+            className={`grid-cell grid-head-cell${spec.align ? ` align-${spec.align}` : ''}${pins.has(spec.id) ? ' is-pinned' : ''}`}
+            style={pins.get(spec.id)}
           >
             <button
               type="button"

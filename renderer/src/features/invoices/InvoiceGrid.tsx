@@ -1,8 +1,9 @@
-import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
+import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
 import type { GridColumn, InvoiceSort, InvoiceSummary } from '../../lib/contract'
 import { SELECT_COLUMN_WIDTH, type ColumnSpec } from './columns'
 import { GridHeader } from './GridHeader'
 import { invoiceKey } from './invoiceKey'
+import { pinnedColumns } from './pinnedColumns'
 import { InvoiceRow } from './InvoiceRow'
 import type { RowWindows } from './useRowWindows'
 import { useScaledVirtualizer } from './useScaledVirtualizer'
@@ -49,6 +50,7 @@ export function InvoiceGrid(props: Props) {
   const last = items.at(-1)?.index ?? 0
   const width = SELECT_COLUMN_WIDTH + columns.reduce((sum, column) => sum + column.width, 0)
   const template = [`${SELECT_COLUMN_WIDTH}px`, ...columns.map((column) => `${column.width}px`)].join(' ')
+  const pins = useMemo(() => pinnedColumns(columns), [columns])
 
   const { show, listingKey } = windows
   useEffect(() => show(first, last), [show, first, last])
@@ -150,7 +152,7 @@ export function InvoiceGrid(props: Props) {
       style={{ '--grid-columns': template } as CSSProperties}
     >
       <div role="rowgroup" className="grid-head" style={{ width }}>
-        <GridHeader columns={columns} sort={sort} onSort={props.onSort} onResize={props.onResize} amountSortOff={props.amountSortOff ?? false} />
+        <GridHeader columns={columns} sort={sort} onSort={props.onSort} onResize={props.onResize} amountSortOff={props.amountSortOff ?? false} pins={pins} />
       </div>
       <div role="rowgroup" className="grid-body" style={{ height, width }}>
         {items.map((item) => {
@@ -162,6 +164,7 @@ export function InvoiceGrid(props: Props) {
               index={item.index}
               columns={columns.map((column) => column.spec)}
               providerLabel={providerLabel}
+              pins={pins}
               active={item.index === activeIndex}
               open={invoice !== undefined && invoiceKey(invoice) === openKey}
               checked={invoice !== undefined && isChecked(invoice)}

@@ -5,6 +5,7 @@ import { Money } from '../privacy/HideAmounts'
 import type { ColumnSpec } from './columns'
 import { DueDateText } from './DueDateText'
 import { InvoiceStatusBadge } from './InvoiceStatusBadge'
+import { SELECT_PIN } from './pinnedColumns'
 
 type Props = {
   /** Undefined while its window of rows is still on the way. */
@@ -12,6 +13,8 @@ type Props = {
   index: number
   columns: ColumnSpec[]
   providerLabel: (providerId: string) => string
+  /** Sticky offsets of the pinned columns (pinnedColumns.ts). */
+  pins: Map<GridColumn, CSSProperties>
   active: boolean
   open: boolean
   checked: boolean
@@ -21,7 +24,7 @@ type Props = {
   onToggle: (event: MouseEvent<HTMLInputElement>) => void
 }
 
-export function InvoiceRow({ invoice, index, columns, providerLabel, active, open, checked, style, onClick, onFocus, onToggle }: Props) {
+export function InvoiceRow({ invoice, index, columns, providerLabel, pins, active, open, checked, style, onClick, onFocus, onToggle }: Props) {
   if (!invoice) {
     return (
       <div role="row" aria-rowindex={index + 1} className="grid-row is-placeholder" style={style} data-index={index}>
@@ -47,7 +50,7 @@ export function InvoiceRow({ invoice, index, columns, providerLabel, active, ope
       onClick={onClick}
       onFocus={(event) => event.target === event.currentTarget && onFocus()}
     >
-      <div role="gridcell" className="grid-cell cell-select">
+      <div role="gridcell" className="grid-cell cell-select is-pinned" style={SELECT_PIN}>
         <input
           type="checkbox"
           tabIndex={-1}
@@ -61,7 +64,13 @@ export function InvoiceRow({ invoice, index, columns, providerLabel, active, ope
         />
       </div>
       {columns.map((column) => (
-        <div key={column.id} role="gridcell" data-column={column.id} className={`grid-cell${column.align ? ` align-${column.align}` : ''}`}>
+        <div
+          key={column.id}
+          role="gridcell"
+          data-column={column.id}
+          className={`grid-cell${column.align ? ` align-${column.align}` : ''}${pins.has(column.id) ? ' is-pinned' : ''}`}
+          style={pins.get(column.id)}
+        >
           <Cell column={column.id} invoice={invoice} providerLabel={providerLabel} />
         </div>
       ))}
