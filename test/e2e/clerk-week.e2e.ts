@@ -194,6 +194,29 @@ test.describe('a finance clerk’s week', () => {
     await expect(page.getByRole('complementary', { name: 'Invoice details' })).toContainText(wanted.number!)
   })
 
+  test('at 1024×640 the amount columns and the totals footer are fully in view, the number too', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 640 })
+    await addAndSync(page)
+    const grid = page.getByRole('grid', { name: 'Invoices' })
+    await expect(grid.locator('[role="row"][aria-rowindex="1"]')).toContainText(/\d/)
+    const inView = async (name: string): Promise<void> => {
+      const cell = await page.getByRole('columnheader', { name }).boundingBox()
+      const area = await grid.boundingBox()
+      expect(cell, name).not.toBeNull()
+      expect(cell!.x, name).toBeGreaterThanOrEqual(area!.x - 1)
+      expect(cell!.x + cell!.width, name).toBeLessThanOrEqual(area!.x + area!.width + 1)
+    }
+    for (const scrollLeft of [0, 10_000]) {
+      await grid.evaluate((element, left) => (element.scrollLeft = left), scrollLeft)
+      for (const name of ['Number', 'Total', 'Balance']) await inView(name)
+    }
+    const totals = page.getByRole('region', { name: 'All invoices totals' })
+    const box = (await totals.boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(640)
+    expect(await totals.evaluate((element) => [...element.querySelectorAll('li')].every((li) => li.scrollWidth <= li.clientWidth + 1 && li.getBoundingClientRect().right <= (globalThis as unknown as { innerWidth: number }).innerWidth))).toBe(true)
+    await page.screenshot({ path: join('test-results', 'clerk-1024-scrolled.png') })
+  })
+
   test.describe('accessibility', () => {
     test.use({ bypassCSP: true })
     for (const colorScheme of ['light', 'dark'] as const) {
