@@ -7,6 +7,7 @@ import { InvoiceActivitySection } from '../activity/InvoiceActivitySection'
 import { PdfSection } from '../pdf/PdfSection'
 import { useHideAmounts, useMoney } from '../privacy/HideAmounts'
 import { DueDateText } from './DueDateText'
+import { inWords } from './inWords'
 import { LineItemsTable } from './LineItemsTable'
 import { StatusHistory } from './StatusHistory'
 
@@ -43,7 +44,7 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
             {stamp(detail.periodStart)} – {stamp(detail.periodEnd)}
           </Fact>
         )}
-        {detail.paymentStatus !== null && <Fact label="Payment status">{detail.paymentStatus}</Fact>}
+        {detail.paymentStatus !== null && <Fact label="Payment status">{inWords(detail.paymentStatus)}</Fact>}
       </Facts>
 
       <PdfSection detail={detail} providerLabel={providerLabel} onViewerChange={setPdfOpen} />
