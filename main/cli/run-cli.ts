@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
-import { createCore } from '../core/create-core'
-import { defaultDataDir } from '../core/default-data-dir'
-import { AppError } from '../core/errors'
+import { createCore } from '../app/create-core'
+import { defaultDataDir } from '../app/default-data-dir'
+import { AppError } from '../base/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
@@ -72,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
   let core
   try {
     core = await createCore({ dataDir, secrets })
+    if (REACHES_PROVIDERS.has(command)) await core.demo.resume()
   } catch (error) {
     return report(io, error)
   }
@@ -104,6 +105,9 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
     await core.close()
   }
 }
+
+/** Commands that may call a provider: demo accounts need their simulators up for these. */
+const REACHES_PROVIDERS = new Set(['sync', 'pdf'])
 
 function report(io: CliIo, error: unknown): number {
   if (error instanceof UsageError) {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 import { loadMigrations, migrate } from './migrate'
 
 /** In source this is main/db/migrations; the electron-vite build copies it beside the bundle. */

@@ -8,10 +8,10 @@
 import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname } from 'node:path'
-import { rendererFile } from '../core/renderer-file'
-import type { EventHub } from '../core/events'
+import { rendererFile } from '../app/renderer-file'
+import type { EventHub } from '../base/events'
 import type { Dispatch } from '../ipc/dispatch'
-import { listenOnLoopback, sendJson, type RunningServer } from '../simulators/shared/http-server'
+import { listenOnLoopback, sendJson, type RunningServer } from '../net/loopback-server'
 import { bridgeShimSource } from './bridge-shim'
 
 const CONTENT_TYPES: Record<string, string> = {

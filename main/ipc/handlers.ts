@@ -1,5 +1,5 @@
 import type { HandlerInput, MethodName, MethodOutput } from '../../preload/contract'
-import type { Core } from '../core/create-core'
+import type { Core } from '../app/create-core'
 import { providerList } from '../providers/registry'
 import { toAccountSummary } from '../services/account-summary'
 import { guardedByLock } from './lock-guard'

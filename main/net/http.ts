@@ -3,8 +3,8 @@
  * semantics (timeouts, backoff, Retry-After, cancellation) and nothing of any provider's
  * envelope: the connector turns a non-2xx response into its own typed error.
  */
-import { AppError } from '../core/errors'
-import { cancelled, type Clock } from '../core/clock'
+import { AppError } from '../base/errors'
+import { cancelled, type Clock } from '../base/clock'
 import type { RequestGate } from './request-gate'
 
 export type Fetch = typeof globalThis.fetch

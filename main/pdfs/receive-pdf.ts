@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { open, rm } from 'node:fs/promises'
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 
 export interface ReceivedPdf {
   sha256: string

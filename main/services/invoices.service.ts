@@ -1,7 +1,7 @@
 import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState, SyncProgress } from '../../preload/contract'
-import type { Clock } from '../core/clock'
-import type { EventHub } from '../core/events'
-import { AppError } from '../core/errors'
+import type { Clock } from '../base/clock'
+import type { EventHub } from '../base/events'
+import { AppError } from '../base/errors'
 import type { InvoiceQueryRepo } from '../db/invoice-query'
 import type { SavedViewsRepo } from '../db/saved-views.repo'
 

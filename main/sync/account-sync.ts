@@ -8,9 +8,9 @@
  */
 import type { Database } from 'better-sqlite3'
 import type { SyncOutcome } from '../../preload/contract'
-import { isoNow, type Clock } from '../core/clock'
-import { AppError, toErrorPayload } from '../core/errors'
-import type { EventHub } from '../core/events'
+import { isoNow, type Clock } from '../base/clock'
+import { AppError, toErrorPayload } from '../base/errors'
+import type { EventHub } from '../base/events'
 import type { AccountRecord, AccountsRepo } from '../db/accounts.repo'
 import type { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import type { InvoicesRepo } from '../db/invoices.repo'

@@ -3,10 +3,10 @@
  * checked before each run and then re-checked once a minute, so a laptop on a train neither
  * spins on failing requests nor waits a full interval after the network comes back.
  */
-import type { Clock } from '../core/clock'
-import type { EventHub } from '../core/events'
+import type { Clock } from '../base/clock'
+import type { EventHub } from '../base/events'
 import type { SettingsRepo } from '../db/settings.repo'
-import type { SyncService } from '../services/sync.service'
+import type { SyncService } from './sync.service'
 
 export type NetworkProbe = () => boolean
 

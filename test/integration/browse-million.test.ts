@@ -5,7 +5,7 @@ import { InvoiceQuery, InvoiceSortColumn, type CurrencyTotal, type InvoiceSort }
 import { exportSql, orderedIdsSql, pageIdsSql, totalsSql } from '../../main/db/invoice-filter-sql'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
 import { InvoicesRepo } from '../../main/db/invoices.repo'
-import { EventHub } from '../../main/core/events'
+import { EventHub } from '../../main/base/events'
 import { SavedViewsRepo } from '../../main/db/saved-views.repo'
 import { fromScaled } from '../../main/money/decimal'
 import { InvoicesService } from '../../main/services/invoices.service'

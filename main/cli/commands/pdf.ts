@@ -1,7 +1,7 @@
 import { copyFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import { AppError } from '../../core/errors'
+import { AppError } from '../../base/errors'
 import type { PdfPolicy } from '../../../preload/contract'
 import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
 import { parseCommandArgs, parseValue } from '../parse'

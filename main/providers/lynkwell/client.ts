@@ -5,9 +5,9 @@
  * and `startingAfter` = the last id seen, until `hasMore` is false. List items are complete
  * invoices (the seed's list and detail examples are the same object), so no detail requests.
  */
-import { AppError } from '../../core/errors'
+import { AppError } from '../../base/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
-import { requestPdf, type PdfInvoice } from '../../pdfs/pdf-request'
+import { requestPdf, type PdfInvoice } from '../../net/pdf-request'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
 import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
 import { mapLynkwellInvoice } from './map'

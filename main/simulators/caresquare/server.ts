@@ -6,7 +6,7 @@
  * sessions. The demo workspace, the tests and the benchmarks all run against it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { listenOnLoopback, sendJson } from '../shared/http-server'
+import { listenOnLoopback, sendJson } from '../../net/loopback-server'
 import { careSquareDataset, careSquareViewSessions } from './dataset'
 import { seedExampleInvoice, seedExampleViewSession, SUMMARY_FIELDS, type CareSquareWireInvoice, type CareSquareWireViewSession } from './wire'
 

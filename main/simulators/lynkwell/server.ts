@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LynkwellInvoice } from '../../providers/lynkwell/schemas'
-import { listenOnLoopback, sendJson } from '../shared/http-server'
+import { listenOnLoopback, sendJson } from '../../net/loopback-server'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { lynkwellDataset } from './dataset'
 import { TokenAuthority, type LynkwellApiClient } from './oauth'

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Handler } from '../../net/loopback-server'
 import { seededRandom } from './random'
 
 /** Ways a real network and a real provider misbehave, injected by the simulators in tests. */
@@ -43,5 +44,16 @@ export async function applyFault(fault: Fault, _request: IncomingMessage, respon
       response.end('{"data":"this is not the documented shape","pagination":42}')
       return true
     }
+  }
+}
+
+/** A simulator's handler with a fault plan in front: the plan gets the first word on every request. */
+export function withFaults(handler: Handler, faults: FaultPlan | undefined): Handler {
+  if (!faults) return handler
+  let index = 0
+  return async (request, response, url) => {
+    const fault = faults({ index: index++, method: request.method ?? 'GET', path: url.pathname })
+    if (fault && (await applyFault(fault, request, response))) return
+    await handler(request, response, url)
   }
 }

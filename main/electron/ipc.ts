@@ -4,9 +4,9 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../preload/contract/bridge'
-import { isAppUrl } from '../app-protocol'
-import type { EventHub } from '../core/events'
-import type { Dispatch } from './dispatch'
+import { isAppUrl } from './app-protocol'
+import type { EventHub } from '../base/events'
+import type { Dispatch } from '../ipc/dispatch'
 
 export function registerIpc(dispatch: Dispatch, events: EventHub, window: () => BrowserWindow | null): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {

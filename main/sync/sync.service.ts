@@ -1,7 +1,7 @@
 import type { SyncOutcome } from '../../preload/contract'
 import type { AccountRecord } from '../db/accounts.repo'
-import { syncAccount, type AccountSyncDeps, type SyncOptions } from '../sync/account-sync'
-import type { AccountsService } from './accounts.service'
+import { syncAccount, type AccountSyncDeps, type SyncOptions } from './account-sync'
+import type { AccountsService } from '../services/accounts.service'
 
 /** Runs account syncs in parallel; a second request for an account already syncing joins it. */
 export class SyncService {

@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
-import { rendererFile } from './core/renderer-file'
+import { rendererFile } from '../app/renderer-file'
 
 const SCHEME = 'quire'
 const HOST = 'app'

@@ -13,7 +13,7 @@ import { openDatabase } from '../db/open-database'
 import { SyncStateRepo } from '../db/sync-state.repo'
 import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
-import { DemoWorkspace } from '../demo/demo-workspace'
+import { DemoWorkspace } from './demo/demo-workspace'
 import { AppLock, type SystemConfirmation } from '../lock/app-lock'
 import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
@@ -25,10 +25,10 @@ import { AccountsService } from '../services/accounts.service'
 import { defaultExportDir } from '../services/export-location'
 import { ExportService } from '../services/export.service'
 import { InvoicesService } from '../services/invoices.service'
-import { SyncService } from '../services/sync.service'
+import { SyncService } from '../sync/sync.service'
 import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
-import { systemClock, type Clock } from './clock'
-import { EventHub } from './events'
+import { systemClock, type Clock } from '../base/clock'
+import { EventHub } from '../base/events'
 
 export interface CoreOptions {
   dataDir: string
@@ -77,9 +77,7 @@ export async function createCore(options: CoreOptions) {
   sync.afterAccountSync = (account, signal) => activity.syncAfterInvoices(account, signal)
   const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
   const demo = new DemoWorkspace(accounts, options.secrets)
-  await demo.resume()
   const lock = new AppLock({ settings, secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
-  lock.start()
 
   return {
     dataDir: options.dataDir,
