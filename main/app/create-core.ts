@@ -28,6 +28,7 @@ import { InvoicesService } from '../services/invoices.service'
 import { SyncService } from '../sync/sync.service'
 import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
 import { systemClock, type Clock } from '../base/clock'
+import { DomainEvents } from '../base/domain-events'
 import { EventHub } from '../base/events'
 
 export interface CoreOptions {
@@ -61,21 +62,22 @@ export async function createCore(options: CoreOptions) {
   const dbFile = join(options.dataDir, 'quire.sqlite3')
   const db = openDatabase(dbFile, options.migrationsDir)
   const events = new EventHub()
+  const domain = new DomainEvents()
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
   const syncState = new SyncStateRepo(db)
   const changes = new InvoiceChangesRepo(db)
 
-  const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events)
-  const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, events)
+  const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events, domain)
+  const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, changes, domain)
   const exports = new ExportService(dbFile, clock, events, options.exportDir ?? defaultExportDir(options.dataDir))
-  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, clock, events }, accounts)
-  const settings = new SettingsRepo(db)
-  const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events)
+  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, clock, events, domain }, accounts)
+  const settings = new SettingsRepo(db, domain)
+  const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events, domain)
   const activity = new ActivityService({ db, clock, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
   activity.recoverOnStart()
-  sync.afterAccountSync = (account, signal) => activity.syncAfterInvoices(account, signal)
-  const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
+  domain.on('account.synced', ({ accountId, signal }) => activity.syncAfterInvoices(accounts.get(accountId), signal))
+  const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, domain, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
   const demo = new DemoWorkspace(accounts, options.secrets)
   const lock = new AppLock({ settings, secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
 

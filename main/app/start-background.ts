@@ -8,5 +8,5 @@ import type { Core } from './create-core'
 export async function startBackgroundWork(core: Core): Promise<void> {
   await core.demo.resume()
   core.lock.start()
-  core.scheduler.restart()
+  core.scheduler.start()
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { ProviderId, ProviderOptions } from '../../preload/contract'
 import { isoNow, type Clock } from '../base/clock'
 import { AppError } from '../base/errors'
+import type { DomainEvents } from '../base/domain-events'
 import type { EventHub } from '../base/events'
 import type { AccountOptions, AccountRecord, AccountsRepo } from '../db/accounts.repo'
 import type { HttpDeps } from '../net/http'
@@ -24,7 +25,8 @@ export class AccountsService {
     private readonly secrets: SecretStore,
     private readonly http: HttpDeps,
     private readonly clock: Clock,
-    private readonly events: EventHub
+    private readonly events: EventHub,
+    private readonly domain: DomainEvents
   ) {}
 
   list(): AccountRecord[] {
@@ -62,7 +64,7 @@ export class AccountsService {
       await this.secrets.delete(id)
       throw error
     }
-    this.events.emit('accounts.changed', {})
+    this.changed(id)
     return this.get(id)
   }
 
@@ -83,7 +85,13 @@ export class AccountsService {
     this.get(id)
     await this.secrets.delete(id)
     this.repo.delete(id)
+    this.changed(id)
+  }
+
+  /** Which accounts exist is part of what the cache's counts and totals are made of. */
+  private changed(accountId: string): void {
     this.events.emit('accounts.changed', {})
+    void this.domain.emit('invoices.changed', { accountId })
   }
 
   /** Moves an account to a new address (the demo's simulators get a new port on every start). */

@@ -10,6 +10,7 @@ import type { Database } from 'better-sqlite3'
 import type { SyncOutcome } from '../../preload/contract'
 import { isoNow, type Clock } from '../base/clock'
 import { AppError, toErrorPayload } from '../base/errors'
+import type { DomainEvents } from '../base/domain-events'
 import type { EventHub } from '../base/events'
 import type { AccountRecord, AccountsRepo } from '../db/accounts.repo'
 import type { InvoiceChangesRepo } from '../db/invoice-changes.repo'
@@ -25,6 +26,7 @@ export interface AccountSyncDeps {
   syncState: SyncStateRepo
   clock: Clock
   events: EventHub
+  domain: DomainEvents
 }
 
 export interface SyncOptions {
@@ -63,14 +65,15 @@ export async function syncAccount(
   signal: AbortSignal,
   options: SyncOptions = {}
 ): Promise<SyncOutcome> {
-  const { db, invoices, changes, syncState, clock, events } = deps
+  const { db, invoices, changes, syncState, clock, events, domain } = deps
   const counts: RunCounts = { pages: 0, requests: 0, upserted: 0, removed: 0 }
   const started = clock.now().getTime()
   let walkedBefore = 0
   let expected: number | null = null
   let resumed = false
   let runId: number | null = null
-  const progress = (phase: 'started' | 'page' | 'finished' | 'failed', message: string | null = null): void =>
+  const progress = (phase: 'started' | 'page' | 'finished' | 'failed', message: string | null = null): void => {
+    if (phase !== 'started') void domain.emit('invoices.changed', { accountId: account.id })
     events.emit('sync.progress', {
       accountId: account.id,
       account: account.name,
@@ -82,6 +85,7 @@ export async function syncAccount(
       etaSeconds: phase === 'page' ? eta(expected, walkedBefore, counts.upserted, clock.now().getTime() - started) : null,
       message
     })
+  }
 
   progress('started')
   try {

@@ -29,6 +29,7 @@ describe('background sync', () => {
 
   it('syncs on the interval the user sets, pauses while offline without spinning, and resumes when back', async () => {
     const handlers = createHandlers(core, 'test')
+    core.scheduler.start()
     const network: boolean[] = []
     core.events.subscribe((event, payload) => {
       if (event === 'network.status') network.push((payload as { online: boolean }).online)
