@@ -15,6 +15,7 @@ import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
 import { DemoWorkspace } from '../demo/demo-workspace'
 import { AppLock, type SystemConfirmation } from '../lock/app-lock'
+import { UnlockAttemptsRepo } from '../lock/unlock-attempts.repo'
 import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
 import type { DesktopShell } from '../pdfs/desktop-shell'
@@ -78,7 +79,7 @@ export async function createCore(options: CoreOptions) {
   const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
   const demo = new DemoWorkspace(accounts, options.secrets)
   await demo.resume()
-  const lock = new AppLock({ settings, secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
+  const lock = new AppLock({ settings, attempts: new UnlockAttemptsRepo(db), secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
   lock.start()
 
   return {
