@@ -16,9 +16,10 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
 
   accounts add --provider hoursmith --name NAME [--base-url URL] --secret-stdin [--skip-check]
   accounts add --provider caresquare --name NAME --plan-manager-id UUID [--plan-manager-id UUID…] --secret-stdin
-  accounts add --provider yeti --name NAME --base-url URL --login LOGIN --secret-stdin
+  accounts add --provider yeti --name NAME --base-url URL --login LOGIN --secret-stdin [--allow-insecure]
   accounts add --provider lynkwell --name NAME --client-id ID [--token-url URL] [--audience AUD] --secret-stdin
   accounts list [--json]
+  accounts replace-secret NAME --secret-stdin   # also confirms the account's current address
   accounts remove NAME
   sync [--account NAME] [--full] [--json]
   invoices list [FILTERS] [--limit N | --all] [--json]

@@ -77,7 +77,7 @@ export async function createCore(options: CoreOptions) {
   activity.recoverOnStart()
   sync.afterAccountSync = (account, signal) => activity.syncAfterInvoices(account, signal)
   const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
-  const demo = new DemoWorkspace(accounts, options.secrets)
+  const demo = new DemoWorkspace(accounts)
   await demo.resume()
   const lock = new AppLock({ settings, attempts: new UnlockAttemptsRepo(db), secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
   lock.start()
