@@ -5,6 +5,7 @@
  */
 import { AppError } from '../core/errors'
 import { cancelled, type Clock } from '../core/clock'
+import type { ResolveHost } from './address-kind'
 import type { RequestGate } from './request-gate'
 
 export type Fetch = typeof globalThis.fetch
@@ -19,6 +20,8 @@ export interface HttpDeps {
    * providers' published rate budgets are otherwise always respected.
    */
   publishedBudgets?: boolean
+  /** How host names of provider-supplied links are resolved before they are fetched; default: the system resolver. */
+  resolveHost?: ResolveHost
 }
 
 export interface HttpRequest {
