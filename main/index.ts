@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, net } from 'electron'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { createCore, type Core } from './core/create-core'
+import { defaultDataDir, moveRoamingCache } from './core/default-data-dir'
 import { isAppError } from './core/errors'
 import { rebuildCache } from './db/rebuild-cache'
 import { createDispatch } from './ipc/dispatch'
@@ -36,7 +37,8 @@ async function start(): Promise<void> {
   const rendererDir = join(import.meta.dirname, '../renderer')
   lockDownSession(rendererDir)
   serveRenderer(rendererDir)
-  const dataDir = process.env.QUIRE_DATA_DIR ?? app.getPath('userData')
+  moveRoamingCache()
+  const dataDir = defaultDataDir()
   const open = (): Promise<Core> =>
     createCore({
       dataDir,

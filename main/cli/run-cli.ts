@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { createCore } from '../core/create-core'
-import { defaultDataDir } from '../core/default-data-dir'
+import { defaultDataDir, moveRoamingCache } from '../core/default-data-dir'
 import { AppError } from '../core/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import { UsageError, type CliIo } from './cli-context'
@@ -60,6 +60,7 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
     return command === undefined && !global.values.help ? 2 : 0
   }
   const dataDirFlag = global.values['data-dir']
+  if (typeof dataDirFlag !== 'string') moveRoamingCache(env)
   const dataDir = typeof dataDirFlag === 'string' ? dataDirFlag : defaultDataDir(env)
 
   if (command === 'cache') {

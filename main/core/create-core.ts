@@ -27,6 +27,7 @@ import { defaultExportDir } from '../services/export-location'
 import { ExportService } from '../services/export.service'
 import { InvoicesService } from '../services/invoices.service'
 import { SyncService } from '../services/sync.service'
+import { tightenTree } from '../storage/private-files'
 import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
 import { systemClock, type Clock } from './clock'
 import { EventHub } from './events'
@@ -61,6 +62,8 @@ export async function createCore(options: CoreOptions) {
   const http = { fetch: options.fetch ?? globalThis.fetch, clock, gate: new RequestGate(MAX_REQUESTS_IN_FLIGHT), publishedBudgets: options.publishedBudgets ?? true }
   const dbFile = join(options.dataDir, 'quire.sqlite3')
   const db = openDatabase(dbFile, options.migrationsDir)
+  // A data dir from before Quire narrowed its modes (or copied in under a wide umask).
+  tightenTree(options.dataDir)
   const events = new EventHub()
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
