@@ -10,6 +10,7 @@ import { defaultDataDir, moveRoamingCache } from './core/default-data-dir'
 import { isAppError } from './core/errors'
 import { rebuildCache } from './db/rebuild-cache'
 import { createDispatch } from './ipc/dispatch'
+import { refusedSwitches } from './launch/dev-switches'
 import { registerIpc } from './ipc/electron-ipc'
 import { createHandlers } from './ipc/handlers'
 import { electronConfirmation, lockWithTheSystem, systemIdleSeconds } from './lock/electron-lock'
@@ -20,11 +21,17 @@ import { createMainWindow, lockDownSession } from './window'
 let core: Core | null = null
 let mainWindow: BrowserWindow | null = null
 
-registerAppScheme()
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit()
+const debugSwitches = refusedSwitches({ isPackaged: app.isPackaged, argv: process.argv })
+if (debugSwitches.length > 0) {
+  process.stderr.write(`Quire does not start with debugging switches (${debugSwitches.join(' ')}): another program could drive it and read your invoices.\n`)
+  app.exit(1)
 } else {
+  boot()
+}
+
+function boot(): void {
+  registerAppScheme()
+  if (!app.requestSingleInstanceLock()) return app.quit()
   app.on('second-instance', () => {
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()

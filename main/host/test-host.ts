@@ -11,22 +11,11 @@ import { extname } from 'node:path'
 import { rendererFile } from '../core/renderer-file'
 import type { EventHub } from '../core/events'
 import type { Dispatch } from '../ipc/dispatch'
-import { SECURITY_HEADERS } from '../net/security-headers'
+import { rendererFileHeaders, SECURITY_HEADERS } from '../net/security-headers'
 import { listenOnLoopback, sendJson } from '../simulators/shared/http-server'
 import { bridgeShimSource } from './bridge-shim'
 import { createHostAccess, TOKEN_PARAM } from './host-access'
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  // pdf.js's worker is an ES module file; browsers refuse a module served as octet-stream.
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
-}
 const MAX_BODY = 1_000_000
 
 export interface TestHostOptions {
@@ -117,7 +106,7 @@ async function serveStatic(root: string, pathname: string, response: ServerRespo
 }
 
 function send(response: ServerResponse, status: number, extension: string, body: string | Buffer): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream', 'Cache-Control': 'no-store' })
+  response.writeHead(status, rendererFileHeaders(`file${extension}`))
   response.end(body)
 }
 
