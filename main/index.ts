@@ -66,7 +66,7 @@ async function start(): Promise<void> {
       return fail(again)
     }
   }
-  registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.events, () => mainWindow)
+  registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.rendererEvents, () => mainWindow)
   core.scheduler.restart()
   lockWithTheSystem(core.lock)
   mainWindow = createMainWindow(join(import.meta.dirname, '../preload'))

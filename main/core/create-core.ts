@@ -15,6 +15,7 @@ import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
 import { DemoWorkspace } from '../demo/demo-workspace'
 import { AppLock, type SystemConfirmation } from '../lock/app-lock'
+import { holdWhileLocked } from '../lock/locked-events'
 import { UnlockAttemptsRepo } from '../lock/unlock-attempts.repo'
 import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
@@ -94,6 +95,8 @@ export async function createCore(options: CoreOptions) {
     sync,
     demo,
     events,
+    /** What the renderer may see of `events`: held while the app is locked. */
+    rendererEvents: holdWhileLocked(events, lock),
     settings,
     scheduler,
     activity,

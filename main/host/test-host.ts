@@ -9,9 +9,9 @@ import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname } from 'node:path'
 import { rendererFile } from '../core/renderer-file'
-import type { EventHub } from '../core/events'
 import type { Dispatch } from '../ipc/dispatch'
 import { rendererFileHeaders, SECURITY_HEADERS } from '../net/security-headers'
+import type { RendererEvents } from '../lock/locked-events'
 import { listenOnLoopback, sendJson } from '../simulators/shared/http-server'
 import { bridgeShimSource } from './bridge-shim'
 import { createHostAccess, TOKEN_PARAM } from './host-access'
@@ -20,7 +20,7 @@ const MAX_BODY = 1_000_000
 
 export interface TestHostOptions {
   dispatch: Dispatch
-  events: EventHub
+  events: RendererEvents
   rendererDir: string
   port?: number
 }

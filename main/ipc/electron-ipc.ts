@@ -5,11 +5,11 @@
 import { app, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../preload/contract/bridge'
 import { isAppUrl } from '../app-protocol'
-import type { EventHub } from '../core/events'
 import { devServerUrl } from '../launch/dev-switches'
+import type { RendererEvents } from '../lock/locked-events'
 import type { Dispatch } from './dispatch'
 
-export function registerIpc(dispatch: Dispatch, events: EventHub, window: () => BrowserWindow | null): () => void {
+export function registerIpc(dispatch: Dispatch, events: RendererEvents, window: () => BrowserWindow | null): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from Quire’s own window.' } }

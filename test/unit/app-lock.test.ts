@@ -207,6 +207,31 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
     expect(await third.call('invoices.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
   })
 
+  it('holds events from a locked renderer and delivers the newest after the unlock', async () => {
+    const { core, call } = await start()
+    const seen: [string, unknown][] = []
+    core.rendererEvents.subscribe((name, payload) => seen.push([name, payload]))
+    await call('lock.configure', { enabled: true })
+    await call('lock.lockNow')
+    seen.length = 0
+    const progress = (accountId: string, pages: number) =>
+      ({ accountId, account: 'Acme Payroll', phase: 'page', pages, upserted: pages * 10, listed: pages * 10, error: null }) as never
+    const a = '11111111-1111-4111-8111-111111111111'
+    const b = '22222222-2222-4222-8222-222222222222'
+    core.events.emit('sync.progress', progress(a, 1))
+    core.events.emit('sync.progress', progress(b, 1))
+    core.events.emit('sync.progress', progress(a, 2))
+    core.events.emit('accounts.changed', {})
+    expect(seen).toEqual([])
+    await call('lock.unlock', {})
+    expect(seen.map(([name, payload]) => [name, (payload as { accountId?: string; pages?: number; locked?: boolean }).accountId ?? (payload as { locked?: boolean }).locked ?? null, (payload as { pages?: number }).pages ?? null])).toEqual([
+      ['lock.changed', false, null],
+      ['sync.progress', b, 1],
+      ['sync.progress', a, 2],
+      ['accounts.changed', null, null]
+    ])
+  })
+
   it('keeps the hide-amounts setting across restarts', async () => {
     const first = await start()
     expect(await first.call('settings.update', { hideAmounts: true })).toMatchObject({ ok: true, value: { hideAmounts: true, syncIntervalMinutes: 0 } })
