@@ -15,6 +15,8 @@ import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
 import { DemoWorkspace } from './demo/demo-workspace'
 import { AppLock, type SystemConfirmation } from '../lock/app-lock'
+import { holdWhileLocked } from '../lock/locked-events'
+import { UnlockAttemptsRepo } from '../lock/unlock-attempts.repo'
 import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
 import type { DesktopShell } from '../pdfs/desktop-shell'
@@ -26,6 +28,7 @@ import { defaultExportDir } from '../services/export-location'
 import { ExportService } from '../services/export.service'
 import { InvoicesService } from '../services/invoices.service'
 import { SyncService } from '../sync/sync.service'
+import { tightenTree } from '../storage/private-files'
 import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
 import { systemClock, type Clock } from '../base/clock'
 import { DomainEvents } from '../base/domain-events'
@@ -61,6 +64,8 @@ export async function createCore(options: CoreOptions) {
   const http = { fetch: options.fetch ?? globalThis.fetch, clock, gate: new RequestGate(MAX_REQUESTS_IN_FLIGHT), publishedBudgets: options.publishedBudgets ?? true }
   const dbFile = join(options.dataDir, 'quire.sqlite3')
   const db = openDatabase(dbFile, options.migrationsDir)
+  // A data dir from before Quire narrowed its modes (or copied in under a wide umask).
+  tightenTree(options.dataDir)
   const events = new EventHub()
   const domain = new DomainEvents()
   const accountsRepo = new AccountsRepo(db)
@@ -78,8 +83,8 @@ export async function createCore(options: CoreOptions) {
   activity.recoverOnStart()
   domain.on('account.synced', ({ accountId, signal }) => activity.syncAfterInvoices(accounts.get(accountId), signal))
   const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, domain, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
-  const demo = new DemoWorkspace(accounts, options.secrets)
-  const lock = new AppLock({ settings, secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
+  const demo = new DemoWorkspace(accounts)
+  const lock = new AppLock({ settings, attempts: new UnlockAttemptsRepo(db), secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
 
   return {
     dataDir: options.dataDir,
@@ -90,6 +95,8 @@ export async function createCore(options: CoreOptions) {
     sync,
     demo,
     events,
+    /** What the renderer may see of `events`: held while the app is locked. */
+    rendererEvents: holdWhileLocked(events, lock),
     settings,
     scheduler,
     activity,

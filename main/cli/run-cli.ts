@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { createCore } from '../app/create-core'
-import { defaultDataDir } from '../app/default-data-dir'
+import { defaultDataDir, moveRoamingCache } from '../app/default-data-dir'
 import { AppError } from '../base/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import { UsageError, type CliIo } from './cli-context'
@@ -16,9 +16,10 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
 
   accounts add --provider hoursmith --name NAME [--base-url URL] --secret-stdin [--skip-check]
   accounts add --provider caresquare --name NAME --plan-manager-id UUID [--plan-manager-id UUID…] --secret-stdin
-  accounts add --provider yeti --name NAME --base-url URL --login LOGIN --secret-stdin
+  accounts add --provider yeti --name NAME --base-url URL --login LOGIN --secret-stdin [--allow-insecure]
   accounts add --provider lynkwell --name NAME --client-id ID [--token-url URL] [--audience AUD] --secret-stdin
   accounts list [--json]
+  accounts replace-secret NAME --secret-stdin   # also confirms the account's current address
   accounts remove NAME
   sync [--account NAME] [--full] [--json]
   invoices list [FILTERS] [--limit N | --all] [--json]
@@ -59,6 +60,7 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
     return command === undefined && !global.values.help ? 2 : 0
   }
   const dataDirFlag = global.values['data-dir']
+  if (typeof dataDirFlag !== 'string') moveRoamingCache(env)
   const dataDir = typeof dataDirFlag === 'string' ? dataDirFlag : defaultDataDir(env)
 
   if (command === 'cache') {

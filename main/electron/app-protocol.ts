@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
 import { rendererFile } from '../app/renderer-file'
+import { rendererFileHeaders } from '../net/security-headers'
 
 const SCHEME = 'quire'
 const HOST = 'app'
@@ -18,11 +19,13 @@ export function registerAppScheme(): void {
 }
 
 export function serveRenderer(rendererDir: string): void {
-  protocol.handle(SCHEME, (request) => {
+  protocol.handle(SCHEME, async (request) => {
     const url = new URL(request.url)
     const file = url.host === HOST && request.method === 'GET' ? rendererFile(rendererDir, url.pathname) : null
-    if (!file) return new Response('Not found', { status: 404 })
-    return net.fetch(pathToFileURL(file).toString())
+    if (!file) return new Response('Not found', { status: 404, headers: rendererFileHeaders('.txt') })
+    // The CSP must come as a header: the meta tag does not reach workers (pdf.js's among them).
+    const read = await net.fetch(pathToFileURL(file).toString())
+    return new Response(read.body, { status: read.status, headers: rendererFileHeaders(file) })
   })
 }
 

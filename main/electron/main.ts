@@ -8,7 +8,9 @@ import { app, BrowserWindow, net } from 'electron'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { createCore, type Core } from '../app/create-core'
 import { startBackgroundWork } from '../app/start-background'
+import { defaultDataDir, moveRoamingCache } from '../app/default-data-dir'
 import { isAppError } from '../base/errors'
+import { refusedSwitches } from './dev-switches'
 import { rebuildCache } from '../db/rebuild-cache'
 import { createDispatch } from '../ipc/dispatch'
 import { registerIpc } from './ipc'
@@ -21,11 +23,17 @@ import { createMainWindow, lockDownSession } from './window'
 let core: Core | null = null
 let mainWindow: BrowserWindow | null = null
 
-registerAppScheme()
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit()
+const debugSwitches = refusedSwitches({ isPackaged: app.isPackaged, argv: process.argv })
+if (debugSwitches.length > 0) {
+  process.stderr.write(`Quire does not start with debugging switches (${debugSwitches.join(' ')}): another program could drive it and read your invoices.\n`)
+  app.exit(1)
 } else {
+  boot()
+}
+
+function boot(): void {
+  registerAppScheme()
+  if (!app.requestSingleInstanceLock()) return app.quit()
   app.on('second-instance', () => {
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
@@ -38,7 +46,8 @@ async function start(): Promise<void> {
   const rendererDir = join(import.meta.dirname, '../renderer')
   lockDownSession(rendererDir)
   serveRenderer(rendererDir)
-  const dataDir = process.env.QUIRE_DATA_DIR ?? app.getPath('userData')
+  moveRoamingCache()
+  const dataDir = defaultDataDir()
   const open = (): Promise<Core> =>
     createCore({
       dataDir,
@@ -59,7 +68,7 @@ async function start(): Promise<void> {
       return fail(again)
     }
   }
-  registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.events, () => mainWindow)
+  registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.rendererEvents, () => mainWindow)
   await startBackgroundWork(core)
   lockWithTheSystem(core.lock)
   mainWindow = createMainWindow(join(import.meta.dirname, '../preload'))

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { APP_ENTRY, isAppUrl } from './app-protocol'
+import { devServerUrl } from './dev-switches'
 
 export function createMainWindow(preloadDir: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -38,7 +39,7 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
     return { action: 'deny' }
   })
 
-  const devServer = process.env.ELECTRON_RENDERER_URL
+  const devServer = devServerUrl({ isPackaged: app.isPackaged, env: process.env })
   if (devServer) void window.loadURL(devServer)
   else void window.loadURL(APP_ENTRY)
   return window
@@ -73,7 +74,7 @@ export function lockDownSession(rendererDir: string): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   // The renderer never talks to the network: main does, on its behalf. Dev server aside.
-  const devServer = process.env.ELECTRON_RENDERER_URL
+  const devServer = devServerUrl({ isPackaged: app.isPackaged, env: process.env })
   const rendererRoot = pathToFileURL(join(rendererDir, '/')).href
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
     // file: only for the quire:// handler's own reads of the renderer's folder.
@@ -81,7 +82,7 @@ export function lockDownSession(rendererDir: string): void {
       isAppUrl(details.url) ||
       details.url.startsWith(rendererRoot) ||
       details.url.startsWith('devtools:') ||
-      (devServer !== undefined && details.url.startsWith(devServer))
+      (devServer !== null && details.url.startsWith(devServer))
     callback({ cancel: !allowed })
   })
 }

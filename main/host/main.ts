@@ -34,8 +34,8 @@ const core = await createCore({ dataDir: values['data-dir'] ?? defaultDataDir(),
 })
 const version = process.env.npm_package_version ?? '0.0.0'
 await startBackgroundWork(core)
-const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, version)), events: core.events, rendererDir, port })
-process.stdout.write(`${JSON.stringify({ url: `${host.origin}/` })}\n`)
+const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, version)), events: core.rendererEvents, rendererDir, port })
+process.stdout.write(`${JSON.stringify({ url: host.url })}\n`)
 
 const stop = (): void => {
   void host

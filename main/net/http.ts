@@ -5,6 +5,7 @@
  */
 import { AppError } from '../base/errors'
 import { cancelled, type Clock } from '../base/clock'
+import type { ResolveHost } from './address-kind'
 import type { RequestGate } from './request-gate'
 
 export type Fetch = typeof globalThis.fetch
@@ -19,6 +20,8 @@ export interface HttpDeps {
    * providers' published rate budgets are otherwise always respected.
    */
   publishedBudgets?: boolean
+  /** How host names of provider-supplied links are resolved before they are fetched; default: the system resolver. */
+  resolveHost?: ResolveHost
 }
 
 export interface HttpRequest {

@@ -6,6 +6,7 @@
 import { cancelled } from '../base/clock'
 import { AppError } from '../base/errors'
 import type { HttpDeps } from './http'
+import { MAX_LINK_REDIRECTS } from './link-target'
 
 /** What a connector gets to find an invoice's PDF: its id and its last payload as received. */
 export interface PdfInvoice {
@@ -22,7 +23,14 @@ export interface PdfRequest {
    * token, 'error', so the token never travels to a host it was not meant for.
    */
   redirect: 'follow' | 'error'
+  /**
+   * With 'follow': checks the first URL and every redirect target before it is fetched (throws
+   * to refuse). Redirects are followed one by one, at most MAX_LINK_REDIRECTS.
+   */
+  checkTarget?: (url: URL) => Promise<void>
 }
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
 /** Headers and body together: a slow provider gets this long for the whole file. */
 export const PDF_TIMEOUT_MS = 60_000
@@ -38,12 +46,14 @@ export async function requestPdf(deps: HttpDeps, request: PdfRequest): Promise<R
     if (request.signal?.aborted) throw cancelled()
     const timeout = AbortSignal.timeout(PDF_TIMEOUT_MS)
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout
-    const once = (): Promise<Response> => deps.fetch(request.url, { headers: request.headers, signal, redirect: request.redirect })
+    const once = (): Promise<Response> =>
+      request.redirect === 'follow' ? followChecked(deps, request, signal) : deps.fetch(request.url, { headers: request.headers, signal, redirect: 'error' })
     let response: Response
     try {
       response = await (deps.gate ? deps.gate.run(once, request.signal) : once())
     } catch (error) {
       if (request.signal?.aborted) throw cancelled()
+      if (error instanceof AppError) throw error
       if (attempt < 2 && !isRedirectRefusal(error)) {
         await deps.clock.sleep(RETRY_DELAY_MS, request.signal)
         continue
@@ -53,6 +63,21 @@ export async function requestPdf(deps: HttpDeps, request: PdfRequest): Promise<R
     if (!RETRYABLE.has(response.status) || attempt >= 2) return response
     await response.body?.cancel()
     await deps.clock.sleep(RETRY_DELAY_MS, request.signal)
+  }
+}
+
+async function followChecked(deps: HttpDeps, request: PdfRequest, signal: AbortSignal): Promise<Response> {
+  let url = new URL(request.url)
+  for (let hop = 0; ; hop += 1) {
+    await request.checkTarget?.(url)
+    const response = await deps.fetch(url.href, { headers: request.headers, signal, redirect: 'manual' })
+    const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null
+    if (location === null) return response
+    await response.body?.cancel()
+    if (hop >= MAX_LINK_REDIRECTS) {
+      throw new AppError('PROVIDER_BAD_RESPONSE', `Could not download the PDF from ${new URL(request.url).origin}: it redirected more than ${MAX_LINK_REDIRECTS} times.`)
+    }
+    url = new URL(location, url)
   }
 }
 

@@ -49,7 +49,9 @@ export const ProviderOptions = z
     login: z.string().trim().min(1).max(200).optional(),
     clientId: z.string().trim().min(1).max(200).optional(),
     tokenUrl: BaseUrl.optional(),
-    audience: z.string().trim().min(1).max(500).optional()
+    audience: z.string().trim().min(1).max(500).optional(),
+    /** Yeti-Switch only: the person chose to send the password over http to a host on their own network. */
+    allowInsecure: z.boolean().optional()
   })
   .strict()
 export type ProviderOptions = z.infer<typeof ProviderOptions>

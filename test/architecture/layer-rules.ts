@@ -14,6 +14,7 @@ export const LAYERS: Record<string, number> = {
   'main/money': 0,
   'main/net': 1,
   'main/secrets': 1,
+  'main/storage': 1,
   'main/providers': 1,
   'main/simulators': 1,
   'main/db': 1,

@@ -18,7 +18,7 @@ export async function startBenchHost(dataDir: string, rendererDir: string): Prom
   const core = await createCore({ dataDir, secrets: new MemorySecrets() })
   const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, 'bench')), events: core.events, rendererDir })
   return {
-    url: `${host.origin}/`,
+    url: host.url,
     core,
     close: async () => {
       await host.close()

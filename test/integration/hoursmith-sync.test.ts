@@ -42,7 +42,7 @@ describe('Hoursmith sync against the simulator over HTTP, with the real keychain
     for (let offset = 500; offset < page.total; offset += 500) all.push(...core.invoices.list({ includeRemoved: false, offset, limit: 500 }).items)
     expect(sumByCurrency(all)).toEqual(expectedTotals)
 
-    expect(await keychain.get(account.id)).toBe(token)
+    expect(JSON.parse((await keychain.get(account.id))!)).toEqual({ v: 1, secret: token, origins: [new URL(simulator.baseUrl).origin] })
     for (const file of readdirSync(dir.path)) {
       expect(readFileSync(join(dir.path, file)).includes(token), `${file} must not contain the token`).toBe(false)
     }

@@ -80,7 +80,7 @@ describe('secret hygiene across all four providers', () => {
       }
     }
 
-    for (const account of accounts) expect(await keychain.get(account.id)).toBe(secrets[account.provider])
+    for (const account of accounts) expect(JSON.parse((await keychain.get(account.id))!)).toMatchObject({ v: 1, secret: secrets[account.provider] })
     const reopened = await createCore({ dataDir: dir.path, secrets: keychain })
     for (const account of accounts) await reopened.accounts.remove(account.id)
     await reopened.close()

@@ -6,16 +6,12 @@
 import { connect } from 'node:net'
 import type { AccountRecord } from '../../db/accounts.repo'
 import type { AccountsService } from '../../services/accounts.service'
-import type { SecretStore } from '../../secrets/secret-store'
 import { demoProviders, type RunningDemo } from './demo-providers'
 
 export class DemoWorkspace {
   private readonly running = new Map<string, RunningDemo>()
 
-  constructor(
-    private readonly accounts: AccountsService,
-    private readonly secrets: SecretStore
-  ) {}
+  constructor(private readonly accounts: AccountsService) {}
 
   /** Creates the demo accounts (once) and makes sure their simulators run. */
   async start(): Promise<AccountRecord[]> {
@@ -52,12 +48,12 @@ export class DemoWorkspace {
     for (const account of this.demoAccounts()) {
       const demo = demoProviders.find((candidate) => candidate.provider === account.provider)
       if (!demo || this.running.has(account.id) || (await isListening(account.baseUrl))) continue
-      const secret = await this.secrets.get(account.id)
+      const secret = await this.accounts.storedSecret(account.id)
       if (secret === null) continue
       const { demo: _demo, ...options } = account.options
       const simulator = await demo.launch(secret, options)
       this.running.set(account.id, simulator)
-      this.accounts.updateEndpoint(account.id, simulator.baseUrl, { ...account.options, ...simulator.endpointOptions })
+      await this.accounts.updateEndpoint(account.id, simulator.baseUrl, { ...account.options, ...simulator.endpointOptions })
     }
   }
 

@@ -101,7 +101,7 @@ function PasscodeForm({ lock, onChanged }: Props) {
 
   function submit(event: FormEvent) {
     event.preventDefault()
-    if (next.length < 4) return setMessage({ tone: 'error', text: 'A passcode needs at least 4 characters.' })
+    if (next.length < 6) return setMessage({ tone: 'error', text: 'A passcode needs at least 6 characters.' })
     if (next !== repeat) return setMessage({ tone: 'error', text: 'The two passcodes differ.' })
     void save(next)
   }
