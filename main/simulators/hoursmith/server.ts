@@ -5,7 +5,7 @@
  * Retry-After. The demo workspace, the tests and the benchmarks all run against it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { HoursmithInvoice } from '../../providers/hoursmith/schemas'
+import type { HoursmithWireInvoice } from '../../providers/hoursmith/schemas'
 import type { FaultPlan } from '../shared/faults'
 import { listenOnLoopback, sendJson } from '../shared/http-server'
 import { hoursmithDataset } from './dataset'
@@ -19,7 +19,7 @@ export interface HoursmithTokenGrant {
 
 export interface HoursmithSimulatorOptions {
   /** The invoices to serve, or how many to generate. */
-  invoices?: HoursmithInvoice[] | number
+  invoices?: HoursmithWireInvoice[] | number
   seed?: number
   tokens: Record<string, HoursmithTokenGrant>
   port?: number
@@ -34,7 +34,7 @@ export interface HoursmithSimulator {
   /** The base URL a Quire account uses, ending in /api/v1. */
   baseUrl: string
   /** The live dataset: tests change it between syncs and compare the cache with it. */
-  invoices: HoursmithInvoice[]
+  invoices: HoursmithWireInvoice[]
   requests: { count: number }
   /** Call after changing `invoices`, so paging sees the change. */
   changed(): void
@@ -131,7 +131,7 @@ type SortKey = string | null
 class SortedViews {
   private readonly cache = new Map<string, SortedView>()
 
-  constructor(private readonly invoices: HoursmithInvoice[]) {}
+  constructor(private readonly invoices: HoursmithWireInvoice[]) {}
 
   get(sort: string): SortedView {
     let view = this.cache.get(sort)
@@ -148,13 +148,13 @@ class SortedViews {
 }
 
 class SortedView {
-  readonly items: HoursmithInvoice[]
+  readonly items: HoursmithWireInvoice[]
   private readonly descending: boolean
-  private readonly field: keyof HoursmithInvoice
+  private readonly field: keyof HoursmithWireInvoice
 
-  constructor(invoices: HoursmithInvoice[], sort: string) {
+  constructor(invoices: HoursmithWireInvoice[], sort: string) {
     this.descending = sort.startsWith('-')
-    this.field = sort.replace(/^-/, '') as keyof HoursmithInvoice
+    this.field = sort.replace(/^-/, '') as keyof HoursmithWireInvoice
     this.items = [...invoices].sort((a, b) => this.compare(keyOf(a, this.field), a.id, keyOf(b, this.field), b.id))
   }
 
@@ -185,13 +185,13 @@ function compareValues(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function keyOf(invoice: HoursmithInvoice, field: keyof HoursmithInvoice): SortKey {
+function keyOf(invoice: HoursmithWireInvoice, field: keyof HoursmithWireInvoice): SortKey {
   const value = invoice[field]
   return value == null ? null : String(value)
 }
 
-function encodeCursor(sort: string, last: HoursmithInvoice): string {
-  const field = sort.replace(/^-/, '') as keyof HoursmithInvoice
+function encodeCursor(sort: string, last: HoursmithWireInvoice): string {
+  const field = sort.replace(/^-/, '') as keyof HoursmithWireInvoice
   return Buffer.from(JSON.stringify({ s: sort, k: keyOf(last, field), i: last.id })).toString('base64url')
 }
 
