@@ -28,7 +28,11 @@ export function selectionWithoutAmountSql(keys: InvoiceKey[]): { sql: string; pa
 
 export function withWithoutAmount(totals: CurrencyTotal[], counts: { currency: string; n: number }[]): CurrencyTotal[] {
   const byCurrency = new Map(counts.map((row) => [row.currency, row.n]))
-  return totals.map((total) => ({ ...total, withoutAmount: byCurrency.get(total.currency) ?? 0 }))
+  // Only where there are some: totals without unknowns look exactly as they always did.
+  return totals.map((total) => {
+    const withoutAmount = byCurrency.get(total.currency) ?? 0
+    return withoutAmount > 0 ? { ...total, withoutAmount } : total
+  })
 }
 
 /** A total range or amount search that takes in 0 would match the unknowns' stored 0: it must not. */
