@@ -11,7 +11,8 @@ export type Unreadable = typeof UNREADABLE
 
 /** The field as its schema reads it, null or absent as null, and anything else as UNREADABLE. */
 export function orUnreadable<T extends z.ZodType>(schema: T) {
-  return z.unknown().transform((value): z.infer<T> | null | Unreadable => {
+  // optional() first: a transform alone would make zod require the key to be present.
+  return z.unknown().optional().transform((value): z.infer<T> | null | Unreadable => {
     if (value === undefined || value === null) return null
     const parsed = schema.safeParse(value)
     return parsed.success ? parsed.data : UNREADABLE

@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { HoursmithWireInvoice } from '../../providers/hoursmith/schemas'
 import type { FaultPlan } from '../shared/faults'
+import { badRecords, mixedIn, type BadRecord } from '../shared/bad-records'
 import { listenOnLoopback, sendJson } from '../shared/http-server'
 import { hoursmithDataset } from './dataset'
 import { SlidingWindowLimiter } from './rate-limit'
@@ -28,6 +29,8 @@ export interface HoursmithSimulatorOptions {
   now?: () => number
   /** Injected misbehaviour (5xx, 429, resets, slowness, malformed pages), for fault tests. */
   faults?: FaultPlan
+  /** Mixes records no reference promises among the good ones (see shared/bad-records.ts). */
+  badRecords?: boolean
 }
 
 export interface HoursmithSimulator {
@@ -35,6 +38,8 @@ export interface HoursmithSimulator {
   baseUrl: string
   /** The live dataset: tests change it between syncs and compare the cache with it. */
   invoices: HoursmithWireInvoice[]
+  /** The bad records mixed in (bad-records mode), also in `invoices`. */
+  badRecords: BadRecord[]
   requests: { count: number }
   /** Call after changing `invoices`, so paging sees the change. */
   changed(): void
@@ -44,9 +49,12 @@ export interface HoursmithSimulator {
 export const HOURSMITH_TOKEN_SHAPE = /^hsk_(live|test)_[A-Za-z0-9]{12}_[A-Za-z0-9]{32}$/
 const SORTABLE = new Set(['amountPaid', 'createdAt', 'dueDate', 'id', 'issueDate', 'number', 'paidAt', 'paymentStatus', 'sentAt', 'status', 'total', 'updatedAt'])
 const MAX_LIMIT = 200
+const HOURSMITH_BAD_RECORD_FIELDS = { total: 'total', money: 'decimal-string', currency: 'currency', status: 'status', text: 'notes' } as const
 
 export async function startHoursmithSimulator(options: HoursmithSimulatorOptions): Promise<HoursmithSimulator> {
-  const invoices = Array.isArray(options.invoices) ? options.invoices : hoursmithDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1 })
+  const good = Array.isArray(options.invoices) ? options.invoices : hoursmithDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1 })
+  const bad = options.badRecords ? badRecords(good.filter((invoice) => invoice.deletedAt === null).filter((_, index) => index % 9 === 4), HOURSMITH_BAD_RECORD_FIELDS) : []
+  const invoices = bad.length > 0 ? mixedIn(good, bad) : good
   const now = options.now ?? Date.now
   const limits = options.rateLimits ?? { burst: 30, burstWindowMs: 10_000, sustained: 600, sustainedWindowMs: 60_000 }
   const limiter = new SlidingWindowLimiter(limits, now)
@@ -99,7 +107,7 @@ export async function startHoursmithSimulator(options: HoursmithSimulatorOptions
     return fail(response, 404, 'not_found', 'No such route.', headers)
   }, options.port, options.faults)
 
-  return { baseUrl: `${server.origin}/api/v1`, invoices, requests, changed: () => sorted.invalidate(), close: () => server.close() }
+  return { baseUrl: `${server.origin}/api/v1`, invoices, badRecords: bad, requests, changed: () => sorted.invalidate(), close: () => server.close() }
 }
 
 function listInvoices(response: ServerResponse, url: URL, sorted: SortedViews, headers: Record<string, string>): void {
@@ -175,7 +183,8 @@ class SortedView {
   private compare(aKey: SortKey, aId: string, bKey: SortKey, bId: string): number {
     const byKey = aKey === bKey ? 0 : aKey === null ? -1 : bKey === null ? 1 : compareValues(aKey, bKey)
     if (byKey !== 0) return this.descending ? -byKey : byKey
-    return aId < bId ? -1 : aId > bId ? 1 : 0
+    const [a, b] = [aId ?? '', bId ?? '']
+    return a < b ? -1 : a > b ? 1 : 0
   }
 }
 
@@ -192,7 +201,7 @@ function keyOf(invoice: HoursmithWireInvoice, field: keyof HoursmithWireInvoice)
 
 function encodeCursor(sort: string, last: HoursmithWireInvoice): string {
   const field = sort.replace(/^-/, '') as keyof HoursmithWireInvoice
-  return Buffer.from(JSON.stringify({ s: sort, k: keyOf(last, field), i: last.id })).toString('base64url')
+  return Buffer.from(JSON.stringify({ s: sort, k: keyOf(last, field), i: last.id ?? '' })).toString('base64url')
 }
 
 function decodeCursor(cursor: string): { sort: string; key: SortKey; id: string } | null {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { applyFault, type FaultPlan } from './faults'
+import { jsonText } from './raw-json'
 
 export type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => void | Promise<void>
 
@@ -41,7 +42,7 @@ export async function listenOnLoopback(handler: Handler, port = 0, faults?: Faul
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body)
+  const text = jsonText(body)
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers })
   response.end(text)
 }
