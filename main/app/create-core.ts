@@ -10,6 +10,7 @@ import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../db/invoice-query'
 import { InvoicesRepo } from '../db/invoices.repo'
 import { openDatabase } from '../db/open-database'
+import { SkippedRecordsRepo } from '../db/skipped-records.repo'
 import { SyncStateRepo } from '../db/sync-state.repo'
 import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
@@ -72,11 +73,12 @@ export async function createCore(options: CoreOptions) {
   const invoicesRepo = new InvoicesRepo(db)
   const syncState = new SyncStateRepo(db)
   const changes = new InvoiceChangesRepo(db)
+  const skipped = new SkippedRecordsRepo(db)
 
   const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events, domain)
   const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, changes, domain)
   const exports = new ExportService(dbFile, clock, events, options.exportDir ?? defaultExportDir(options.dataDir))
-  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, clock, events, domain }, accounts)
+  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, skipped, clock, events, domain }, accounts)
   const settings = new SettingsRepo(db, domain)
   const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events, domain)
   const activity = new ActivityService({ db, clock, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
@@ -92,6 +94,7 @@ export async function createCore(options: CoreOptions) {
     invoices,
     exports,
     changes,
+    skipped,
     sync,
     demo,
     events,

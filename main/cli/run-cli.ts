@@ -10,6 +10,7 @@ import { cacheCommand } from './commands/cache'
 import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
 import { pdfCommand } from './commands/pdf'
+import { skippedCommand } from './commands/skipped'
 import { syncCommand } from './commands/sync'
 
 export const USAGE = `Usage: quire [--data-dir DIR] <command>
@@ -21,7 +22,8 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   accounts list [--json]
   accounts replace-secret NAME --secret-stdin   # also confirms the account's current address
   accounts remove NAME
-  sync [--account NAME] [--full] [--json]
+  sync [--account NAME] [--full] [--json]   (exit 0 when every account synced, even with records skipped)
+  skipped [--account NAME] [--limit N] [--json]   (records Quire could not read: reason and redacted record)
   invoices list [FILTERS] [--limit N | --all] [--json]
   export --format csv [--out FILE] [--level invoice|line] [--bom] [FILTERS]   (the whole filtered set, streamed)
   invoices show ACCOUNT/REMOTE_ID [--json]
@@ -97,6 +99,8 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return activityCommand(ctx, rest)
       case 'pdf':
         return await pdfCommand(ctx, rest)
+      case 'skipped':
+        return skippedCommand(ctx, rest)
       default:
         throw new UsageError(`unknown command: ${command}`)
     }

@@ -75,7 +75,7 @@ describe('CareSquare connector against the simulator', () => {
     const live = wire.filter((invoice) => !invoice.is_deleted)
     const cachedLive = invoices.filter((invoice) => !invoice.removed)
     expect(cachedLive).toHaveLength(live.length)
-    expect(cachedLive.reduce((sum, invoice) => sum + toScaled(invoice.total), 0n)).toBe(live.reduce((sum, invoice) => sum + scaled(invoice.total), 0n))
+    expect(cachedLive.reduce((sum, invoice) => sum + toScaled(invoice.total!), 0n)).toBe(live.reduce((sum, invoice) => sum + scaled(invoice.total), 0n))
     expect(invoices.reduce((sum, invoice) => sum + toScaled(invoice.tax ?? '0'), 0n)).toBe(wire.reduce((sum, invoice) => sum + scaled(invoice.tax), 0n))
 
     for (const source of wire) {

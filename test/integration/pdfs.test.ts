@@ -139,7 +139,7 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
     }
     // Every digit of the total, unrounded, in the invoice's own currency.
     expect(plain).toContain(`Total(${invoice.currency})`)
-    expect(plain).toContain(invoice.total.replace(/0+$/, ''))
+    expect(plain).toContain(invoice.total!.replace(/0+$/, ''))
     // Rendered from unchanged data, it is the same file: no second render, no second hash.
     expect((await core.pdfs.open({ accountId: yetiId, remoteId: pick.rendered })).sha256).toBe(pdf.sha256)
   })

@@ -10,6 +10,7 @@ import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
 import { InvoicesRepo } from '../../main/db/invoices.repo'
 import { openDatabase } from '../../main/db/open-database'
+import { SkippedRecordsRepo } from '../../main/db/skipped-records.repo'
 import { SyncStateRepo } from '../../main/db/sync-state.repo'
 import type { Connector } from '../../main/providers/connector'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
@@ -38,6 +39,7 @@ describe('sync page writes', () => {
       invoices: new InvoicesRepo(db),
       changes: new InvoiceChangesRepo(db),
       syncState: new SyncStateRepo(db),
+      skipped: new SkippedRecordsRepo(db),
       clock: fakeClock(new Date('2026-11-20T08:00:00Z')),
       events: new EventHub(),
       domain: new DomainEvents()

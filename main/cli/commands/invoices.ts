@@ -48,7 +48,7 @@ function list(ctx: CliContext, args: string[]): number {
   printTable(
     ctx.stdout,
     ['ACCOUNT/REMOTE ID', 'NUMBER', 'STATUS', 'ISSUED', 'COUNTERPARTY', 'TOTAL', 'CUR'],
-    rows.map((i) => [`${i.account}/${i.remoteId}`, i.number ?? '', i.removed ? `${i.status} (removed)` : i.status, i.issueDate ?? '', i.counterparty ?? '', i.total, i.currency]),
+    rows.map((i) => [`${i.account}/${i.remoteId}`, i.number ?? '', i.removed ? `${i.status} (removed)` : i.status, i.issueDate ?? '', i.counterparty ?? '', i.total ?? '—', i.currency]),
     [5]
   )
   print(ctx.stderr, `${rows.length} of ${first.total} invoices`)
@@ -72,7 +72,7 @@ function show(ctx: CliContext, args: string[]): number {
   field('Due', invoice.dueDate)
   field('Subtotal', invoice.subtotal && `${invoice.subtotal} ${invoice.currency}`)
   field('Tax', invoice.tax && `${invoice.tax} ${invoice.currency}`)
-  field('Total', `${invoice.total} ${invoice.currency}`)
+  field('Total', invoice.total && `${invoice.total} ${invoice.currency}`)
   field('Paid', invoice.paid && `${invoice.paid} ${invoice.currency}`)
   field('Notes', invoice.notes)
   field('Remote id', invoice.remoteId)

@@ -7,6 +7,7 @@ import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../
 import { RateBudget } from '../../net/rate-budget'
 import type { Connector, InvoicePageResult } from '../connector'
 import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
+import { readInvoiceRecords } from '../record-reader'
 import { mapHoursmithInvoice } from './map'
 import { HoursmithError, HoursmithInvoice, HoursmithInvoiceList, HoursmithMe } from './schemas'
 
@@ -74,12 +75,11 @@ export class HoursmithClient implements Connector {
     this.check(response)
     const where = 'an invoice list page'
     const page = parseWire(HoursmithInvoiceList, parseJson(response.text, 'Hoursmith', where), 'Hoursmith', where)
-    const invoices = page.data.map((raw, index) =>
-      mapHoursmithInvoice(parseWire(HoursmithInvoice, raw, 'Hoursmith', `${where}, data[${index}]`), raw)
-    )
+    const { invoices, skipped } = readInvoiceRecords(page.data, HoursmithInvoice, mapHoursmithInvoice, { secrets: [this.token] })
     const next = page.pagination.nextCursor
     return {
       invoices,
+      skipped,
       next: next === null ? null : JSON.stringify({ sort, cursor: next } satisfies ResumePoint),
       requests: response.attempts
     }

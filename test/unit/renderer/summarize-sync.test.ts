@@ -10,6 +10,8 @@ const outcome = (account: string, changes: Partial<SyncOutcome> = {}): SyncOutco
   requests: 1,
   upserted: 10,
   removed: 0,
+  skipped: 0,
+  skippedRecords: [],
   resumed: false,
   strategy: 'full',
   error: null,

@@ -93,8 +93,8 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
       return <span>{invoice.currency}</span>
     case 'total':
       return (
-        <span className="cell-text tabular">
-          <Money amount={invoice.total} currency={invoice.currency} />
+        <span className="cell-text tabular" title={invoice.total === null ? 'The provider sent no amount Quire could read' : undefined}>
+          {invoice.total === null ? '—' : <Money amount={invoice.total} currency={invoice.currency} />}
         </span>
       )
     case 'paid':
