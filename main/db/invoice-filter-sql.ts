@@ -40,7 +40,7 @@ export function narrows(filter: InvoiceFilter): boolean {
   return Boolean(
     filter.onlyRemoved || filter.accountId || filter.provider || filter.status || filter.currency || filter.hasPdf !== undefined ||
       filter.issued?.from || filter.issued?.to || filter.due?.from || filter.due?.to || filter.period?.from || filter.period?.to ||
-      filter.total?.min !== undefined || filter.total?.max !== undefined || (search && (search.match !== null || search.amounts.length > 0))
+      filter.total?.min !== undefined || filter.total?.max !== undefined || filter.changedSince || (search && (search.match !== null || search.amounts.length > 0))
   )
 }
 
@@ -75,6 +75,8 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
   if (filter.total?.min !== undefined) where.push(`i.total_scaled >= ${bind('totalMin', toScaled(filter.total.min))}`)
   if (filter.total?.max !== undefined) where.push(`i.total_scaled <= ${bind('totalMax', toScaled(filter.total.max))}`)
 
+  if (filter.changedSince) where.push(changedSinceSql(filter.changedSince, bind))
+
   if (filter.search) {
     const terms = searchTerms(filter.search)
     if (terms.match !== null) where.push(`i.id IN (${FTS} ${bind('match', terms.match)})`)
@@ -84,6 +86,26 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
+}
+
+/** Both sides read an index by time: the log's, or first sightings'. */
+function changedSinceSql({ since, field }: NonNullable<InvoiceFilter['changedSince']>, bind: (name: string, value: string) => string): string {
+  // The log's instants are all toISOString's form; text comparison needs the same form.
+  const at = bind('changedSince', new Date(since).toISOString())
+  const added = `i.first_seen_at >= ${at}`
+  const logged = (condition: string): string => `i.id IN (SELECT invoice_id FROM invoice_changes WHERE at >= ${at}${condition})`
+  switch (field) {
+    case undefined:
+      return `(${added} OR ${logged('')})`
+    case 'added':
+      return added
+    case 'removed':
+      return logged(` AND field = 'removed' AND after = 'true'`)
+    case 'restored':
+      return logged(` AND field = 'removed' AND after = 'false'`)
+    default:
+      return logged(` AND field = ${bind('changedField', field)}`)
+  }
 }
 
 const INVOICE_ORDER: Record<Exclude<InvoiceSort['column'], 'provider' | 'account'>, string> = {

@@ -1,10 +1,8 @@
-import type { InvoiceStatus } from '../../preload/contract'
+import { AGING_BUCKET_NAMES as AGING_BUCKETS, type AgingBucketName as AgingBucket, type AgingGrouping, type AgingRow, type InvoiceStatus } from '../../preload/contract'
 import { fromScaled, toScaled } from '../money/decimal'
 import { daysBetween } from './calendar'
 
-export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const
-export type AgingBucket = (typeof AGING_BUCKETS)[number]
-export type AgingGrouping = 'counterparty' | 'account'
+export { AGING_BUCKETS, type AgingBucket, type AgingGrouping }
 
 /** An invoice as an aging report sees it: its state on the as-of date, not necessarily today's. */
 export interface AgingInvoice {
@@ -62,17 +60,6 @@ export function ageInvoice(invoice: AgingInvoice, asOf: string): AgedInvoice | n
     agedFrom: invoice.dueDate !== null ? 'due' : invoice.issueDate !== null ? 'issue' : 'none',
     outstanding: outstandingScaled(invoice.total, invoice.paid)
   }
-}
-
-export interface AgingRow {
-  key: string
-  currency: string
-  count: number
-  amounts: Record<AgingBucket, string>
-  /** Exactly the sum of `amounts`. */
-  total: string
-  /** Invoices in this row aged from their issue date for want of a due date. */
-  agedFromIssueDate: number
 }
 
 /** What a row is called when the grouping field is empty. */

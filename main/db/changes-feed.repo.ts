@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3'
+import type { ChangeField, ChangeItem } from '../../preload/contract'
+
+interface FeedRow {
+  account_id: string
+  account: string
+  provider: ChangeItem['provider']
+  remote_id: string
+  number: string | null
+  currency: string
+  field: string
+  before: string | null
+  after: string | null
+  at: string
+}
+
+/**
+ * Everything Quire saw change since an instant, across accounts, oldest first: the change log's
+ * entries and each invoice's first sighting ("added"). Each part reads its own index by time.
+ */
+const FEED = `
+  SELECT i.account_id, i.remote_id, i.number, i.currency, c.field, c.before, c.after, c.at, c.id AS seq, 1 AS part
+    FROM invoice_changes c JOIN invoices i ON i.id = c.invoice_id
+    WHERE c.at >= @since AND (@accountId IS NULL OR i.account_id = @accountId)
+  UNION ALL
+  SELECT i.account_id, i.remote_id, i.number, i.currency, 'added', NULL, NULL, i.first_seen_at, i.id, 0
+    FROM invoices i
+    WHERE i.first_seen_at >= @since AND (@accountId IS NULL OR i.account_id = @accountId)`
+
+export class ChangesFeedRepo {
+  private readonly pageStmt
+  private readonly countStmt
+  private readonly allStmt
+
+  constructor(db: Database) {
+    const rows = `SELECT f.*, a.name AS account, a.provider FROM (${FEED}) f JOIN accounts a ON a.id = f.account_id ORDER BY f.at, f.part, f.seq`
+    this.pageStmt = db.prepare<{ since: string; accountId: string | null; limit: number; offset: number }, FeedRow>(`${rows} LIMIT @limit OFFSET @offset`)
+    this.allStmt = db.prepare<{ since: string; accountId: string | null }, FeedRow>(rows)
+    this.countStmt = db.prepare<{ since: string; accountId: string | null }, number>(`SELECT count(*) FROM (${FEED})`).pluck()
+  }
+
+  page(since: string, accountId: string | null, offset: number, limit: number): { total: number; items: ChangeItem[] } {
+    return {
+      total: this.countStmt.get({ since, accountId }) ?? 0,
+      items: this.pageStmt.all({ since, accountId, limit, offset }).map(toItem)
+    }
+  }
+
+  /** The whole feed, one row at a time: a first sync adds every invoice at once. */
+  *all(since: string, accountId: string | null): Generator<ChangeItem> {
+    for (const row of this.allStmt.iterate({ since, accountId })) yield toItem(row)
+  }
+}
+
+/**
+ * The log records a tombstone as removed false → true, and a restore the other way round; the
+ * feed names them. Status, totals and paid amounts keep their recorded before and after values.
+ */
+function toItem(row: FeedRow): ChangeItem {
+  const tombstone = row.field === 'removed'
+  const field: ChangeField = tombstone ? (row.after === 'true' ? 'removed' : 'restored') : (row.field as ChangeField)
+  return {
+    accountId: row.account_id,
+    account: row.account,
+    provider: row.provider,
+    remoteId: row.remote_id,
+    number: row.number,
+    currency: row.currency,
+    field,
+    from: tombstone ? null : row.before,
+    to: tombstone ? null : row.after,
+    at: row.at
+  }
+}
