@@ -7,9 +7,11 @@ import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
 import { activityCommand } from './commands/activity'
 import { cacheCommand } from './commands/cache'
+import { changesCommand } from './commands/changes'
 import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
 import { pdfCommand } from './commands/pdf'
+import { reportCommand } from './commands/report'
 import { syncCommand } from './commands/sync'
 
 export const USAGE = `Usage: quire [--data-dir DIR] <command>
@@ -31,6 +33,11 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   pdf prefetch [--account NAME] [--json]        (download provider PDFs of open and recent invoices now)
   pdf settings [--policy on-open|prefetch] [--quota-mb N] [--json]
   cache rebuild                     (a damaged cache: keep the accounts, refetch the rest)
+  report aging [--as-of YYYY-MM-DD] [--by counterparty|account] [FILTERS] [--json | --csv]
+                                    (what was owed on that date and how overdue, per currency;
+                                     FILTERS without --status, --sort and the removed flags)
+  changes --since DATE_OR_INSTANT [--account NAME] [--json]
+                                    (invoices added, removed, or whose status, total or paid changed)
 
 FILTERS (invoices list and export): [--account NAME] [--provider P] [--search TEXT]
   [--status draft|open|overdue|paid|void|unknown] [--issued-from DATE] [--issued-to DATE]
@@ -94,6 +101,10 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return activityCommand(ctx, rest)
       case 'pdf':
         return await pdfCommand(ctx, rest)
+      case 'report':
+        return reportCommand(ctx, rest)
+      case 'changes':
+        return changesCommand(ctx, rest)
       default:
         throw new UsageError(`unknown command: ${command}`)
     }
