@@ -101,3 +101,22 @@ export function agingRows(invoices: Iterable<AgingInvoice>, asOf: string, by: Ag
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** Each currency's rows added up, bucket by bucket: what its open invoices still owe. */
+export function agingTotals(rows: readonly AgingRow[]): Omit<AgingRow, 'key'>[] {
+  const totals = new Map<string, { count: number; agedFromIssueDate: number; sums: bigint[] }>()
+  for (const row of rows) {
+    let total = totals.get(row.currency)
+    if (!total) totals.set(row.currency, (total = { count: 0, agedFromIssueDate: 0, sums: AGING_BUCKETS.map(() => 0n) }))
+    total.count += row.count
+    total.agedFromIssueDate += row.agedFromIssueDate
+    AGING_BUCKETS.forEach((bucket, k) => (total.sums[k]! += toScaled(row.amounts[bucket] ?? '0')))
+  }
+  return [...totals.entries()].map(([currency, { count, agedFromIssueDate, sums }]) => ({
+    currency,
+    count,
+    amounts: Object.fromEntries(AGING_BUCKETS.map((bucket, k) => [bucket, fromScaled(sums[k]!)])) as Record<AgingBucket, string>,
+    total: fromScaled(sums.reduce((a, b) => a + b, 0n)),
+    agedFromIssueDate
+  }))
+}

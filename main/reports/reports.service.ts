@@ -5,11 +5,11 @@ import type { Clock } from '../core/clock'
 import type { ChangesFeedRepo } from '../db/changes-feed.repo'
 import type { AgingSourceRow, AmountRow, ReportSourceRepo } from '../db/report-source.repo'
 import { localIsoDate } from '../services/invoices.service'
-import { AGING_BUCKETS, agingRows, type AgingInvoice } from './aging'
+import { AGING_BUCKETS, agingRows, agingTotals, type AgingInvoice } from './aging'
 import { agingCsv } from './aging-csv'
 import { stateAsOf } from './as-of-state'
-import { endOfLocalDay, lastMonths, monthRange, startOfLocalDay } from './calendar'
-import { overviewByCurrency, type OverviewInvoice } from './overview'
+import { addDays, endOfLocalDay, lastMonths, monthRange, startOfLocalDay } from './calendar'
+import { DUE_SOON_DAYS, overviewByCurrency, type OverviewInvoice } from './overview'
 
 /** The Overview, the aging report and the changes feed, on the person's own calendar. */
 export class ReportsService {
@@ -31,7 +31,7 @@ export class ReportsService {
       becamePaid: mapRows(this.source.becamePaidSince(monthStart), overviewInvoice),
       issued: mapRows(this.source.issuedBetween(monthRange(monthList[0]!).from, monthRange(monthList.at(-1)!).to), overviewInvoice)
     })
-    return { today, monthStart, currencies }
+    return { today, dueSoonUntil: addDays(today, DUE_SOON_DAYS), monthStart, currencies }
   }
 
   /**
@@ -53,7 +53,8 @@ export class ReportsService {
       }
       invoices.push(agingInvoice(row, changes.get(row.id) ?? [], cutoff))
     }
-    return { asOf, by: request.by, buckets: [...AGING_BUCKETS], rows: agingRows(invoices, asOf, request.by), syncedAt: this.source.lastSyncedAt(), notYetSeen }
+    const rows = agingRows(invoices, asOf, request.by)
+    return { asOf, by: request.by, buckets: [...AGING_BUCKETS], rows, currencyTotals: agingTotals(rows), syncedAt: this.source.lastSyncedAt(), notYetSeen }
   }
 
   /** Writes the report as a new CSV file in the export folder (never over an earlier one). */

@@ -45,6 +45,8 @@ export const AgingReport = z.object({
   by: AgingGrouping,
   buckets: z.array(AgingBucketName),
   rows: z.array(AgingRow),
+  /** Per currency, the rows added up: what its open invoices owed on the date. */
+  currencyTotals: z.array(AgingRow.omit({ key: true })),
   /** The newest successful sync of any account: what the report can know. */
   syncedAt: IsoInstant.nullable(),
   /** Invoices issued by the as-of date that Quire first saw only after it, so left out. */
@@ -99,6 +101,8 @@ export type CurrencyOverview = z.infer<typeof CurrencyOverview>
 
 export const Overview = z.object({
   today: IsoDate,
+  /** The last day the "due soon" tile counts (today plus seven days). */
+  dueSoonUntil: IsoDate,
   /** The instant this month began on the person's calendar (the "paid this month" filter). */
   monthStart: IsoInstant,
   currencies: z.array(CurrencyOverview)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ageInvoice, agingRows, bucketFor, type AgingInvoice } from '../../main/reports/aging'
+import { ageInvoice, agingRows, agingTotals, bucketFor, type AgingInvoice } from '../../main/reports/aging'
 import { stateAsOf, type LoggedChange, type TrackedState } from '../../main/reports/as-of-state'
 import { toScaled } from '../../main/money/decimal'
 
@@ -69,6 +69,10 @@ describe('aging rows', () => {
     expect(byAccount.map((r) => [r.key, r.currency, r.total])).toEqual([
       ['Studio', 'EUR', '1005.30'],
       ['Studio', 'USD', '7.00']
+    ])
+    expect(agingTotals(rows)).toEqual([
+      { currency: 'EUR', count: 4, amounts: { current: '0.00', '1-30': '5.30', '31-60': '0.00', '61-90': '0.00', '90+': '1000.00' }, total: '1005.30', agedFromIssueDate: 1 },
+      { currency: 'USD', count: 1, amounts: { current: '0.00', '1-30': '7.00', '31-60': '0.00', '61-90': '0.00', '90+': '0.00' }, total: '7.00', agedFromIssueDate: 0 }
     ])
   })
 })
