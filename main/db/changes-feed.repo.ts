@@ -15,7 +15,7 @@ interface FeedRow {
 }
 
 /**
- * Everything Quire saw change since an instant, across accounts, oldest first: the change log's
+ * Everything Quire saw change since an instant, across accounts: the change log's
  * entries and each invoice's first sighting ("added"). Each part reads its own index by time.
  */
 const FEED = `
@@ -33,12 +33,14 @@ export class ChangesFeedRepo {
   private readonly allStmt
 
   constructor(db: Database) {
-    const rows = `SELECT f.*, a.name AS account, a.provider FROM (${FEED}) f JOIN accounts a ON a.id = f.account_id ORDER BY f.at, f.part, f.seq`
-    this.pageStmt = db.prepare<{ since: string; accountId: string | null; limit: number; offset: number }, FeedRow>(`${rows} LIMIT @limit OFFSET @offset`)
-    this.allStmt = db.prepare<{ since: string; accountId: string | null }, FeedRow>(rows)
+    const rows = (direction: 'ASC' | 'DESC') =>
+      `SELECT f.*, a.name AS account, a.provider FROM (${FEED}) f JOIN accounts a ON a.id = f.account_id ORDER BY f.at ${direction}, f.part ${direction}, f.seq ${direction}`
+    this.pageStmt = db.prepare<{ since: string; accountId: string | null; limit: number; offset: number }, FeedRow>(`${rows('DESC')} LIMIT @limit OFFSET @offset`)
+    this.allStmt = db.prepare<{ since: string; accountId: string | null }, FeedRow>(rows('ASC'))
     this.countStmt = db.prepare<{ since: string; accountId: string | null }, number>(`SELECT count(*) FROM (${FEED})`).pluck()
   }
 
+  /** Newest first, as a screen reads it: the latest sync's changes on top. */
   page(since: string, accountId: string | null, offset: number, limit: number): { total: number; items: ChangeItem[] } {
     return {
       total: this.countStmt.get({ since, accountId }) ?? 0,
@@ -46,7 +48,7 @@ export class ChangesFeedRepo {
     }
   }
 
-  /** The whole feed, one row at a time: a first sync adds every invoice at once. */
+  /** The whole feed, oldest first, one row at a time: a first sync adds every invoice at once. */
   *all(since: string, accountId: string | null): Generator<ChangeItem> {
     for (const row of this.allStmt.iterate({ since, accountId })) yield toItem(row)
   }

@@ -79,6 +79,7 @@ export const ChangesRequest = z
   .strict()
 export type ChangesRequest = z.infer<typeof ChangesRequest>
 
+/** Newest first. */
 export const ChangesPage = z.object({ total: z.number().int().nonnegative(), items: z.array(ChangeItem) })
 export type ChangesPage = z.infer<typeof ChangesPage>
 

@@ -111,7 +111,7 @@ describe('reports across a change upstream', () => {
     expect(changes.code).toBe(0)
     const changesJson = JSON.parse(changes.stdout)
     expect(changesJson.items.map((item: object) => Object.keys(item))).toEqual(feed.items.map(() => ['account', 'provider', 'remoteId', 'number', 'field', 'from', 'to', 'at']))
-    expect(changesJson.items).toEqual(feed.items.map(({ account, provider, remoteId, number, field, from, to, at }) => ({ account, provider, remoteId, number, field, from, to, at })))
+    expect(changesJson.items).toEqual([...feed.items].reverse().map(({ account, provider, remoteId, number, field, from, to, at }) => ({ account, provider, remoteId, number, field, from, to, at })))
     const wrong = await cliInProcess(dir.path, secrets, ['report', 'aging', '--status', 'paid'])
     expect(wrong.code).toBe(2)
     expect(wrong.stderr).toContain('--status does not apply')

@@ -11,7 +11,7 @@ export type Series = 'issued' | 'paid'
 
 const WIDTH = 760
 const HEIGHT = 240
-const MARGIN = { top: 12, right: 12, bottom: 28, left: 72 }
+const MARGIN = { top: 12, right: 12, bottom: 28, left: 100 }
 const SERIES: { key: Series; label: string }[] = [
   { key: 'issued', label: 'Issued' },
   { key: 'paid', label: 'Paid so far' }
