@@ -42,16 +42,22 @@ export class ChangesFeedRepo {
 
   /** Newest first, as a screen reads it: the latest sync's changes on top. */
   page(since: string, accountId: string | null, offset: number, limit: number): { total: number; items: ChangeItem[] } {
+    const at = comparable(since)
     return {
-      total: this.countStmt.get({ since, accountId }) ?? 0,
-      items: this.pageStmt.all({ since, accountId, limit, offset }).map(toItem)
+      total: this.countStmt.get({ since: at, accountId }) ?? 0,
+      items: this.pageStmt.all({ since: at, accountId, limit, offset }).map(toItem)
     }
   }
 
   /** The whole feed, oldest first, one row at a time: a first sync adds every invoice at once. */
   *all(since: string, accountId: string | null): Generator<ChangeItem> {
-    for (const row of this.allStmt.iterate({ since, accountId })) yield toItem(row)
+    for (const row of this.allStmt.iterate({ since: comparable(since), accountId })) yield toItem(row)
   }
+}
+
+/** The log's instants are all toISOString's form ("…00.000Z"); text comparison needs the same form. */
+function comparable(instant: string): string {
+  return new Date(instant).toISOString()
 }
 
 /**

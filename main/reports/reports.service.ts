@@ -69,11 +69,11 @@ export class ReportsService {
   }
 
   changes(request: ChangesRequest): ChangesPage {
-    return this.feed.page(new Date(request.since).toISOString(), request.accountId ?? null, request.offset, request.limit)
+    return this.feed.page(request.since, request.accountId ?? null, request.offset, request.limit)
   }
 
   allChanges(since: string, accountId: string | null): Generator<ChangeItem> {
-    return this.feed.all(new Date(since).toISOString(), accountId)
+    return this.feed.all(since, accountId)
   }
 }
 
