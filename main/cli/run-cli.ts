@@ -42,7 +42,7 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
 FILTERS (invoices list and export): [--account NAME] [--provider P] [--search TEXT]
   [--status draft|open|overdue|paid|void|unknown] [--issued-from DATE] [--issued-to DATE]
   [--due-from DATE] [--due-to DATE] [--period-from DATE] [--period-to DATE] [--min-total AMOUNT]
-  [--max-total AMOUNT] [--currency CUR] [--has-pdf | --no-pdf] [--include-removed | --only-removed]
+  [--max-total AMOUNT] [--currency CUR] [--counterparty NAME] [--has-pdf | --no-pdf] [--include-removed | --only-removed]
   [--sort COLUMN[:asc|desc]]   COLUMN: provider account number counterparty issue-date due-date
   status currency total paid pdf. DATE is YYYY-MM-DD; AMOUNT is 1234.56 (or 1,234.56 / 1.234,56).
 

@@ -40,7 +40,7 @@ export function narrows(filter: InvoiceFilter): boolean {
   return Boolean(
     filter.onlyRemoved || filter.accountId || filter.provider || filter.status || filter.currency || filter.hasPdf !== undefined ||
       filter.issued?.from || filter.issued?.to || filter.due?.from || filter.due?.to || filter.period?.from || filter.period?.to ||
-      filter.total?.min !== undefined || filter.total?.max !== undefined || filter.changedSince || (search && (search.match !== null || search.amounts.length > 0))
+      filter.total?.min !== undefined || filter.total?.max !== undefined || filter.changedSince || filter.counterparty || (search && (search.match !== null || search.amounts.length > 0))
   )
 }
 
@@ -76,6 +76,8 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
   if (filter.total?.max !== undefined) where.push(`i.total_scaled <= ${bind('totalMax', toScaled(filter.total.max))}`)
 
   if (filter.changedSince) where.push(changedSinceSql(filter.changedSince, bind))
+  // NOCASE, as the counterparty index is built, so the index answers.
+  if (filter.counterparty) where.push(`i.counterparty = ${bind('counterparty', filter.counterparty)} COLLATE NOCASE`)
 
   if (filter.search) {
     const terms = searchTerms(filter.search)

@@ -209,7 +209,9 @@ export const InvoiceFilter = z.object({
   includeRemoved: z.boolean().default(false),
   /** Only tombstones (implies includeRemoved). */
   onlyRemoved: z.boolean().optional(),
-  changedSince: ChangedSince.optional()
+  changedSince: ChangedSince.optional(),
+  /** Exactly this counterparty, ignoring case (an aging row's drill-down). */
+  counterparty: z.string().trim().min(1).max(500).optional()
 })
 export type InvoiceFilter = z.infer<typeof InvoiceFilter>
 

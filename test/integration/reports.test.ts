@@ -85,6 +85,11 @@ describe('reports across a change upstream', () => {
     }
     expect(reported).toEqual(owed)
     expect(today.rows.reduce((n, row) => n + row.count, 0)).toBe(open.total)
+    // Each row drills down to exactly its invoices.
+    for (const row of today.rows.filter((r) => r.key !== '(no counterparty)')) {
+      const drilled = core.invoices.list({ status: 'open', currency: row.currency, counterparty: row.key, includeRemoved: false, offset: 0, limit: 1 })
+      expect(drilled.total).toBe(row.count)
+    }
 
     // As of a day between the syncs, the report is exactly the one Quire could give then: the
     // paid invoice still owed, the repriced one at its old total, the vanished one still there.

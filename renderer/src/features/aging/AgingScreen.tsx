@@ -37,7 +37,7 @@ export function AgingScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
       currency: row.currency,
       ...(query.accountId ? { accountId: query.accountId } : {}),
       ...(report?.by === 'account' ? { accountId: accounts.find((a) => a.name === row.key)?.id } : {}),
-      ...(report?.by === 'counterparty' && row.key !== '(no counterparty)' ? { search: row.key } : {}),
+      ...(report?.by === 'counterparty' && row.key !== '(no counterparty)' ? { counterparty: row.key } : {}),
       ...(isPast ? { issued: { to: report!.asOf } } : { status: 'open' as const })
     })
 

@@ -124,6 +124,10 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
             </select>
           </div>
           <div className="field">
+            <label htmlFor={`${id}-counterparty`}>Counterparty (exact name)</label>
+            <input id={`${id}-counterparty`} autoComplete="off" maxLength={500} value={form.counterparty} onChange={(e) => update({ counterparty: e.target.value })} />
+          </div>
+          <div className="field">
             <label htmlFor={`${id}-pdf`}>PDF</label>
             <select id={`${id}-pdf`} value={form.hasPdf} onChange={(e) => update({ hasPdf: pick(['', 'yes', 'no'] as const, e.target.value, '') })}>
               <option value="">Any</option>

@@ -28,6 +28,8 @@ export type FilterForm = {
   changedSince: string
   /** Which change counts; '' for any (only with changedSince). */
   changedField: ChangeField | ''
+  /** Exactly this counterparty (ignoring case). */
+  counterparty: string
 }
 
 const EMPTY_FORM: FilterForm = {
@@ -46,11 +48,12 @@ const EMPTY_FORM: FilterForm = {
   hasPdf: '',
   removed: 'hide',
   changedSince: '',
-  changedField: ''
+  changedField: '',
+  counterparty: ''
 }
 
 /** The filters behind "More filters", counted on its button. */
-const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf', 'changedSince']
+const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf', 'changedSince', 'counterparty']
 
 /**
  * Filter and sort state for the list. The search box updates at once and the query after a pause
@@ -124,6 +127,7 @@ function filterFrom(form: FilterForm, search: string, totalMin: string | undefin
   if (issued) filter.issued = issued
   if (due) filter.due = due
   if (period) filter.period = period
+  if (form.counterparty.trim()) filter.counterparty = form.counterparty.trim()
   if (form.changedSince) filter.changedSince = { since: startOfLocalDay(form.changedSince), ...(form.changedField ? { field: form.changedField } : {}) }
   if (totalMin !== undefined || totalMax !== undefined) filter.total = { ...(totalMin !== undefined ? { min: totalMin } : {}), ...(totalMax !== undefined ? { max: totalMax } : {}) }
   return filter
@@ -146,7 +150,8 @@ function formFrom(filter: InvoiceFilter): FilterForm {
     hasPdf: filter.hasPdf === undefined ? '' : filter.hasPdf ? 'yes' : 'no',
     removed: filter.onlyRemoved ? 'only' : filter.includeRemoved ? 'include' : 'hide',
     changedSince: filter.changedSince ? todayIsoDate(new Date(filter.changedSince.since)) : '',
-    changedField: filter.changedSince?.field ?? ''
+    changedField: filter.changedSince?.field ?? '',
+    counterparty: filter.counterparty ?? ''
   }
 }
 
