@@ -18,14 +18,15 @@ interface FeedRow {
  * Everything Quire saw change since an instant, across accounts: the change log's
  * entries and each invoice's first sighting ("added"). Each part reads its own index by time.
  */
-const FEED = `
+const LOGGED = `
   SELECT i.account_id, i.remote_id, i.number, i.currency, c.field, c.before, c.after, c.at, c.id AS seq, 1 AS part
     FROM invoice_changes c JOIN invoices i ON i.id = c.invoice_id
-    WHERE c.at >= @since AND (@accountId IS NULL OR i.account_id = @accountId)
-  UNION ALL
-  SELECT i.account_id, i.remote_id, i.number, i.currency, 'added', NULL, NULL, i.first_seen_at, i.id, 0
+    WHERE c.at >= @since AND (@accountId IS NULL OR i.account_id = @accountId)`
+const ADDED = `
+  SELECT i.account_id, i.remote_id, i.number, i.currency, 'added' AS field, NULL AS before, NULL AS after, i.first_seen_at AS at, i.id AS seq, 0 AS part
     FROM invoices i
     WHERE i.first_seen_at >= @since AND (@accountId IS NULL OR i.account_id = @accountId)`
+const FEED = `${LOGGED} UNION ALL ${ADDED}`
 
 export class ChangesFeedRepo {
   private readonly pageStmt
@@ -35,7 +36,13 @@ export class ChangesFeedRepo {
   constructor(db: Database) {
     const rows = (direction: 'ASC' | 'DESC') =>
       `SELECT f.*, a.name AS account, a.provider FROM (${FEED}) f JOIN accounts a ON a.id = f.account_id ORDER BY f.at ${direction}, f.part ${direction}, f.seq ${direction}`
-    this.pageStmt = db.prepare<{ since: string; accountId: string | null; limit: number; offset: number }, FeedRow>(`${rows('DESC')} LIMIT @limit OFFSET @offset`)
+    // A page of the newest: each part walks its own index by time for no more than the page's
+    // end, and only those are merged and sorted (a first sync adds every invoice at once).
+    const newest = `SELECT * FROM (${LOGGED} ORDER BY c.at DESC, c.id DESC LIMIT @end) UNION ALL SELECT * FROM (${ADDED} ORDER BY i.first_seen_at DESC, i.id DESC LIMIT @end)`
+    this.pageStmt = db.prepare<{ since: string; accountId: string | null; limit: number; offset: number; end: number }, FeedRow>(
+      `SELECT f.*, a.name AS account, a.provider FROM (${newest}) f JOIN accounts a ON a.id = f.account_id
+       ORDER BY f.at DESC, f.part DESC, f.seq DESC LIMIT @limit OFFSET @offset`
+    )
     this.allStmt = db.prepare<{ since: string; accountId: string | null }, FeedRow>(rows('ASC'))
     this.countStmt = db.prepare<{ since: string; accountId: string | null }, number>(`SELECT count(*) FROM (${FEED})`).pluck()
   }
@@ -45,7 +52,7 @@ export class ChangesFeedRepo {
     const at = comparable(since)
     return {
       total: this.countStmt.get({ since: at, accountId }) ?? 0,
-      items: this.pageStmt.all({ since: at, accountId, limit, offset }).map(toItem)
+      items: this.pageStmt.all({ since: at, accountId, limit, offset, end: offset + limit }).map(toItem)
     }
   }
 
