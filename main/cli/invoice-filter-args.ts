@@ -18,6 +18,7 @@ export const FILTER_OPTIONS = {
   'min-total': { type: 'string' },
   'max-total': { type: 'string' },
   currency: { type: 'string' },
+  counterparty: { type: 'string' },
   'has-pdf': { type: 'boolean' },
   'no-pdf': { type: 'boolean' },
   'include-removed': { type: 'boolean' },
@@ -61,6 +62,7 @@ export function listingFromArgs(ctx: CliContext, values: FilterValues): InvoiceL
     period: range(date('period-from'), date('period-to')),
     total: min !== undefined || max !== undefined ? { min, max } : undefined,
     currency: values.currency,
+    counterparty: values.counterparty,
     hasPdf: values['has-pdf'] ? true : values['no-pdf'] ? false : undefined,
     includeRemoved: values['include-removed'] ?? false,
     onlyRemoved: values['only-removed'] || undefined,
@@ -74,7 +76,9 @@ function amount(text: string | undefined, flag: string): string | undefined {
   const readings = readAmount(text)
   if (readings.length === 1) return readings[0]!.decimal
   if (readings.length === 0) throw new UsageError(`${flag}: expected an amount like 1234.56, got ${JSON.stringify(text)}`)
-  throw new UsageError(`${flag}: ${JSON.stringify(text)} could mean ${readings.map((r) => r.decimal).join(' or ')}; write it without grouping`)
+  throw new UsageError(
+    `${flag}: ${JSON.stringify(text)} could mean ${readings.map((r) => r.decimal).join(' or ')}; write it without grouping`
+  )
 }
 
 function sortFrom(text: string): InvoiceSort {

@@ -16,6 +16,8 @@ export interface AccountRecord {
   lastSyncedAt: string | null
   lastError: string | null
   invoiceCount: number
+  /** Records held back from the last syncs (see SkippedRecordsRepo). */
+  skippedCount: number
   lastRun: LastRun | null
   /** When the current run of failed syncs began; null unless the last sync failed. */
   failingSince: string | null
@@ -40,6 +42,7 @@ interface AccountRow {
   last_synced_at: string | null
   last_error: string | null
   last_run: string | null
+  skipped_count: number
   failing_since: string | null
 }
 
@@ -47,6 +50,7 @@ const SELECT = `
   SELECT a.*,
     (SELECT json_object('strategy', r.strategy, 'outcome', r.outcome, 'requests', r.requests, 'upserted', r.upserted, 'finishedAt', r.finished_at)
      FROM sync_runs r WHERE r.account_id = a.id AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1) AS last_run,
+    (SELECT count(*) FROM skipped_records s WHERE s.account_id = a.id) AS skipped_count,
     CASE WHEN a.last_error IS NOT NULL THEN
       (SELECT min(r.started_at) FROM sync_runs r WHERE r.account_id = a.id AND r.outcome = 'failed'
          AND r.id > coalesce((SELECT max(ok.id) FROM sync_runs ok WHERE ok.account_id = a.id AND ok.outcome = 'ok'), 0))
@@ -66,9 +70,13 @@ export class AccountsRepo {
   private counts: { version: string; byAccount: Map<string, number> } | null = null
 
   constructor(db: Database) {
-    this.countStmt = db.prepare<[], { account_id: string; n: number }>(`SELECT account_id, count(*) AS n FROM invoices WHERE removed = 0 GROUP BY account_id`)
+    this.countStmt = db.prepare<[], { account_id: string; n: number }>(
+      `SELECT account_id, count(*) AS n FROM invoices WHERE removed = 0 GROUP BY account_id`
+    )
     // Moves whenever this connection writes (total_changes) or another one commits (data_version).
-    this.versionStmt = db.prepare<[], { version: string }>(`SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS version`)
+    this.versionStmt = db.prepare<[], { version: string }>(
+      `SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS version`
+    )
     this.selectAll = db.prepare<[], AccountRow>(`${SELECT} ORDER BY a.name COLLATE NOCASE`)
     this.selectById = db.prepare<[string], AccountRow>(`${SELECT} WHERE a.id = ?`)
     this.selectByName = db.prepare<[string], AccountRow>(`${SELECT} WHERE a.name = ? COLLATE NOCASE`)
@@ -104,11 +112,12 @@ export class AccountsRepo {
    */
   private invoiceCounts(): Map<string, number> {
     const { version } = this.versionStmt.get()!
-    if (this.counts?.version !== version) this.counts = { version, byAccount: new Map(this.countStmt.all().map((row) => [row.account_id, row.n])) }
+    if (this.counts?.version !== version)
+      this.counts = { version, byAccount: new Map(this.countStmt.all().map((row) => [row.account_id, row.n])) }
     return this.counts.byAccount
   }
 
-  insert(account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'lastRun' | 'failingSince'>): void {
+  insert(account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'skippedCount' | 'lastRun' | 'failingSince'>): void {
     this.insertStmt.run({ ...account, options: JSON.stringify(account.options) })
   }
 
@@ -137,6 +146,7 @@ function toRecord(row: AccountRow, counts: Map<string, number>): AccountRecord {
     lastSyncedAt: row.last_synced_at,
     lastError: row.last_error,
     invoiceCount: counts.get(row.id) ?? 0,
+    skippedCount: row.skipped_count,
     lastRun: row.last_run === null ? null : LastRun.parse(JSON.parse(row.last_run)),
     failingSince: row.failing_since
   }

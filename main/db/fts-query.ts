@@ -48,7 +48,8 @@ export function searchTerms(text: string): SearchTerms {
       .filter((reading) => !/\.\d{5,}$/.test(reading.decimal))
       .map((reading) => totalRange(reading.decimal))
     // An amount always holds a digit, so it is a search word too.
-    if (ranges.length > 0) amounts.push({ ranges, match: quoted(word.replace(/"/g, '')), numberSuffix: /^\d{3,}$/.test(word) ? word : null })
+    if (ranges.length > 0)
+      amounts.push({ ranges, match: quoted(word.replace(/"/g, '')), numberSuffix: /^\d{3,}$/.test(word) ? word : null })
     else plain.push(...searchWords(word))
   }
   return { match: plain.length > 0 ? plain.map(quoted).join(' AND ') : null, amounts }

@@ -2,6 +2,7 @@ import type { ExportLevel, InvoiceFilter, InvoiceListing, InvoiceQuery, InvoiceS
 import { toScaled } from '../money/decimal'
 import { BALANCE_SCALED, DUE_ON, OVERDUE_KEY } from './derived-columns'
 import { searchTerms } from './fts-query'
+import { excludesUnknownTotals } from './unknown-amounts'
 
 /**
  * The one translation of the contract's filter and sort into SQL, shared by the grid, the
@@ -39,9 +40,23 @@ const PERIOD_END = 'substr(coalesce(i.period_end, i.period_start), 1, 10)'
 export function narrows(filter: InvoiceFilter): boolean {
   const search = filter.search ? searchTerms(filter.search) : null
   return Boolean(
-    filter.onlyRemoved || filter.accountId || filter.provider || filter.status || filter.currency || filter.hasPdf !== undefined ||
-      filter.issued?.from || filter.issued?.to || filter.due?.from || filter.due?.to || filter.period?.from || filter.period?.to ||
-      filter.total?.min !== undefined || filter.total?.max !== undefined || (search && (search.match !== null || search.amounts.length > 0))
+    filter.onlyRemoved ||
+    filter.accountId ||
+    filter.provider ||
+    filter.status ||
+    filter.currency ||
+    filter.hasPdf !== undefined ||
+    filter.issued?.from ||
+    filter.issued?.to ||
+    filter.due?.from ||
+    filter.due?.to ||
+    filter.period?.from ||
+    filter.period?.to ||
+    filter.total?.min !== undefined ||
+    filter.total?.max !== undefined ||
+    filter.changedSince ||
+    filter.counterparty ||
+    (search && (search.match !== null || search.amounts.length > 0))
   )
 }
 
@@ -74,8 +89,18 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
     where.push(`${PERIOD_START} <= ${bind('periodTo', filter.period.to ?? '9999-12-31')}`)
     where.push(`${PERIOD_END} >= ${bind('periodFrom', filter.period.from ?? '0000-01-01')}`)
   }
-  if (filter.total?.min !== undefined && !filter.amountsHidden) where.push(`i.total_scaled >= ${bind('totalMin', toScaled(filter.total.min))}`)
-  if (filter.total?.max !== undefined && !filter.amountsHidden) where.push(`i.total_scaled <= ${bind('totalMax', toScaled(filter.total.max))}`)
+  const hiddenRange = filter.amountsHidden === true
+  if (filter.total?.min !== undefined && !hiddenRange) where.push(`i.total_scaled >= ${bind('totalMin', toScaled(filter.total.min))}`)
+  if (filter.total?.max !== undefined && !hiddenRange) where.push(`i.total_scaled <= ${bind('totalMax', toScaled(filter.total.max))}`)
+  const rangeTakesInZero =
+    (filter.total?.min === undefined || toScaled(filter.total.min) <= 0n) &&
+    (filter.total?.max === undefined || toScaled(filter.total.max) >= 0n)
+  if ((filter.total?.min !== undefined || filter.total?.max !== undefined) && rangeTakesInZero && !hiddenRange)
+    where.push(excludesUnknownTotals())
+
+  if (filter.changedSince) where.push(changedSinceSql(filter.changedSince, bind))
+  // NOCASE, as the counterparty index is built, so the index answers.
+  if (filter.counterparty) where.push(`i.counterparty = ${bind('counterparty', filter.counterparty)} COLLATE NOCASE`)
 
   if (filter.search) {
     const terms = searchTerms(filter.search)
@@ -84,14 +109,43 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
       const either = [`i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)})`]
       // While amounts are hidden, a typed amount must not confirm a value: it matches as text only.
       if (!filter.amountsHidden) {
-        amount.ranges.forEach(([low, high], r) => either.push(`i.total_scaled BETWEEN ${bind(`amount${k}_${r}_low`, low)} AND ${bind(`amount${k}_${r}_high`, high)}`))
+        const ranges = amount.ranges.map(
+          ([low, high], r) => `i.total_scaled BETWEEN ${bind(`amount${k}_${r}_low`, low)} AND ${bind(`amount${k}_${r}_high`, high)}`
+        )
+        // An unknown total is stored as 0: a range taking in 0 must not match it.
+        const zero = amount.ranges.some(([low, high]) => low <= 0n && high >= 0n) ? ` AND ${excludesUnknownTotals()}` : ''
+        either.push(`((${ranges.join(' OR ')})${zero})`)
       }
       // Reads only the number index: digits anywhere at the end of a number (leading zeros and prefixes aside).
-      if (amount.numberSuffix !== null) either.push(`i.id IN (SELECT id FROM invoices WHERE number LIKE ${bind(`numberSuffix${k}`, `%${amount.numberSuffix}`)})`)
+      if (amount.numberSuffix !== null)
+        either.push(`i.id IN (SELECT id FROM invoices WHERE number LIKE ${bind(`numberSuffix${k}`, `%${amount.numberSuffix}`)})`)
       where.push(`(${either.join(' OR ')})`)
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
+}
+
+/** Both sides read an index by time: the log's, or first sightings'. */
+function changedSinceSql(
+  { since, field }: NonNullable<InvoiceFilter['changedSince']>,
+  bind: (name: string, value: string) => string
+): string {
+  // The log's instants are all toISOString's form; text comparison needs the same form.
+  const at = bind('changedSince', new Date(since).toISOString())
+  const added = `i.first_seen_at >= ${at}`
+  const logged = (condition: string): string => `i.id IN (SELECT invoice_id FROM invoice_changes WHERE at >= ${at}${condition})`
+  switch (field) {
+    case undefined:
+      return `(${added} OR ${logged('')})`
+    case 'added':
+      return added
+    case 'removed':
+      return logged(` AND field = 'removed' AND after = 'true'`)
+    case 'restored':
+      return logged(` AND field = 'removed' AND after = 'false'`)
+    default:
+      return logged(` AND field = ${bind('changedField', field)}`)
+  }
 }
 
 const INVOICE_ORDER: Record<Exclude<InvoiceSort['column'], 'provider' | 'account'>, string> = {
@@ -129,10 +183,15 @@ function orderSql(requested: InvoiceSort | undefined, mode: FilterMode): OrderSq
   const c = (expression: string): string => (mode === 'drive' ? `+${expression}` : expression)
   if (sort.column === 'provider' || sort.column === 'account') {
     const keys = sort.column === 'provider' ? ['a.provider', 'a.name COLLATE NOCASE'] : ['a.name COLLATE NOCASE']
-    const from = mode === 'drive' ? 'invoices i JOIN accounts a ON a.id = i.account_id' : 'accounts a CROSS JOIN invoices i ON i.account_id = a.id'
+    const from =
+      mode === 'drive' ? 'invoices i JOIN accounts a ON a.id = i.account_id' : 'accounts a CROSS JOIN invoices i ON i.account_id = a.id'
     return { from, idsFrom: from, orderBy: [...keys.map(c), 'i.id'].map((k) => `${k} ${d}`).join(', ') }
   }
-  return { from: 'invoices i JOIN accounts a ON a.id = i.account_id', idsFrom: 'invoices i', orderBy: `${c(INVOICE_ORDER[sort.column])} ${d}, i.id ${d}` }
+  return {
+    from: 'invoices i JOIN accounts a ON a.id = i.account_id',
+    idsFrom: 'invoices i',
+    orderBy: `${c(INVOICE_ORDER[sort.column])} ${d}, i.id ${d}`
+  }
 }
 
 /** The ids of every matching invoice, in the list's order. */

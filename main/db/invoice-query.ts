@@ -1,10 +1,31 @@
 import type { Database, Statement } from 'better-sqlite3'
-import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoicePage, InvoiceQuery, InvoiceSort, InvoiceSummary, LineItem } from '../../preload/contract'
+import type {
+  CurrencyTotal,
+  InvoiceDetail,
+  InvoiceFilter,
+  InvoicePage,
+  InvoiceQuery,
+  InvoiceSort,
+  InvoiceSummary,
+  LineItem
+} from '../../preload/contract'
 import { fromScaled } from '../money/decimal'
 import { daysBetween } from './calendar-days'
 import { BALANCE_SCALED, DUE_ON } from './derived-columns'
 import { DEFAULT_TOTALS_RULE, foldTotals, type StatusSums, type TotalsRule } from './totals-rule'
-import { countSql, DEFAULT_SORT, narrows, openWithoutDueDateSql, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams } from './invoice-filter-sql'
+import {
+  countSql,
+  DEFAULT_SORT,
+  filterSql,
+  narrows,
+  openWithoutDueDateSql,
+  orderedIdsSql,
+  pageIdsSql,
+  totalsSql,
+  type SqlParams
+} from './invoice-filter-sql'
+import { readTotal } from './invoices.repo'
+import { selectionWithoutAmountSql, withoutAmountSql, withWithoutAmount } from './unknown-amounts'
 
 interface SummaryRow {
   id: number
@@ -86,9 +107,10 @@ export class InvoiceQueryRepo {
         i.remote_created_at, i.remote_updated_at, i.synced_at, i.raw
       FROM invoices i JOIN accounts a ON a.id = i.account_id
       WHERE i.account_id = ? AND i.remote_id = ?`)
-    this.linesStmt = db.prepare<[number], { position: number; description: string; quantity: string | null; unit_price: string | null; amount: string | null }>(
-      `SELECT position, description, quantity, unit_price, amount FROM line_items WHERE invoice_id = ? ORDER BY position`
-    )
+    this.linesStmt = db.prepare<
+      [number],
+      { position: number; description: string; quantity: string | null; unit_price: string | null; amount: string | null }
+    >(`SELECT position, description, quantity, unit_price, amount FROM line_items WHERE invoice_id = ? ORDER BY position`)
     this.dataVersionStmt = db.prepare<[], number>(`PRAGMA data_version`).pluck()
     this.currenciesStmt = db.prepare<[], { currency: string }>(`SELECT DISTINCT currency FROM invoices ORDER BY currency`)
   }
@@ -185,7 +207,14 @@ export class InvoiceQueryRepo {
   /** Per currency, never mixed: how many invoices and their exact sum. */
   totals(filter: InvoiceFilter, today: string, rule: TotalsRule = DEFAULT_TOTALS_RULE): CurrencyTotal[] {
     const { sql, params } = totalsSql(filter, today)
-    return foldTotals(this.remembered(sql, params, () => sumRows(this.prepared(sql), params)), rule)
+    const unknown = withoutAmountSql(filterSql(filter, today))
+    const [sums, withoutAmount] = this.remembered(
+      sql,
+      params,
+      () =>
+        [sumRows(this.prepared(sql), params), this.prepared(unknown.sql).all(unknown.params) as { currency: string; n: number }[]] as const
+    )
+    return withWithoutAmount(foldTotals(sums, rule), withoutAmount)
   }
 
   /** Totals of the invoices a person picked, named as the contract names them. */
@@ -196,7 +225,11 @@ export class InvoiceQueryRepo {
        FROM json_each(@keys) k JOIN invoices i ON i.account_id = k.value ->> 0 AND i.remote_id = k.value ->> 1
        GROUP BY i.currency, i.status ORDER BY i.currency`
     )
-    return foldTotals(sumRows(statement, { keys: JSON.stringify(unique) }), rule)
+    const unknown = selectionWithoutAmountSql(keys)
+    return withWithoutAmount(
+      foldTotals(sumRows(statement, { keys: JSON.stringify(unique) }), rule),
+      this.prepared(unknown.sql).all(unknown.params) as { currency: string; n: number }[]
+    )
   }
 
   /** The picked invoices' rows, in the order given; keys no longer in the cache are left out. */
@@ -206,7 +239,9 @@ export class InvoiceQueryRepo {
        JOIN invoices i ON i.account_id = k.value ->> 0 AND i.remote_id = k.value ->> 1
        JOIN accounts a ON a.id = i.account_id ORDER BY k.key`
     )
-    return (statement.all({ keys: JSON.stringify(keys.map((key) => [key.accountId, key.remoteId])) }) as SummaryRow[]).map((row) => toSummary(row, today))
+    return (statement.all({ keys: JSON.stringify(keys.map((key) => [key.accountId, key.remoteId])) }) as SummaryRow[]).map((row) =>
+      toSummary(row, today)
+    )
   }
 
   /** The currencies in the cache, for the filter's choices. */
@@ -306,9 +341,10 @@ function toSummary(row: SummaryRow, today: string): InvoiceSummary {
     paymentStatus: row.payment_status,
     counterparty: row.counterparty,
     currency: row.currency,
-    total: row.total,
+    total: readTotal(row.total),
     paid: row.paid,
-    balance: fromScaled(BigInt(row.balance_scaled)),
+    // An unknown total leaves the balance unknown too.
+    balance: row.total === '' ? null : fromScaled(BigInt(row.balance_scaled)),
     daysOverdue: row.status === 'open' && row.due_date !== null ? positiveOrNull(daysBetween(row.due_date, today)) : null,
     issueDate: row.issue_date,
     dueDate: row.due_date,

@@ -40,7 +40,9 @@ export class PaymentTermsRepo {
        ON CONFLICT (account_id) DO UPDATE SET net_days = excluded.net_days, basis = excluded.basis`
     )
     this.deleteStmt = db.prepare<[string]>(`DELETE FROM payment_terms WHERE account_id = ?`)
-    this.clearStmt = db.prepare<[string]>(`UPDATE invoices SET derived_due_date = NULL WHERE account_id = ? AND derived_due_date IS NOT NULL`)
+    this.clearStmt = db.prepare<[string]>(
+      `UPDATE invoices SET derived_due_date = NULL WHERE account_id = ? AND derived_due_date IS NOT NULL`
+    )
     const derived = (basis: keyof typeof BASE): string => `CASE WHEN due_date IS NULL THEN date(${BASE[basis]}, @offset) END`
     const byBasis = `CASE @basis WHEN 'issue_date' THEN ${derived('issue_date')} ELSE ${derived('period_end')} END`
     this.deriveAllStmt = db.prepare(`UPDATE invoices SET derived_due_date = ${byBasis} WHERE account_id = @accountId`)

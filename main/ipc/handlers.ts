@@ -1,5 +1,5 @@
 import type { HandlerInput, MethodName, MethodOutput } from '../../preload/contract'
-import type { Core } from '../core/create-core'
+import type { Core } from '../app/create-core'
 import { providerList } from '../providers/registry'
 import { toAccountSummary } from '../services/account-summary'
 import { guardedByLock } from './lock-guard'
@@ -17,12 +17,22 @@ export function createHandlers(core: Core, version: string): Handlers {
       'app.getInfo': async () => ({
         version,
         accountCount: core.accounts.list().length,
-        providers: providerList().map(({ id, label, defaultBaseUrl, secretLabel, requiredOptions, optionalOptions }) => ({ id, label, defaultBaseUrl, secretLabel, requiredOptions, optionalOptions }))
+        providers: providerList().map(({ id, label, defaultBaseUrl, secretLabel, requiredOptions, optionalOptions }) => ({
+          id,
+          label,
+          defaultBaseUrl,
+          secretLabel,
+          requiredOptions,
+          optionalOptions
+        }))
       }),
       'accounts.list': async () => core.accounts.list().map(toAccountSummary),
       'accounts.add': async (draft) => toAccountSummary(await core.accounts.add(draft)),
-      'accounts.testConnection': async ({ name, ...draft }) => ({ detail: await core.accounts.testConnection(draft, name ? { name } : {}) }),
-      'accounts.replaceSecret': async ({ accountId, secret, skipCheck }) => toAccountSummary(await core.accounts.replaceSecret(accountId, secret, { skipCheck })),
+      'accounts.testConnection': async ({ name, ...draft }) => ({
+        detail: await core.accounts.testConnection(draft, name ? { name } : {})
+      }),
+      'accounts.replaceSecret': async ({ accountId, secret, skipCheck }) =>
+        toAccountSummary(await core.accounts.replaceSecret(accountId, secret, { skipCheck })),
       'accounts.remove': async ({ accountId }) => {
         await core.accounts.remove(accountId)
         return { removed: true }
@@ -30,9 +40,10 @@ export function createHandlers(core: Core, version: string): Handlers {
       'sync.run': async ({ accountId, full }) => core.sync.run(accountId, { full }),
       'sync.cancel': async () => ({ cancelled: core.sync.cancel() }),
       'invoices.list': async (query) => core.invoices.list(query),
-      'invoices.get': async ({ accountId, remoteId }) => ({ ...core.invoices.get(accountId, remoteId), history: core.changes.history(accountId, remoteId) }),
+      'invoices.get': async ({ accountId, remoteId }) => core.invoices.get(accountId, remoteId),
       'invoices.getTotals': async ({ includeVoidAndDraft, ...filter }) => core.invoices.totals(filter, { includeVoidAndDraft }),
-      'invoices.getSelectionTotals': async ({ invoices, includeVoidAndDraft }) => core.invoices.selectionTotals(invoices, { includeVoidAndDraft }),
+      'invoices.getSelectionTotals': async ({ invoices, includeVoidAndDraft }) =>
+        core.invoices.selectionTotals(invoices, { includeVoidAndDraft }),
       'invoices.listCurrencies': async () => core.invoices.currencies(),
       'invoices.getMany': async ({ invoices }) => core.invoices.byKeys(invoices),
       'invoices.exportCsv': async (request) => core.exports.toFile(request),
@@ -43,7 +54,6 @@ export function createHandlers(core: Core, version: string): Handlers {
       'settings.get': async () => appSettings(),
       'settings.update': async ({ syncIntervalMinutes, hideAmounts }) => {
         core.settings.update({ syncIntervalMinutes, hideAmounts })
-        if (syncIntervalMinutes !== undefined) core.scheduler.restart()
         return appSettings()
       },
       'demo.start': async () => (await core.demo.start()).map(toAccountSummary),
@@ -69,19 +79,18 @@ export function createHandlers(core: Core, version: string): Handlers {
         await core.pdfs.updateSettings(changes)
         return core.pdfs.cacheSettings()
       },
+      'reports.overview': async ({ months }) => core.reports.overview(months),
+      'reports.aging': async (request) => core.reports.aging(request),
+      'reports.exportAgingCsv': async (request) => core.reports.exportAgingCsv(request),
+      'changes.since': async (request) => core.reports.changes(request),
       'lock.status': async () => core.lock.status(),
       'lock.configure': async (changes) => core.lock.configure(changes),
       'lock.setPasscode': async ({ passcode, current }) => core.lock.setPasscode(passcode, current),
       'lock.lockNow': async () => core.lock.lockNow(),
       'lock.unlock': async (proof) => core.lock.unlock(proof),
+      'skipped.list': async ({ accountId, limit }) => core.skipped.list(accountId ?? null, limit),
       'terms.list': async () => core.paymentTerms.list(),
-      'terms.set': async ({ accountId, terms }) => {
-        core.accounts.get(accountId)
-        core.paymentTerms.set(accountId, terms)
-        // The derived due dates changed: remembered counts and orders are stale.
-        core.events.emit('accounts.changed', {})
-        return { accountId, terms: core.paymentTerms.get(accountId) }
-      },
+      'terms.set': async ({ accountId, terms }) => core.paymentTerms.set(accountId, terms),
       'invoices.countOpenWithoutDueDate': async (filter) => ({ count: core.invoices.openWithoutDueDate(filter) })
     },
     core.lock

@@ -4,13 +4,14 @@ import { fromScaled } from '../money/decimal'
 
 /**
  * CSV as spreadsheets read it safely (RFC 4180, CRLF). A text cell that a spreadsheet would run
- * as a formula (= + - @, a tab or CR, or their full-width forms) gets a leading apostrophe, so
+ * as a formula (= + - @ or their full-width forms, also after leading spaces, newlines or other
+ * whitespace, which spreadsheets skip; or a leading tab, CR or LF) gets a leading apostrophe, so
  * "=HYPERLINK(…)" in a counterparty's name is shown, never evaluated. Plain decimals such as
  * "-12.50" are numbers, not formulas, and stay as they are so the sheet can sum them.
  */
 export type Cell = string | number | boolean | null
 
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
+const FORMULA_START = /^[\s\u200B]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/
 
@@ -63,9 +64,32 @@ export interface ExportRow {
 }
 
 const INVOICE_HEADERS = [
-  'account', 'provider', 'remote_id', 'number', 'status', 'overdue', 'provider_status', 'payment_status', 'counterparty',
-  'issue_date', 'due_date', 'due_date_derived', 'period_start', 'period_end', 'currency', 'subtotal', 'tax', 'total', 'paid', 'balance', 'days_overdue', 'has_pdf',
-  'removed', 'line_items', 'notes', 'synced_at'
+  'account',
+  'provider',
+  'remote_id',
+  'number',
+  'status',
+  'overdue',
+  'provider_status',
+  'payment_status',
+  'counterparty',
+  'issue_date',
+  'due_date',
+  'due_date_derived',
+  'period_start',
+  'period_end',
+  'currency',
+  'subtotal',
+  'tax',
+  'total',
+  'paid',
+  'balance',
+  'days_overdue',
+  'has_pdf',
+  'removed',
+  'line_items',
+  'notes',
+  'synced_at'
 ]
 const LINE_HEADERS = ['line', 'line_description', 'line_quantity', 'line_unit_price', 'line_amount']
 
@@ -77,9 +101,32 @@ export function csvHeader(level: ExportLevel): string {
 export function csvRow(row: ExportRow, level: ExportLevel, today: string): string {
   const overdue = row.status === 'open' && row.due_date !== null && row.due_date < today
   const invoice: Cell[] = [
-    row.account, row.provider, row.remote_id, row.number, row.status, overdue, row.raw_status, row.payment_status,
-    row.counterparty, row.issue_date, row.due_date, row.due_derived === 1, row.period_start, row.period_end, row.currency, row.subtotal,
-    row.tax, row.total, row.paid, fromScaled(BigInt(row.balance_scaled)), overdue ? daysBetween(row.due_date!, today) : null, row.has_pdf === 1, row.removed === 1, row.line_item_count, row.notes, row.synced_at
+    row.account,
+    row.provider,
+    row.remote_id,
+    row.number,
+    row.status,
+    overdue,
+    row.raw_status,
+    row.payment_status,
+    row.counterparty,
+    row.issue_date,
+    row.due_date,
+    row.due_derived === 1,
+    row.period_start,
+    row.period_end,
+    row.currency,
+    row.subtotal,
+    row.tax,
+    row.total,
+    row.paid,
+    fromScaled(BigInt(row.balance_scaled)),
+    overdue ? daysBetween(row.due_date!, today) : null,
+    row.has_pdf === 1,
+    row.removed === 1,
+    row.line_item_count,
+    row.notes,
+    row.synced_at
   ]
   if (level === 'invoice') return csvLine(invoice)
   const hasLine = row.position !== null && row.position !== undefined

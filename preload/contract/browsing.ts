@@ -16,7 +16,9 @@ export const CurrencyTotal = z.object({
   /** What they still owe. */
   balance: DecimalString,
   /** Matching invoices of this currency the rule left out (void and draft, by default). */
-  leftOut: z.number().int().nonnegative()
+  leftOut: z.number().int().nonnegative(),
+  /** Of `count`, the invoices whose amount is unknown: not in `total`. */
+  withoutAmount: z.number().int().nonnegative().optional()
 })
 export type CurrencyTotal = z.infer<typeof CurrencyTotal>
 

@@ -7,5 +7,8 @@ export * from './methods'
 export * from './lock'
 export * from './models'
 export * from './pdfs'
+export * from './skipped'
+
+export * from './reports'
 export * from './payment-terms'
 export * from './due-date-sources'

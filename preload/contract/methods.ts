@@ -16,6 +16,8 @@ import {
 import { InvoiceRef, PdfCacheSettings, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
+import { skippedMethods } from './skipped'
+import { reportMethods } from './reports'
 import { paymentTermsMethods } from './payment-terms'
 
 /**
@@ -110,6 +112,8 @@ export const methods = {
   ...browsingMethods,
   ...activityMethods,
   ...lockMethods,
+  ...skippedMethods,
+  ...reportMethods,
   ...paymentTermsMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 

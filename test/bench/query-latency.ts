@@ -10,9 +10,9 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { InvoiceFilter, InvoiceQuery, type MethodInput } from '../../preload/contract'
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
-import { localIsoDate } from '../../main/services/invoices.service'
+import { localIsoDate } from '../../preload/contract/local-date'
 import { createDispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
 import { buildLargeCache } from '../helpers/large-cache'
@@ -39,7 +39,10 @@ const listQueries = (count: number): [string, MethodInput<'invoices.list'>][] =>
   ['search: rare ("retainer 770")', { offset: 0, limit: 100, search: 'retainer 770' }],
   ['search: common ("retainer")', { offset: 0, limit: 100, search: 'retainer' }],
   ['search: number prefix ("INV-00042")', { offset: 0, limit: 100, search: 'INV-00042' }],
-  ['combined filter (open, EUR, issued 2024)', { offset: 0, limit: 100, status: 'open', currency: 'EUR', issued: { from: '2024-01-01', to: '2024-12-31' } }]
+  [
+    'combined filter (open, EUR, issued 2024)',
+    { offset: 0, limit: 100, status: 'open', currency: 'EUR', issued: { from: '2024-01-01', to: '2024-12-31' } }
+  ]
 ]
 
 export async function measureQueries(count: number, runs: number): Promise<QueryFigures[]> {
@@ -55,12 +58,24 @@ export async function measureQueries(count: number, runs: number): Promise<Query
     for (const [label, query] of listQueries(count)) {
       const parsed = InvoiceQuery.parse(query)
       figures.push(
-        await sample(label, runs, () => dispatch('invoices.list', query), () => core.invoices.list(parsed), raw.of((repo) => repo.list(parsed, today)))
+        await sample(
+          label,
+          runs,
+          () => dispatch('invoices.list', query),
+          () => core.invoices.list(parsed),
+          raw.of((repo) => repo.list(parsed, today))
+        )
       )
     }
     const everything = InvoiceFilter.parse({})
     figures.push(
-      await sample('totals per currency, all', runs, () => dispatch('invoices.getTotals', {}), () => core.invoices.totals(everything), raw.of((repo) => repo.totals(everything, today)))
+      await sample(
+        'totals per currency, all',
+        runs,
+        () => dispatch('invoices.getTotals', {}),
+        () => core.invoices.totals(everything),
+        raw.of((repo) => repo.totals(everything, today))
+      )
     )
     raw.close()
     await core.close()
@@ -140,7 +155,13 @@ function recordingStatement(statement: Database.Statement, sql: string, record: 
   return proxy
 }
 
-async function sample(query: string, runs: number, viaContract: () => Promise<unknown>, direct: () => unknown, rawSql: () => void): Promise<QueryFigures> {
+async function sample(
+  query: string,
+  runs: number,
+  viaContract: () => Promise<unknown>,
+  direct: () => unknown,
+  rawSql: () => void
+): Promise<QueryFigures> {
   const contract: number[] = []
   const straight: number[] = []
   const raw: number[] = []

@@ -22,7 +22,13 @@ const PARTS = ['sync', 'queries', 'renderer', 'pdf'] as const
 type Part = (typeof PARTS)[number]
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean' }, invoices: { type: 'string' }, cache: { type: 'string' }, only: { type: 'string' }, providers: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean' },
+    invoices: { type: 'string' },
+    cache: { type: 'string' },
+    only: { type: 'string' },
+    providers: { type: 'string' }
+  },
   strict: true
 })
 const counts = values.invoices ? [Number(values.invoices)] : values.quick ? [5_000] : [100_000, 1_000_000]
@@ -99,18 +105,20 @@ const rows = sync.map((f) => [
   `${f.ratioToLimit} ${f.pass.ratio ? 'ok' : 'MISS'}`,
   `${f.peakRssMb} ${f.pass.rss ? 'ok' : 'MISS'}`
 ])
-if (sync.length > 0) printTable(['provider', 'invoices', 's', 'inv/s', 'http limit/s', 'sqlite limit/s', 'ratio (≥0.5)', 'peak RSS MB (≤400)'], rows)
-if (queries.length > 0) printTable(
-  ['query', 'contract p50/p95/p99 ms', 'direct p50/p95/p99 ms', 'raw SQL p50/p95/p99 ms', 'bytes', 'target p95'],
-  queries.map((q) => [
-    q.query,
-    `${q.contract.p50} / ${q.contract.p95} / ${q.contract.p99}`,
-    `${q.direct.p50} / ${q.direct.p95} / ${q.direct.p99}`,
-    `${q.rawSql.p50} / ${q.rawSql.p95} / ${q.rawSql.p99}`,
-    q.bytes.toLocaleString(),
-    q.targetP95Ms === null ? '—' : `${q.targetP95Ms} ${q.pass ? 'ok' : 'MISS'}`
-  ])
-)
+if (sync.length > 0)
+  printTable(['provider', 'invoices', 's', 'inv/s', 'http limit/s', 'sqlite limit/s', 'ratio (≥0.5)', 'peak RSS MB (≤400)'], rows)
+if (queries.length > 0)
+  printTable(
+    ['query', 'contract p50/p95/p99 ms', 'direct p50/p95/p99 ms', 'raw SQL p50/p95/p99 ms', 'bytes', 'target p95'],
+    queries.map((q) => [
+      q.query,
+      `${q.contract.p50} / ${q.contract.p95} / ${q.contract.p99}`,
+      `${q.direct.p50} / ${q.direct.p95} / ${q.direct.p99}`,
+      `${q.rawSql.p50} / ${q.rawSql.p95} / ${q.rawSql.p99}`,
+      q.bytes.toLocaleString(),
+      q.targetP95Ms === null ? '—' : `${q.targetP95Ms} ${q.pass ? 'ok' : 'MISS'}`
+    ])
+  )
 
 if (ui.renderer) {
   const { renderer } = ui
@@ -118,9 +126,17 @@ if (ui.renderer) {
   printTable(
     [`renderer, ${renderer.cachedInvoices.toLocaleString()} cached`, 'measured', 'target'],
     [
-      ['first rows painted, first load (core cold)', `${renderer.firstRowsMs} ms (in DOM at ${renderer.firstRowsInDomMs})`, `≤ ${TARGETS.firstRowsMs} ms ${verdict(renderer.pass.firstRows)}`],
+      [
+        'first rows painted, first load (core cold)',
+        `${renderer.firstRowsMs} ms (in DOM at ${renderer.firstRowsInDomMs})`,
+        `≤ ${TARGETS.firstRowsMs} ms ${verdict(renderer.pass.firstRows)}`
+      ],
       ['first rows painted, later loads p50/p95', `${renderer.firstRowsWarmMs.p50} / ${renderer.firstRowsWarmMs.p95} ms`, '—'],
-      ...scrollRows('scroll top to bottom', renderer.scroll, `p95 ≤ ${TARGETS.scrollFrameP95Ms} ms ${verdict(renderer.pass.scrollFrameP95)}`),
+      ...scrollRows(
+        'scroll top to bottom',
+        renderer.scroll,
+        `p95 ≤ ${TARGETS.scrollFrameP95Ms} ms ${verdict(renderer.pass.scrollFrameP95)}`
+      ),
       ...scrollRows('steady scroll, 1 row a frame', renderer.steadyScroll, '—'),
       ['JS heap after scrolling', `${renderer.jsHeapMb.afterScroll} MB (${renderer.jsHeapMb.afterGc} after GC)`, '—']
     ]
@@ -142,8 +158,16 @@ if (ui.pdf) {
 function scrollRows(label: string, scroll: ScrollFigures, target: string): string[][] {
   const long = scroll.longAnimationFrames
   return [
-    [`${label}, ${scroll.frames} frames: p50/p95/p99`, `${scroll.frameMs.p50} / ${scroll.frameMs.p95} / ${scroll.frameMs.p99} ms, ${scroll.framesOverBudget} missed the 60 Hz beat`, target],
-    ['  raw rAF p50/p95/p99, max', `${scroll.rawFrameMs.p50} / ${scroll.rawFrameMs.p95} / ${scroll.rawFrameMs.p99}, ${scroll.rawFrameMs.max} ms`, '—'],
+    [
+      `${label}, ${scroll.frames} frames: p50/p95/p99`,
+      `${scroll.frameMs.p50} / ${scroll.frameMs.p95} / ${scroll.frameMs.p99} ms, ${scroll.framesOverBudget} missed the 60 Hz beat`,
+      target
+    ],
+    [
+      '  raw rAF p50/p95/p99, max',
+      `${scroll.rawFrameMs.p50} / ${scroll.rawFrameMs.p95} / ${scroll.rawFrameMs.p99}, ${scroll.rawFrameMs.max} ms`,
+      '—'
+    ],
     ['  long animation frames (> 50 ms)', long ? `${long.count}, worst ${long.worstMs} ms, blocking ${long.blockingMs} ms` : 'n/a', '—'],
     ['  frames with rows still loading in view', `${scroll.placeholderFrames}; all in view ${scroll.settledMs} ms after the last step`, '—']
   ]
@@ -160,7 +184,10 @@ async function measureInChromium(rendererDir: string) {
   return {
     renderer: renderer && {
       ...renderer,
-      pass: { firstRows: renderer.firstRowsMs <= TARGETS.firstRowsMs, scrollFrameP95: renderer.scroll.frameMs.p95 <= TARGETS.scrollFrameP95Ms }
+      pass: {
+        firstRows: renderer.firstRowsMs <= TARGETS.firstRowsMs,
+        scrollFrameP95: renderer.scroll.frameMs.p95 <= TARGETS.scrollFrameP95Ms
+      }
     },
     pdf: pdf && { target: null, documents: pdf }
   }

@@ -15,14 +15,36 @@ export interface SimulatorProcess {
  * is never counted as Quire's and the simulator's CPU is not Quire's either.
  */
 export async function startSimulatorProcess(provider: ProviderId, invoices: number): Promise<SimulatorProcess> {
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'main/simulators/main.ts', '--provider', provider, '--invoices', String(invoices), '--no-rate-limits'], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      'main/simulators/main.ts',
+      '--provider',
+      provider,
+      '--invoices',
+      String(invoices),
+      '--no-rate-limits'
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  )
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve)
     child.once('exit', (code) => reject(new Error(`simulator for ${provider} exited with ${code}`)))
   })
-  const printed = JSON.parse(line) as { baseUrl: string; secret: string; planManagerIds?: string[]; login?: string; clientId?: string; tokenUrl?: string; audience?: string }
+  const printed = JSON.parse(line) as {
+    baseUrl: string
+    secret: string
+    planManagerIds?: string[]
+    login?: string
+    clientId?: string
+    tokenUrl?: string
+    audience?: string
+  }
   const options: ProviderOptions = {
     ...(printed.planManagerIds ? { planManagerIds: printed.planManagerIds } : {}),
     ...(printed.login ? { login: printed.login } : {}),

@@ -3,7 +3,7 @@
  * not the bench's, which holds whole walks in memory for the limits. Takes
  * `{ dataDir, sims: SimulatorEndpoint[] }` as JSON in argv[2] and prints one JSON line.
  */
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { walk, WARM_UP_INVOICES, type SimulatorEndpoint } from './connector-walk'
 import { timed, watchPeakRss } from './stats'
@@ -13,7 +13,13 @@ const { dataDir, sims } = JSON.parse(process.argv[2] ?? '') as { dataDir: string
 for (const sim of sims) await walk(sim, WARM_UP_INVOICES)
 const core = await createCore({ dataDir, secrets: new MemorySecrets(), publishedBudgets: false })
 for (const [index, sim] of sims.entries()) {
-  await core.accounts.add({ provider: sim.provider, name: `${sim.provider}-${index}`, baseUrl: sim.baseUrl, options: sim.options, secret: sim.secret })
+  await core.accounts.add({
+    provider: sim.provider,
+    name: `${sim.provider}-${index}`,
+    baseUrl: sim.baseUrl,
+    options: sim.options,
+    secret: sim.secret
+  })
 }
 const peak = watchPeakRss()
 const { value: outcomes, ms } = await timed(() => core.sync.run())

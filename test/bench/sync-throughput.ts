@@ -54,7 +54,12 @@ export async function measureAllFour(count: number, limits: SyncFigures[]): Prom
     await Promise.all(sims.map(warmUp))
     const quire = await syncOnce(sims, dir.path)
     const secondsAt = (limit: (f: SyncFigures) => number): number => Math.max(...limits.map((f) => f.invoices / limit(f)))
-    return figures('all four', quire, quire.invoices / secondsAt((f) => f.httpLimitPerSecond), quire.invoices / secondsAt((f) => f.sqliteLimitPerSecond))
+    return figures(
+      'all four',
+      quire,
+      quire.invoices / secondsAt((f) => f.httpLimitPerSecond),
+      quire.invoices / secondsAt((f) => f.sqliteLimitPerSecond)
+    )
   } finally {
     await Promise.all(sims.map((sim) => sim.stop()))
     dir.remove()
@@ -64,7 +69,11 @@ export async function measureAllFour(count: number, limits: SyncFigures[]): Prom
 /** Quire's sync in a fresh process (see sync-child.ts): its peak RSS is the core's alone. */
 async function syncOnce(sims: SimulatorProcess[], dataDir: string): Promise<{ invoices: number; ms: number; peakRssMb: number }> {
   const endpoints: SimulatorEndpoint[] = sims.map(({ provider, baseUrl, secret, options }) => ({ provider, baseUrl, secret, options }))
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sync-child.ts'), JSON.stringify({ dataDir, sims: endpoints })], { maxBuffer: 1 << 20 })
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'sync-child.ts'), JSON.stringify({ dataDir, sims: endpoints })],
+    { maxBuffer: 1 << 20 }
+  )
   return JSON.parse(stdout) as { invoices: number; ms: number; peakRssMb: number }
 }
 
@@ -82,7 +91,12 @@ function collectPages(sim: SimulatorProcess): Promise<UnifiedInvoice[][]> {
   return walk(sim, Number.POSITIVE_INFINITY)
 }
 
-function figures(provider: SyncFigures['provider'], quire: { invoices: number; ms: number; peakRssMb: number }, http: number, sqlite: number): SyncFigures {
+function figures(
+  provider: SyncFigures['provider'],
+  quire: { invoices: number; ms: number; peakRssMb: number },
+  http: number,
+  sqlite: number
+): SyncFigures {
   const perSecond = quire.invoices / (quire.ms / 1000)
   return {
     provider,

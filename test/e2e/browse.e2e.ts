@@ -5,6 +5,7 @@ import { buildLargeCache, fixtureInvoice } from '../helpers/large-cache'
 import { parseCsv } from '../helpers/csv'
 import { tempDir } from '../helpers/temp-dir'
 import { seriousViolations } from './support/axe'
+import { showInvoices } from './support/navigate'
 import { startHost, type RunningHost } from './support/host'
 
 /**
@@ -24,7 +25,8 @@ test.describe('browsing invoices', () => {
   const live = fixture.filter((f) => !f.removed)
   const overdue = live.filter((f) => f.status === 'open' && f.dueDate !== null && f.dueDate < today)
   const counted = (f: (typeof fixture)[number]) => f.status !== 'void' && f.status !== 'draft'
-  const newestFirst = (a: (typeof fixture)[number], b: (typeof fixture)[number]) => (a.issueDate < b.issueDate ? 1 : a.issueDate > b.issueDate ? -1 : b.id - a.id)
+  const newestFirst = (a: (typeof fixture)[number], b: (typeof fixture)[number]) =>
+    a.issueDate < b.issueDate ? 1 : a.issueDate > b.issueDate ? -1 : b.id - a.id
 
   test.beforeEach(async () => {
     dir = tempDir('quire-browse-')
@@ -45,11 +47,14 @@ test.describe('browsing invoices', () => {
 
   test('search, filter, sort, keyboard, select, export, and a saved view that survives a restart', async ({ page }) => {
     await page.goto(host!.url)
+    await showInvoices(page)
     const grid = page.getByRole('grid', { name: 'Invoices' })
     await expect(grid).toHaveAttribute('aria-rowcount', String(live.length))
     await expect(row(grid, 1)).toContainText([...live].sort(newestFirst)[0]!.number)
     // Void and draft invoices are not added up by default (a switch counts them).
-    await expect(page.getByRole('region', { name: 'All invoices totals' })).toContainText(`${live.filter((f) => f.currency === 'EUR' && counted(f)).length.toLocaleString('en-US')} invoices`)
+    await expect(page.getByRole('region', { name: 'All invoices totals' })).toContainText(
+      `${live.filter((f) => f.currency === 'EUR' && counted(f)).length.toLocaleString('en-US')} invoices`
+    )
 
     // Search from the keyboard: "/" goes to the box, diacritics need not be typed.
     await page.locator('body').press('/')
@@ -58,7 +63,9 @@ test.describe('browsing invoices', () => {
     await search.fill('zoe cafe')
     const zoe = live.filter((f) => f.counterparty === 'Zoë Café GmbH')
     await expect(grid).toHaveAttribute('aria-rowcount', String(zoe.length))
-    await expect(page.getByRole('status').filter({ hasText: 'matching invoices' })).toHaveText(`${zoe.length.toLocaleString('en-US')} matching invoices`)
+    await expect(page.getByRole('status').filter({ hasText: 'matching invoices' })).toHaveText(
+      `${zoe.length.toLocaleString('en-US')} matching invoices`
+    )
     await expect(row(grid, 1)).toContainText('Zoë Café GmbH')
     await search.fill('')
 
@@ -114,7 +121,9 @@ test.describe('browsing invoices', () => {
     const picked = [bySize[0]!, bySize[2]!]
     for (const currency of new Set(picked.filter(counted).map((f) => f.currency))) {
       const cents = picked.filter((f) => f.currency === currency && counted(f)).reduce((sum, f) => sum + BigInt(f.cents), 0n)
-      const amount = new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(`${cents / 100n}.${String(cents % 100n).padStart(2, '0')}` as Intl.StringNumericLiteral)
+      const amount = new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(
+        `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}` as Intl.StringNumericLiteral
+      )
       await expect(page.getByRole('region', { name: 'Selected (2) totals' })).toContainText(amount)
     }
     await row(grid, 5).click({ modifiers: ['Shift'] })
@@ -125,12 +134,16 @@ test.describe('browsing invoices', () => {
     const form = page.getByRole('form', { name: 'Export CSV' })
     await form.getByLabel('One per line item').check()
     await form.getByRole('button', { name: `Export ${overdue.length.toLocaleString('en-US')} invoices` }).click()
-    await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toContainText(`Exported ${overdue.length.toLocaleString('en-US')} invoices`)
+    await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toContainText(
+      `Exported ${overdue.length.toLocaleString('en-US')} invoices`
+    )
     const [file] = readdirSync(exportDir())
     const [header, ...rows] = parseCsv(readFileSync(join(exportDir(), file!), 'utf8'))
     expect(rows).toHaveLength(overdue.reduce((sum, f) => sum + Math.max(1, f.lineItems), 0))
     expect(new Set(rows.map((r) => r[header!.indexOf('remote_id')]))).toEqual(new Set(overdue.map((f) => f.remoteId)))
-    expect(rows.find((r) => r[header!.indexOf('counterparty')]!.includes('HYPERLINK'))![header!.indexOf('counterparty')]).toBe(`'${HOSTILE}`)
+    expect(rows.find((r) => r[header!.indexOf('counterparty')]!.includes('HYPERLINK'))![header!.indexOf('counterparty')]).toBe(
+      `'${HOSTILE}`
+    )
 
     // Hide a column, then save filter + sort + columns as a view.
     await page.getByRole('button', { name: 'Columns' }).click()
@@ -146,6 +159,7 @@ test.describe('browsing invoices', () => {
     await host!.stop()
     host = await startHost(dir.path)
     await page.goto(host.url)
+    await showInvoices(page)
     await expect(grid).toHaveAttribute('aria-rowcount', String(live.length))
     await page.getByLabel('Saved view').selectOption({ label: 'Overdue by size' })
     await expect(grid).toHaveAttribute('aria-rowcount', String(overdue.length))
@@ -161,6 +175,7 @@ test.describe('browsing invoices', () => {
       test(`has no serious accessibility problems, and reads well, in the ${colorScheme} theme`, async ({ page }) => {
         await page.emulateMedia({ colorScheme })
         await page.goto(host!.url)
+        await showInvoices(page)
         const grid = page.getByRole('grid', { name: 'Invoices' })
         await expect(row(grid, 1)).toContainText('INV-')
         await page.getByRole('button', { name: 'More filters' }).click()

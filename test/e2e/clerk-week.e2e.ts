@@ -36,7 +36,13 @@ test.describe('a finance clerk’s week', () => {
 
   async function addAndSync(page: Page): Promise<string> {
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', { provider: 'yeti', name: 'Ops', baseUrl: simulator.baseUrl, options: { login: 'ops' }, secret: PASSWORD })
+    const added = await invokeInPage(page, 'accounts.add', {
+      provider: 'yeti',
+      name: 'Ops',
+      baseUrl: simulator.baseUrl,
+      options: { login: 'ops' },
+      secret: PASSWORD
+    })
     if (!added.ok) throw new Error(added.error.message)
     expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
     await page.reload()
@@ -79,14 +85,22 @@ test.describe('a finance clerk’s week', () => {
     await expect(grid.getByText('derived').first()).toBeVisible()
   })
 
-  test('the footer shows Total and Balance, leaves void and draft out with a visible switch, and copy puts TSV on the clipboard', async ({ page, context }) => {
+  test('the footer shows Total and Balance, leaves void and draft out with a visible switch, and copy puts TSV on the clipboard', async ({
+    page,
+    context
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     // Hoursmith sends void and draft invoices (Yeti serves approved ones only).
     const token = hoursmithToken()
     const hoursmith = await startHoursmithSimulator({ invoices: 120, seed: 19, tokens: { [token]: {} } })
     try {
       await page.goto(host.url)
-      const added = await invokeInPage(page, 'accounts.add', { provider: 'hoursmith', name: 'Studio', baseUrl: hoursmith.baseUrl, secret: token })
+      const added = await invokeInPage(page, 'accounts.add', {
+        provider: 'hoursmith',
+        name: 'Studio',
+        baseUrl: hoursmith.baseUrl,
+        secret: token
+      })
       if (!added.ok) throw new Error(added.error.message)
       expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
       await page.reload()
@@ -102,7 +116,13 @@ test.describe('a finance clerk’s week', () => {
     await expect(totals).toContainText(`${leftOut} void or draft invoice`)
     for (const currency of new Set(all.value.items.map((item) => item.currency))) {
       const counted = all.value.items.filter((item) => item.currency === currency && !notCounted(item)).length
-      if (counted > 0) await expect(totals.getByRole('listitem').filter({ hasText: `${counted} invoice` }).first()).toContainText(/Total .+ Balance .+/)
+      if (counted > 0)
+        await expect(
+          totals
+            .getByRole('listitem')
+            .filter({ hasText: `${counted} invoice` })
+            .first()
+        ).toContainText(/Total .+ Balance .+/)
     }
     await page.getByLabel('Count void and draft').check()
     await expect(totals).not.toContainText('not counted')
@@ -114,8 +134,13 @@ test.describe('a finance clerk’s week', () => {
     await page.keyboard.press('x')
     await page.keyboard.press('ControlOrMeta+c')
     await expect(page.getByRole('status').filter({ hasText: 'Copied 2 rows' })).toBeVisible()
-    const text: string = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())
-    const lines = text.trimEnd().split('\r\n').map((line) => line.split('\t'))
+    const text: string = await page.evaluate(() =>
+      (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()
+    )
+    const lines = text
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split('\t'))
     expect(lines).toHaveLength(3)
     expect(lines[0]).toEqual(expect.arrayContaining(['Number', 'Total', 'Balance', 'Currency']))
     const total = lines[0]!.indexOf('Total')
@@ -134,7 +159,13 @@ test.describe('a finance clerk’s week', () => {
     // The old password was kept: the account still syncs.
     expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
 
-    const wrong = await invokeInPage(page, 'accounts.add', { provider: 'yeti', name: 'Backup', baseUrl: simulator.baseUrl, options: { login: 'ops' }, secret: 'wrong-password' })
+    const wrong = await invokeInPage(page, 'accounts.add', {
+      provider: 'yeti',
+      name: 'Backup',
+      baseUrl: simulator.baseUrl,
+      options: { login: 'ops' },
+      secret: 'wrong-password'
+    })
     expect(wrong.ok).toBe(true)
     await page.getByRole('button', { name: 'Sync now' }).first().click()
     const banner = page.getByRole('alert').filter({ hasText: 'Backup' })
@@ -152,7 +183,7 @@ test.describe('a finance clerk’s week', () => {
     const accountId = await addAndSync(page)
     const first = await invokeInPage(page, 'invoices.list', { limit: 1, status: 'open' })
     if (!first.ok) throw new Error(first.error.message)
-    const total = first.value.items[0]!.total
+    const total = first.value.items[0]!.total!
     const search = page.getByRole('searchbox', { name: 'Search invoices' })
     await search.fill(total)
     await expect(page.getByText(/matching invoice/)).toBeVisible()
@@ -163,7 +194,9 @@ test.describe('a finance clerk’s week', () => {
     expect(accountId).toBeTruthy()
   })
 
-  test('the keyboard goes from search to the results: ↓ focuses a row, Esc keeps the query, Enter opens a single match', async ({ page }) => {
+  test('the keyboard goes from search to the results: ↓ focuses a row, Esc keeps the query, Enter opens a single match', async ({
+    page
+  }) => {
     await addAndSync(page)
     const grid = page.getByRole('grid', { name: 'Invoices' })
     const search = page.getByRole('searchbox', { name: 'Search invoices' })
@@ -213,14 +246,25 @@ test.describe('a finance clerk’s week', () => {
     const totals = page.getByRole('region', { name: 'All invoices totals' })
     const box = (await totals.boundingBox())!
     expect(box.y + box.height).toBeLessThanOrEqual(640)
-    expect(await totals.evaluate((element) => [...element.querySelectorAll('li')].every((li) => li.scrollWidth <= li.clientWidth + 1 && li.getBoundingClientRect().right <= (globalThis as unknown as { innerWidth: number }).innerWidth))).toBe(true)
+    expect(
+      await totals.evaluate((element) =>
+        [...element.querySelectorAll('li')].every(
+          (li) =>
+            li.scrollWidth <= li.clientWidth + 1 &&
+            li.getBoundingClientRect().right <= (globalThis as unknown as { innerWidth: number }).innerWidth
+        )
+      )
+    ).toBe(true)
     await page.screenshot({ path: join('test-results', 'clerk-1024-scrolled.png') })
   })
 
   test.describe('accessibility', () => {
     test.use({ bypassCSP: true })
     for (const colorScheme of ['light', 'dark'] as const) {
-      for (const [width, height] of [[1440, 900], [1024, 640]] as const) {
+      for (const [width, height] of [
+        [1440, 900],
+        [1024, 640]
+      ] as const) {
         test(`nothing serious for axe in the ${colorScheme} theme at ${width}×${height}`, async ({ page }) => {
           await page.setViewportSize({ width, height })
           await page.emulateMedia({ colorScheme })

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import type { ProviderId } from '../../preload/contract'
-import { EventHub } from '../../main/core/events'
+import { DomainEvents } from '../../main/base/domain-events'
+import { EventHub } from '../../main/base/events'
 import { AccountsRepo } from '../../main/db/accounts.repo'
 import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
 import { InvoicesRepo } from '../../main/db/invoices.repo'
 import { openDatabase } from '../../main/db/open-database'
 import { PaymentTermsRepo } from '../../main/db/payment-terms.repo'
+import { SkippedRecordsRepo } from '../../main/db/skipped-records.repo'
 import { SyncStateRepo } from '../../main/db/sync-state.repo'
 import type { Connector } from '../../main/providers/connector'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
@@ -35,7 +37,9 @@ export function smallCache(provider: ProviderId = 'lynkwell', now = '2026-11-20T
     changes: new InvoiceChangesRepo(db),
     syncState: new SyncStateRepo(db),
     clock: fakeClock(new Date(now)),
-    events: new EventHub()
+    skipped: new SkippedRecordsRepo(db),
+    events: new EventHub(),
+    domain: new DomainEvents()
   }
   /** One full walk listing exactly these invoices. */
   const sync = async (...invoices: UnifiedInvoice[]): Promise<void> => {

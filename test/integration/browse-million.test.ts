@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InvoiceQuery, InvoiceSortColumn, type CurrencyTotal, type InvoiceSort } from '../../preload/contract'
 import { BALANCE_SCALED, OVERDUE_KEY } from '../../main/db/derived-columns'
 import { exportSql, orderedIdsSql, pageIdsSql, totalsSql } from '../../main/db/invoice-filter-sql'
+import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
 import { InvoicesRepo } from '../../main/db/invoices.repo'
-import { EventHub } from '../../main/core/events'
+import { DomainEvents } from '../../main/base/domain-events'
 import { SavedViewsRepo } from '../../main/db/saved-views.repo'
 import { fromScaled } from '../../main/money/decimal'
 import { InvoicesService } from '../../main/services/invoices.service'
@@ -35,14 +36,19 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
   const newestFirst = (a: Fixture, b: Fixture): number => (a.issueDate < b.issueDate ? 1 : a.issueDate > b.issueDate ? -1 : b.id - a.id)
 
   const query = (input: Record<string, unknown> = {}): InvoiceQuery => InvoiceQuery.parse(input)
-  const plan = (sql: string, params: object): string[] => db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params).map((row) => (row as { detail: string }).detail)
+  const plan = (sql: string, params: object): string[] =>
+    db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(params)
+      .map((row) => (row as { detail: string }).detail)
   const timed = <T>(label: string, run: () => T): T => {
     const started = performance.now()
     const result = run()
     console.log(`${label}: ${(performance.now() - started).toFixed(1)} ms`)
     return result
   }
-  const ids = (input: Record<string, unknown>): number[] => repo.list(query(input), TODAY).items.map((item) => Number(item.remoteId.slice(1)))
+  const ids = (input: Record<string, unknown>): number[] =>
+    repo.list(query(input), TODAY).items.map((item) => Number(item.remoteId.slice(1)))
 
   beforeAll(() => {
     dir = tempDir()
@@ -101,7 +107,10 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
   it('agrees with a sort of the same rows done another way (all rows matched by a filter, then sorted)', () => {
     // A filter that keeps every live invoice sends the list down its other path (find, then sort).
     const everything = { issued: { from: '2000-01-01' } }
-    for (const sort of [{ column: 'paid', direction: 'asc' }, { column: 'provider', direction: 'desc' }] as InvoiceSort[]) {
+    for (const sort of [
+      { column: 'paid', direction: 'asc' },
+      { column: 'provider', direction: 'desc' }
+    ] as InvoiceSort[]) {
       const sorted = orderedIdsSql(query({ sort, ...everything }), TODAY)
       expect(plan(sorted.sql, sorted.params).join('\n')).toContain('TEMP B-TREE')
       for (const offset of [0, 400_000, live.length - 100]) {
@@ -115,10 +124,19 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
       [{ status: 'open' }, (f) => !f.removed && f.status === 'open'],
       [{ status: 'overdue' }, (f) => !f.removed && f.status === 'open' && f.dueDate !== null && f.dueDate < TODAY],
       [{ provider: 'yeti', status: 'paid' }, (f) => !f.removed && f.provider === 'yeti' && f.status === 'paid'],
-      [{ accountId: LARGE_CACHE_ACCOUNTS[1].id, currency: 'gbp' }, (f) => !f.removed && f.accountId === LARGE_CACHE_ACCOUNTS[1].id && f.currency === 'GBP'],
+      [
+        { accountId: LARGE_CACHE_ACCOUNTS[1].id, currency: 'gbp' },
+        (f) => !f.removed && f.accountId === LARGE_CACHE_ACCOUNTS[1].id && f.currency === 'GBP'
+      ],
       [{ hasPdf: false, currency: 'AUD' }, (f) => !f.removed && !f.hasPdf && f.currency === 'AUD'],
-      [{ issued: { from: '2023-02-01', to: '2023-02-28' } }, (f) => !f.removed && f.issueDate >= '2023-02-01' && f.issueDate <= '2023-02-28'],
-      [{ due: { to: '2021-03-31' }, status: 'open' }, (f) => !f.removed && f.status === 'open' && f.dueDate !== null && f.dueDate <= '2021-03-31'],
+      [
+        { issued: { from: '2023-02-01', to: '2023-02-28' } },
+        (f) => !f.removed && f.issueDate >= '2023-02-01' && f.issueDate <= '2023-02-28'
+      ],
+      [
+        { due: { to: '2021-03-31' }, status: 'open' },
+        (f) => !f.removed && f.status === 'open' && f.dueDate !== null && f.dueDate <= '2021-03-31'
+      ],
       [{ total: { min: '1000', max: '1500.5' } }, (f) => !f.removed && f.cents >= 100_000 && f.cents <= 150_050],
       [{ onlyRemoved: true }, (f) => f.removed],
       [{ includeRemoved: true, status: 'void' }, (f) => f.status === 'void'],
@@ -128,9 +146,14 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
     ]
     for (const [filter, matches] of cases) {
       const expected = (filter.includeRemoved || filter.onlyRemoved ? allNewestFirst : liveNewestFirst).filter(matches)
-      const page = timed(`filter ${JSON.stringify(filter)}: ${expected.length} matches`, () => repo.list(query({ ...filter, limit: 50 }), TODAY))
+      const page = timed(`filter ${JSON.stringify(filter)}: ${expected.length} matches`, () =>
+        repo.list(query({ ...filter, limit: 50 }), TODAY)
+      )
       expect(page.total, JSON.stringify(filter)).toBe(expected.length)
-      expect(page.items.map((item) => item.remoteId), JSON.stringify(filter)).toEqual(expected.slice(0, 50).map((f) => f.remoteId))
+      expect(
+        page.items.map((item) => item.remoteId),
+        JSON.stringify(filter)
+      ).toEqual(expected.slice(0, 50).map((f) => f.remoteId))
       expect(repo.count(InvoiceQuery.parse(filter), TODAY)).toBe(expected.length)
     }
   })
@@ -138,7 +161,9 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
   it('overlaps service periods with the range, from the period index', () => {
     const filter = { period: { from: '2023-01-01', to: '2023-03-31' } }
     const expected = db
-      .prepare(`SELECT count(*) FROM invoices WHERE removed = 0 AND period_start IS NOT NULL AND period_end >= '2023-01-01' AND period_start <= '2023-03-31'`)
+      .prepare(
+        `SELECT count(*) FROM invoices WHERE removed = 0 AND period_start IS NOT NULL AND period_end >= '2023-01-01' AND period_start <= '2023-03-31'`
+      )
       .pluck()
       .get() as number
     expect(expected).toBeGreaterThan(1000)
@@ -154,8 +179,14 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
     const sameTotal = live.filter((f) => f.cents === target.cents)
     for (const typed of [`${grouped(',')}.${cents}`, `${grouped('.')},${cents}`, `€${grouped('.')},${cents}`, target.total]) {
       const page = timed(`search "${typed}"`, () => repo.list(query({ search: typed }), TODAY))
-      expect(page.items.map((item) => item.remoteId), typed).toEqual(expect.arrayContaining(sameTotal.map((f) => f.remoteId)))
-      expect(page.items.every((item) => item.total === target.total || item.number?.includes(whole)), typed).toBe(true)
+      expect(
+        page.items.map((item) => item.remoteId),
+        typed
+      ).toEqual(expect.arrayContaining(sameTotal.map((f) => f.remoteId)))
+      expect(
+        page.items.every((item) => item.total === target.total || item.number?.includes(whole)),
+        typed
+      ).toBe(true)
     }
   })
 
@@ -175,7 +206,13 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
       }
       return [...sums]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([currency, sum]) => ({ currency, count: sum.count, total: fromScaled(sum.scaled), balance: fromScaled(sum.balance), leftOut: sum.leftOut }))
+        .map(([currency, sum]) => ({
+          currency,
+          count: sum.count,
+          total: fromScaled(sum.scaled),
+          balance: fromScaled(sum.balance),
+          leftOut: sum.leftOut
+        }))
     }
     expect(timed('totals, everything', () => repo.totals(query(), TODAY))).toEqual(exact(live))
     expect(timed('totals, everything (remembered)', () => repo.totals(query(), TODAY))).toEqual(exact(live))
@@ -187,17 +224,48 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
   })
 
   it('never shows a stale count or total once a sync page is in', () => {
-    const events = new EventHub()
-    const service = new InvoicesService(repo, new SavedViewsRepo(db), fakeClock(new Date(`${TODAY}T12:00:00`)), events)
+    const domain = new DomainEvents()
+    const service = new InvoicesService(
+      repo,
+      new SavedViewsRepo(db),
+      fakeClock(new Date(`${TODAY}T12:00:00`)),
+      new InvoiceChangesRepo(db),
+      domain
+    )
     const before = service.totals(query({ currency: 'EUR' }))
     const beforeCount = service.list(query()).total
-    // What a sync page does: write in a transaction, then report the page.
-    new InvoicesRepo(db).upsert(LARGE_CACHE_ACCOUNTS[0].id, 1, '2026-11-20T08:00:00Z', {
-      remoteId: 'late-arrival', number: 'INV-LATE', status: 'open', rawStatus: null, paymentStatus: null, counterparty: 'Late Pty Ltd',
-      notes: null, issueDate: '2026-11-01', dueDate: '2026-12-01', periodStart: null, periodEnd: null, currency: 'EUR', subtotal: null,
-      tax: null, total: '0.05', paid: null, hasPdf: false, lineItems: [], remoteCreatedAt: null, remoteUpdatedAt: null, removed: false, raw: {}
-    }, null)
-    events.emit('sync.progress', { accountId: LARGE_CACHE_ACCOUNTS[0].id, account: 'Plan Partners', phase: 'page', pages: 1, upserted: 1, walked: 1, expected: null, etaSeconds: null, message: null })
+    // What a sync page does: write in a transaction, then tell the core the account's invoices changed.
+    new InvoicesRepo(db).upsert(
+      LARGE_CACHE_ACCOUNTS[0].id,
+      1,
+      '2026-11-20T08:00:00Z',
+      {
+        remoteId: 'late-arrival',
+        number: 'INV-LATE',
+        status: 'open',
+        rawStatus: null,
+        paymentStatus: null,
+        counterparty: 'Late Pty Ltd',
+        notes: null,
+        issueDate: '2026-11-01',
+        dueDate: '2026-12-01',
+        periodStart: null,
+        periodEnd: null,
+        currency: 'EUR',
+        subtotal: null,
+        tax: null,
+        total: '0.05',
+        paid: null,
+        hasPdf: false,
+        lineItems: [],
+        remoteCreatedAt: null,
+        remoteUpdatedAt: null,
+        removed: false,
+        raw: {}
+      },
+      null
+    )
+    void domain.emit('invoices.changed', { accountId: LARGE_CACHE_ACCOUNTS[0].id })
     expect(service.list(query()).total).toBe(beforeCount + 1)
     const eur = service.totals(query({ currency: 'EUR' }))[0]!
     expect(eur.count).toBe(before[0]!.count + 1)
@@ -209,12 +277,24 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
 /** Each neighbouring pair is in (key, id) order, keys read straight from the rows. */
 function expectOrdered(db: Database.Database, ids: number[], sort: InvoiceSort): void {
   const key: Record<InvoiceSort['column'], string> = {
-    provider: "a.provider || '/' || lower(a.name)", account: 'lower(a.name)', number: 'i.number', counterparty: 'lower(i.counterparty)',
-    issueDate: 'i.issue_date', dueDate: 'i.due_date', status: 'i.status', currency: 'i.currency', total: 'i.total_scaled', paid: 'i.paid_scaled', hasPdf: 'i.has_pdf',
-    balance: BALANCE_SCALED, daysOverdue: OVERDUE_KEY
+    provider: "a.provider || '/' || lower(a.name)",
+    account: 'lower(a.name)',
+    number: 'i.number',
+    counterparty: 'lower(i.counterparty)',
+    issueDate: 'i.issue_date',
+    dueDate: 'i.due_date',
+    status: 'i.status',
+    currency: 'i.currency',
+    total: 'i.total_scaled',
+    paid: 'i.paid_scaled',
+    hasPdf: 'i.has_pdf',
+    balance: BALANCE_SCALED,
+    daysOverdue: OVERDUE_KEY
   }
   const rows = db
-    .prepare(`SELECT i.id, ${key[sort.column]} AS k FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE i.id IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT i.id, ${key[sort.column]} AS k FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE i.id IN (SELECT value FROM json_each(?))`
+    )
     .all(JSON.stringify(ids)) as { id: number; k: string | number | null }[]
   const byId = new Map(rows.map((row) => [row.id, row.k]))
   const sign = sort.direction === 'asc' ? 1 : -1

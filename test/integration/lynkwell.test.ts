@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Clock } from '../../main/core/clock'
-import { createCore } from '../../main/core/create-core'
+import type { Clock } from '../../main/base/clock'
+import { createCore } from '../../main/app/create-core'
 import { toScaled } from '../../main/money/decimal'
 import type { ConnectorAccount } from '../../main/providers/connector'
 import { LynkwellClient } from '../../main/providers/lynkwell/client'
@@ -40,10 +40,13 @@ describe('Lynkwell connector against the simulator', () => {
     const expected = new Map<string, bigint>()
     for (const wire of simulator.invoices) {
       const currency = wire.currency.toUpperCase()
-      expected.set(currency, (expected.get(currency) ?? 0n) + BigInt(Math.round(wire.subTotal * 100)) + BigInt(Math.round(wire.taxTotal * 100)))
+      expected.set(
+        currency,
+        (expected.get(currency) ?? 0n) + BigInt(Math.round(wire.subTotal * 100)) + BigInt(Math.round(wire.taxTotal * 100))
+      )
     }
     const actual = new Map<string, bigint>()
-    for (const invoice of invoices) actual.set(invoice.currency, (actual.get(invoice.currency) ?? 0n) + toScaled(invoice.total) / 100n)
+    for (const invoice of invoices) actual.set(invoice.currency, (actual.get(invoice.currency) ?? 0n) + toScaled(invoice.total!) / 100n)
     expect(actual).toEqual(expected)
     expect([...actual.keys()].sort()).toEqual(['CAD', 'STRING', 'USD'])
 
@@ -99,7 +102,9 @@ describe('Lynkwell connector against the simulator', () => {
   it('renews a token that is about to expire between pages, before using it', async () => {
     const clock = fakeClock()
     simulator = await start({ tokenTtlSeconds: 600, now: () => clock.now().getTime() })
-    const { invoices } = await walkConnector(new LynkwellClient(account(), SECRET, { fetch, clock }), { between: () => clock.sleep(300_000) })
+    const { invoices } = await walkConnector(new LynkwellClient(account(), SECRET, { fetch, clock }), {
+      between: () => clock.sleep(300_000)
+    })
     expect(invoices).toHaveLength(450)
     expect(simulator.tokenRequests.count).toBe(3)
     expect(simulator.unauthorized.count).toBe(0)
@@ -110,10 +115,12 @@ describe('Lynkwell connector against the simulator', () => {
     let skewMs = 0
     // The server's clock runs ahead of ours: the token dies while the client still trusts it.
     simulator = await start({ tokenTtlSeconds: 3_600, now: () => clock.now().getTime() + skewMs })
-    const { invoices, requests } = await walkConnector(new LynkwellClient(account(), SECRET, { fetch, clock }), { between: async (page) => {
-      if (page === 2) skewMs = 3_600_000
-      if (page === 4) simulator.revokeTokens()
-    } })
+    const { invoices, requests } = await walkConnector(new LynkwellClient(account(), SECRET, { fetch, clock }), {
+      between: async (page) => {
+        if (page === 2) skewMs = 3_600_000
+        if (page === 4) simulator.revokeTokens()
+      }
+    })
     expect(invoices).toHaveLength(450)
     expect(simulator.unauthorized.count).toBe(2)
     expect(simulator.tokenRequests.count).toBe(3)
@@ -126,18 +133,27 @@ describe('Lynkwell connector against the simulator', () => {
     const wrongSecret = 'lw-wrong-secret-0123456789abcdef'
     const bySecret = await errorOf(new LynkwellClient(account(), wrongSecret, { fetch, clock }).fetchPage(null))
     expect(bySecret.code).toBe('PROVIDER_AUTH')
-    expect(bySecret.message).toMatch(/^Lynkwell account “Fleet billing”: .*rejected the client id “quire-test-client”.*Lynkwell said: “Unauthorized \(access_denied\)”.*API Clients/)
+    expect(bySecret.message).toMatch(
+      /^Lynkwell account “Fleet billing”: .*rejected the client id “quire-test-client”.*Lynkwell said: “Unauthorized \(access_denied\)”.*API Clients/
+    )
     expect(bySecret.message).not.toContain(wrongSecret)
 
     const byClient = await errorOf(new LynkwellClient(account({ clientId: 'someone-else' }), SECRET, { fetch, clock }).testConnection())
     expect(byClient).toMatchObject({ code: 'PROVIDER_AUTH', message: expect.stringMatching(/“someone-else”.*Unauthorized/) })
     expect(byClient.message).not.toContain(SECRET)
 
-    const byAudience = await errorOf(new LynkwellClient(account({ audience: 'https://elsewhere.example' }), SECRET, { fetch, clock }).fetchPage(null))
-    expect(byAudience).toMatchObject({ code: 'PROVIDER_AUTH', message: expect.stringMatching(/audience “https:\/\/elsewhere\.example”.*Service not found/) })
+    const byAudience = await errorOf(
+      new LynkwellClient(account({ audience: 'https://elsewhere.example' }), SECRET, { fetch, clock }).fetchPage(null)
+    )
+    expect(byAudience).toMatchObject({
+      code: 'PROVIDER_AUTH',
+      message: expect.stringMatching(/audience “https:\/\/elsewhere\.example”.*Service not found/)
+    })
     expect(simulator.requests.count).toBe(0)
 
-    expect(await new LynkwellClient(account(), SECRET, { fetch, clock }).testConnection()).toMatch(/Connected to Lynkwell with API client “quire-test-client”/)
+    expect(await new LynkwellClient(account(), SECRET, { fetch, clock }).testConnection()).toMatch(
+      /Connected to Lynkwell with API client “quire-test-client”/
+    )
   })
 
   it('fails with PROVIDER_AUTH when even a fresh token is refused, quoting neither secret nor token', async () => {
@@ -187,11 +203,22 @@ describe('Lynkwell through the core', () => {
   it('syncs, survives a token revoked mid-sync, repeats without duplicates, and reports wrong secrets', async () => {
     const dir = tempDir()
     const clock: Clock = fakeClock()
-    const simulator = await startLynkwellSimulator({ invoices: 320, seed: 9, clients: { [CLIENT_ID]: { secret: SECRET } }, now: () => clock.now().getTime() })
+    const simulator = await startLynkwellSimulator({
+      invoices: 320,
+      seed: 9,
+      clients: { [CLIENT_ID]: { secret: SECRET } },
+      now: () => clock.now().getTime()
+    })
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock })
     try {
       // No audience given: the provider definition fills Lynkwell's documented one, which the simulator expects.
-      const added = await core.accounts.add({ provider: 'lynkwell', name: 'Fleet', baseUrl: simulator.baseUrl, secret: SECRET, options: { clientId: CLIENT_ID, tokenUrl: simulator.tokenUrl } })
+      const added = await core.accounts.add({
+        provider: 'lynkwell',
+        name: 'Fleet',
+        baseUrl: simulator.baseUrl,
+        secret: SECRET,
+        options: { clientId: CLIENT_ID, tokenUrl: simulator.tokenUrl }
+      })
       expect(added.options).toMatchObject({ clientId: CLIENT_ID, audience: 'https://api.lynkwell.com' })
 
       const stop = core.events.subscribe((event, payload) => {
@@ -206,7 +233,11 @@ describe('Lynkwell through the core', () => {
       expect(second).toMatchObject({ ok: true, pages: 4, upserted: 320, removed: 0 })
       const page = core.invoices.list({ includeRemoved: true, offset: 0, limit: 500 })
       expect(page.total).toBe(320)
-      expect(core.invoices.get(added.id, 'string')).toMatchObject({ total: '246.00', currency: 'STRING', lineItems: [{ description: 'string' }, { amount: '123' }] })
+      expect(core.invoices.get(added.id, 'string')).toMatchObject({
+        total: '246.00',
+        currency: 'STRING',
+        lineItems: [{ description: 'string' }, { amount: '123' }]
+      })
 
       await expect(core.accounts.replaceSecret(added.id, 'not-the-secret')).rejects.toMatchObject({ code: 'PROVIDER_AUTH' })
       await core.accounts.replaceSecret(added.id, 'not-the-secret', { skipCheck: true })

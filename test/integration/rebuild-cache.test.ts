@@ -2,8 +2,8 @@ import { closeSync, openSync, readdirSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/cli/run-cli'
-import { createCore } from '../../main/core/create-core'
-import { isAppError } from '../../main/core/errors'
+import { createCore } from '../../main/app/create-core'
+import { isAppError } from '../../main/base/errors'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
@@ -41,7 +41,11 @@ describe('a damaged cache', () => {
     expect(isAppError(error, 'DB_CORRUPT')).toBe(true)
 
     const out: string[] = []
-    const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, stdin: process.stdin } as never
+    const io = {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => out.push(t) },
+      stdin: process.stdin
+    } as never
     expect(await runCli(['--data-dir', dir.path, 'cache', 'rebuild'], io, secrets)).toBe(0)
     expect(out.join('')).toMatch(/Kept 1 account/)
     expect(readdirSync(dir.path).some((name) => name.startsWith('quire.sqlite3.damaged-'))).toBe(true)

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/cli/run-cli'
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { createDispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
 import { startCareSquareSimulator } from '../../main/simulators/caresquare/server'
@@ -21,11 +21,24 @@ describe('secret hygiene across all four providers', () => {
   })
 
   it('keeps every secret out of the data dir, the renderer, errors and CLI output; remove deletes it from the keychain', async () => {
-    const secrets = { hoursmith: hoursmithToken(), caresquare: `cs-${randomUUID()}`, yeti: `yeti-${randomUUID()}`, lynkwell: `lw-${randomUUID()}` }
-    const wrong = { hoursmith: hoursmithToken(), caresquare: `cs-wrong-${randomUUID()}`, yeti: `yeti-wrong-${randomUUID()}`, lynkwell: `lw-wrong-${randomUUID()}` }
+    const secrets = {
+      hoursmith: hoursmithToken(),
+      caresquare: `cs-${randomUUID()}`,
+      yeti: `yeti-${randomUUID()}`,
+      lynkwell: `lw-${randomUUID()}`
+    }
+    const wrong = {
+      hoursmith: hoursmithToken(),
+      caresquare: `cs-wrong-${randomUUID()}`,
+      yeti: `yeti-wrong-${randomUUID()}`,
+      lynkwell: `lw-wrong-${randomUUID()}`
+    }
     const planManagerId = randomUUID()
     const hoursmith = await startHoursmithSimulator({ invoices: 300, tokens: { [secrets.hoursmith]: {} } })
-    const caresquare = await startCareSquareSimulator({ invoices: 60, apiKeys: { [secrets.caresquare]: { planManagerIds: [planManagerId] } } })
+    const caresquare = await startCareSquareSimulator({
+      invoices: 60,
+      apiKeys: { [secrets.caresquare]: { planManagerIds: [planManagerId] } }
+    })
     const yeti = await startYetiSimulator({ invoices: 120, users: { ops: { password: secrets.yeti } } })
     const lynkwell = await startLynkwellSimulator({ invoices: 150, clients: { 'client-1': { secret: secrets.lynkwell } } })
     closers.push(hoursmith.close, caresquare.close, yeti.close, lynkwell.close)
@@ -43,9 +56,21 @@ describe('secret hygiene across all four providers', () => {
     }
 
     await call('accounts.add', { provider: 'hoursmith', name: 'H', baseUrl: hoursmith.baseUrl, secret: secrets.hoursmith })
-    await call('accounts.add', { provider: 'caresquare', name: 'C', baseUrl: caresquare.baseUrl, options: { planManagerIds: [planManagerId] }, secret: secrets.caresquare })
+    await call('accounts.add', {
+      provider: 'caresquare',
+      name: 'C',
+      baseUrl: caresquare.baseUrl,
+      options: { planManagerIds: [planManagerId] },
+      secret: secrets.caresquare
+    })
     await call('accounts.add', { provider: 'yeti', name: 'Y', baseUrl: yeti.baseUrl, options: { login: 'ops' }, secret: secrets.yeti })
-    await call('accounts.add', { provider: 'lynkwell', name: 'L', baseUrl: lynkwell.baseUrl, options: { clientId: 'client-1', tokenUrl: lynkwell.tokenUrl, audience: lynkwell.audience }, secret: secrets.lynkwell })
+    await call('accounts.add', {
+      provider: 'lynkwell',
+      name: 'L',
+      baseUrl: lynkwell.baseUrl,
+      options: { clientId: 'client-1', tokenUrl: lynkwell.tokenUrl, audience: lynkwell.audience },
+      secret: secrets.lynkwell
+    })
     const synced = (await call('sync.run', {})) as { ok: boolean; value: { ok: boolean }[] }
     expect(synced.value.map((outcome) => outcome.ok)).toEqual([true, true, true, true])
     const accounts = ((await call('accounts.list', {})) as { value: { id: string; provider: keyof typeof secrets }[] }).value
@@ -53,17 +78,27 @@ describe('secret hygiene across all four providers', () => {
     for (const item of page.value.items.slice(0, 40)) await call('invoices.get', { accountId: item.accountId, remoteId: item.remoteId })
 
     // Wrong secrets: the errors that come back must not quote them either.
-    for (const account of accounts) expect(await call('accounts.replaceSecret', { accountId: account.id, secret: wrong[account.provider] })).toMatchObject({ ok: false })
-    for (const account of accounts) await call('accounts.replaceSecret', { accountId: account.id, secret: wrong[account.provider], skipCheck: true })
+    for (const account of accounts)
+      expect(await call('accounts.replaceSecret', { accountId: account.id, secret: wrong[account.provider] })).toMatchObject({ ok: false })
+    for (const account of accounts)
+      await call('accounts.replaceSecret', { accountId: account.id, secret: wrong[account.provider], skipCheck: true })
     const failed = (await call('sync.run', {})) as { value: { ok: boolean; error: { message: string } | null }[] }
     expect(failed.value.every((outcome) => !outcome.ok && outcome.error !== null)).toBe(true)
     for (const account of accounts) await call('accounts.replaceSecret', { accountId: account.id, secret: secrets[account.provider] })
 
     const out: string[] = []
-    const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, stdin: process.stdin } as never
+    const io = {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => out.push(t) },
+      stdin: process.stdin
+    } as never
     const filesWhileOpen = filesUnder(dir.path).map((file) => readFileSync(file))
     await core.close()
-    for (const args of [['accounts', 'list', '--json'], ['sync', '--json'], ['invoices', 'list', '--all', '--json']]) {
+    for (const args of [
+      ['accounts', 'list', '--json'],
+      ['sync', '--json'],
+      ['invoices', 'list', '--all', '--json']
+    ]) {
       expect(await runCli(['--data-dir', dir.path, ...args], io, keychain)).toBe(0)
     }
 
@@ -81,7 +116,8 @@ describe('secret hygiene across all four providers', () => {
       }
     }
 
-    for (const account of accounts) expect(await keychain.get(account.id)).toBe(secrets[account.provider])
+    for (const account of accounts)
+      expect(JSON.parse((await keychain.get(account.id))!)).toMatchObject({ v: 1, secret: secrets[account.provider] })
     const reopened = await createCore({ dataDir: dir.path, secrets: keychain })
     for (const account of accounts) await reopened.accounts.remove(account.id)
     await reopened.close()

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/core/create-core'
+import { createCore, type Core } from '../../main/app/create-core'
 import { FULL_RECONCILE_INTERVAL_MS } from '../../main/sync/account-sync'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { fakeClock } from '../helpers/fake-clock'
@@ -55,7 +55,13 @@ describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
     softDeleted.updatedAt = '2026-11-20T10:00:00Z'
     const changed = simulator.invoices[30]!
     Object.assign(changed, { status: 'PAID', paymentStatus: 'paid', amountPaid: changed.total, updatedAt: '2026-11-21T10:00:00Z' })
-    simulator.invoices.push({ ...simulator.invoices[0]!, id: 'new-invoice-1', number: 'INV-NEW', updatedAt: '2026-11-22T10:00:00Z', deletedAt: null })
+    simulator.invoices.push({
+      ...simulator.invoices[0]!,
+      id: 'new-invoice-1',
+      number: 'INV-NEW',
+      updatedAt: '2026-11-22T10:00:00Z',
+      deletedAt: null
+    })
     simulator.changed()
 
     const [outcome] = await core.sync.run(undefined, { full: true })
@@ -81,7 +87,13 @@ describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
     Object.assign(paid, { status: 'PAID', paymentStatus: 'paid', amountPaid: paid.total, updatedAt: '2026-11-22T12:00:00Z' })
     const softDeleted = simulator.invoices.find((i) => i.status === 'DRAFT' && i.deletedAt === null)!
     Object.assign(softDeleted, { deletedAt: '2026-11-22T13:00:00Z', updatedAt: '2026-11-22T13:00:00Z' })
-    simulator.invoices.push({ ...simulator.invoices[1]!, id: 'fresh-1', number: 'INV-FRESH', updatedAt: '2026-11-22T14:00:00Z', deletedAt: null })
+    simulator.invoices.push({
+      ...simulator.invoices[1]!,
+      id: 'fresh-1',
+      number: 'INV-FRESH',
+      updatedAt: '2026-11-22T14:00:00Z',
+      deletedAt: null
+    })
     const vanished = simulator.invoices.splice(5, 1)[0]!
     simulator.changed()
 
@@ -139,7 +151,10 @@ describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
     target.updatedAt = '2026-11-22T00:00:00Z'
     simulator.changed()
     const [outcome] = await core.sync.run(undefined, { full: true })
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'PROVIDER_BAD_RESPONSE', message: expect.stringMatching(/^Page 5: .*total/) } })
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'PROVIDER_BAD_RESPONSE', message: expect.stringMatching(/^Page 5: .*total/) }
+    })
     expect(core.invoices.list({ includeRemoved: true, offset: 0, limit: 500 })).toEqual(before)
   })
 

@@ -29,7 +29,8 @@ describe('amounts as people type them', () => {
   })
 
   it('reads nothing into identifiers, words or broken grouping', () => {
-    for (const text of ['0042', 'INV-0042', 'abc', '1,2,3', '12,34.56', '1.234,567.8', '12.', '', '-', '1..2']) expect(decimals(text), text).toEqual([])
+    for (const text of ['0042', 'INV-0042', 'abc', '1,2,3', '12,34.56', '1.234,567.8', '12.', '', '-', '1..2'])
+      expect(decimals(text), text).toEqual([])
   })
 
   it('lets an amount in a search match a total or the same digits as text', () => {

@@ -16,8 +16,10 @@ describe('payment terms', () => {
   function cache() {
     const cache = smallCache()
     cleanups.push(cache.close)
-    const list = (filter: object = {}) => cache.query().list(InvoiceQuery.parse({ limit: 100, sort: { column: 'number', direction: 'asc' }, ...filter }), TODAY).items
-    const due = (filter: object = {}) => Object.fromEntries(list(filter).map((item) => [item.remoteId, [item.dueDate, item.dueDateDerived]]))
+    const list = (filter: object = {}) =>
+      cache.query().list(InvoiceQuery.parse({ limit: 100, sort: { column: 'number', direction: 'asc' }, ...filter }), TODAY).items
+    const due = (filter: object = {}) =>
+      Object.fromEntries(list(filter).map((item) => [item.remoteId, [item.dueDate, item.dueDateDerived]]))
     const withoutDue = (filter: object = {}) => cache.query().openWithoutDueDate(InvoiceFilter.parse(filter), TODAY)
     return { ...cache, list, due, withoutDue }
   }
@@ -35,7 +37,12 @@ describe('payment terms', () => {
 
   it('derives net N days from the issue date, keeps a provider due date, and makes old open invoices overdue', async () => {
     const { accountId, terms, sync, due, list, withoutDue } = cache()
-    await sync(invoice('a', { issueDate: '2026-09-01' }), invoice('b', { issueDate: '2026-11-15' }), invoice('c', { issueDate: '2026-01-31', dueDate: '2026-12-31' }), invoice('d', { issueDate: null }))
+    await sync(
+      invoice('a', { issueDate: '2026-09-01' }),
+      invoice('b', { issueDate: '2026-11-15' }),
+      invoice('c', { issueDate: '2026-01-31', dueDate: '2026-12-31' }),
+      invoice('d', { issueDate: null })
+    )
     terms.set(accountId, { netDays: 30, basis: 'issueDate' })
     expect(terms.get(accountId)).toEqual({ netDays: 30, basis: 'issueDate' })
     expect(due()).toEqual({ a: ['2026-10-01', true], b: ['2026-12-15', true], c: ['2026-12-31', false], d: [null, false] })
@@ -48,7 +55,10 @@ describe('payment terms', () => {
 
   it('derives from the period end, falling back to the issue date where there is no period', async () => {
     const { accountId, terms, sync, due } = cache()
-    await sync(invoice('a', { issueDate: '2026-10-02', periodStart: '2026-09-01T00:00:00Z', periodEnd: '2026-09-30T23:59:59Z' }), invoice('b', { issueDate: '2026-10-05' }))
+    await sync(
+      invoice('a', { issueDate: '2026-10-02', periodStart: '2026-09-01T00:00:00Z', periodEnd: '2026-09-30T23:59:59Z' }),
+      invoice('b', { issueDate: '2026-10-05' })
+    )
     terms.set(accountId, { netDays: 14, basis: 'periodEnd' })
     expect(due()).toEqual({ a: ['2026-10-14', true], b: ['2026-10-19', true] })
   })
@@ -57,7 +67,11 @@ describe('payment terms', () => {
     const { accountId, terms, sync, due } = cache()
     await sync(invoice('a', { issueDate: '2026-09-01' }))
     terms.set(accountId, { netDays: 7, basis: 'issueDate' })
-    await sync(invoice('a', { issueDate: '2026-09-10' }), invoice('b', { issueDate: '2026-11-01' }), invoice('c', { issueDate: '2026-11-01', dueDate: '2026-11-30' }))
+    await sync(
+      invoice('a', { issueDate: '2026-09-10' }),
+      invoice('b', { issueDate: '2026-11-01' }),
+      invoice('c', { issueDate: '2026-11-01', dueDate: '2026-11-30' })
+    )
     expect(due()).toEqual({ a: ['2026-09-17', true], b: ['2026-11-08', true], c: ['2026-11-30', false] })
     terms.set(accountId, null)
     expect(terms.get(accountId)).toBeNull()

@@ -3,13 +3,15 @@ import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { InvoiceQuery, type LineItem } from '../../preload/contract'
-import { EventHub } from '../../main/core/events'
+import { EventHub } from '../../main/base/events'
+import { DomainEvents } from '../../main/base/domain-events'
 import { AccountsRepo } from '../../main/db/accounts.repo'
 import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
 import { PaymentTermsRepo } from '../../main/db/payment-terms.repo'
 import { InvoicesRepo } from '../../main/db/invoices.repo'
 import { openDatabase } from '../../main/db/open-database'
+import { SkippedRecordsRepo } from '../../main/db/skipped-records.repo'
 import { SyncStateRepo } from '../../main/db/sync-state.repo'
 import type { Connector } from '../../main/providers/connector'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
@@ -23,15 +25,30 @@ import { tempDir } from '../helpers/temp-dir'
  */
 describe('sync page writes', () => {
   const cleanups: (() => void)[] = []
-  afterEach(() => cleanups.splice(0).reverse().forEach((cleanup) => cleanup()))
+  afterEach(() =>
+    cleanups
+      .splice(0)
+      .reverse()
+      .forEach((cleanup) => cleanup())
+  )
 
   function cache() {
     const dir = tempDir()
     const db = openDatabase(join(dir.path, 'quire.sqlite3'))
-    cleanups.push(() => dir.remove(), () => void db.close())
+    cleanups.push(
+      () => dir.remove(),
+      () => void db.close()
+    )
     const accounts = new AccountsRepo(db)
     const accountId = randomUUID()
-    accounts.insert({ id: accountId, provider: 'hoursmith', name: 'Studio', baseUrl: 'http://127.0.0.1:9/api/v1', options: {}, createdAt: '2026-11-20T08:00:00Z' })
+    accounts.insert({
+      id: accountId,
+      provider: 'hoursmith',
+      name: 'Studio',
+      baseUrl: 'http://127.0.0.1:9/api/v1',
+      options: {},
+      createdAt: '2026-11-20T08:00:00Z'
+    })
     const deps = {
       db,
       accounts,
@@ -39,8 +56,10 @@ describe('sync page writes', () => {
       paymentTerms: new PaymentTermsRepo(db),
       changes: new InvoiceChangesRepo(db),
       syncState: new SyncStateRepo(db),
+      skipped: new SkippedRecordsRepo(db),
       clock: fakeClock(new Date('2026-11-20T08:00:00Z')),
-      events: new EventHub()
+      events: new EventHub(),
+      domain: new DomainEvents()
     }
     /** One full walk whose pages are exactly `pages`. */
     const sync = async (...pages: UnifiedInvoice[][]) => {
@@ -51,7 +70,9 @@ describe('sync page writes', () => {
           return { invoices: pages[index]!, next: index + 1 < pages.length ? String(index + 1) : null, requests: 1 }
         }
       }
-      const outcome = await syncAccount(deps, accounts.byId(accountId)!, async () => connector, new AbortController().signal, { full: true })
+      const outcome = await syncAccount(deps, accounts.byId(accountId)!, async () => connector, new AbortController().signal, {
+        full: true
+      })
       expect(outcome.error).toBeNull()
     }
     const search = (text: string): string[] => {
@@ -63,7 +84,8 @@ describe('sync page writes', () => {
 
   it('keeps search exact whether a re-sync skips or performs the search rewrite', async () => {
     const { db, sync, search } = cache()
-    const lines = (...descriptions: string[]): LineItem[] => descriptions.map((description, position) => ({ position, description, quantity: '1', unitPrice: '5.00', amount: '5.00' }))
+    const lines = (...descriptions: string[]): LineItem[] =>
+      descriptions.map((description, position) => ({ position, description, quantity: '1', unitPrice: '5.00', amount: '5.00' }))
     const a = invoice('a', { number: 'INV-100', counterparty: 'Acme Pty Ltd', lineItems: lines('Consulting hours') })
     const b = invoice('b', { number: 'INV-200', counterparty: 'Globex', notes: 'Quarterly retainer' })
     const c = invoice('c', { number: 'INV-300', counterparty: 'Initech', lineItems: lines('Travel', 'Parking') })
@@ -85,7 +107,9 @@ describe('sync page writes', () => {
     expect(search('parking')).toEqual([])
     expect(search('accommodation')).toEqual(['c'])
     expect(search('travel')).toEqual(['c'])
-    expect(db.prepare(`SELECT amount FROM line_items l JOIN invoices i ON i.id = l.invoice_id WHERE i.remote_id = 'a'`).pluck().all()).toEqual(['4.50'])
+    expect(
+      db.prepare(`SELECT amount FROM line_items l JOIN invoices i ON i.id = l.invoice_id WHERE i.remote_id = 'a'`).pluck().all()
+    ).toEqual(['4.50'])
 
     // c vanishes upstream: a tombstone, still found where tombstones are asked for.
     await sync([aPaid, bNoted])
@@ -102,13 +126,20 @@ describe('sync page writes', () => {
   it('writes an invoice listed twice in one page as the later listing, with its change logged', async () => {
     const { db, sync, search } = cache()
     const first = invoice('a', { number: 'INV-1', counterparty: 'Acme Pty Ltd' })
-    const second = { ...first, counterparty: 'Globex', status: 'paid' as const, lineItems: [{ position: 0, description: 'Retainer', quantity: null, unitPrice: null, amount: '5.00' }] }
+    const second = {
+      ...first,
+      counterparty: 'Globex',
+      status: 'paid' as const,
+      lineItems: [{ position: 0, description: 'Retainer', quantity: null, unitPrice: null, amount: '5.00' }]
+    }
     await sync([first, second])
     expect(search('acme')).toEqual([])
     expect(search('globex retainer')).toEqual(['a'])
     expect(db.prepare(`SELECT count(*) FROM invoices`).pluck().get()).toBe(1)
     expect(db.prepare(`SELECT count(*) FROM line_items`).pluck().get()).toBe(1)
-    expect(db.prepare(`SELECT field, before, after FROM invoice_changes`).all()).toEqual([{ field: 'status', before: 'open', after: 'paid' }])
+    expect(db.prepare(`SELECT field, before, after FROM invoice_changes`).all()).toEqual([
+      { field: 'status', before: 'open', after: 'paid' }
+    ])
     expectSearchIndexMatchesRows(db)
   })
 })
@@ -123,7 +154,10 @@ function expectSearchIndexMatchesRows(db: Database.Database): void {
   expect(db.prepare(`SELECT count(*) FROM invoice_fts`).pluck().get()).toBe(rows.length)
   const find = db.prepare(`SELECT rowid FROM invoice_fts WHERE invoice_fts MATCH ?`).pluck()
   for (const row of rows) {
-    for (const word of [row.number, row.counterparty, row.notes, row.lines].join(' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+    for (const word of [row.number, row.counterparty, row.notes, row.lines]
+      .join(' ')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)) {
       expect(find.all(`"${word}"`), `${word} → ${row.id}`).toContain(row.id)
     }
   }

@@ -51,19 +51,35 @@ describe('the unfiltered list', () => {
         )
         .safeIntegers(true)
         .all() as { currency: string; n: bigint; total: bigint; balance: bigint; left_out: bigint }[]
-    ).map((row) => ({ currency: row.currency, count: Number(row.n), total: fromScaled(row.total), balance: fromScaled(row.balance), leftOut: Number(row.left_out) }))
+    ).map((row) => ({
+      currency: row.currency,
+      count: Number(row.n),
+      total: fromScaled(row.total),
+      balance: fromScaled(row.balance),
+      leftOut: Number(row.left_out)
+    }))
 
   function expectListAsTheRowsSay(): void {
     for (const includeRemoved of [false, true]) {
-      const total = db.prepare(`SELECT count(*) FROM invoices ${live(includeRemoved)}`).pluck().get() as number
+      const total = db
+        .prepare(`SELECT count(*) FROM invoices ${live(includeRemoved)}`)
+        .pluck()
+        .get() as number
       expect(repo.count(InvoiceQuery.parse({ includeRemoved }), TODAY)).toBe(total)
       expect(repo.totals(InvoiceQuery.parse({ includeRemoved }), TODAY)).toEqual(expectedTotals(includeRemoved))
-      for (const sort of [{ column: 'issueDate', direction: 'desc' }, { column: 'dueDate', direction: 'asc' }, { column: 'counterparty', direction: 'desc' }] as InvoiceSort[]) {
+      for (const sort of [
+        { column: 'issueDate', direction: 'desc' },
+        { column: 'dueDate', direction: 'asc' },
+        { column: 'counterparty', direction: 'desc' }
+      ] as InvoiceSort[]) {
         // Near the start (walked), deep in the middle (a slice of the whole order), near the end (walked back).
         for (const offset of [100, Math.floor(total / 2), total - 150]) {
           const page = repo.list(InvoiceQuery.parse({ sort, includeRemoved, offset, limit: 200 }), TODAY)
           expect(page.total).toBe(total)
-          expect(page.items.map((item) => item.remoteId), `${sort.column} ${sort.direction} @${offset}`).toEqual(expectedIds(sort, includeRemoved, offset, 200))
+          expect(
+            page.items.map((item) => item.remoteId),
+            `${sort.column} ${sort.direction} @${offset}`
+          ).toEqual(expectedIds(sort, includeRemoved, offset, 200))
         }
       }
     }

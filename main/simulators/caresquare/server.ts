@@ -6,9 +6,16 @@
  * sessions. The demo workspace, the tests and the benchmarks all run against it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { listenOnLoopback, sendJson } from '../shared/http-server'
+import { listenOnLoopback } from '../../net/loopback-server'
+import { sendJson } from '../shared/raw-json'
 import { careSquareDataset, careSquareViewSessions } from './dataset'
-import { seedExampleInvoice, seedExampleViewSession, SUMMARY_FIELDS, type CareSquareWireInvoice, type CareSquareWireViewSession } from './wire'
+import {
+  seedExampleInvoice,
+  seedExampleViewSession,
+  SUMMARY_FIELDS,
+  type CareSquareWireInvoice,
+  type CareSquareWireViewSession
+} from './wire'
 
 export interface CareSquareApiKeyGrant {
   /** The plan managers this key may read (X-Plan-Manager-Id values it is allowed). */
@@ -95,7 +102,14 @@ export async function startCareSquareSimulator(options: CareSquareSimulatorOptio
     return fail(response, 404)
   }, options.port)
 
-  return { baseUrl: `${server.origin}${PREFIX}`, invoices, viewSessions, requests, changed: () => byId.invalidate(), close: () => server.close() }
+  return {
+    baseUrl: `${server.origin}${PREFIX}`,
+    invoices,
+    viewSessions,
+    requests,
+    changed: () => byId.invalidate(),
+    close: () => server.close()
+  }
 }
 
 /**
@@ -113,7 +127,9 @@ function buildDataset(options: CareSquareSimulatorOptions): Pick<CareSquareSimul
   const viewSessions: CareSquareSimulator['viewSessions'] = {}
   plan.forEach(([planManagerId, data], index) => {
     const generated = !Array.isArray(data)
-    const list = generated ? careSquareDataset({ planManagerId, count: data, seed: seed + index, firstNumericId: 48_000 + index * 1_000_000 }) : data
+    const list = generated
+      ? careSquareDataset({ planManagerId, count: data, seed: seed + index, firstNumericId: 48_000 + index * 1_000_000 })
+      : data
     const sessions = careSquareViewSessions(list, seed + index)
     if (generated && index === 0) {
       list.unshift(seedExampleInvoice())
@@ -135,7 +151,10 @@ function list<T>(response: ServerResponse, url: URL, items: readonly T[], projec
   if (limit === null || limit < 1 || limit > MAX_LIMIT) return fail(response, 400, `limit must be an integer from 1 to ${MAX_LIMIT}`)
   if (offset === null || offset < 0) return fail(response, 400, 'offset must be an integer >= 0')
   const page = items.slice(offset, offset + limit)
-  sendJson(response, 200, { data: page.map(project), pagination: { limit, offset, total: items.length, has_more: offset + page.length < items.length } })
+  sendJson(response, 200, {
+    data: page.map(project),
+    pagination: { limit, offset, total: items.length, has_more: offset + page.length < items.length }
+  })
 }
 
 /** A list row: the detail's documented summary fields, without line items or anything else. */
@@ -156,7 +175,9 @@ class IdIndex {
   constructor(private readonly invoices: Record<string, CareSquareWireInvoice[]>) {}
 
   get(planManagerId: string, id: string): CareSquareWireInvoice | undefined {
-    this.index ??= new Map(Object.entries(this.invoices).map(([pm, list]) => [pm, new Map(list.map((invoice) => [String(invoice.id), invoice]))]))
+    this.index ??= new Map(
+      Object.entries(this.invoices).map(([pm, list]) => [pm, new Map(list.map((invoice) => [String(invoice.id), invoice]))])
+    )
     return this.index.get(planManagerId)?.get(id)
   }
 

@@ -7,15 +7,16 @@
  * own error body is not documented; `{message}` is what this simulator sends.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { LynkwellInvoice } from '../../providers/lynkwell/schemas'
-import { listenOnLoopback, sendJson } from '../shared/http-server'
+import type { LynkwellWireInvoice } from '../../providers/lynkwell/schemas'
+import { listenOnLoopback } from '../../net/loopback-server'
+import { sendJson } from '../shared/raw-json'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { lynkwellDataset } from './dataset'
 import { TokenAuthority, type LynkwellApiClient } from './oauth'
 
 export interface LynkwellSimulatorOptions {
   /** The invoices to serve, or how many to generate (the seed example is always the first). */
-  invoices?: LynkwellInvoice[] | number
+  invoices?: LynkwellWireInvoice[] | number
   seed?: number
   /** The API clients that may get tokens, by client id. */
   clients: Record<string, LynkwellApiClient>
@@ -34,7 +35,7 @@ export interface LynkwellSimulator {
   tokenUrl: string
   audience: string
   /** The live dataset: tests change it between syncs and compare the cache with it. */
-  invoices: LynkwellInvoice[]
+  invoices: LynkwellWireInvoice[]
   /** Billing API requests, refused ones included. */
   requests: { count: number }
   /** Token endpoint requests, refused ones included. */
@@ -67,7 +68,7 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
   const requests = { count: 0 }
   const tokenRequests = { count: 0 }
   const unauthorized = { count: 0 }
-  const invoices: LynkwellInvoice[] = Array.isArray(options.invoices) ? options.invoices : []
+  const invoices: LynkwellWireInvoice[] = Array.isArray(options.invoices) ? options.invoices : []
   let positions: Map<string, number> | null = null
   const positionOf = (id: string): number | undefined => {
     positions ??= new Map(invoices.map((invoice, index) => [invoice.id, index]))
@@ -85,7 +86,8 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
       pdfRequests.count += 1
       const token = bearer(request)
       if (token !== null) pdfRequests.withToken += 1
-      if (files.needsToken && (token === null || authority.check(token) !== null)) return sendJson(response, 401, { message: 'Unauthorized' })
+      if (files.needsToken && (token === null || authority.check(token) !== null))
+        return sendJson(response, 401, { message: 'Unauthorized' })
       const id = decodeURIComponent(pdfMatch[1]!)
       if (positionOf(id) === undefined) return sendJson(response, 404, { message: 'No such file' })
       return sendPdf(response, () => pdfOf(id), pdfFaults.get(id), `${id}.pdf`)
@@ -103,7 +105,12 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
     const refusal = authority.check(bearer(request))
     if (refusal !== null) {
       unauthorized.count += 1
-      return sendJson(response, 401, { message: refusal }, { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${refusal}"` })
+      return sendJson(
+        response,
+        401,
+        { message: refusal },
+        { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${refusal}"` }
+      )
     }
     if (request.method !== 'GET') return sendJson(response, 405, { message: 'Invoices are read-only' })
     const path = url.pathname.slice(BASE_PATH.length)
@@ -119,7 +126,12 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
 
   // Generated after listening, so each pdfUrl can point at this simulator's own origin.
   if (!Array.isArray(options.invoices)) {
-    for (const invoice of lynkwellDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, pdfBaseUrl: `${server.origin}/files/invoices` })) invoices.push(invoice)
+    for (const invoice of lynkwellDataset({
+      count: options.invoices ?? 250,
+      seed: options.seed ?? 1,
+      pdfBaseUrl: `${server.origin}/files/invoices`
+    }))
+      invoices.push(invoice)
   }
   return {
     baseUrl: `${server.origin}${BASE_PATH}`,
@@ -146,11 +158,14 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
 }
 
 /** A charging network's invoice: what the payload says, as the payment provider would print it. */
-function drawLynkwellPdf(invoice: LynkwellInvoice): Promise<Uint8Array> {
+function drawLynkwellPdf(invoice: LynkwellWireInvoice): Promise<Uint8Array> {
   const currency = invoice.currency.toUpperCase()
   const items: [string, string][] = [
     ...(invoice.invoiceItems ?? []).map((text): [string, string] => [text, '']),
-    ...(invoice.subscriptionItems ?? []).map((item): [string, string] => [item.description ?? 'Subscription', item.total == null ? '' : `${item.total} ${currency}`])
+    ...(invoice.subscriptionItems ?? []).map((item): [string, string] => [
+      item.description ?? 'Subscription',
+      item.total == null ? '' : `${item.total} ${currency}`
+    ])
   ]
   return drawProviderPdf({
     issuer: 'Lynkwell',
@@ -166,7 +181,12 @@ function drawLynkwellPdf(invoice: LynkwellInvoice): Promise<Uint8Array> {
   })
 }
 
-function listInvoices(response: ServerResponse, url: URL, invoices: LynkwellInvoice[], positionOf: (id: string) => number | undefined): void {
+function listInvoices(
+  response: ServerResponse,
+  url: URL,
+  invoices: LynkwellWireInvoice[],
+  positionOf: (id: string) => number | undefined
+): void {
   const limitText = url.searchParams.get('limit') ?? String(DEFAULT_LIMIT)
   if (!LIMIT_PATTERN.test(limitText)) return sendJson(response, 400, { message: `limit must match ${LIMIT_PATTERN.source}` })
   const limit = Number(limitText)

@@ -6,10 +6,21 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { listenOnLoopback, sendJson } from '../shared/http-server'
+import { listenOnLoopback } from '../../net/loopback-server'
+import { sendJson } from '../shared/raw-json'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { yetiDataset, type YetiSimAccount, type YetiSimInvoice } from './dataset'
-import { accountResource, invoiceResource, JsonApiFailure, pageLinks, parseInclude, parseListQuery, sortInvoices, YETI_API_PATH, type JsonApiError } from './jsonapi'
+import {
+  accountResource,
+  invoiceResource,
+  JsonApiFailure,
+  pageLinks,
+  parseInclude,
+  parseListQuery,
+  sortInvoices,
+  YETI_API_PATH,
+  type JsonApiError
+} from './jsonapi'
 import { signJwt, verifyJwt } from './jwt'
 
 export interface YetiUser {
@@ -51,11 +62,23 @@ export interface YetiSimulator {
 
 const JSON_API = 'application/vnd.api+json'
 const AUDIENCE = 'customer-v1'
-const AUTHENTICATION_FAILED: JsonApiError = { title: 'Authentication failed', detail: 'Incorrect login or password.', code: '401', status: '401' }
-const AUTHORIZATION_FAILED: JsonApiError = { title: 'Authorization failed', detail: 'Authorization token expired or incorrect.', code: '401', status: '401' }
+const AUTHENTICATION_FAILED: JsonApiError = {
+  title: 'Authentication failed',
+  detail: 'Incorrect login or password.',
+  code: '401',
+  status: '401'
+}
+const AUTHORIZATION_FAILED: JsonApiError = {
+  title: 'Authorization failed',
+  detail: 'Authorization token expired or incorrect.',
+  code: '401',
+  status: '401'
+}
 
 export async function startYetiSimulator(options: YetiSimulatorOptions): Promise<YetiSimulator> {
-  const dataset = Array.isArray(options.invoices) ? { invoices: options.invoices, accounts: [] } : yetiDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1 })
+  const dataset = Array.isArray(options.invoices)
+    ? { invoices: options.invoices, accounts: [] }
+    : yetiDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1 })
   const invoices = dataset.invoices
   const accounts = options.accounts ?? dataset.accounts
   const now = options.now ?? Date.now
@@ -68,7 +91,12 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
   const sorted = new Map<string, YetiSimInvoice[]>()
   const pdfRequests = { count: 0 }
   const pdfFaults = new Map<string, PdfFault>()
-  const pdfOf = pdfCache((id) => drawYetiPdf(invoices.find((invoice) => invoice.id === id)!, accounts))
+  const pdfOf = pdfCache((id) =>
+    drawYetiPdf(
+      invoices.find((invoice) => invoice.id === id)!,
+      accounts
+    )
+  )
 
   const server = await listenOnLoopback(async (request, response, url) => {
     requests.count += 1
@@ -82,11 +110,18 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
       return download(response, decodeURIComponent(downloadMatch[1]!))
     }
     const invoiceMatch = path === null ? null : /^\/invoices\/([^/]+)$/.exec(path)
-    if (request.method !== 'GET' || (path !== '/invoices' && !invoiceMatch)) return fail(response, 404, { title: 'Route not found', detail: `No route matches ${request.method} ${url.pathname}.`, code: '404', status: '404' })
+    if (request.method !== 'GET' || (path !== '/invoices' && !invoiceMatch))
+      return fail(response, 404, {
+        title: 'Route not found',
+        detail: `No route matches ${request.method} ${url.pathname}.`,
+        code: '404',
+        status: '404'
+      })
     try {
       checkAccept(request.headers.accept)
       if (!authorized(request.headers.authorization)) return fail(response, 401, AUTHORIZATION_FAILED)
-      if (invoiceMatch) return showInvoice(response, origin, decodeURIComponent(invoiceMatch[1]!), parseInclude(url.searchParams.get('include')))
+      if (invoiceMatch)
+        return showInvoice(response, origin, decodeURIComponent(invoiceMatch[1]!), parseInclude(url.searchParams.get('include')))
       return listInvoices(response, url, origin)
     } catch (error) {
       if (error instanceof JsonApiFailure) return fail(response, Number(error.error.status), error.error)
@@ -140,7 +175,13 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
 
   function showInvoice(response: ServerResponse, origin: string, id: string, includeAccount: boolean): void {
     const invoice = approved().find((candidate) => candidate.id === id)
-    if (!invoice) return fail(response, 404, { title: 'Record not found', detail: `The record identified by ${id} could not be found.`, code: '404', status: '404' })
+    if (!invoice)
+      return fail(response, 404, {
+        title: 'Record not found',
+        detail: `The record identified by ${id} could not be found.`,
+        code: '404',
+        status: '404'
+      })
     sendJsonApi(response, 200, { data: invoiceResource(invoice, origin, includeAccount), ...included([invoice], origin, includeAccount) })
   }
 
@@ -148,7 +189,13 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
   function download(response: ServerResponse, id: string): Promise<void> | void {
     pdfRequests.count += 1
     const invoice = approved().find((candidate) => candidate.id === id)
-    if (!invoice) return fail(response, 404, { title: 'Record not found', detail: `The record identified by ${id} could not be found.`, code: '404', status: '404' })
+    if (!invoice)
+      return fail(response, 404, {
+        title: 'Record not found',
+        detail: `The record identified by ${id} could not be found.`,
+        code: '404',
+        status: '404'
+      })
     const fault = invoice.attributes['has-pdf'] ? pdfFaults.get(id) : 'missing'
     return sendPdf(response, () => pdfOf(id), fault, `invoice_${invoice.attributes.reference ?? id}.pdf`)
   }

@@ -11,6 +11,7 @@ export type {
   MethodOutput,
   ProviderId,
   ProviderOptions,
+  SkippedRecordView,
   SyncOutcome,
   SyncProgress
 } from '../../../preload/contract'
@@ -29,6 +30,17 @@ export type {
   InvoiceStatusFilter,
   SavedView,
   SavedViewState
+} from '../../../preload/contract'
+/** Reports: the Overview, aging and the changes feed. */
+export type {
+  AgingGrouping,
+  AgingReport,
+  AgingRow,
+  ChangeField,
+  ChangeItem,
+  ChangesPage,
+  CurrencyOverview,
+  Overview
 } from '../../../preload/contract'
 
 /** Payment terms and where due dates come from. */

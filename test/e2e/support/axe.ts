@@ -8,7 +8,11 @@ import type { Page } from '@playwright/test'
 export async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
   await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' })
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> }
+      }
+    ).axe
     const { violations } = await axe.run()
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

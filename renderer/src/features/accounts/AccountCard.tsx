@@ -9,6 +9,7 @@ import { AccountOptionFacts } from './AccountOptionFacts'
 import { PaymentTermsSection } from './PaymentTermsSection'
 import { RemoveAccount } from './RemoveAccount'
 import { ReplaceTokenForm } from './ReplaceTokenForm'
+import { SkippedRecords } from './SkippedRecords'
 
 type Props = {
   account: AccountSummary
@@ -44,9 +45,11 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved, onSy
       <PaymentTermsSection account={account} providerLabel={providerLabel} />
       {account.lastError && (
         <p className="inline-alert">
-          <strong>{account.failingSince ? <>Failing since {formatInstant(account.failingSince)}:</> : 'Last sync failed:'}</strong> {account.lastError}
+          <strong>{account.failingSince ? <>Failing since {formatInstant(account.failingSince)}:</> : 'Last sync failed:'}</strong>{' '}
+          {account.lastError}
         </p>
       )}
+      <SkippedRecords account={account} providerLabel={providerLabel} />
       {replaced && !replacing && (
         <Notice tone="success" onDismiss={() => setReplaced(false)}>
           Token replaced. The next sync uses it.

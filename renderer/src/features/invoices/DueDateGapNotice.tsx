@@ -29,7 +29,8 @@ export function DueDateGapNotice({ filter, refreshKey, onSetTerms }: Props) {
   return (
     <div role="status" className="notice notice-info due-gap-notice">
       <div className="notice-body">
-        Overdue leaves out {plural(count, 'open invoice', 'open invoices')} with no due date: CareSquare, Yeti-Switch and Lynkwell send none.{' '}
+        Overdue leaves out {plural(count, 'open invoice', 'open invoices')} with no due date: CareSquare, Yeti-Switch and Lynkwell send
+        none.{' '}
         <button type="button" className="link-button" onClick={onSetTerms}>
           Set payment terms
         </button>{' '}

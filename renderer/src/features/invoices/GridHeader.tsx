@@ -28,7 +28,10 @@ export function GridHeader({ columns, sort, onSort, onResize, amountSortOff, pin
       </div>
       {columns.map(({ spec, width }) => {
         const sorted = sort.column === spec.id ? sort.direction : null
-        const next: InvoiceSort = { column: spec.id, direction: sorted === 'asc' ? 'desc' : sorted === 'desc' ? 'asc' : defaultDirection(spec.id) }
+        const next: InvoiceSort = {
+          column: spec.id,
+          direction: sorted === 'asc' ? 'desc' : sorted === 'desc' ? 'asc' : defaultDirection(spec.id)
+        }
         return (
           <div
             key={spec.id}
@@ -62,7 +65,17 @@ function defaultDirection(column: GridColumn): InvoiceSort['direction'] {
   return ['total', 'paid', 'balance', 'daysOverdue', 'issueDate', 'dueDate'].includes(column) ? 'desc' : 'asc'
 }
 
-function ResizeHandle({ id, label, width, onResize }: { id: GridColumn; label: string; width: number; onResize: (id: GridColumn, width: number) => void }) {
+function ResizeHandle({
+  id,
+  label,
+  width,
+  onResize
+}: {
+  id: GridColumn
+  label: string
+  width: number
+  onResize: (id: GridColumn, width: number) => void
+}) {
   const drag = useRef<{ x: number; width: number } | null>(null)
 
   function onPointerDown(event: PointerEvent<HTMLDivElement>) {

@@ -5,7 +5,7 @@ import type { InvoiceDetail } from '../../lib/contract'
 import { formatCalendarDate, formatDateOrInstant, formatInstant } from '../../lib/format'
 import { InvoiceActivitySection } from '../activity/InvoiceActivitySection'
 import { PdfSection } from '../pdf/PdfSection'
-import { useHideAmounts, useMoney } from '../privacy/HideAmounts'
+import { useHideAmounts, useMoney } from '../../components/HideAmounts'
 import { DueDateText } from './DueDateText'
 import { inWords } from './inWords'
 import { LineItemsTable } from './LineItemsTable'
@@ -24,11 +24,7 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
 
   return (
     <>
-      {detail.removed && (
-        <Notice tone="info">
-          {providerLabel} no longer lists this invoice. Quire keeps the last copy it saw.
-        </Notice>
-      )}
+      {detail.removed && <Notice tone="info">{providerLabel} no longer lists this invoice. Quire keeps the last copy it saw.</Notice>}
 
       <Facts className="detail-facts">
         <Fact label="Counterparty">{detail.counterparty ?? '—'}</Fact>

@@ -1,8 +1,19 @@
 import { useId, useState, type Ref } from 'react'
-import type { AccountSummary, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
-import { useHideAmounts } from '../privacy/HideAmounts'
+import type { AccountSummary, ChangeField, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
+import { useHideAmounts } from '../../components/HideAmounts'
 import { amountExample } from './parseLocaleAmount'
 import type { FilterForm, InvoiceFilterState } from './useInvoiceFilters'
+
+const CHANGE_OPTIONS: { value: ChangeField | ''; label: string }[] = [
+  { value: '', label: 'Any change' },
+  { value: 'added', label: 'Added' },
+  { value: 'removed', label: 'Removed upstream' },
+  { value: 'restored', label: 'Restored' },
+  { value: 'status', label: 'Status' },
+  { value: 'paymentStatus', label: 'Payment status' },
+  { value: 'total', label: 'Total' },
+  { value: 'paid', label: 'Paid amount' }
+]
 
 const STATUS_OPTIONS: { value: InvoiceStatusFilter | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -58,7 +69,19 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
         </div>
         <div className="toolbar-field">
           <label htmlFor={`${id}-status`}>Status</label>
-          <select id={`${id}-status`} value={form.status} onChange={(e) => update({ status: pick(STATUS_OPTIONS.map((o) => o.value), e.target.value, '') })}>
+          <select
+            id={`${id}-status`}
+            value={form.status}
+            onChange={(e) =>
+              update({
+                status: pick(
+                  STATUS_OPTIONS.map((o) => o.value),
+                  e.target.value,
+                  ''
+                )
+              })
+            }
+          >
             {STATUS_OPTIONS.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -79,7 +102,11 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
         </div>
         <div className="toolbar-field">
           <label htmlFor={`${id}-removed`}>Removed</label>
-          <select id={`${id}-removed`} value={form.removed} onChange={(e) => update({ removed: pick(['hide', 'include', 'only'] as const, e.target.value, 'hide') })}>
+          <select
+            id={`${id}-removed`}
+            value={form.removed}
+            onChange={(e) => update({ removed: pick(['hide', 'include', 'only'] as const, e.target.value, 'hide') })}
+          >
             <option value="hide">Hidden</option>
             <option value="include">Shown</option>
             <option value="only">Only removed</option>
@@ -100,7 +127,11 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
           <legend className="sr-only">More filters</legend>
           <div className="field">
             <label htmlFor={`${id}-provider`}>Provider</label>
-            <select id={`${id}-provider`} value={form.provider} onChange={(e) => update({ provider: pick(['', ...providers.map((p) => p.id)] as (ProviderId | '')[], e.target.value, '') })}>
+            <select
+              id={`${id}-provider`}
+              value={form.provider}
+              onChange={(e) => update({ provider: pick(['', ...providers.map((p) => p.id)] as (ProviderId | '')[], e.target.value, '') })}
+            >
               <option value="">All providers</option>
               {providers.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -121,8 +152,22 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
             </select>
           </div>
           <div className="field">
+            <label htmlFor={`${id}-counterparty`}>Counterparty (exact name)</label>
+            <input
+              id={`${id}-counterparty`}
+              autoComplete="off"
+              maxLength={500}
+              value={form.counterparty}
+              onChange={(e) => update({ counterparty: e.target.value })}
+            />
+          </div>
+          <div className="field">
             <label htmlFor={`${id}-pdf`}>PDF</label>
-            <select id={`${id}-pdf`} value={form.hasPdf} onChange={(e) => update({ hasPdf: pick(['', 'yes', 'no'] as const, e.target.value, '') })}>
+            <select
+              id={`${id}-pdf`}
+              value={form.hasPdf}
+              onChange={(e) => update({ hasPdf: pick(['', 'yes', 'no'] as const, e.target.value, '') })}
+            >
               <option value="">Any</option>
               <option value="yes">From the provider</option>
               <option value="no">None from the provider</option>
@@ -130,6 +175,42 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
           </div>
           <DateRangeFields id={`${id}-issued`} legend="Issue date" from="issuedFrom" to="issuedTo" form={form} update={update} />
           <DateRangeFields id={`${id}-due`} legend="Due date" from="dueFrom" to="dueTo" form={form} update={update} />
+          <fieldset className="range">
+            <legend>Changed since (as Quire saw it sync)</legend>
+            <div className="range-fields">
+              <div className="field">
+                <label htmlFor={`${id}-changed-since`}>From the start of</label>
+                <input
+                  id={`${id}-changed-since`}
+                  type="date"
+                  value={form.changedSince}
+                  onChange={(e) => update({ changedSince: e.target.value })}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-changed-field`}>Change</label>
+                <select
+                  id={`${id}-changed-field`}
+                  value={form.changedField}
+                  onChange={(e) =>
+                    update({
+                      changedField: pick(
+                        CHANGE_OPTIONS.map((o) => o.value),
+                        e.target.value,
+                        ''
+                      )
+                    })
+                  }
+                >
+                  {CHANGE_OPTIONS.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          </fieldset>
           <DateRangeFields id={`${id}-period`} legend="Service period" from="periodFrom" to="periodTo" form={form} update={update} />
           <fieldset className="range" disabled={amountsHidden} aria-describedby={amountsHidden ? `${id}-total-off` : undefined}>
             <legend>Total</legend>
@@ -169,18 +250,44 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
 
 type DateKey = 'issuedFrom' | 'issuedTo' | 'dueFrom' | 'dueTo' | 'periodFrom' | 'periodTo'
 
-function DateRangeFields({ id, legend, from, to, form, update }: { id: string; legend: string; from: DateKey; to: DateKey; form: FilterForm; update: (patch: Partial<FilterForm>) => void }) {
+function DateRangeFields({
+  id,
+  legend,
+  from,
+  to,
+  form,
+  update
+}: {
+  id: string
+  legend: string
+  from: DateKey
+  to: DateKey
+  form: FilterForm
+  update: (patch: Partial<FilterForm>) => void
+}) {
   return (
     <fieldset className="range">
       <legend>{legend}</legend>
       <div className="range-fields">
         <div className="field">
           <label htmlFor={`${id}-from`}>From</label>
-          <input id={`${id}-from`} type="date" value={form[from]} max={form[to] || undefined} onChange={(e) => update({ [from]: e.target.value })} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={form[from]}
+            max={form[to] || undefined}
+            onChange={(e) => update({ [from]: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>To</label>
-          <input id={`${id}-to`} type="date" value={form[to]} min={form[from] || undefined} onChange={(e) => update({ [to]: e.target.value })} />
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={form[to]}
+            min={form[from] || undefined}
+            onChange={(e) => update({ [to]: e.target.value })}
+          />
         </div>
       </div>
     </fieldset>

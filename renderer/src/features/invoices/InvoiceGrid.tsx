@@ -41,7 +41,8 @@ type Props = {
  * j/k move, Enter opens, Space or x selects, Home/End and Page keys jump.
  */
 export function InvoiceGrid(props: Props) {
-  const { windows, total, columns, sort, activeIndex, onActiveChange, focusRequest, openKey, isChecked, onToggle, onOpen, providerLabel } = props
+  const { windows, total, columns, sort, activeIndex, onActiveChange, focusRequest, openKey, isChecked, onToggle, onOpen, providerLabel } =
+    props
   const scrollRef = useRef<HTMLDivElement>(null)
   const wantsFocus = useRef(false)
   const { virtualizer, height, rowTop } = useScaledVirtualizer(total, scrollRef, ROW_HEIGHT, OVERSCAN, HEAD_HEIGHT + 1)
@@ -87,7 +88,14 @@ export function InvoiceGrid(props: Props) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (!(event.target instanceof HTMLElement) || event.target.getAttribute('role') !== 'row' || event.altKey || event.metaKey || event.ctrlKey) return
+    if (
+      !(event.target instanceof HTMLElement) ||
+      event.target.getAttribute('role') !== 'row' ||
+      event.altKey ||
+      event.metaKey ||
+      event.ctrlKey
+    )
+      return
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 2)
     const invoice = windows.rowAt(activeIndex)
     switch (event.key) {
@@ -152,7 +160,14 @@ export function InvoiceGrid(props: Props) {
       style={{ '--grid-columns': template } as CSSProperties}
     >
       <div role="rowgroup" className="grid-head" style={{ width }}>
-        <GridHeader columns={columns} sort={sort} onSort={props.onSort} onResize={props.onResize} amountSortOff={props.amountSortOff ?? false} pins={pins} />
+        <GridHeader
+          columns={columns}
+          sort={sort}
+          onSort={props.onSort}
+          onResize={props.onResize}
+          amountSortOff={props.amountSortOff ?? false}
+          pins={pins}
+        />
       </div>
       <div role="rowgroup" className="grid-body" style={{ height, width }}>
         {items.map((item) => {

@@ -1,7 +1,7 @@
 import type { CSSProperties, MouseEvent } from 'react'
 import type { GridColumn, InvoiceSummary } from '../../lib/contract'
 import { formatCalendarDate, formatCount } from '../../lib/format'
-import { Money } from '../privacy/HideAmounts'
+import { Money } from '../../components/HideAmounts'
 import type { ColumnSpec } from './columns'
 import { DueDateText } from './DueDateText'
 import { InvoiceStatusBadge } from './InvoiceStatusBadge'
@@ -24,7 +24,20 @@ type Props = {
   onToggle: (event: MouseEvent<HTMLInputElement>) => void
 }
 
-export function InvoiceRow({ invoice, index, columns, providerLabel, pins, active, open, checked, style, onClick, onFocus, onToggle }: Props) {
+export function InvoiceRow({
+  invoice,
+  index,
+  columns,
+  providerLabel,
+  pins,
+  active,
+  open,
+  checked,
+  style,
+  onClick,
+  onFocus,
+  onToggle
+}: Props) {
   if (!invoice) {
     return (
       <div role="row" aria-rowindex={index + 1} className="grid-row is-placeholder" style={style} data-index={index}>
@@ -103,16 +116,20 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
       return <span>{invoice.currency}</span>
     case 'total':
       return (
-        <span className="cell-text tabular">
-          <Money amount={invoice.total} currency={invoice.currency} />
+        <span className="cell-text tabular" title={invoice.total === null ? 'The provider sent no amount Quire could read' : undefined}>
+          {invoice.total === null ? '—' : <Money amount={invoice.total} currency={invoice.currency} />}
         </span>
       )
     case 'paid':
-      return <span className="cell-text tabular">{invoice.paid === null ? '—' : <Money amount={invoice.paid} currency={invoice.currency} />}</span>
+      return (
+        <span className="cell-text tabular">
+          {invoice.paid === null ? '—' : <Money amount={invoice.paid} currency={invoice.currency} />}
+        </span>
+      )
     case 'balance':
       return (
         <span className="cell-text tabular">
-          <Money amount={invoice.balance} currency={invoice.currency} />
+          {invoice.balance === null ? '—' : <Money amount={invoice.balance} currency={invoice.currency} />}
         </span>
       )
     case 'daysOverdue':

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Notice } from '../../components/Notice'
-import type { AccountSummary, InvoiceKey, InvoiceSummary, ProviderInfo, SavedViewState } from '../../lib/contract'
+import type { AccountSummary, InvoiceFilter, InvoiceKey, InvoiceSummary, ProviderInfo, SavedViewState } from '../../lib/contract'
 import { plural } from '../../lib/format'
 import { useRememberedState } from '../../lib/rememberedState'
-import { useNetworkStatus } from '../settings/useNetworkStatus'
+import { useNetworkStatus } from '../../lib/useNetworkStatus'
 import { ColumnChooser } from './ColumnChooser'
 import { visibleColumns } from './columns'
 import { DueDateGapNotice } from './DueDateGapNotice'
@@ -20,7 +20,7 @@ import { useColumnLayout } from './useColumnLayout'
 import { useCopyRows } from './useCopyRows'
 import { useCurrencies } from './useCurrencies'
 import { listingWhileHidden, withoutSort } from './listingWhileHidden'
-import { useHideAmounts } from '../privacy/HideAmounts'
+import { useHideAmounts } from '../../components/HideAmounts'
 import { useExport } from './useExport'
 import { useInvoiceFilters } from './useInvoiceFilters'
 import { useRowWindows } from './useRowWindows'
@@ -33,17 +33,28 @@ type Props = {
   /** Changes whenever the cache may have changed (an account synced, accounts were added or removed). */
   refreshKey: string
   syncing: boolean
+  /** Another screen (a tile, a bar, an aging row, a change) asking to show these invoices; `id` tells requests apart. */
+  request?: GridRequest | null
   /** Goes to Accounts, where payment terms are set. */
   onOpenAccounts?: () => void
 }
+
+export type GridRequest = { id: number; filter: InvoiceFilter }
 
 type Opened = { invoice: InvoiceSummary; focusPane: boolean }
 
 /** The most a range selection (Shift) takes in at once. */
 const MAX_RANGE = 10_000
 
-export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpenAccounts }: Props) {
+export function InvoicesScreen({ accounts, providers, refreshKey, syncing, request = null, onOpenAccounts }: Props) {
   const filters = useInvoiceFilters()
+  // Applied once: coming back to the screen later keeps whatever the person changed since.
+  const [appliedRequest, setAppliedRequest] = useRememberedState('invoices.appliedRequest', 0)
+  useEffect(() => {
+    if (!request || request.id === appliedRequest) return
+    setAppliedRequest(request.id)
+    filters.apply(request.filter, filters.sort)
+  }, [request, appliedRequest])
   const columns = useColumnLayout()
   const { hidden: amountsHidden } = useHideAmounts()
   const onScreen = useMemo(() => listingWhileHidden(filters.listing, amountsHidden), [filters.listing, amountsHidden])
@@ -158,7 +169,10 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
     [windows]
   )
 
-  const viewState: SavedViewState = useMemo(() => ({ filter: filters.filter, sort: filters.sort, columns: columns.layout }), [filters.filter, filters.sort, columns.layout])
+  const viewState: SavedViewState = useMemo(
+    () => ({ filter: filters.filter, sort: filters.sort, columns: columns.layout }),
+    [filters.filter, filters.sort, columns.layout]
+  )
   const applyView = useCallback(
     (state: SavedViewState) => {
       filters.apply(state.filter, state.sort)
@@ -176,7 +190,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
         <div className="screen-head screen-head-row">
           <h1>Invoices</h1>
           <p className="match-count" role="status">
-            {windows.total === null ? '' : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
+            {windows.total === null
+              ? ''
+              : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
           </p>
         </div>
         <div className="head-actions">
@@ -191,14 +207,23 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, onOpe
           </button>
         </div>
       </div>
-      <InvoiceFilters filters={filters} accounts={accounts} providers={providers} currencies={currencies} searchRef={searchRef} onSearchKey={onSearchKey} />
+      <InvoiceFilters
+        filters={filters}
+        accounts={accounts}
+        providers={providers}
+        currencies={currencies}
+        searchRef={searchRef}
+        onSearchKey={onSearchKey}
+      />
       <ExportStatus exporter={exporter} />
       {copier.message && (
         <Notice tone={copier.message.tone} onDismiss={copier.dismiss}>
           {copier.message.text}
         </Notice>
       )}
-      {form.status === 'overdue' && onOpenAccounts && <DueDateGapNotice filter={filters.filter} refreshKey={refreshKey} onSetTerms={onOpenAccounts} />}
+      {form.status === 'overdue' && onOpenAccounts && (
+        <DueDateGapNotice filter={filters.filter} refreshKey={refreshKey} onSetTerms={onOpenAccounts} />
+      )}
       {windows.error && (
         <Notice tone="error">
           Invoices could not be read from the cache: {windows.error}{' '}

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import type { CurrencyTotal } from '../../lib/contract'
 import { formatCount, plural } from '../../lib/format'
-import { Money } from '../privacy/HideAmounts'
+import { Money } from '../../components/HideAmounts'
 
 type Props = {
   filtered: { totals: CurrencyTotal[] | null; failed: boolean }
@@ -18,7 +18,15 @@ type Props = {
  * Sums per currency, never added across currencies: each in its own currency's format, the
  * gross total beside the balance still owed, and how many void or draft invoices were left out.
  */
-export function TotalsBar({ filtered, selected, selectedCount, narrowed, onClearSelection, includeVoidAndDraft, onIncludeVoidAndDraftChange }: Props) {
+export function TotalsBar({
+  filtered,
+  selected,
+  selectedCount,
+  narrowed,
+  onClearSelection,
+  includeVoidAndDraft,
+  onIncludeVoidAndDraftChange
+}: Props) {
   const id = useId()
   return (
     <div className="totals-bar">
@@ -32,7 +40,12 @@ export function TotalsBar({ filtered, selected, selectedCount, narrowed, onClear
         </div>
       )}
       <div className="totals-rule">
-        <input id={`${id}-void-draft`} type="checkbox" checked={includeVoidAndDraft} onChange={(e) => onIncludeVoidAndDraftChange(e.target.checked)} />
+        <input
+          id={`${id}-void-draft`}
+          type="checkbox"
+          checked={includeVoidAndDraft}
+          onChange={(e) => onIncludeVoidAndDraftChange(e.target.checked)}
+        />
         <label htmlFor={`${id}-void-draft`}>Count void and draft</label>
       </div>
     </div>
@@ -67,10 +80,15 @@ function TotalsLine({ label, state }: { label: string; state: { totals: Currency
                   <Money amount={total.balance} currency={total.currency} />
                 </span>
               </span>{' '}
-              <span className="muted">{plural(total.count, 'invoice', 'invoices')}</span>
+              <span className="muted">
+                {plural(total.count, 'invoice', 'invoices')}
+                {total.withoutAmount ? `, ${formatCount(total.withoutAmount)} without an amount (not in the sum)` : ''}
+              </span>
             </li>
           ))}
-          {leftOut > 0 && <li className="muted totals-left-out">{plural(leftOut, 'void or draft invoice', 'void or draft invoices')} not counted</li>}
+          {leftOut > 0 && (
+            <li className="muted totals-left-out">{plural(leftOut, 'void or draft invoice', 'void or draft invoices')} not counted</li>
+          )}
         </ul>
       )}
     </section>

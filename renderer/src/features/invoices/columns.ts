@@ -48,7 +48,8 @@ export const DEFAULT_LAYOUT: ColumnLayout = {
 export function normalizeLayout(value: unknown): ColumnLayout {
   const known = new Set<string>(COLUMNS.map((column) => column.id))
   const input = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof ColumnLayout, unknown>>
-  const ids = (list: unknown): GridColumn[] => (Array.isArray(list) ? list.filter((id): id is GridColumn => typeof id === 'string' && known.has(id)) : [])
+  const ids = (list: unknown): GridColumn[] =>
+    Array.isArray(list) ? list.filter((id): id is GridColumn => typeof id === 'string' && known.has(id)) : []
   const order = [...new Set([...ids(input.order), ...DEFAULT_LAYOUT.order])]
   let hidden = [...new Set(ids(input.hidden))]
   if (hidden.length >= order.length) hidden = []

@@ -14,10 +14,17 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
  * grouping), ISO dates, the status in words and always a Currency column, since the amounts
  * carry none. With amounts hidden, amount cells stay empty.
  */
-export function rowsAsTsv(rows: InvoiceSummary[], visible: Column[], options: { providerLabel: (id: string) => string; today: string; amountsHidden: boolean }): string {
-  const columns: Column[] = visible.some((column) => column.id === 'currency') ? visible : [...visible, { id: 'currency', label: 'Currency' }]
+export function rowsAsTsv(
+  rows: InvoiceSummary[],
+  visible: Column[],
+  options: { providerLabel: (id: string) => string; today: string; amountsHidden: boolean }
+): string {
+  const columns: Column[] = visible.some((column) => column.id === 'currency')
+    ? visible
+    : [...visible, { id: 'currency', label: 'Currency' }]
   const lines = [columns.map((column) => cell(column.label))]
-  for (const row of rows) lines.push(columns.map((column) => cell(AMOUNTS.has(column.id) && options.amountsHidden ? '' : value(row, column.id, options))))
+  for (const row of rows)
+    lines.push(columns.map((column) => cell(AMOUNTS.has(column.id) && options.amountsHidden ? '' : value(row, column.id, options))))
   return `${lines.map((line) => line.join('\t')).join('\r\n')}\r\n`
 }
 
@@ -42,11 +49,11 @@ function value(row: InvoiceSummary, column: GridColumn, options: { providerLabel
     case 'currency':
       return row.currency
     case 'total':
-      return row.total
+      return row.total ?? ''
     case 'paid':
       return row.paid ?? ''
     case 'balance':
-      return row.balance
+      return row.balance ?? ''
     case 'hasPdf':
       return row.hasPdf ? 'yes' : 'no'
   }

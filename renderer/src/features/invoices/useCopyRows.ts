@@ -23,7 +23,10 @@ export function useCopyRows(columns: ColumnSpec[], providerLabel: (id: string) =
         const rows = await call('invoices.getMany', { invoices: keys })
         await navigator.clipboard.writeText(rowsAsTsv(rows, columns, { providerLabel, today: todayIsoDate(), amountsHidden }))
         const note = amountsHidden ? ' Amounts were left out while they are hidden.' : ''
-        setMessage({ tone: 'success', text: `Copied ${plural(rows.length, 'row', 'rows')} with a header, ready to paste into a spreadsheet.${note}` })
+        setMessage({
+          tone: 'success',
+          text: `Copied ${plural(rows.length, 'row', 'rows')} with a header, ready to paste into a spreadsheet.${note}`
+        })
       } catch (caught) {
         setMessage({ tone: 'error', text: `Could not copy: ${errorMessage(caught)}` })
       }

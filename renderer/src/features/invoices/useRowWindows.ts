@@ -89,9 +89,12 @@ export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
     fetchWanted()
   }, [listingKey, refreshKey, fetchWanted])
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
-  }, [])
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current)
+    },
+    []
+  )
 
   /** The grid says which rows are in view (overscan included). */
   const show = useCallback(
@@ -105,7 +108,10 @@ export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
     [fetchWanted]
   )
 
-  const rowAt = useCallback((index: number): InvoiceSummary | undefined => blocks.current.get(Math.floor(index / BLOCK_ROWS))?.[index % BLOCK_ROWS], [])
+  const rowAt = useCallback(
+    (index: number): InvoiceSummary | undefined => blocks.current.get(Math.floor(index / BLOCK_ROWS))?.[index % BLOCK_ROWS],
+    []
+  )
 
   const retry = useCallback(() => {
     setState((s) => ({ ...s, error: null }))

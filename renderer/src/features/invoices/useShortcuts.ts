@@ -27,7 +27,14 @@ export function useShortcuts(handlers: Handlers): void {
         return
       }
       const inField = target?.closest('input, select, textarea, [contenteditable="true"], dialog')
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'c' && !inField && !window.getSelection()?.toString() && latest.current.copy) {
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        !event.shiftKey &&
+        event.key.toLowerCase() === 'c' &&
+        !inField &&
+        !window.getSelection()?.toString() &&
+        latest.current.copy
+      ) {
         event.preventDefault()
         latest.current.copy()
         return
@@ -35,7 +42,8 @@ export function useShortcuts(handlers: Handlers): void {
       if (event.ctrlKey || event.metaKey || inField) return
       if (event.key === '/') latest.current.focusSearch()
       else if (event.key === '?') latest.current.showHelp()
-      else if ((event.key === 'j' || event.key === 'k') && !target?.closest('[role="grid"]')) latest.current.step(event.key === 'j' ? 1 : -1)
+      else if ((event.key === 'j' || event.key === 'k') && !target?.closest('[role="grid"]'))
+        latest.current.step(event.key === 'j' ? 1 : -1)
       else return
       event.preventDefault()
     }

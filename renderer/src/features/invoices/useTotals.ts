@@ -9,12 +9,20 @@ type Totals = { totals: CurrencyTotal[] | null; failed: boolean }
 
 /** Exact sums per currency of every invoice the filter matches, summed in main. */
 export function useFilterTotals(filter: InvoiceFilter, refreshKey: string, includeVoidAndDraft: boolean): Totals {
-  return useDelayedTotals(() => call('invoices.getTotals', { ...filter, includeVoidAndDraft }), [filter, refreshKey, includeVoidAndDraft], true)
+  return useDelayedTotals(
+    () => call('invoices.getTotals', { ...filter, includeVoidAndDraft }),
+    [filter, refreshKey, includeVoidAndDraft],
+    true
+  )
 }
 
 /** The same for the rows the person picked; none picked, nothing asked. */
 export function useSelectionTotals(selected: InvoiceKey[], refreshKey: string, includeVoidAndDraft: boolean): Totals {
-  return useDelayedTotals(() => call('invoices.getSelectionTotals', { invoices: selected, includeVoidAndDraft }), [selected, refreshKey, includeVoidAndDraft], selected.length > 0)
+  return useDelayedTotals(
+    () => call('invoices.getSelectionTotals', { invoices: selected, includeVoidAndDraft }),
+    [selected, refreshKey, includeVoidAndDraft],
+    selected.length > 0
+  )
 }
 
 /** Asks main for totals a moment after `deps` change; a newer question drops an older answer. */

@@ -23,7 +23,15 @@ export function LastSynced({ accounts, onFix }: Props) {
         <span className="failing-dot" aria-hidden="true" />
         {failing.length === 1 ? (
           <>
-            {first.name} failing{first.failingSince ? <> since <time dateTime={first.failingSince}>{formatInstant(first.failingSince)}</time></> : ''}
+            {first.name} failing
+            {first.failingSince ? (
+              <>
+                {' '}
+                since <time dateTime={first.failingSince}>{formatInstant(first.failingSince)}</time>
+              </>
+            ) : (
+              ''
+            )}
           </>
         ) : (
           `${failing.length} accounts failing`

@@ -1,11 +1,19 @@
 import type { AccountSummary } from '../../lib/contract'
-import { OfflineBadge } from '../settings/OfflineBadge'
+import { OfflineBadge } from '../../components/OfflineBadge'
 import { LastSynced } from './LastSynced'
 import { SyncProgressStrip } from './SyncProgressStrip'
 import type { SyncState } from './useSync'
 
 /** Lives in the top bar: progress while a sync runs (else when the last one was), then the buttons. */
-export function SyncControls({ sync, accounts, onOpenAccounts }: { sync: SyncState; accounts: AccountSummary[]; onOpenAccounts?: () => void }) {
+export function SyncControls({
+  sync,
+  accounts,
+  onOpenAccounts
+}: {
+  sync: SyncState
+  accounts: AccountSummary[]
+  onOpenAccounts?: () => void
+}) {
   return (
     <div className="sync-controls">
       <OfflineBadge />
