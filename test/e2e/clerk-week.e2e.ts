@@ -6,6 +6,7 @@ import { hoursmithToken } from '../helpers/tokens'
 import { tempDir } from '../helpers/temp-dir'
 import { seriousViolations } from './support/axe'
 import { startHost, type RunningHost } from './support/host'
+import { showInvoices } from './support/navigate'
 import { invokeInPage } from './support/invoke'
 
 /**
@@ -46,6 +47,7 @@ test.describe('a finance clerk’s week', () => {
     if (!added.ok) throw new Error(added.error.message)
     expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
     await page.reload()
+    await showInvoices(page)
     return added.value.id
   }
 
@@ -104,6 +106,7 @@ test.describe('a finance clerk’s week', () => {
       if (!added.ok) throw new Error(added.error.message)
       expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
       await page.reload()
+      await showInvoices(page)
     } finally {
       await hoursmith.close()
     }
