@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import { ActivityService } from '../activity/activity.service'
 import { AccountsRepo } from '../db/accounts.repo'
+import { CacheHealthMonitor } from '../db/cache-health'
 import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../db/invoice-query'
 import { InvoicesRepo } from '../db/invoices.repo'
@@ -61,6 +62,9 @@ export async function createCore(options: CoreOptions) {
   const dbFile = join(options.dataDir, 'quire.sqlite3')
   const db = openDatabase(dbFile, options.migrationsDir)
   const events = new EventHub()
+  // Off the launch's path: reading every page of a large cache takes seconds.
+  const health = new CacheHealthMonitor(dbFile, events)
+  health.start()
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
   const syncState = new SyncStateRepo(db)
@@ -95,7 +99,9 @@ export async function createCore(options: CoreOptions) {
     activity,
     pdfs,
     lock,
+    health,
     async close(): Promise<void> {
+      await health.stop()
       lock.stop()
       scheduler.stop()
       exports.cancel()

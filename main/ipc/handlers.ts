@@ -72,7 +72,8 @@ export function createHandlers(core: Core, version: string): Handlers {
       'lock.configure': async (changes) => core.lock.configure(changes),
       'lock.setPasscode': async ({ passcode, current }) => core.lock.setPasscode(passcode, current),
       'lock.lockNow': async () => core.lock.lockNow(),
-      'lock.unlock': async (proof) => core.lock.unlock(proof)
+      'lock.unlock': async (proof) => core.lock.unlock(proof),
+      'cache.getHealth': async () => core.health.status()
     },
     core.lock
   )

@@ -2,6 +2,7 @@ import { useState, type MouseEvent } from 'react'
 import { Boot } from './components/Boot'
 import { SideNav, type Screen } from './components/SideNav'
 import { AccountsScreen } from './features/accounts/AccountsScreen'
+import { CacheHealthNotice } from './features/cache/CacheHealthNotice'
 import { ActivityScreen } from './features/activity/ActivityScreen'
 import { useAccounts } from './features/accounts/useAccounts'
 import { PrivacyControls } from './features/lock/PrivacyControls'
@@ -58,6 +59,7 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
           <PrivacyControls lock={lock} onLockChanged={onLockChanged} />
         </header>
         {sync.result && <SyncResultBanner result={sync.result} onDismiss={sync.dismissResult} />}
+        <CacheHealthNotice />
         <main id="main" className="main" tabIndex={-1}>
           {current === 'welcome' && (
             <WelcomeScreen
