@@ -77,10 +77,17 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
 
   if (filter.search) {
     const terms = searchTerms(filter.search)
-    if (terms.match !== null) where.push(`i.id IN (${FTS} ${bind('match', terms.match)})`)
+    // With an amount in the search ("retainer 23"), the amount's matches are the few rows to
+    // start from: its text joined with the other words in one FTS5 query (FTS5 intersects them
+    // itself), plus the totals equal to it from the total index. The other words alone
+    // ("retainer" is on every tenth invoice) are then only tested (`+` keeps the planner from
+    // reading every row they match).
+    const words = terms.amounts.length > 0 ? '+i.id' : 'i.id'
+    if (terms.match !== null) where.push(`${words} IN (${FTS} ${bind('match', terms.match)})`)
     terms.amounts.forEach((amount, k) => {
       const totals = amount.scaled.map((scaled, r) => bind(`amount${k}_${r}`, scaled)).join(', ')
-      where.push(`(i.total_scaled IN (${totals}) OR i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)}))`)
+      const text = terms.match === null ? amount.match : `${terms.match} AND ${amount.match}`
+      where.push(`i.id IN (${FTS} ${bind(`amountText${k}`, text)} UNION SELECT id FROM invoices WHERE total_scaled IN (${totals}))`)
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
