@@ -149,6 +149,41 @@ export function pageIdsSql(query: InvoiceQuery, today: string): { sql: string; p
 }
 
 /**
+ * One window near the top of a narrowing filter's list, found by walking the sort's own index
+ * (at most `budget` entries, within any range the filter sets on the sort column itself) and
+ * testing each entry's row against the filter; the few rows that pass are sorted. A broad
+ * filter (a status, a currency, a common word) fills the window within a few hundred entries
+ * whatever the size of its result, where finding every match and sorting them costs in
+ * proportion to the result. A narrow filter may not fill it: the caller then drives from the
+ * filter's own indexes (orderedIdsSql), which is cheap exactly because the result is small.
+ */
+export function walkedWindowSql(query: InvoiceQuery, today: string, budget: number): { sql: string; params: SqlParams } {
+  const { where, params } = filterSql(query, today)
+  const walk = orderSql(query.sort, 'walk')
+  const sorted = orderSql(query.sort, 'drive')
+  const bounds = sortColumnBounds(query)
+  const walked = `SELECT i.id FROM ${walk.idsFrom}${bounds.length > 0 ? ` WHERE ${bounds.join(' AND ')}` : ''} ORDER BY ${walk.orderBy} LIMIT @budget`
+  const rows = sorted.idsFrom === 'invoices i' ? 'invoices i ON i.id = w.id' : 'invoices i ON i.id = w.id JOIN accounts a ON a.id = i.account_id'
+  return {
+    sql: `SELECT i.id FROM (${walked}) w CROSS JOIN ${rows} ${where} ORDER BY ${sorted.orderBy} LIMIT @limit OFFSET @offset`,
+    params: { ...params, budget, limit: query.limit, offset: query.offset }
+  }
+}
+
+/** The filter's own range on the column the list is sorted by, which bounds the walk of its index. */
+function sortColumnBounds(query: InvoiceQuery): string[] {
+  const column = (query.sort ?? DEFAULT_SORT).column
+  const bounds: string[] = []
+  if (column === 'issueDate' && query.issued?.from) bounds.push('i.issue_date >= @issuedFrom')
+  if (column === 'issueDate' && query.issued?.to) bounds.push('i.issue_date <= @issuedTo')
+  if (column === 'dueDate' && query.due?.from) bounds.push('i.due_date >= @dueFrom')
+  if (column === 'dueDate' && query.due?.to) bounds.push('i.due_date <= @dueTo')
+  if (column === 'total' && query.total?.min !== undefined) bounds.push('i.total_scaled >= @totalMin')
+  if (column === 'total' && query.total?.max !== undefined) bounds.push('i.total_scaled <= @totalMax')
+  return bounds
+}
+
+/**
  * How many invoices match. Unfiltered, the count is of every row less the tombstones: SQLite
  * counts a whole table from its b-tree pages without visiting entries, where testing each
  * entry against the tombstones costs a tenth of a second at a million.
