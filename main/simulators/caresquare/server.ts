@@ -6,6 +6,7 @@
  * sessions. The demo workspace, the tests and the benchmarks all run against it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { FaultPlan } from '../shared/faults'
 import { listenOnLoopback, sendJson } from '../shared/http-server'
 import { careSquareDataset, careSquareViewSessions } from './dataset'
 import { seedExampleInvoice, seedExampleViewSession, SUMMARY_FIELDS, type CareSquareWireInvoice, type CareSquareWireViewSession } from './wire'
@@ -26,6 +27,8 @@ export interface CareSquareSimulatorOptions {
   invoices?: number | Record<string, CareSquareWireInvoice[] | number>
   seed?: number
   port?: number
+  /** Injected misbehaviour and link latency (see shared/faults.ts). */
+  faults?: FaultPlan
   /** At most `requests` per API key per fixed window, then 429 (the API documents no headers for it). */
   rateLimit?: { requests: number; windowMs: number }
   now?: () => number
@@ -93,7 +96,7 @@ export async function startCareSquareSimulator(options: CareSquareSimulatorOptio
       return found ? sendJson(response, 200, found) : fail(response, 404)
     }
     return fail(response, 404)
-  }, options.port)
+  }, options.port, options.faults)
 
   return { baseUrl: `${server.origin}${PREFIX}`, invoices, viewSessions, requests, changed: () => byId.invalidate(), close: () => server.close() }
 }

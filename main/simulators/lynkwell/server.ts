@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LynkwellInvoice } from '../../providers/lynkwell/schemas'
+import type { FaultPlan } from '../shared/faults'
 import { listenOnLoopback, sendJson } from '../shared/http-server'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { lynkwellDataset } from './dataset'
@@ -25,6 +26,8 @@ export interface LynkwellSimulatorOptions {
   tokenTtlSeconds?: number
   now?: () => number
   port?: number
+  /** Injected misbehaviour and link latency (see shared/faults.ts). */
+  faults?: FaultPlan
 }
 
 export interface LynkwellSimulator {
@@ -115,7 +118,7 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
       return invoice ? sendJson(response, 200, { data: invoice }) : sendJson(response, 404, { message: 'Invoice not found' })
     }
     return sendJson(response, 404, { message: 'Not found' })
-  }, options.port)
+  }, options.port, options.faults)
 
   // Generated after listening, so each pdfUrl can point at this simulator's own origin.
   if (!Array.isArray(options.invoices)) {

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { FaultPlan } from '../shared/faults'
 import { listenOnLoopback, sendJson } from '../shared/http-server'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { yetiDataset, type YetiSimAccount, type YetiSimInvoice } from './dataset'
@@ -25,6 +26,8 @@ export interface YetiSimulatorOptions {
   accounts?: YetiSimAccount[]
   seed?: number
   port?: number
+  /** Injected misbehaviour and link latency (see shared/faults.ts). */
+  faults?: FaultPlan
   /** api.customer.token_lifetime: 600 s as shipped; null means tokens never expire. */
   jwtTtlSeconds?: number | null
   /** Milliseconds since the epoch, for minting and checking token expiry. */
@@ -92,7 +95,7 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
       if (error instanceof JsonApiFailure) return fail(response, Number(error.error.status), error.error)
       throw error
     }
-  }, options.port)
+  }, options.port, options.faults)
 
   async function logIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readJson(request)
