@@ -10,7 +10,8 @@
  *
  * Sizes: sync at 100,000 and 1,000,000 invoices per provider (--quick: 5,000; --invoices N: only
  * N); queries and the renderer on a cache of 1,000,000 (--quick: 100,000; --cache N). --only runs
- * a subset of the parts, e.g. `--only renderer,pdf`. --reuse-cache FILE copies a cache built
+ * a subset of the parts, e.g. `--only renderer,pdf`; `latency` syncs each provider over a simulated
+ * link (--latency-ms, default 80, ± --jitter-ms, default 20) against the bound it sets. --reuse-cache FILE copies a cache built
  * earlier by test/helpers/large-cache.ts with the same --cache count instead of building one. The renderer and PDF parts build the app
  * from the tree into a temp folder first (seconds), so they never measure a stale out/.
  */
@@ -19,9 +20,9 @@ import { FIRST_WINDOW } from './cold-queries'
 import { measureQueries } from './query-latency'
 import { round } from './stats'
 import type { ScrollFigures } from './renderer-figures'
-import { measureAllFour, measureProvider, type SyncFigures } from './sync-throughput'
+import { measureAllFour, measureProvider, measureUnderLatency, type LatencyFigures, type SyncFigures } from './sync-throughput'
 
-const PARTS = ['sync', 'queries', 'renderer', 'pdf'] as const
+const PARTS = ['sync', 'latency', 'queries', 'renderer', 'pdf'] as const
 type Part = (typeof PARTS)[number]
 
 const { values } = parseArgs({
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     invoices: { type: 'string' },
     cache: { type: 'string' },
     'reuse-cache': { type: 'string' },
+    'latency-ms': { type: 'string', default: '80' },
+    'jitter-ms': { type: 'string', default: '20' },
     only: { type: 'string' },
     providers: { type: 'string' }
   },
@@ -67,6 +70,7 @@ const TARGETS = {
   coldFirstRowsP95Ms: 50,
   coldTotalsP95Ms: 150,
   launchExtraMs: 1000,
+  latencyRatio: 0.8,
   hostRssMb: 400
 }
 
@@ -81,6 +85,16 @@ for (const count of parts.has('sync') ? counts : []) {
   for (const f of [...perProvider, ...together]) {
     sync.push({ ...f, pass: { ratio: f.ratioToLimit >= TARGETS.syncRatio, rss: f.peakRssMb <= TARGETS.coreRssMb } })
   }
+}
+
+/** Over a link with latency each request costs a round trip, so fewer invoices say as much. */
+const latencyInvoices = values.quick ? 5_000 : 20_000
+const link = { ms: Number(values['latency-ms']), jitterMs: Number(values['jitter-ms']) }
+const latency: (LatencyFigures & { pass: boolean })[] = []
+for (const provider of parts.has('latency') ? syncProviders : []) {
+  process.stderr.write(`sync under ${link.ms} ± ${link.jitterMs} ms latency: ${provider}, ${latencyInvoices.toLocaleString()} invoices…\n`)
+  const f = await measureUnderLatency(provider, latencyInvoices, link)
+  latency.push({ ...f, pass: f.ratioToBound >= TARGETS.latencyRatio })
 }
 
 if (parts.has('queries')) process.stderr.write(`queries: building a ${cached.toLocaleString()}-invoice cache…\n`)
@@ -110,6 +124,7 @@ process.stdout.write(
       cachedInvoices: cached,
       targets: TARGETS,
       sync: parts.has('sync') ? sync : undefined,
+      syncUnderLatency: parts.has('latency') ? latency : undefined,
       launch: launch ?? undefined,
       coldQueries: cold ?? undefined,
       queries: parts.has('queries') ? queries : undefined,
@@ -132,6 +147,21 @@ const rows = sync.map((f) => [
   `${f.peakRssMb} ${f.pass.rss ? 'ok' : 'MISS'}`
 ])
 if (sync.length > 0) printTable(['provider', 'invoices', 's', 'inv/s', 'http limit/s', 'sqlite limit/s', 'ratio (≥0.5)', 'peak RSS MB (≤400)'], rows)
+if (latency.length > 0) {
+  printTable(
+    [`sync over ${link.ms} ± ${link.jitterMs} ms a request`, 'invoices', 'requests', 's', 'inv/s', 'in flight', 'bound inv/s', `ratio (≥${TARGETS.latencyRatio})`],
+    latency.map((f) => [
+      f.provider,
+      f.invoices.toLocaleString(),
+      f.requests.toLocaleString(),
+      `${f.seconds}`,
+      f.invoicesPerSecond.toLocaleString(),
+      `${f.inFlight}`,
+      f.boundPerSecond.toLocaleString(),
+      `${f.ratioToBound} ${f.pass ? 'ok' : 'MISS'}`
+    ])
+  )
+}
 if (launch) {
   printTable(
     [`launch, ${cached.toLocaleString()} cached vs empty (median of ${launch.launches})`, 'core open ms', 'first rows ms', 'target'],
