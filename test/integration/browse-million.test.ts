@@ -206,6 +206,10 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
     expect(timed('totals, overdue', () => repo.totals(query({ status: 'overdue' }), TODAY))).toEqual(
       exact(live.filter((f) => f.status === 'open' && f.dueDate !== null && f.dueDate < TODAY))
     )
+    // A search's totals read the small by-id entries, never the rows with their payloads.
+    const searched = totalsSql(query({ search: 'north' }), TODAY)
+    expect(plan(searched.sql, searched.params).join('\n')).toContain('USING COVERING INDEX invoices_money_by_id')
+    expect(repo.totals(query({ search: 'north' }), TODAY)).toEqual(exact(live.filter((f) => f.counterparty === 'Northwind Traders')))
     const picked = [fixture[9]!, fixture[10]!, fixture[11]!, fixture[500_000]!, fixture[10]!]
     expect(repo.selectionTotals(picked.map((f) => ({ accountId: f.accountId, remoteId: f.remoteId })))).toEqual(exact([...new Set(picked)]))
   })
