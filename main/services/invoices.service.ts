@@ -19,8 +19,19 @@ export class InvoicesService {
     domain.on('invoices.changed', () => repo.invalidate())
   }
 
-  list(query: InvoiceQuery): InvoicePage {
+  /** A window with its count (counted now if need be): for the CLI, export and scripts. */
+  list(query: InvoiceQuery): InvoicePage & { total: number } {
+    const page = this.window(query)
+    return { ...page, total: page.total ?? this.count(query) }
+  }
+
+  /** A window as fast as it can be found: a new query's first windows may come uncounted (total null). */
+  window(query: InvoiceQuery): InvoicePage {
     return this.repo.list(query, this.today())
+  }
+
+  count(filter: InvoiceFilter): number {
+    return this.repo.count(filter, this.today())
   }
 
   totals(filter: InvoiceFilter): CurrencyTotal[] {
