@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
-import { createCore } from '../core/create-core'
-import { defaultDataDir, moveRoamingCache } from '../core/default-data-dir'
-import { AppError } from '../core/errors'
+import { createCore } from '../app/create-core'
+import { defaultDataDir, moveRoamingCache } from '../app/default-data-dir'
+import { AppError } from '../base/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
@@ -10,6 +10,7 @@ import { cacheCommand } from './commands/cache'
 import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
 import { pdfCommand } from './commands/pdf'
+import { skippedCommand } from './commands/skipped'
 import { syncCommand } from './commands/sync'
 
 export const USAGE = `Usage: quire [--data-dir DIR] <command>
@@ -21,7 +22,8 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   accounts list [--json]
   accounts replace-secret NAME --secret-stdin   # also confirms the account's current address
   accounts remove NAME
-  sync [--account NAME] [--full] [--json]
+  sync [--account NAME] [--full] [--json]   (exit 0 when every account synced, even with records skipped)
+  skipped [--account NAME] [--limit N] [--json]   (records Quire could not read: reason and redacted record)
   invoices list [FILTERS] [--limit N | --all] [--json]
   export --format csv [--out FILE] [--level invoice|line] [--bom] [FILTERS]   (the whole filtered set, streamed)
   invoices show ACCOUNT/REMOTE_ID [--json]
@@ -74,6 +76,7 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
   let core
   try {
     core = await createCore({ dataDir, secrets })
+    if (REACHES_PROVIDERS.has(command)) await core.demo.resume()
   } catch (error) {
     return report(io, error)
   }
@@ -96,6 +99,8 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return activityCommand(ctx, rest)
       case 'pdf':
         return await pdfCommand(ctx, rest)
+      case 'skipped':
+        return skippedCommand(ctx, rest)
       default:
         throw new UsageError(`unknown command: ${command}`)
     }
@@ -106,6 +111,9 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
     await core.close()
   }
 }
+
+/** Commands that may call a provider: demo accounts need their simulators up for these. */
+const REACHES_PROVIDERS = new Set(['sync', 'pdf'])
 
 function report(io: CliIo, error: unknown): number {
   if (error instanceof UsageError) {

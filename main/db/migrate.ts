@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { makeFilePrivate } from '../storage/private-files'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 
 export interface Migration {
   version: number

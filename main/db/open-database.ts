@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 import { ensurePrivateDir, ensurePrivateFile } from '../storage/private-files'
 import { loadMigrations, migrate } from './migrate'
 

@@ -8,11 +8,11 @@
 import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname } from 'node:path'
-import { rendererFile } from '../core/renderer-file'
+import { rendererFile } from '../app/renderer-file'
 import type { Dispatch } from '../ipc/dispatch'
+import { listenOnLoopback, sendJson } from '../net/loopback-server'
 import { rendererFileHeaders, SECURITY_HEADERS } from '../net/security-headers'
 import type { RendererEvents } from '../lock/locked-events'
-import { listenOnLoopback, sendJson } from '../simulators/shared/http-server'
 import { bridgeShimSource } from './bridge-shim'
 import { createHostAccess, TOKEN_PARAM } from './host-access'
 

@@ -5,9 +5,9 @@
  * not subject to it.
  */
 import type { LockStatus } from '../../preload/contract'
-import type { Clock } from '../core/clock'
-import { AppError } from '../core/errors'
-import type { EventHub } from '../core/events'
+import type { Clock } from '../base/clock'
+import { AppError } from '../base/errors'
+import type { EventHub } from '../base/events'
 import type { SettingsRepo } from '../db/settings.repo'
 import type { SecretStore } from '../secrets/secret-store'
 import { hashPasscode, needsRehash, verifyPasscode } from './passcode'

@@ -5,7 +5,7 @@
  * newest per event and account only, and delivered right after the unlock.
  */
 import type { EventName } from '../../preload/contract'
-import type { EventHub, EventListener } from '../core/events'
+import type { EventHub, EventListener } from '../base/events'
 
 export type RendererEvents = Pick<EventHub, 'subscribe'>
 

@@ -5,7 +5,7 @@
  * "allow insecure connection" for that account and the host really is on a private address.
  * A URL carrying a user name or password is refused outright: it would be stored and logged.
  */
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 import { hostKinds, isLoopbackHost, resolveHost, type ResolveHost } from './address-kind'
 
 export interface EndpointChoice {

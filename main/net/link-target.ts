@@ -10,7 +10,7 @@
  * lookups (rebinding) is not covered; the link also carries no secret (the bearer token is only
  * ever sent to the API's own origin, without redirects).
  */
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 import { hostKinds, resolveHost, type ResolveHost } from './address-kind'
 
 export const MAX_LINK_REDIRECTS = 5

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { open, rm } from 'node:fs/promises'
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 import { PRIVATE_FILE_MODE } from '../storage/private-files'
 
 export interface ReceivedPdf {

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 
 /**
  * Parses a provider payload at the edge. A mismatch fails with a message that names the

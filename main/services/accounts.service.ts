@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { ProviderId, ProviderOptions } from '../../preload/contract'
-import { isoNow, type Clock } from '../core/clock'
-import { AppError } from '../core/errors'
-import type { EventHub } from '../core/events'
+import { isoNow, type Clock } from '../base/clock'
+import { AppError } from '../base/errors'
+import type { DomainEvents } from '../base/domain-events'
+import type { EventHub } from '../base/events'
 import type { AccountOptions, AccountRecord, AccountsRepo } from '../db/accounts.repo'
 import { checkAccountEndpoint } from '../net/endpoint-policy'
 import type { HttpDeps } from '../net/http'
@@ -26,7 +27,8 @@ export class AccountsService {
     private readonly secrets: SecretStore,
     private readonly http: HttpDeps,
     private readonly clock: Clock,
-    private readonly events: EventHub
+    private readonly events: EventHub,
+    private readonly domain: DomainEvents
   ) {}
 
   list(): AccountRecord[] {
@@ -68,7 +70,7 @@ export class AccountsService {
       await this.secrets.delete(id)
       throw error
     }
-    this.events.emit('accounts.changed', {})
+    this.changed(id)
     return this.get(id)
   }
 
@@ -104,7 +106,13 @@ export class AccountsService {
     this.get(id)
     await this.secrets.delete(id)
     this.repo.delete(id)
+    this.changed(id)
+  }
+
+  /** Which accounts exist is part of what the cache's counts and totals are made of. */
+  private changed(accountId: string): void {
     this.events.emit('accounts.changed', {})
+    void this.domain.emit('invoices.changed', { accountId })
   }
 
   /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { devServerUrl, refusedSwitches } from '../../main/launch/dev-switches'
+import { devServerUrl, refusedSwitches } from '../../main/electron/dev-switches'
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { systemClock } from '../../main/core/clock'
+import { systemClock } from '../../main/base/clock'
 import type { Fetch } from '../../main/net/http'
 import { LynkwellClient } from '../../main/providers/lynkwell/client'
 

@@ -3,7 +3,7 @@ import { Notice } from '../../components/Notice'
 import type { LockStatus, MethodInput } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
-import { useHideAmounts } from '../privacy/HideAmounts'
+import { useHideAmounts } from '../../components/HideAmounts'
 
 const IDLE_CHOICES = [1, 5, 10, 15, 30, 60, 120, 240]
 

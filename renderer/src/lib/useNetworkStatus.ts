@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { call, subscribe } from '../../lib/ipc'
+import { call, subscribe } from './ipc'
 
 /** Main's view of the network (it owns all network access); null until first known. */
 export function useNetworkStatus(): boolean | null {

@@ -1,7 +1,7 @@
 import type { SyncOutcome } from '../../preload/contract'
 import type { AccountRecord } from '../db/accounts.repo'
-import { syncAccount, type AccountSyncDeps, type SyncOptions } from '../sync/account-sync'
-import type { AccountsService } from './accounts.service'
+import { syncAccount, type AccountSyncDeps, type SyncOptions } from './account-sync'
+import type { AccountsService } from '../services/accounts.service'
 
 /** Runs account syncs in parallel; a second request for an account already syncing joins it. */
 export class SyncService {
@@ -22,20 +22,14 @@ export class SyncService {
     return this.running.size
   }
 
-  /**
-   * Runs after an account's invoices synced, inside the same run (so joins and `settle` wait for
-   * it): the core sets it to sync the account's view sessions. It reports its own failures and
-   * never throws, so it cannot fail the invoice sync.
-   */
-  afterAccountSync: ((account: AccountRecord, signal: AbortSignal) => Promise<void>) | null = null
-
   private runOne(account: AccountRecord, options: SyncOptions): Promise<SyncOutcome> {
     const existing = this.running.get(account.id)
     if (existing) return existing.done
     const controller = new AbortController()
     const done = syncAccount(this.deps, account, () => this.accounts.connect(account), controller.signal, options)
       .then(async (outcome) => {
-        if (outcome.ok) await this.afterAccountSync?.(account, controller.signal)
+        // Inside the run, so joins and `settle` wait for follow-up work (view sessions) too.
+        if (outcome.ok) await this.deps.domain.emit('account.synced', { accountId: account.id, signal: controller.signal })
         return outcome
       })
       .finally(() => this.running.delete(account.id))

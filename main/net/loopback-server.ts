@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { applyFault, type FaultPlan } from './faults'
 
 export type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => void | Promise<void>
 
@@ -9,17 +8,11 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/**
- * Listens on 127.0.0.1 only: simulators are never reachable from another machine. A fault plan,
- * when given, gets the first word on every request.
- */
-export async function listenOnLoopback(handler: Handler, port = 0, faults?: FaultPlan): Promise<RunningServer> {
-  let index = 0
+/** Listens on 127.0.0.1 only: simulators and the test host are never reachable from another machine. */
+export async function listenOnLoopback(handler: Handler, port = 0): Promise<RunningServer> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-    const fault = faults?.({ index: index++, method: request.method ?? 'GET', path: url.pathname }) ?? null
-    const handled = fault ? applyFault(fault, request, response) : Promise.resolve(false)
-    handled.then((answered) => (answered ? undefined : handler(request, response, url))).catch((error: unknown) => {
+    Promise.resolve(handler(request, response, url)).catch((error: unknown) => {
       if (!response.headersSent) sendJson(response, 500, { error: { code: 'internal', message: String(error) } })
       else response.destroy()
     })
@@ -41,7 +34,10 @@ export async function listenOnLoopback(handler: Handler, port = 0, faults?: Faul
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body)
+  sendJsonText(response, status, JSON.stringify(body), headers)
+}
+
+export function sendJsonText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers })
   response.end(text)
 }

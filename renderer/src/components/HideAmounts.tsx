@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { formatMoney, formatMoneyHidden } from '../../lib/format'
-import { call } from '../../lib/ipc'
+import { formatMoney, formatMoneyHidden } from '../lib/format'
+import { call } from '../lib/ipc'
 
 type HideAmounts = { hidden: boolean; toggle: () => void }
 

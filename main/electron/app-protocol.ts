@@ -6,8 +6,8 @@
  */
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
-import { rendererFile } from './core/renderer-file'
-import { rendererFileHeaders } from './net/security-headers'
+import { rendererFile } from '../app/renderer-file'
+import { rendererFileHeaders } from '../net/security-headers'
 
 const SCHEME = 'quire'
 const HOST = 'app'

@@ -3,10 +3,10 @@
  * it hands back the live response unread: a PDF is streamed to disk and verified by the caller
  * (receive-pdf.ts), never buffered as text. Connectors use it for their own auth dance.
  */
-import { cancelled } from '../core/clock'
-import { AppError } from '../core/errors'
-import type { HttpDeps } from '../net/http'
-import { MAX_LINK_REDIRECTS } from '../net/link-target'
+import { cancelled } from '../base/clock'
+import { AppError } from '../base/errors'
+import type { HttpDeps } from './http'
+import { MAX_LINK_REDIRECTS } from './link-target'
 
 /** What a connector gets to find an invoice's PDF: its id and its last payload as received. */
 export interface PdfInvoice {

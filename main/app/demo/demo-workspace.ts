@@ -4,8 +4,8 @@
  * Demo secrets are random and live in the keychain like any other; each simulator is told its own.
  */
 import { connect } from 'node:net'
-import type { AccountRecord } from '../db/accounts.repo'
-import type { AccountsService } from '../services/accounts.service'
+import type { AccountRecord } from '../../db/accounts.repo'
+import type { AccountsService } from '../../services/accounts.service'
 import { demoProviders, type RunningDemo } from './demo-providers'
 
 export class DemoWorkspace {

@@ -1,5 +1,5 @@
 import { powerMonitor, systemPreferences } from 'electron'
-import type { AppLock, SystemConfirmation } from './app-lock'
+import type { AppLock, SystemConfirmation } from '../lock/app-lock'
 
 /**
  * macOS offers Touch ID (with the account password as its own fallback). Windows Hello and

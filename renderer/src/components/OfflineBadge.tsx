@@ -1,4 +1,4 @@
-import { useNetworkStatus } from './useNetworkStatus'
+import { useNetworkStatus } from '../lib/useNetworkStatus'
 
 /** Quire works offline; this only says why syncing is paused. */
 export function OfflineBadge() {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { app, dialog, shell, type BrowserWindow, type SaveDialogOptions } from 'electron'
-import type { DesktopShell } from './desktop-shell'
+import type { DesktopShell } from '../pdfs/desktop-shell'
 
 /**
  * The desktop shell for Electron. `openPath` is only ever given a path the PDF service built

@@ -10,10 +10,11 @@ import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../db/invoice-query'
 import { InvoicesRepo } from '../db/invoices.repo'
 import { openDatabase } from '../db/open-database'
+import { SkippedRecordsRepo } from '../db/skipped-records.repo'
 import { SyncStateRepo } from '../db/sync-state.repo'
 import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
-import { DemoWorkspace } from '../demo/demo-workspace'
+import { DemoWorkspace } from './demo/demo-workspace'
 import { AppLock, type SystemConfirmation } from '../lock/app-lock'
 import { holdWhileLocked } from '../lock/locked-events'
 import { UnlockAttemptsRepo } from '../lock/unlock-attempts.repo'
@@ -27,11 +28,12 @@ import { AccountsService } from '../services/accounts.service'
 import { defaultExportDir } from '../services/export-location'
 import { ExportService } from '../services/export.service'
 import { InvoicesService } from '../services/invoices.service'
-import { SyncService } from '../services/sync.service'
+import { SyncService } from '../sync/sync.service'
 import { tightenTree } from '../storage/private-files'
 import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
-import { systemClock, type Clock } from './clock'
-import { EventHub } from './events'
+import { systemClock, type Clock } from '../base/clock'
+import { DomainEvents } from '../base/domain-events'
+import { EventHub } from '../base/events'
 
 export interface CoreOptions {
   dataDir: string
@@ -66,25 +68,25 @@ export async function createCore(options: CoreOptions) {
   // A data dir from before Quire narrowed its modes (or copied in under a wide umask).
   tightenTree(options.dataDir)
   const events = new EventHub()
+  const domain = new DomainEvents()
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
   const syncState = new SyncStateRepo(db)
   const changes = new InvoiceChangesRepo(db)
+  const skipped = new SkippedRecordsRepo(db)
 
-  const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events)
-  const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, events)
+  const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events, domain)
+  const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, changes, domain)
   const exports = new ExportService(dbFile, clock, events, options.exportDir ?? defaultExportDir(options.dataDir))
-  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, clock, events }, accounts)
-  const settings = new SettingsRepo(db)
-  const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events)
+  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, skipped, clock, events, domain }, accounts)
+  const settings = new SettingsRepo(db, domain)
+  const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events, domain)
   const activity = new ActivityService({ db, clock, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
   activity.recoverOnStart()
-  sync.afterAccountSync = (account, signal) => activity.syncAfterInvoices(account, signal)
-  const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
+  domain.on('account.synced', ({ accountId, signal }) => activity.syncAfterInvoices(accounts.get(accountId), signal))
+  const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, domain, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
   const demo = new DemoWorkspace(accounts)
-  await demo.resume()
   const lock = new AppLock({ settings, attempts: new UnlockAttemptsRepo(db), secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
-  lock.start()
 
   return {
     dataDir: options.dataDir,
@@ -92,6 +94,7 @@ export async function createCore(options: CoreOptions) {
     invoices,
     exports,
     changes,
+    skipped,
     sync,
     demo,
     events,

@@ -4,10 +4,10 @@
  */
 import { app, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../preload/contract/bridge'
-import { isAppUrl } from '../app-protocol'
-import { devServerUrl } from '../launch/dev-switches'
+import { isAppUrl } from './app-protocol'
+import type { Dispatch } from '../ipc/dispatch'
+import { devServerUrl } from './dev-switches'
 import type { RendererEvents } from '../lock/locked-events'
-import type { Dispatch } from './dispatch'
 
 export function registerIpc(dispatch: Dispatch, events: RendererEvents, window: () => BrowserWindow | null): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {

@@ -3,11 +3,11 @@
  * points at it. Data is seeded, so a demo restarted later serves the same invoices.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { ProviderId, ProviderOptions } from '../../preload/contract'
-import { startCareSquareSimulator } from '../simulators/caresquare/server'
-import { startHoursmithSimulator } from '../simulators/hoursmith/server'
-import { startLynkwellSimulator } from '../simulators/lynkwell/server'
-import { startYetiSimulator } from '../simulators/yeti/server'
+import type { ProviderId, ProviderOptions } from '../../../preload/contract'
+import { startCareSquareSimulator } from '../../simulators/caresquare/server'
+import { startHoursmithSimulator } from '../../simulators/hoursmith/server'
+import { startLynkwellSimulator } from '../../simulators/lynkwell/server'
+import { startYetiSimulator } from '../../simulators/yeti/server'
 
 export interface RunningDemo {
   baseUrl: string

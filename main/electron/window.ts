@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { APP_ENTRY, isAppUrl } from './app-protocol'
-import { devServerUrl } from './launch/dev-switches'
+import { devServerUrl } from './dev-switches'
 
 export function createMainWindow(preloadDir: string): BrowserWindow {
   const window = new BrowserWindow({
