@@ -10,7 +10,8 @@ export type AddressKind = 'loopback' | 'private' | 'link-local' | 'public'
 /** Resolves a host name to its addresses; injectable so tests can point a name anywhere. */
 export type ResolveHost = (hostname: string) => Promise<string[]>
 
-export const resolveHost: ResolveHost = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address)
+export const resolveHost: ResolveHost = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address)
 
 const ranges: [AddressKind, string, number, 'ipv4' | 'ipv6'][] = [
   ['loopback', '127.0.0.0', 8, 'ipv4'],
