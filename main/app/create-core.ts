@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import { ActivityService } from '../activity/activity.service'
 import { AccountsRepo } from '../db/accounts.repo'
+import { ChangesFeedRepo } from '../db/changes-feed.repo'
 import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../db/invoice-query'
 import { InvoicesRepo } from '../db/invoices.repo'
@@ -22,6 +23,8 @@ import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
 import type { DesktopShell } from '../pdfs/desktop-shell'
 import { PdfService } from '../pdfs/pdf.service'
+import { ReportSourceRepo } from '../reports/report-source.repo'
+import { ReportsService } from '../reports/reports.service'
 import { RequestGate } from '../net/request-gate'
 import type { SecretStore } from '../secrets/secret-store'
 import { AccountsService } from '../services/accounts.service'
@@ -77,7 +80,9 @@ export async function createCore(options: CoreOptions) {
 
   const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events, domain)
   const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, changes, domain)
-  const exports = new ExportService(dbFile, clock, events, options.exportDir ?? defaultExportDir(options.dataDir))
+  const exportDir = options.exportDir ?? defaultExportDir(options.dataDir)
+  const exports = new ExportService(dbFile, clock, events, exportDir)
+  const reports = new ReportsService(new ReportSourceRepo(db), new ChangesFeedRepo(db), clock, exportDir)
   const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, skipped, clock, events, domain }, accounts)
   const settings = new SettingsRepo(db, domain)
   const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events, domain)
@@ -93,6 +98,7 @@ export async function createCore(options: CoreOptions) {
     accounts,
     invoices,
     exports,
+    reports,
     changes,
     skipped,
     sync,

@@ -7,10 +7,12 @@ import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
 import { activityCommand } from './commands/activity'
 import { cacheCommand } from './commands/cache'
+import { changesCommand } from './commands/changes'
 import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
 import { pdfCommand } from './commands/pdf'
 import { skippedCommand } from './commands/skipped'
+import { reportCommand } from './commands/report'
 import { syncCommand } from './commands/sync'
 
 export const USAGE = `Usage: quire [--data-dir DIR] <command>
@@ -34,11 +36,16 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   pdf prefetch [--account NAME] [--json]        (download provider PDFs of open and recent invoices now)
   pdf settings [--policy on-open|prefetch] [--quota-mb N] [--json]
   cache rebuild                     (a damaged cache: keep the accounts, refetch the rest)
+  report aging [--as-of YYYY-MM-DD] [--by counterparty|account] [FILTERS] [--json | --csv]
+                                    (what was owed on that date and how overdue, per currency;
+                                     FILTERS without --status, --sort and the removed flags)
+  changes --since DATE_OR_INSTANT [--account NAME] [--json]
+                                    (invoices added, removed, or whose status, total or paid changed)
 
 FILTERS (invoices list and export): [--account NAME] [--provider P] [--search TEXT]
   [--status draft|open|overdue|paid|void|unknown] [--issued-from DATE] [--issued-to DATE]
   [--due-from DATE] [--due-to DATE] [--period-from DATE] [--period-to DATE] [--min-total AMOUNT]
-  [--max-total AMOUNT] [--currency CUR] [--has-pdf | --no-pdf] [--include-removed | --only-removed]
+  [--max-total AMOUNT] [--currency CUR] [--counterparty NAME] [--has-pdf | --no-pdf] [--include-removed | --only-removed]
   [--sort COLUMN[:asc|desc]]   COLUMN: provider account number counterparty issue-date due-date
   status currency total paid pdf. DATE is YYYY-MM-DD; AMOUNT is 1234.56 (or 1,234.56 / 1.234,56).
 
@@ -101,6 +108,10 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return await pdfCommand(ctx, rest)
       case 'skipped':
         return skippedCommand(ctx, rest)
+      case 'report':
+        return reportCommand(ctx, rest)
+      case 'changes':
+        return changesCommand(ctx, rest)
       default:
         throw new UsageError(`unknown command: ${command}`)
     }

@@ -67,6 +67,10 @@ export function createHandlers(core: Core, version: string): Handlers {
         await core.pdfs.updateSettings(changes)
         return core.pdfs.cacheSettings()
       },
+      'reports.overview': async ({ months }) => core.reports.overview(months),
+      'reports.aging': async (request) => core.reports.aging(request),
+      'reports.exportAgingCsv': async (request) => core.reports.exportAgingCsv(request),
+      'changes.since': async (request) => core.reports.changes(request),
       'lock.status': async () => core.lock.status(),
       'lock.configure': async (changes) => core.lock.configure(changes),
       'lock.setPasscode': async ({ passcode, current }) => core.lock.setPasscode(passcode, current),

@@ -1,4 +1,5 @@
 import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState } from '../../preload/contract'
+import { localIsoDate } from '../../preload/contract/local-date'
 import type { Clock } from '../base/clock'
 import type { DomainEvents } from '../base/domain-events'
 import { AppError } from '../base/errors'
@@ -56,9 +57,4 @@ export class InvoicesService {
   today(): string {
     return localIsoDate(this.clock.now())
   }
-}
-
-export function localIsoDate(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
