@@ -10,8 +10,7 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown }
 
 describe('packaging configuration', () => {
-  // Loading electron-builder's schema takes about 5 s on a busy shared machine: past vitest's default.
-  it('passes electron-builder’s schema', { timeout: 30_000 }, async () => {
+  it('passes electron-builder’s schema', async () => {
     const config = await getConfig(process.cwd(), null, null)
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined()
   })
