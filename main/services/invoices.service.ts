@@ -1,4 +1,4 @@
-import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState, SyncProgress } from '../../preload/contract'
+import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, LeftOutOfTotals, SavedView, SavedViewState, SyncProgress, TotalsQuery } from '../../preload/contract'
 import type { Clock } from '../core/clock'
 import type { EventHub } from '../core/events'
 import { AppError } from '../core/errors'
@@ -23,8 +23,12 @@ export class InvoicesService {
     return this.repo.list(query, this.today())
   }
 
-  totals(filter: InvoiceFilter): CurrencyTotal[] {
-    return this.repo.totals(filter, this.today())
+  totals(query: TotalsQuery | InvoiceFilter): CurrencyTotal[] {
+    return this.repo.totals(query, this.today())
+  }
+
+  leftOutOfTotals(filter: InvoiceFilter): LeftOutOfTotals {
+    return { count: this.repo.leftOutOfTotals(filter, this.today()) }
   }
 
   selectionTotals(invoices: InvoiceKey[]): CurrencyTotal[] {
