@@ -146,11 +146,11 @@ export function invoiceResource(invoice: YetiSimInvoice, origin: string, withAcc
 /** Every datetime attribute (`…-date`, `…-at`) as a server in `zone` renders it. */
 function inServerZone(attributes: YetiSimInvoiceAttributes, zone: ServerZone): YetiSimInvoiceAttributes {
   if (zone === 'UTC') return attributes
-  const rendered: Record<string, unknown> = { ...attributes }
+  const rendered = { ...attributes }
   for (const [name, value] of Object.entries(attributes)) {
-    if (typeof value === 'string' && (name.endsWith('-date') || name.endsWith('-at'))) rendered[name] = renderServerTime(value, zone)
+    if (typeof value === 'string' && (name.endsWith('-date') || name.endsWith('-at'))) Object.assign(rendered, { [name]: renderServerTime(value, zone) })
   }
-  return rendered as YetiSimInvoiceAttributes
+  return rendered
 }
 
 export function accountResource(account: YetiSimAccount, origin: string): object {
