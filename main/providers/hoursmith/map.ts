@@ -14,6 +14,7 @@ const STATUS: Record<string, InvoiceStatus> = {
 export function mapHoursmithInvoice(wire: HoursmithInvoice, raw: unknown): UnifiedInvoice {
   const total = normalizeDecimal(wire.total)
   const subtotal = wire.subtotal == null ? null : normalizeDecimal(wire.subtotal)
+  const discount = wire.discountAmount == null ? null : normalizeDecimal(wire.discountAmount)
   return {
     remoteId: wire.id,
     number: wire.number ?? null,
@@ -28,8 +29,9 @@ export function mapHoursmithInvoice(wire: HoursmithInvoice, raw: unknown): Unifi
     periodEnd: null,
     currency: wire.currency.toUpperCase(),
     subtotal,
+    discount,
     // Hoursmith sends a tax rate, not an amount: tax is what the total adds to the discounted subtotal.
-    tax: subtotal === null ? null : subtract(total, subtract(subtotal, wire.discountAmount ?? '0')),
+    tax: subtotal === null ? null : subtract(total, subtract(subtotal, discount ?? '0')),
     total,
     paid: wire.amountPaid == null ? null : normalizeDecimal(wire.amountPaid),
     hasPdf: false,
