@@ -221,8 +221,8 @@ export function exportSql(query: InvoiceListing, level: ExportLevel, today: stri
   const lines = level === 'line'
   return {
     sql: `SELECT i.id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status, i.payment_status,
-        i.counterparty, i.issue_date, i.due_date, i.period_start, i.period_end, i.currency, i.subtotal, i.tax,
-        i.total, i.paid, i.has_pdf, i.removed, i.line_item_count, i.notes, i.synced_at
+        i.counterparty, i.issue_date, i.due_date, i.period_start, i.period_end, i.currency, i.subtotal, i.discount, i.tax,
+        i.total, i.paid, i.has_pdf, i.removed, i.is_duplicate, i.wont_claim, i.has_errors, i.line_item_count, i.notes, i.synced_at
         ${lines ? ', l.position, l.description, l.quantity, l.unit_price, l.amount' : ''}
       FROM ${from} ${lines ? 'LEFT JOIN line_items l ON l.invoice_id = i.id' : ''}
       ${where} ORDER BY ${orderBy}${lines ? ', l.position' : ''}`,

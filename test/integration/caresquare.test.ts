@@ -7,7 +7,9 @@ import { CareSquareClient } from '../../main/providers/caresquare/client'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { startCareSquareSimulator, type CareSquareSimulator, type CareSquareSimulatorOptions } from '../../main/simulators/caresquare/server'
 import type { CareSquareWireInvoice } from '../../main/simulators/caresquare/wire'
+import { cliInProcess } from '../helpers/cli-in-process'
 import { errorOf, walkConnector } from '../helpers/connector-walk'
+import { parseCsv } from '../helpers/csv'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
@@ -237,6 +239,15 @@ describe('CareSquare connector against the simulator', () => {
       // Asking for duplicates adds up the duplicates (won't-claim ones still left out).
       expect(totals({ includeRemoved: false, flags: { duplicate: true } })).toEqual(sum([live[1]!, live[2]!]))
       expect(core.invoices.leftOutOfTotals({ includeRemoved: false, flags: { duplicate: true } })).toEqual({ count: 0 })
+
+      // The CLI filters and shows the same flags, and exports them.
+      const quire = (...args: string[]) => cliInProcess(dir.path, new MemorySecrets(), args)
+      const listed = JSON.parse((await quire('invoices', 'list', '--flag', 'duplicate', '--without-flag', 'errors', '--json')).stdout) as { items: { remoteId: string; flags: string[] }[] }
+      expect(listed.items).toEqual([expect.objectContaining({ remoteId: String(live[1]!.id), flags: ['duplicate'] })])
+      expect((await quire('invoices', 'list', '--flag', 'wont-claim')).stdout).toMatch(/\((won’t claim)\)/)
+      expect(await quire('invoices', 'list', '--flag', 'dupe')).toMatchObject({ code: 2, stderr: expect.stringContaining('--flag: expected one of duplicate, wont-claim, errors') })
+      const [header, ...rows] = parseCsv((await quire('export', '--format', 'csv', '--flag', 'errors')).stdout)
+      expect(rows.map((row) => [row[header!.indexOf('duplicate')], row[header!.indexOf('provider_errors')]]).sort()).toEqual([['false', 'true'], ['true', 'true']])
 
       // The provider clears a flag: the next sync clears it here.
       live[1]!.is_duplicate = false
