@@ -2,6 +2,7 @@
 export type {
   AccountSummary,
   InvoiceDetail,
+  InvoiceFlag,
   InvoicePage,
   InvoiceStatus,
   InvoiceSummary,
