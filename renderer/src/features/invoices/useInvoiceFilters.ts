@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo } from 'react'
-import type { InvoiceFilter, InvoiceListing, InvoiceSort, InvoiceStatusFilter, ProviderId } from '../../lib/contract'
+import type { InvoiceFilter, InvoiceFlag, InvoiceListing, InvoiceSort, InvoiceStatusFilter, ProviderId } from '../../lib/contract'
 import { useRememberedState } from '../../lib/rememberedState'
 import { formatAmountInput, parseLocaleAmount } from './parseLocaleAmount'
 
@@ -23,7 +23,11 @@ export type FilterForm = {
   totalMax: string
   hasPdf: '' | 'yes' | 'no'
   removed: 'hide' | 'include' | 'only'
-}
+} & Record<InvoiceFlag, FlagChoice>
+
+/** Per provider flag: any, only invoices with it, or only those without it. */
+export type FlagChoice = '' | 'yes' | 'no'
+export const FLAGS: readonly InvoiceFlag[] = ['duplicate', 'wontClaim', 'errors']
 
 const EMPTY_FORM: FilterForm = {
   accountId: '',
@@ -39,11 +43,14 @@ const EMPTY_FORM: FilterForm = {
   totalMin: '',
   totalMax: '',
   hasPdf: '',
-  removed: 'hide'
+  removed: 'hide',
+  duplicate: '',
+  wontClaim: '',
+  errors: ''
 }
 
 /** The filters behind "More filters", counted on its button. */
-const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf']
+const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf', ...FLAGS]
 
 /**
  * Filter and sort state for the list. The search box updates at once and the query after a pause
@@ -51,7 +58,9 @@ const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom'
  * narrows nothing (the field says so).
  */
 export function useInvoiceFilters() {
-  const [form, setForm] = useRememberedState<FilterForm>('invoices.filters', EMPTY_FORM)
+  const [remembered, setForm] = useRememberedState<FilterForm>('invoices.filters', EMPTY_FORM)
+  // A form remembered before a field existed lacks it: the field starts as "any".
+  const form = useMemo(() => ({ ...EMPTY_FORM, ...remembered }), [remembered])
   const [searchText, setSearchText] = useRememberedState('invoices.searchText', '')
   const [search, setSearch] = useRememberedState('invoices.search', '')
   const [sort, setSort] = useRememberedState<InvoiceSort>('invoices.sort', DEFAULT_SORT)
@@ -111,6 +120,8 @@ function filterFrom(form: FilterForm, search: string, totalMin: string | undefin
   if (form.status) filter.status = form.status
   if (form.currency) filter.currency = form.currency
   if (form.hasPdf) filter.hasPdf = form.hasPdf === 'yes'
+  const flags = FLAGS.filter((flag) => form[flag] !== '')
+  if (flags.length > 0) filter.flags = Object.fromEntries(flags.map((flag) => [flag, form[flag] === 'yes']))
   const issued = range(form.issuedFrom, form.issuedTo)
   const due = range(form.dueFrom, form.dueTo)
   const period = range(form.periodFrom, form.periodTo)
@@ -136,6 +147,12 @@ function formFrom(filter: InvoiceFilter): FilterForm {
     totalMin: filter.total?.min === undefined ? '' : formatAmountInput(filter.total.min),
     totalMax: filter.total?.max === undefined ? '' : formatAmountInput(filter.total.max),
     hasPdf: filter.hasPdf === undefined ? '' : filter.hasPdf ? 'yes' : 'no',
-    removed: filter.onlyRemoved ? 'only' : filter.includeRemoved ? 'include' : 'hide'
+    removed: filter.onlyRemoved ? 'only' : filter.includeRemoved ? 'include' : 'hide',
+    ...flagChoices(filter.flags)
   }
+}
+
+function flagChoices(flags: InvoiceFilter['flags']): Record<InvoiceFlag, FlagChoice> {
+  const choice = (wanted: boolean | undefined): FlagChoice => (wanted === undefined ? '' : wanted ? 'yes' : 'no')
+  return { duplicate: choice(flags?.duplicate), wontClaim: choice(flags?.wontClaim), errors: choice(flags?.errors) }
 }
