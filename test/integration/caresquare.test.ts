@@ -166,7 +166,9 @@ describe('CareSquare connector against the simulator', () => {
 
     const scope = await errorOf(client({ planManagerIds: [pmForeign, pmA] }).fetchPage(null))
     expect(scope.code).toBe('PROVIDER_SCOPE')
-    expect(scope.message).toContain(`may not access plan manager ${pmForeign}`)
+    expect(scope.message).toContain(`refused access to plan manager ${pmForeign}`)
+    expect(scope.message).toMatch(/API key was revoked/)
+    expect(scope.message).toMatch(/plan manager is not linked to it/)
     expect(scope.message).not.toContain(key)
 
     expect(await client().testConnection()).toBe('Connected to CareSquare: 2 plan managers, 236 invoices.')
