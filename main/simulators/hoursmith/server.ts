@@ -26,6 +26,12 @@ export interface HoursmithSimulatorOptions {
   /** Overrides the documented limits (Studio: 30 per 10 s burst, 600 per 60 s sustained; Agency: double) for every plan. */
   rateLimits?: { burst: number; burstWindowMs: number; sustained: number; sustainedWindowMs: number }
   now?: () => number
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
   /** Injected misbehaviour (5xx, 429, resets, slowness, malformed pages), for fault tests. */
   faults?: FaultPlan
 }
@@ -49,7 +55,7 @@ const STUDIO_LIMITS: WindowLimits = { burst: 30, burstWindowMs: 10_000, sustaine
 const AGENCY_LIMITS: WindowLimits = { burst: 60, burstWindowMs: 10_000, sustained: 1_200, sustainedWindowMs: 60_000 }
 
 export async function startHoursmithSimulator(options: HoursmithSimulatorOptions): Promise<HoursmithSimulator> {
-  const invoices = Array.isArray(options.invoices) ? options.invoices : hoursmithDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1 })
+  const invoices = Array.isArray(options.invoices) ? options.invoices : hoursmithDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, testFixtures: options.testFixtures })
   const now = options.now ?? Date.now
   const limiters = new Map<string, { limits: WindowLimits; limiter: SlidingWindowLimiter }>()
   const limiterFor = (plan: HoursmithTokenGrant['plan']) => {

@@ -35,6 +35,12 @@ export interface YetiSimulatorOptions {
    * its offset. A fixed offset (`+02:00`) or an IANA name; UTC (`…Z`) by default.
    */
   timeZone?: string
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
 }
 
 export interface YetiSimulator {
@@ -61,7 +67,7 @@ const AUTHENTICATION_FAILED: JsonApiError = { title: 'Authentication failed', de
 const AUTHORIZATION_FAILED: JsonApiError = { title: 'Authorization failed', detail: 'Authorization token expired or incorrect.', code: '401', status: '401' }
 
 export async function startYetiSimulator(options: YetiSimulatorOptions): Promise<YetiSimulator> {
-  const dataset = Array.isArray(options.invoices) ? { invoices: options.invoices, accounts: [] } : yetiDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1 })
+  const dataset = Array.isArray(options.invoices) ? { invoices: options.invoices, accounts: [] } : yetiDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, testFixtures: options.testFixtures })
   const invoices = dataset.invoices
   const accounts = options.accounts ?? dataset.accounts
   const now = options.now ?? Date.now
