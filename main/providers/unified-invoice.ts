@@ -22,7 +22,8 @@ export const UnifiedInvoice = z.object({
   /** Taken off the subtotal before tax; absent where the provider states no discount. */
   discount: DecimalString.nullable().optional(),
   tax: DecimalString.nullable(),
-  total: DecimalString,
+  /** Null when the provider sent none Quire could read: shown as "—" and left out of totals. */
+  total: DecimalString.nullable(),
   paid: DecimalString.nullable(),
   hasPdf: z.boolean(),
   remoteCreatedAt: z.string().nullable(),

@@ -7,3 +7,6 @@ export * from './methods'
 export * from './lock'
 export * from './models'
 export * from './pdfs'
+export * from './skipped'
+
+export * from './reports'

@@ -16,6 +16,8 @@ import {
 import { InvoiceRef, PdfCacheSettings, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
+import { skippedMethods } from './skipped'
+import { reportMethods } from './reports'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -107,7 +109,9 @@ export const methods = {
   },
   ...browsingMethods,
   ...activityMethods,
-  ...lockMethods
+  ...lockMethods,
+  ...skippedMethods,
+  ...reportMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods

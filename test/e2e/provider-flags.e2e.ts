@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { KeytarSecretStore } from '../../main/secrets/keytar-store'
 import { startCareSquareSimulator, type CareSquareSimulator } from '../../main/simulators/caresquare/server'
 import type { CareSquareWireInvoice } from '../../main/simulators/caresquare/wire'

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { HoursmithClient } from '../../main/providers/hoursmith/client'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { normalizeDecimal, toScaled } from '../../main/money/decimal'
 import { errorOf } from '../helpers/connector-walk'
 import { MemorySecrets } from '../helpers/memory-secrets'
@@ -111,7 +111,7 @@ describe('Hoursmith connector against the simulator', () => {
 
       const detail = core.invoices.get(account.id, discounted!.id)
       expect(detail).toMatchObject({ subtotal: '1000.00', discount: '50.00', tax: '190.00', total: '1140.00' })
-      expect(toScaled(detail.subtotal!) - toScaled(detail.discount!) + toScaled(detail.tax!)).toBe(toScaled(detail.total))
+      expect(toScaled(detail.subtotal!) - toScaled(detail.discount!) + toScaled(detail.tax!)).toBe(toScaled(detail.total!))
       expect(core.invoices.get(account.id, paid!.id).discount).toBe(normalizeDecimal(paid!.discountAmount!))
     } finally {
       await core.close()

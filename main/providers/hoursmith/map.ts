@@ -1,6 +1,7 @@
 import type { InvoiceStatus } from '../../../preload/contract'
 import { normalizeDecimal, subtract } from '../../money/decimal'
 import type { UnifiedInvoice } from '../unified-invoice'
+import { readable, UNKNOWN_CURRENCY } from '../unreadable'
 import type { HoursmithInvoice } from './schemas'
 
 const STATUS: Record<string, InvoiceStatus> = {
@@ -20,15 +21,18 @@ const REFUNDED = 'refunded'
 
 /** `raw` is the payload exactly as received, unknown fields included. */
 export function mapHoursmithInvoice(wire: HoursmithInvoice, raw: unknown): UnifiedInvoice {
-  const refunded = wire.paymentStatus?.trim().toLowerCase() === REFUNDED
-  const total = normalizeDecimal(wire.total)
+  const wireTotal = readable(wire.total)
+  const total = wireTotal === null ? null : normalizeDecimal(wireTotal)
   const subtotal = wire.subtotal == null ? null : normalizeDecimal(wire.subtotal)
   const discount = wire.discountAmount == null ? null : normalizeDecimal(wire.discountAmount)
+  const status = readable(wire.status)
+  const currency = readable(wire.currency)
+  const refunded = wire.paymentStatus?.trim().toLowerCase() === REFUNDED
   return {
     remoteId: wire.id,
     number: wire.number ?? null,
-    status: refunded ? 'void' : (STATUS[wire.status.toUpperCase()] ?? 'unknown'),
-    rawStatus: refunded ? `${wire.status} (refunded)` : wire.status,
+    status: refunded ? 'void' : status === null ? 'unknown' : (STATUS[status.toUpperCase()] ?? 'unknown'),
+    rawStatus: refunded ? `${status ?? '—'} (refunded)` : status,
     paymentStatus: wire.paymentStatus ?? null,
     counterparty: wire.billToName ?? null,
     notes: wire.notes ?? null,
@@ -36,11 +40,11 @@ export function mapHoursmithInvoice(wire: HoursmithInvoice, raw: unknown): Unifi
     dueDate: wire.dueDate ?? null,
     periodStart: null,
     periodEnd: null,
-    currency: wire.currency.toUpperCase(),
+    currency: currency?.toUpperCase() ?? UNKNOWN_CURRENCY,
     subtotal,
     discount,
     // Hoursmith sends a tax rate, not an amount: tax is what the total adds to the discounted subtotal.
-    tax: subtotal === null ? null : subtract(total, subtract(subtotal, discount ?? '0')),
+    tax: subtotal === null || total === null ? null : subtract(total, subtract(subtotal, discount ?? '0')),
     total,
     paid: refunded || wire.amountPaid == null ? null : normalizeDecimal(wire.amountPaid),
     hasPdf: false,

@@ -1,4 +1,4 @@
-import type { HoursmithInvoice } from '../../providers/hoursmith/schemas'
+import type { HoursmithWireInvoice } from '../../providers/hoursmith/schemas'
 import { centsToDecimal, pick, seededRandom, uuidFrom } from '../shared/random'
 
 const CLIENTS = [
@@ -43,7 +43,7 @@ export interface DatasetOptions {
   testFixtures?: boolean
 }
 
-export function hoursmithDataset({ count, seed = 1, deletedShare = 0.01, testFixtures = true }: DatasetOptions): HoursmithInvoice[] {
+export function hoursmithDataset({ count, seed = 1, deletedShare = 0.01, testFixtures = true }: DatasetOptions): HoursmithWireInvoice[] {
   const random = seededRandom(seed)
   const clients = testFixtures ? CLIENTS : [...CLIENTS.slice(0, -1), PLAIN_LAST_CLIENT]
   const orgId = uuidFrom(random)

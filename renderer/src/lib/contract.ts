@@ -12,6 +12,7 @@ export type {
   MethodOutput,
   ProviderId,
   ProviderOptions,
+  SkippedRecordView,
   SyncOutcome,
   SyncProgress
 } from '../../../preload/contract'
@@ -31,6 +32,8 @@ export type {
   SavedView,
   SavedViewState
 } from '../../../preload/contract'
+/** Reports: the Overview, aging and the changes feed. */
+export type { AgingGrouping, AgingReport, AgingRow, ChangeField, ChangeItem, ChangesPage, CurrencyOverview, Overview } from '../../../preload/contract'
 
 import type { MethodOutput } from '../../../preload/contract'
 
