@@ -49,6 +49,7 @@ test.describe('provider flags', () => {
 
   test('badges, a filter per flag, and totals that say what they leave out', async ({ page }) => {
     await page.goto(host!.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Invoices' }).click()
     const grid = page.getByRole('grid', { name: 'Invoices' })
     await expect(grid).toHaveAttribute('aria-rowcount', String(live.length))
 
