@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoicePage, InvoiceQuery, InvoiceSort, InvoiceSummary, LineItem } from '../../preload/contract'
 import { fromScaled } from '../money/decimal'
-import { countSql, DEFAULT_SORT, narrows, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams } from './invoice-filter-sql'
+import { PdfTextRepo } from '../pdfs/pdf-text.repo'
+import { countSql, DEFAULT_SORT, narrows, orderedIdsSql, pageIdsSql, pdfOnlyHitsSql, totalsSql, type SqlParams } from './invoice-filter-sql'
 
 interface SummaryRow {
   id: number
@@ -71,8 +72,10 @@ export class InvoiceQueryRepo {
   private readonly linesStmt
   private readonly dataVersionStmt
   private readonly currenciesStmt
+  private readonly pdfTexts
 
   constructor(private readonly db: Database) {
+    this.pdfTexts = new PdfTextRepo(db)
     this.rowsByIdStmt = db.prepare<[string], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE i.id IN (SELECT value FROM json_each(?))`
     )
@@ -108,7 +111,15 @@ export class InvoiceQueryRepo {
     }
     const rows = ids.length === 0 ? [] : this.rowsByIdStmt.all(JSON.stringify(ids))
     const byId = new Map(rows.map((row) => [row.id, row]))
-    return { total, items: ids.map((id) => toSummary(byId.get(id)!)) }
+    const pdfOnly = this.pdfOnlyHits(query.search, ids)
+    return { total, items: ids.map((id) => ({ ...toSummary(byId.get(id)!), ...(pdfOnly && { searchHit: pdfOnly.has(id) ? 'pdf' : 'data' }) })) }
+  }
+
+  /** Which of this window's invoices the search found only in their provider PDF; null without search words. */
+  private pdfOnlyHits(search: string | undefined, ids: number[]): Set<number> | null {
+    const hits = pdfOnlyHitsSql(search)
+    if (hits === null || ids.length === 0) return null
+    return new Set(this.ids(hits.sql, { ...hits.params, ids: JSON.stringify(ids) }))
   }
 
   private unfilteredWindow(query: InvoiceQuery, today: string, total: number): number[] {
@@ -215,7 +226,8 @@ export class InvoiceQueryRepo {
       syncedAt: row.synced_at,
       lineItems,
       history: [],
-      rawJson: JSON.stringify(JSON.parse(row.raw), null, 2)
+      rawJson: JSON.stringify(JSON.parse(row.raw), null, 2),
+      pdfCheck: this.pdfTexts.check(row.id)
     }
   }
 

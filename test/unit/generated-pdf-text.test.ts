@@ -42,6 +42,7 @@ function invoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     ],
     history: [],
     rawJson: '{}',
+    pdfCheck: null,
     ...overrides
   }
 }
