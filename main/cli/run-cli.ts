@@ -7,6 +7,7 @@ import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
 import { activityCommand } from './commands/activity'
 import { cacheCommand } from './commands/cache'
+import { duplicatesCommand } from './commands/duplicates'
 import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
 import { pdfCommand } from './commands/pdf'
@@ -23,6 +24,8 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   sync [--account NAME] [--full] [--json]
   invoices list [FILTERS] [--limit N | --all] [--json]
   export --format csv [--out FILE] [--level invoice|line] [--bom] [FILTERS]   (the whole filtered set, streamed)
+  export --format zip --out FILE [FILTERS]   (a PDF per invoice + manifest.csv + README.txt, for an auditor)
+  duplicates [--json]               (invoices that look like the same bill, for review)
   invoices show ACCOUNT/REMOTE_ID [--json]
   activity ACCOUNT/REMOTE_ID [--json]   (who viewed an invoice: provider and local view sessions)
   activity --recent [--limit N] [--json]
@@ -94,6 +97,8 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return activityCommand(ctx, rest)
       case 'pdf':
         return await pdfCommand(ctx, rest)
+      case 'duplicates':
+        return duplicatesCommand(ctx, rest)
       default:
         throw new UsageError(`unknown command: ${command}`)
     }

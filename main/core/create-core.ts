@@ -14,6 +14,8 @@ import { SyncStateRepo } from '../db/sync-state.repo'
 import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
 import { DemoWorkspace } from '../demo/demo-workspace'
+import { DuplicatesRepo } from '../duplicates/duplicates.repo'
+import { DuplicatesService } from '../duplicates/duplicates.service'
 import { AppLock, type SystemConfirmation } from '../lock/app-lock'
 import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
@@ -25,6 +27,7 @@ import { AccountsService } from '../services/accounts.service'
 import { defaultExportDir } from '../services/export-location'
 import { ExportService } from '../services/export.service'
 import { InvoicesService } from '../services/invoices.service'
+import { PdfBundleService } from '../services/pdf-bundle.service'
 import { SyncService } from '../services/sync.service'
 import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
 import { systemClock, type Clock } from './clock'
@@ -68,7 +71,8 @@ export async function createCore(options: CoreOptions) {
 
   const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events)
   const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, events)
-  const exports = new ExportService(dbFile, clock, events, options.exportDir ?? defaultExportDir(options.dataDir))
+  const exportDir = options.exportDir ?? defaultExportDir(options.dataDir)
+  const exports = new ExportService(dbFile, clock, events, exportDir)
   const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, clock, events }, accounts)
   const settings = new SettingsRepo(db)
   const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events)
@@ -76,6 +80,8 @@ export async function createCore(options: CoreOptions) {
   activity.recoverOnStart()
   sync.afterAccountSync = (account, signal) => activity.syncAfterInvoices(account, signal)
   const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
+  const bundles = new PdfBundleService(dbFile, pdfs, clock, events, exportDir)
+  const duplicates = new DuplicatesService(new DuplicatesRepo(db), clock)
   const demo = new DemoWorkspace(accounts, options.secrets)
   await demo.resume()
   const lock = new AppLock({ settings, secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
@@ -86,6 +92,8 @@ export async function createCore(options: CoreOptions) {
     accounts,
     invoices,
     exports,
+    bundles,
+    duplicates,
     changes,
     sync,
     demo,
@@ -99,6 +107,7 @@ export async function createCore(options: CoreOptions) {
       lock.stop()
       scheduler.stop()
       exports.cancel()
+      bundles.cancel()
       await sync.settle()
       await pdfs.close()
       await demo.close()

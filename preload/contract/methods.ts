@@ -16,6 +16,8 @@ import {
 import { InvoiceRef, PdfCacheSettings, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
+import { duplicateMethods } from './duplicates'
+import { pdfBundleMethods } from './pdf-bundle'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -107,7 +109,9 @@ export const methods = {
   },
   ...browsingMethods,
   ...activityMethods,
-  ...lockMethods
+  ...lockMethods,
+  ...duplicateMethods,
+  ...pdfBundleMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods
