@@ -3,6 +3,7 @@ import { Boot } from './components/Boot'
 import { SideNav, type Screen } from './components/SideNav'
 import { AccountsScreen } from './features/accounts/AccountsScreen'
 import { ActivityScreen } from './features/activity/ActivityScreen'
+import { DuplicatesScreen } from './features/documents/DuplicatesScreen'
 import { useAccounts } from './features/accounts/useAccounts'
 import { PrivacyControls } from './features/lock/PrivacyControls'
 import { SettingsScreen } from './features/settings/SettingsScreen'
@@ -79,6 +80,7 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
           )}
           {current === 'accounts' && <AccountsScreen accounts={accounts} providers={info.providers} />}
           {current === 'activity' && <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
+          {current === 'duplicates' && <DuplicatesScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
           {current === 'settings' && <SettingsScreen lock={lock} onLockChanged={onLockChanged} />}
         </main>
       </div>

@@ -1,9 +1,10 @@
-export type Screen = 'invoices' | 'accounts' | 'activity' | 'settings'
+export type Screen = 'invoices' | 'accounts' | 'activity' | 'duplicates' | 'settings'
 
 const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'invoices', label: 'Invoices' },
   { screen: 'accounts', label: 'Accounts' },
   { screen: 'activity', label: 'Activity' },
+  { screen: 'duplicates', label: 'Duplicates' },
   { screen: 'settings', label: 'Settings' }
 ]
 
