@@ -19,7 +19,22 @@ export type PdfText = { readable: true; text: string; truncated: boolean } | { r
 /** Fewer letters or digits than this and the page is an image (a scan), not text to check. */
 const MIN_READABLE_CHARS = 8
 
+let workerLoaded: Promise<void> | null = null
+
+/**
+ * In Node pdf.js parses on this thread through its "fake worker", whose module it would import
+ * on the first document — seconds on a busy machine, which must not count against a document's
+ * time limit. It is imported once, here, and handed over the way pdf.js looks for it.
+ */
+function loadParser(): Promise<void> {
+  workerLoaded ??= import('pdfjs-dist/legacy/build/pdf.worker.mjs').then((worker) => {
+    Object.assign(globalThis, { pdfjsWorker: worker })
+  })
+  return workerLoaded
+}
+
 export async function extractPdfText(bytes: Uint8Array, limits: TextLimits = DEFAULT_TEXT_LIMITS): Promise<PdfText> {
+  await loadParser()
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 })
   let timer: NodeJS.Timeout | undefined

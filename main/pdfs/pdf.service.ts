@@ -88,7 +88,7 @@ export class PdfService {
     this.maxBytes = deps.maxPdfBytes ?? MAX_PDF_BYTES
     // Files no record names (an account removed, a cache rebuilt) go at start.
     this.store.sweep(this.repo.referenced())
-    this.texts = new PdfTextReader(new PdfTextRepo(deps.db), this.store, deps.clock, () => deps.invoices.searchIndexChanged())
+    this.texts = new PdfTextReader(new PdfTextRepo(deps.db), this.store, deps.clock, () => this.textIndexChanged())
     // PDFs cached before their text was read (an older Quire, a quit mid-pass) are read now.
     this.readTexts()
     this.unsubscribe = deps.events.subscribe((event, payload) => {
@@ -235,7 +235,7 @@ export class PdfService {
     const bytes = await this.store.readVerified(record.sha256)
     if (bytes) return { stored: { record, bytes }, damaged: false }
     await forget(this.repo, this.store, record)
-    this.deps.invoices.searchIndexChanged()
+    this.textIndexChanged()
     return { stored: null, damaged: true }
   }
 
@@ -308,8 +308,14 @@ export class PdfService {
   /** Evicted provider PDFs take their text out of search with them (a trigger drops it). */
   private async enforceQuota(keep: string | null): Promise<number> {
     const freed = await evictToFit(this.repo, this.store, this.settings.get().quotaMb * 1_048_576, keep)
-    if (freed > 0) this.deps.invoices.searchIndexChanged()
+    if (freed > 0) this.textIndexChanged()
     return freed
+  }
+
+  /** Lists and open invoices are read again: what a search finds, and the checks, changed. */
+  private textIndexChanged(): void {
+    this.deps.invoices.searchIndexChanged()
+    this.deps.events.emit('pdfs.textIndexed', {})
   }
 
   /** Indexes and checks, in the background, every provider PDF not read as it is now. */
@@ -324,7 +330,7 @@ export class PdfService {
     if (!record) throw new AppError('NOT_FOUND', 'That PDF is no longer in the cache. Open the invoice’s PDF again.')
     if (!(await this.store.readVerified(record.sha256))) {
       await forget(this.repo, this.store, record)
-      this.deps.invoices.searchIndexChanged()
+      this.textIndexChanged()
       throw new AppError('NOT_FOUND', 'The saved PDF was damaged and has been removed. Open the invoice’s PDF again to get a fresh copy.')
     }
     return this.store.pathOf(record.sha256)

@@ -1,4 +1,4 @@
-import { useState, type MouseEvent } from 'react'
+import { useEffect, useState, type MouseEvent } from 'react'
 import { Boot } from './components/Boot'
 import { SideNav, type Screen } from './components/SideNav'
 import { AccountsScreen } from './features/accounts/AccountsScreen'
@@ -13,6 +13,7 @@ import { SyncResultBanner } from './features/sync/SyncResultBanner'
 import { useSync } from './features/sync/useSync'
 import { WelcomeScreen } from './features/welcome/WelcomeScreen'
 import type { LockStatus } from './lib/contract'
+import { subscribe } from './lib/ipc'
 import { useAppInfo } from './lib/useAppInfo'
 
 export type View = Screen | 'welcome'
@@ -40,6 +41,9 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
     setCacheVersion((n) => n + 1)
     void accounts.reload()
   })
+
+  // A provider PDF's text was read in the background: searches and checks may show more now.
+  useEffect(() => subscribe('pdfs.textIndexed', () => setCacheVersion((n) => n + 1)), [])
 
   if (infoState.status !== 'ready') return <Boot state={infoState} onRetry={retry} />
 
