@@ -1,6 +1,7 @@
 import type { ExportLevel, InvoiceFilter, InvoiceListing, InvoiceQuery, InvoiceSort } from '../../preload/contract'
 import { toScaled } from '../money/decimal'
 import { searchTerms } from './fts-query'
+import { excludesUnknownTotals } from './unknown-amounts'
 
 /**
  * The one translation of the contract's filter and sort into SQL, shared by the grid, the
@@ -31,7 +32,7 @@ function filterMode(filter: InvoiceFilter): FilterMode {
 export const DEFAULT_SORT: InvoiceSort = { column: 'issueDate', direction: 'desc' }
 
 const FTS = 'SELECT rowid FROM invoice_fts WHERE invoice_fts MATCH'
-/** The text of cached provider PDFs, in its own index (see 0006_add_pdf_text.sql). */
+/** The text of cached provider PDFs, in its own index (see the add_pdf_text migration). */
 const PDF_FTS = 'SELECT rowid FROM pdf_text_fts WHERE pdf_text_fts MATCH'
 const PERIOD_START = 'substr(coalesce(i.period_start, i.period_end), 1, 10)'
 const PERIOD_END = 'substr(coalesce(i.period_end, i.period_start), 1, 10)'
@@ -42,7 +43,7 @@ export function narrows(filter: InvoiceFilter): boolean {
   return Boolean(
     filter.onlyRemoved || filter.accountId || filter.provider || filter.status || filter.currency || filter.hasPdf !== undefined ||
       filter.issued?.from || filter.issued?.to || filter.due?.from || filter.due?.to || filter.period?.from || filter.period?.to ||
-      filter.total?.min !== undefined || filter.total?.max !== undefined || (search && (search.match !== null || search.amounts.length > 0))
+      filter.total?.min !== undefined || filter.total?.max !== undefined || filter.changedSince || filter.counterparty || (search && (search.match !== null || search.amounts.length > 0))
   )
 }
 
@@ -76,6 +77,12 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
   }
   if (filter.total?.min !== undefined) where.push(`i.total_scaled >= ${bind('totalMin', toScaled(filter.total.min))}`)
   if (filter.total?.max !== undefined) where.push(`i.total_scaled <= ${bind('totalMax', toScaled(filter.total.max))}`)
+  const rangeTakesInZero = (filter.total?.min === undefined || toScaled(filter.total.min) <= 0n) && (filter.total?.max === undefined || toScaled(filter.total.max) >= 0n)
+  if ((filter.total?.min !== undefined || filter.total?.max !== undefined) && rangeTakesInZero) where.push(excludesUnknownTotals())
+
+  if (filter.changedSince) where.push(changedSinceSql(filter.changedSince, bind))
+  // NOCASE, as the counterparty index is built, so the index answers.
+  if (filter.counterparty) where.push(`i.counterparty = ${bind('counterparty', filter.counterparty)} COLLATE NOCASE`)
 
   if (filter.search) {
     const terms = searchTerms(filter.search)
@@ -86,7 +93,8 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
     }
     terms.amounts.forEach((amount, k) => {
       const totals = amount.scaled.map((scaled, r) => bind(`amount${k}_${r}`, scaled)).join(', ')
-      where.push(`(i.total_scaled IN (${totals}) OR i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)}))`)
+      const zero = amount.scaled.some((scaled) => scaled === 0n) ? ` AND ${excludesUnknownTotals()}` : ''
+      where.push(`((i.total_scaled IN (${totals})${zero}) OR i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)}))`)
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
@@ -105,6 +113,26 @@ export function pdfOnlyHitsSql(search: string | undefined): { sql: string; param
   return {
     sql: `SELECT value FROM json_each(@ids) WHERE value IN (${PDF_FTS} @match) AND value NOT IN (${FTS} @match)`,
     params: { match }
+  }
+}
+
+/** Both sides read an index by time: the log's, or first sightings'. */
+function changedSinceSql({ since, field }: NonNullable<InvoiceFilter['changedSince']>, bind: (name: string, value: string) => string): string {
+  // The log's instants are all toISOString's form; text comparison needs the same form.
+  const at = bind('changedSince', new Date(since).toISOString())
+  const added = `i.first_seen_at >= ${at}`
+  const logged = (condition: string): string => `i.id IN (SELECT invoice_id FROM invoice_changes WHERE at >= ${at}${condition})`
+  switch (field) {
+    case undefined:
+      return `(${added} OR ${logged('')})`
+    case 'added':
+      return added
+    case 'removed':
+      return logged(` AND field = 'removed' AND after = 'true'`)
+    case 'restored':
+      return logged(` AND field = 'removed' AND after = 'false'`)
+    default:
+      return logged(` AND field = ${bind('changedField', field)}`)
   }
 }
 

@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import type { ProviderId } from '../../preload/contract'
 
-/** The normalisation 0007_index_likely_duplicates.sql indexes, written exactly as there so the planner uses it. */
+/** The normalisation the index_likely_duplicates migration indexes, written exactly as there so the planner uses it. */
 const PARTY = (alias: string): string => `lower(replace(replace(replace(trim(${alias}counterparty), '.', ''), ',', ''), '  ', ' '))`
-/** The index's own condition: live bills someone could pay twice. */
-const PAYABLE = (alias: string): string => `${alias}removed = 0 AND ${alias}counterparty IS NOT NULL AND ${alias}status NOT IN ('draft', 'void')`
+/** The index's own condition: live bills someone could pay twice, with a total to compare. */
+const PAYABLE = (alias: string): string => `${alias}removed = 0 AND ${alias}counterparty IS NOT NULL AND ${alias}status NOT IN ('draft', 'void') AND ${alias}total <> ''`
 
 /**
  * Every live invoice that shares its bill with another. The index is walked once, in order, to

@@ -1,6 +1,6 @@
 import type { DuplicateGroup } from '../../preload/contract'
-import { isoNow, type Clock } from '../core/clock'
-import { AppError } from '../core/errors'
+import { isoNow, type Clock } from '../base/clock'
+import { AppError } from '../base/errors'
 import type { DuplicatesRepo } from './duplicates.repo'
 import { groupDuplicates } from './group-duplicates'
 

@@ -10,7 +10,8 @@ import { toScaled } from '../money/decimal'
 
 export interface CheckedInvoice {
   number: string | null
-  total: string
+  /** null: the provider's total could not be read, so there is none to compare. */
+  total: string | null
   currency: string
 }
 
@@ -18,7 +19,8 @@ export interface PdfCheckFinding {
   outcome: PdfCheckOutcome
   /** null: the invoice has no number to look for. */
   numberFound: boolean | null
-  totalFound: boolean
+  /** null: the invoice has no readable total to look for. */
+  totalFound: boolean | null
   /** The figure printed where the total was expected, as printed; null when none stands out. */
   pdfShows: string | null
   detail: string | null
@@ -32,14 +34,17 @@ const UNIT_SHIFTS = [1, 2, 3, 4].flatMap((n) => [10n ** BigInt(n), -(10n ** BigI
 
 export function checkPdfText(text: string, invoice: CheckedInvoice): PdfCheckFinding {
   const numberFound = invoice.number === null || invoice.number.trim() === '' ? null : compact(text).includes(compact(invoice.number))
-  const expected = abs(toScaled(invoice.total))
+  if (invoice.total === null && numberFound === null) {
+    return { outcome: 'notChecked', numberFound, totalFound: null, pdfShows: null, detail: 'Quire has neither a number nor a readable total for this invoice to compare.' }
+  }
+  const expected = invoice.total === null ? null : abs(toScaled(invoice.total))
   const printed = printedAmounts(text)
-  const totalFound = printed.some((amount) => amount.scaled === expected)
-  if (totalFound && numberFound !== false) return { outcome: 'match', numberFound, totalFound, pdfShows: null, detail: null }
+  const totalFound = expected === null ? null : printed.some((amount) => amount.scaled === expected)
+  if (totalFound !== false && numberFound !== false) return { outcome: 'match', numberFound, totalFound, pdfShows: null, detail: null }
 
   const problems: string[] = []
   let pdfShows: string | null = null
-  if (!totalFound) {
+  if (totalFound === false && expected !== null) {
     pdfShows = printed.find((amount) => UNIT_SHIFTS.some((shift) => shifted(expected, shift) === amount.scaled))?.text ?? null
     problems.push(
       pdfShows === null

@@ -1,5 +1,5 @@
-import type { Clock } from '../core/clock'
-import { isoNow } from '../core/clock'
+import type { Clock } from '../base/clock'
+import { isoNow } from '../base/clock'
 import { checkPdfText } from './pdf-check'
 import type { PdfStore } from './pdf-store'
 import { DEFAULT_TEXT_LIMITS, extractPdfText, type TextLimits } from './pdf-text'
@@ -59,7 +59,7 @@ export class PdfTextReader {
         const text = await extractPdfText(bytes, this.limits)
         const finding = text.readable
           ? checkPdfText(text.text, pdf)
-          : { outcome: 'notChecked' as const, numberFound: null, totalFound: false, pdfShows: null, detail: text.reason }
+          : { outcome: 'notChecked' as const, numberFound: null, totalFound: null, pdfShows: null, detail: text.reason }
         wrote = this.repo.record(pdf, text.readable ? text.text : null, finding, isoNow(this.clock)) || wrote
       }
       if (wrote) this.changed()

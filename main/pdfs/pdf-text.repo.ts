@@ -7,7 +7,8 @@ export interface UnreadPdf {
   invoiceId: number
   sha256: string
   number: string | null
-  total: string
+  /** null: the provider's total could not be read (stored as ''). */
+  total: string | null
   currency: string
 }
 
@@ -63,7 +64,7 @@ export class PdfTextRepo {
         invoiceId: pdf.invoiceId,
         sha256: pdf.sha256,
         number: pdf.number,
-        total: pdf.total,
+        total: pdf.total ?? '',
         outcome: finding.outcome === 'notChecked' ? 'not_checked' : finding.outcome,
         numberFound: flag(finding.numberFound),
         totalFound: finding.outcome === 'notChecked' ? null : flag(finding.totalFound),
@@ -77,7 +78,7 @@ export class PdfTextRepo {
 
   /** Up to `limit` provider PDFs to read, by invoice id after `afterId`: never read, replaced since, or the data changed since. */
   unread(afterId: number, limit: number): UnreadPdf[] {
-    return this.unreadStmt.all(afterId, limit).map((row) => ({ invoiceId: row.invoice_id, sha256: row.sha256, number: row.number, total: row.total, currency: row.currency }))
+    return this.unreadStmt.all(afterId, limit).map((row) => ({ invoiceId: row.invoice_id, sha256: row.sha256, number: row.number, total: row.total === '' ? null : row.total, currency: row.currency }))
   }
 
   /**

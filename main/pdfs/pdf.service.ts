@@ -8,9 +8,10 @@
 import { copyFile } from 'node:fs/promises'
 import type { Database } from 'better-sqlite3'
 import type { InvoiceRef, PdfCacheSettings, PdfFile, PdfFileRef, PdfSource } from '../../preload/contract'
-import { cancelled, isoNow, type Clock } from '../core/clock'
-import { AppError, isAppError, toErrorPayload } from '../core/errors'
-import type { EventHub } from '../core/events'
+import { cancelled, isoNow, type Clock } from '../base/clock'
+import { AppError, isAppError, toErrorPayload } from '../base/errors'
+import type { DomainEvents } from '../base/domain-events'
+import type { EventHub } from '../base/events'
 import type { AccountRecord } from '../db/accounts.repo'
 import type { Connector } from '../providers/connector'
 import { providers } from '../providers/registry'
@@ -48,6 +49,8 @@ export interface PdfServiceDeps {
   accounts: AccountsService
   invoices: InvoicesService
   clock: Clock
+  domain: DomainEvents
+  /** To the renderer: the text of cached PDFs changed (lists and checks may read differently). */
   events: EventHub
   isOnline: () => boolean
   desktop: DesktopShell | null
@@ -91,11 +94,8 @@ export class PdfService {
     this.texts = new PdfTextReader(new PdfTextRepo(deps.db), this.store, deps.clock, () => this.textIndexChanged())
     // PDFs cached before their text was read (an older Quire, a quit mid-pass) are read now.
     this.readTexts()
-    this.unsubscribe = deps.events.subscribe((event, payload) => {
-      if (event !== 'sync.progress') return
-      const progress = payload as { phase: string; accountId: string }
-      if (progress.phase !== 'finished') return
-      if (this.settings.get().policy === 'prefetch') this.track(this.prefetch(progress.accountId, this.stopping.signal))
+    this.unsubscribe = deps.domain.on('account.synced', ({ accountId }) => {
+      if (this.settings.get().policy === 'prefetch') this.track(this.prefetch(accountId, this.stopping.signal))
       // A sync that changed a number or total has the cached PDF checked against it again.
       this.readTexts()
     })

@@ -14,6 +14,7 @@ export function toAccountSummary(record: AccountRecord): AccountSummary {
     lastError: record.lastError,
     invoiceCount: record.invoiceCount,
     pdfMismatches: record.pdfMismatches,
+    skippedCount: record.skippedCount,
     lastRun: record.lastRun
   }
 }

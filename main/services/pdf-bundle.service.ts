@@ -14,14 +14,14 @@ import { pipeline } from 'node:stream/promises'
 import Database from 'better-sqlite3'
 import { ZipFile } from 'yazl'
 import type { ExportProgress, PdfBundleRequest, PdfBundleResult } from '../../preload/contract'
-import { cancelled, type Clock } from '../core/clock'
-import { AppError } from '../core/errors'
-import type { EventHub } from '../core/events'
+import { cancelled, type Clock } from '../base/clock'
+import { AppError } from '../base/errors'
+import type { EventHub } from '../base/events'
 import { exportSql, filterSql } from '../db/invoice-filter-sql'
 import type { OpenedPdf } from '../pdfs/pdf.service'
 import { safeFileName } from '../pdfs/safe-file-name'
 import { csvLine, type ExportRow } from './export-csv'
-import { localIsoDate } from './invoices.service'
+import { localIsoDate } from '../../preload/contract/local-date'
 
 /** What the bundle needs of the PDF service: the invoice's PDF as `pdfs.open` gives it. */
 export interface BundlePdfs {

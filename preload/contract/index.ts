@@ -10,3 +10,6 @@ export * from './lock'
 export * from './models'
 export * from './pdfs'
 export * from './pdf-bundle'
+export * from './skipped'
+
+export * from './reports'

@@ -18,6 +18,8 @@ import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
 import { duplicateMethods } from './duplicates'
 import { pdfBundleMethods } from './pdf-bundle'
+import { skippedMethods } from './skipped'
+import { reportMethods } from './reports'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -111,7 +113,9 @@ export const methods = {
   ...activityMethods,
   ...lockMethods,
   ...duplicateMethods,
-  ...pdfBundleMethods
+  ...pdfBundleMethods,
+  ...skippedMethods,
+  ...reportMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods

@@ -50,7 +50,9 @@ export const ProviderOptions = z
     login: z.string().trim().min(1).max(200).optional(),
     clientId: z.string().trim().min(1).max(200).optional(),
     tokenUrl: BaseUrl.optional(),
-    audience: z.string().trim().min(1).max(500).optional()
+    audience: z.string().trim().min(1).max(500).optional(),
+    /** Yeti-Switch only: the person chose to send the password over http to a host on their own network. */
+    allowInsecure: z.boolean().optional()
   })
   .strict()
 export type ProviderOptions = z.infer<typeof ProviderOptions>
@@ -81,6 +83,8 @@ export const AccountSummary = z.object({
   invoiceCount: z.number().int().nonnegative(),
   /** Invoices whose provider PDF prints another number or total than the synced data. */
   pdfMismatches: z.number().int().nonnegative().default(0),
+  /** Records the provider sent that could not be kept as invoices (see `skipped.list`). */
+  skippedCount: z.number().int().nonnegative(),
   /** The most recent finished sync: what it did and what it cost. */
   lastRun: z
     .object({
@@ -120,7 +124,8 @@ export const InvoiceSummary = z.object({
   paymentStatus: z.string().nullable(),
   counterparty: z.string().nullable(),
   currency: z.string(),
-  total: DecimalString,
+  /** Null when the provider sent no total Quire could read: shown as "—", left out of totals. */
+  total: DecimalString.nullable(),
   paid: DecimalString.nullable(),
   issueDate: IsoDate.nullable(),
   dueDate: IsoDate.nullable(),
@@ -187,6 +192,17 @@ export type InvoiceSortColumn = z.infer<typeof InvoiceSortColumn>
 export const InvoiceSort = z.object({ column: InvoiceSortColumn, direction: z.enum(['asc', 'desc']) }).strict()
 export type InvoiceSort = z.infer<typeof InvoiceSort>
 
+/**
+ * What the changes feed reports for an invoice: it was added to the cache, removed upstream (or
+ * restored), or its status, payment status, total or paid amount changed.
+ */
+export const ChangeField = z.enum(['added', 'removed', 'restored', 'status', 'paymentStatus', 'total', 'paid'])
+export type ChangeField = z.infer<typeof ChangeField>
+
+/** Invoices Quire saw change at or after `since` (any change, or only of `field`). */
+export const ChangedSince = z.object({ since: IsoInstant, field: ChangeField.optional() }).strict()
+export type ChangedSince = z.infer<typeof ChangedSince>
+
 /** Which invoices: every field narrows; the grid, totals, export and the CLI share it. */
 export const InvoiceFilter = z.object({
   accountId: AccountId.optional(),
@@ -204,7 +220,10 @@ export const InvoiceFilter = z.object({
   hasPdf: z.boolean().optional(),
   includeRemoved: z.boolean().default(false),
   /** Only tombstones (implies includeRemoved). */
-  onlyRemoved: z.boolean().optional()
+  onlyRemoved: z.boolean().optional(),
+  changedSince: ChangedSince.optional(),
+  /** Exactly this counterparty, ignoring case (an aging row's drill-down). */
+  counterparty: z.string().trim().min(1).max(500).optional()
 })
 export type InvoiceFilter = z.infer<typeof InvoiceFilter>
 
@@ -223,6 +242,19 @@ export const InvoicePage = z.object({
 })
 export type InvoicePage = z.infer<typeof InvoicePage>
 
+/** The most a sync outcome lists; `skipped` still counts them all. */
+export const MAX_REPORTED_SKIPS = 100
+
+/** What a sync reports of one skipped record: where it was and why, without its content. */
+export const SkippedRecordBrief = z.object({
+  /** Null when the record had no id Quire could read. */
+  remoteId: z.string().nullable(),
+  page: z.number().int().positive(),
+  field: z.string(),
+  reason: z.string()
+})
+export type SkippedRecordBrief = z.infer<typeof SkippedRecordBrief>
+
 export const SyncOutcome = z.object({
   accountId: AccountId,
   account: z.string(),
@@ -234,7 +266,11 @@ export const SyncOutcome = z.object({
   resumed: z.boolean(),
   /** What this run did: walked the whole list, or fetched only recent changes; null if it never started. */
   strategy: z.enum(['full', 'incremental']).nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable()
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Records this run could not keep as invoices; the rest of their pages were kept. */
+  skipped: z.number().int().nonnegative(),
+  /** The first MAX_REPORTED_SKIPS of them. */
+  skippedRecords: z.array(SkippedRecordBrief).max(MAX_REPORTED_SKIPS)
 })
 export type SyncOutcome = z.infer<typeof SyncOutcome>
 

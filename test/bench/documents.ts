@@ -5,14 +5,14 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { DuplicatesRepo } from '../../main/duplicates/duplicates.repo'
 import { DuplicatesService } from '../../main/duplicates/duplicates.service'
 import { drawProviderPdf } from '../../main/simulators/shared/provider-pdf'
 import { buildLargeCache } from '../helpers/large-cache'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
-import { systemClock } from '../../main/core/clock'
+import { systemClock } from '../../main/base/clock'
 
 export interface DuplicateFigures {
   invoices: number

@@ -61,7 +61,7 @@ test.describe('documents an auditor can trust, in Chromium against the real core
       // The amount in the wrong unit: ×100 of what Quire synced, as a mapping mistake would show it.
       const synced = await invokeInPage(page, 'invoices.get', { accountId, remoteId: scaledAmount.id })
       if (!synced.ok) throw new Error(synced.error.message)
-      simulator.pdfOverrides.set(scaledAmount.id, await drawProviderPdf({ issuer: 'Yeti-Switch billing', title: 'Invoice QSCALE1', facts: [], items: [], total: hundredfold(synced.value.total) }))
+      simulator.pdfOverrides.set(scaledAmount.id, await drawProviderPdf({ issuer: 'Yeti-Switch billing', title: 'Invoice QSCALE1', facts: [], items: [], total: hundredfold(synced.value.total!) }))
       for (const reference of ['QWORD1', 'QSCALE1']) {
         const remoteId = simulator.invoices.find((invoice) => invoice.attributes.reference === reference)!.id
         expect(await invokeInPage(page, 'pdfs.open', { accountId, remoteId })).toMatchObject({ ok: true, value: { source: 'provider' } })
@@ -104,7 +104,7 @@ test.describe('documents an auditor can trust, in Chromium against the real core
       await page.screenshot({ path: join('test-results', 'documents-pdf-mismatch.png') })
       const warning = pane.getByRole('status', { name: 'PDF does not match the data' })
       await expect(warning).toContainText('The PDF does not match the synced data.')
-      await expect(warning).toContainText(`PDF shows ${hundredfold(synced.value.total)}; Quire has`)
+      await expect(warning).toContainText(`PDF shows ${hundredfold(synced.value.total!)}; Quire has`)
       await page.screenshot({ path: join('test-results', 'documents-pdf-mismatch.png') })
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click()
       await expect(page.getByText(/1 invoice whose provider PDF prints another number or total/)).toBeVisible()

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { PDFDocument, rgb } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/core/create-core'
+import { createCore, type Core } from '../../main/app/create-core'
 import { fromScaled, toScaled } from '../../main/money/decimal'
 import { drawProviderPdf } from '../../main/simulators/shared/provider-pdf'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
@@ -50,7 +50,7 @@ describe('provider PDFs: text indexed for search and checked against the data', 
 
     // The ×100 document: the same invoice, its total printed in the wrong unit, grouped with commas.
     const synced = core.invoices.get(accountId, pick.scaled)
-    const [whole, fraction] = fromScaled(toScaled(synced.total) * 100n).split('.')
+    const [whole, fraction] = fromScaled(toScaled(synced.total!) * 100n).split('.')
     const shown = `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`
     yeti.pdfOverrides.set(pick.scaled, await drawProviderPdf({ issuer: 'Yeti-Switch billing', title: `Invoice ${synced.number}`, facts: [], items: [], total: `${shown} ${synced.currency}` }))
   })

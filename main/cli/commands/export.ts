@@ -3,6 +3,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { ExportLevel } from '../../../preload/contract'
+import { PRIVATE_FILE_MODE } from '../../storage/private-files'
 import { print, UsageError, type CliContext } from '../cli-context'
 import { FILTER_OPTIONS, listingFromArgs } from '../invoice-filter-args'
 import { parseCommandArgs, parseValue } from '../parse'
@@ -33,7 +34,7 @@ export async function exportCommand(ctx: CliContext, args: string[]): Promise<nu
     return 0
   }
   const partial = `${values.out}.partial`
-  const file = createWriteStream(partial)
+  const file = createWriteStream(partial, { mode: PRIVATE_FILE_MODE })
   const closed = once(file, 'close')
   try {
     let counts

@@ -9,6 +9,7 @@ import { AccountOptionFacts } from './AccountOptionFacts'
 import '../documents/documents.css'
 import { RemoveAccount } from './RemoveAccount'
 import { ReplaceTokenForm } from './ReplaceTokenForm'
+import { SkippedRecords } from './SkippedRecords'
 
 type Props = {
   account: AccountSummary
@@ -48,6 +49,7 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved }: Pr
           <strong>Last sync failed:</strong> {account.lastError}
         </p>
       )}
+      <SkippedRecords account={account} providerLabel={providerLabel} />
       {replaced && !replacing && (
         <Notice tone="success" onDismiss={() => setReplaced(false)}>
           Token replaced. The next sync uses it.

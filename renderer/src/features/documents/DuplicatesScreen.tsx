@@ -1,7 +1,7 @@
 import { Notice } from '../../components/Notice'
 import type { DuplicateGroup, ProviderInfo } from '../../lib/contract'
 import { formatCalendarDate, plural } from '../../lib/format'
-import { Money } from '../privacy/HideAmounts'
+import { Money } from '../../components/HideAmounts'
 import { useDuplicates } from './useDuplicates'
 import './documents.css'
 

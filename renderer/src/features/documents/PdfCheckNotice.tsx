@@ -1,5 +1,5 @@
 import type { InvoiceDetail } from '../../lib/contract'
-import { useHideAmounts, useMoney } from '../privacy/HideAmounts'
+import { useHideAmounts, useMoney } from '../../components/HideAmounts'
 import './documents.css'
 
 /**
@@ -20,7 +20,7 @@ export function PdfCheckNotice({ detail, providerLabel }: { detail: InvoiceDetai
     )
   }
   const problems: string[] = []
-  if (check.totalFound === false) {
+  if (check.totalFound === false && detail.total !== null) {
     if (hidden) problems.push(`${providerLabel}’s PDF prints another total than Quire has.`)
     else if (check.pdfShows !== null) problems.push(`${providerLabel}’s PDF shows ${check.pdfShows}; Quire has ${formatMoney(detail.total, detail.currency)}.`)
     else problems.push(`${providerLabel}’s PDF does not print the total Quire has (${formatMoney(detail.total, detail.currency)}).`)

@@ -6,7 +6,7 @@ import { formatCalendarDate, formatDateOrInstant, formatInstant } from '../../li
 import { InvoiceActivitySection } from '../activity/InvoiceActivitySection'
 import { PdfCheckNotice } from '../documents/PdfCheckNotice'
 import { PdfSection } from '../pdf/PdfSection'
-import { useHideAmounts, useMoney } from '../privacy/HideAmounts'
+import { useHideAmounts, useMoney } from '../../components/HideAmounts'
 import { LineItemsTable } from './LineItemsTable'
 import { StatusHistory } from './StatusHistory'
 
