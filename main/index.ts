@@ -12,6 +12,7 @@ import { createDispatch } from './ipc/dispatch'
 import { registerIpc } from './ipc/electron-ipc'
 import { createHandlers } from './ipc/handlers'
 import { electronConfirmation, lockWithTheSystem, systemIdleSeconds } from './lock/electron-lock'
+import { createFileLog } from './log/file-log'
 import { electronDesktop } from './pdfs/electron-desktop'
 import { KeytarSecretStore } from './secrets/keytar-store'
 import { createMainWindow, lockDownSession } from './window'
@@ -37,9 +38,13 @@ async function start(): Promise<void> {
   lockDownSession(rendererDir)
   serveRenderer(rendererDir)
   const dataDir = process.env.QUIRE_DATA_DIR ?? app.getPath('userData')
+  // The OS's own place for app logs (~/Library/Logs/Quire, %APPDATA%\Quire\logs, ~/.config/Quire/logs).
+  const log = createFileLog(app.getPath('logs'))
+  log.info('Quire starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform })
   const open = (): Promise<Core> =>
     createCore({
       dataDir,
+      log,
       secrets: new KeytarSecretStore(),
       isOnline: () => net.isOnline(),
       desktop: electronDesktop(() => mainWindow),
@@ -49,15 +54,17 @@ async function start(): Promise<void> {
   try {
     core = await open()
   } catch (error) {
+    log.error('The core could not start', error)
     if (!isAppError(error, 'DB_CORRUPT') || !(await offerRebuild(error.message))) return fail(error)
     try {
       rebuildCache(join(dataDir, 'quire.sqlite3'), new Date())
       core = await open()
     } catch (again) {
+      log.error('The core could not start after rebuilding the cache', again)
       return fail(again)
     }
   }
-  registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.events, () => mainWindow)
+  registerIpc(createDispatch(createHandlers(core, app.getVersion()), core.log.error), core.events, () => mainWindow)
   core.scheduler.restart()
   lockWithTheSystem(core.lock)
   mainWindow = createMainWindow(join(import.meta.dirname, '../preload'))

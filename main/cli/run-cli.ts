@@ -1,7 +1,10 @@
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createCore } from '../core/create-core'
 import { defaultDataDir } from '../core/default-data-dir'
 import { AppError } from '../core/errors'
+import { createFileLog } from '../log/file-log'
+import type { Log } from '../log/log'
 import type { SecretStore } from '../secrets/secret-store'
 import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
@@ -60,20 +63,21 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
   }
   const dataDirFlag = global.values['data-dir']
   const dataDir = typeof dataDirFlag === 'string' ? dataDirFlag : defaultDataDir(env)
+  const log = createFileLog(join(dataDir, 'logs'))
 
   if (command === 'cache') {
     try {
       return cacheCommand(io, dataDir, rest, new Date())
     } catch (error) {
-      return report(io, error)
+      return report(io, log, error)
     }
   }
 
   let core
   try {
-    core = await createCore({ dataDir, secrets })
+    core = await createCore({ dataDir, secrets, log })
   } catch (error) {
-    return report(io, error)
+    return report(io, log, error)
   }
   const interrupt = (): void => {
     core.sync.cancel()
@@ -98,14 +102,14 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         throw new UsageError(`unknown command: ${command}`)
     }
   } catch (error) {
-    return report(io, error)
+    return report(io, log, error)
   } finally {
     process.removeListener('SIGINT', interrupt)
     await core.close()
   }
 }
 
-function report(io: CliIo, error: unknown): number {
+function report(io: CliIo, log: Log, error: unknown): number {
   if (error instanceof UsageError) {
     io.stderr.write(`quire: ${error.message}\n\n${USAGE}\n`)
     return 2
@@ -114,6 +118,7 @@ function report(io: CliIo, error: unknown): number {
     io.stderr.write(`quire: ${error.message}\n`)
     return error.code === 'CANCELLED' ? 130 : 1
   }
+  log.error('CLI command failed unexpectedly', error)
   io.stderr.write(`quire: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
   return 1
 }

@@ -15,6 +15,7 @@ import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
 import { DemoWorkspace } from '../demo/demo-workspace'
 import { AppLock, type SystemConfirmation } from '../lock/app-lock'
+import { createFileLog, type FileLog } from '../log/file-log'
 import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
 import type { DesktopShell } from '../pdfs/desktop-shell'
@@ -48,6 +49,8 @@ export interface CoreOptions {
   idleSeconds?: () => number
   /** The OS prompt that can unlock the app lock, where the platform has one. */
   confirmation?: SystemConfirmation | null
+  /** Where the core logs; default: `<data dir>/logs/` (the Electron app passes the OS's logs folder). */
+  log?: FileLog
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>
@@ -57,6 +60,7 @@ const MAX_REQUESTS_IN_FLIGHT = 8
 
 export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock
+  const log = options.log ?? createFileLog(join(options.dataDir, 'logs'))
   const http = { fetch: options.fetch ?? globalThis.fetch, clock, gate: new RequestGate(MAX_REQUESTS_IN_FLIGHT), publishedBudgets: options.publishedBudgets ?? true }
   const dbFile = join(options.dataDir, 'quire.sqlite3')
   const db = openDatabase(dbFile, options.migrationsDir)
@@ -69,10 +73,10 @@ export async function createCore(options: CoreOptions) {
   const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events)
   const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, events)
   const exports = new ExportService(dbFile, clock, events, options.exportDir ?? defaultExportDir(options.dataDir))
-  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, clock, events }, accounts)
+  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, clock, events, log }, accounts)
   const settings = new SettingsRepo(db)
   const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events)
-  const activity = new ActivityService({ db, clock, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
+  const activity = new ActivityService({ db, clock, log, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
   activity.recoverOnStart()
   sync.afterAccountSync = (account, signal) => activity.syncAfterInvoices(account, signal)
   const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
@@ -83,6 +87,7 @@ export async function createCore(options: CoreOptions) {
 
   return {
     dataDir: options.dataDir,
+    log,
     accounts,
     invoices,
     exports,

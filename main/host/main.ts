@@ -33,7 +33,7 @@ const core = await createCore({ dataDir: values['data-dir'] ?? defaultDataDir(),
 })
 const version = process.env.npm_package_version ?? '0.0.0'
 core.scheduler.restart()
-const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, version)), events: core.events, rendererDir, port })
+const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, version), core.log.error), events: core.events, rendererDir, port })
 process.stdout.write(`${JSON.stringify({ url: `${host.origin}/` })}\n`)
 
 const stop = (): void => {

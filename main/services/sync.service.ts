@@ -1,5 +1,6 @@
 import type { SyncOutcome } from '../../preload/contract'
 import type { AccountRecord } from '../db/accounts.repo'
+import { syncSummaryFields } from '../sync/sync-summary'
 import { syncAccount, type AccountSyncDeps, type SyncOptions } from '../sync/account-sync'
 import type { AccountsService } from './accounts.service'
 
@@ -33,8 +34,12 @@ export class SyncService {
     const existing = this.running.get(account.id)
     if (existing) return existing.done
     const controller = new AbortController()
+    const started = this.deps.clock.now().getTime()
     const done = syncAccount(this.deps, account, () => this.accounts.connect(account), controller.signal, options)
       .then(async (outcome) => {
+        const summary = syncSummaryFields(outcome, account.provider, this.deps.clock.now().getTime() - started)
+        if (outcome.ok) this.deps.log.info('sync finished', summary)
+        else this.deps.log.warn('sync failed', summary)
         if (outcome.ok) await this.afterAccountSync?.(account, controller.signal)
         return outcome
       })

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { InvoiceQuery, type LineItem } from '../../preload/contract'
 import { EventHub } from '../../main/core/events'
+import { silentLog } from '../../main/log/log'
 import { AccountsRepo } from '../../main/db/accounts.repo'
 import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
@@ -38,7 +39,8 @@ describe('sync page writes', () => {
       changes: new InvoiceChangesRepo(db),
       syncState: new SyncStateRepo(db),
       clock: fakeClock(new Date('2026-11-20T08:00:00Z')),
-      events: new EventHub()
+      events: new EventHub(),
+      log: silentLog
     }
     /** One full walk whose pages are exactly `pages`. */
     const sync = async (...pages: UnifiedInvoice[][]) => {
