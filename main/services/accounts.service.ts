@@ -1,12 +1,14 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { ProviderId, ProviderOptions } from '../../preload/contract'
 import { isoNow, type Clock } from '../core/clock'
 import { AppError } from '../core/errors'
 import type { EventHub } from '../core/events'
 import type { AccountOptions, AccountRecord, AccountsRepo } from '../db/accounts.repo'
 import type { HttpDeps } from '../net/http'
+import { MemoryAccessTokenCache } from '../providers/access-token-cache'
 import type { Connector } from '../providers/connector'
 import { providers } from '../providers/registry'
+import { accessTokenEntry, KeychainAccessTokenCache } from '../secrets/keychain-access-token'
 import type { SecretStore } from '../secrets/secret-store'
 
 export interface NewAccount {
@@ -18,7 +20,17 @@ export interface NewAccount {
   demo?: boolean
 }
 
+/** How long a token won while checking a new account's secret waits for that account to be added. */
+const CHECKED_TOKEN_HANDOFF_MS = 10 * 60_000
+
 export class AccountsService {
+  /**
+   * The access token the last connection check obtained, held in memory for the account that
+   * check was for: adding it right after (the CLI's and the app's add flow) stores the token
+   * with the account, so the add does not cost a second token request.
+   */
+  private checked: { fingerprint: string; tokens: MemoryAccessTokenCache; at: number } | null = null
+
   constructor(
     private readonly repo: AccountsRepo,
     private readonly secrets: SecretStore,
@@ -62,18 +74,35 @@ export class AccountsService {
       await this.secrets.delete(id)
       throw error
     }
+    await this.keepCheckedToken(id, draft)
     this.events.emit('accounts.changed', {})
     return this.get(id)
   }
 
   async testConnection(draft: Omit<NewAccount, 'name'>, { name = 'new account', signal }: { name?: string; signal?: AbortSignal } = {}): Promise<string> {
-    const connector = providers[draft.provider].createConnector({ name, ...resolveSettings(draft) }, draft.secret, this.http)
-    return connector.testConnection(signal)
+    const settings = resolveSettings(draft)
+    const tokens = new MemoryAccessTokenCache()
+    const connector = providers[draft.provider].createConnector({ name, ...settings }, draft.secret, this.http, tokens)
+    const detail = await connector.testConnection(signal)
+    this.checked = { fingerprint: fingerprint(draft.provider, settings, draft.secret), tokens, at: this.clock.now().getTime() }
+    return detail
+  }
+
+  /** A token is only an optimisation: failing to keep it never fails the add. */
+  private async keepCheckedToken(id: string, draft: NewAccount): Promise<void> {
+    const checked = this.checked
+    this.checked = null
+    if (!checked || this.clock.now().getTime() - checked.at > CHECKED_TOKEN_HANDOFF_MS) return
+    if (checked.fingerprint !== fingerprint(draft.provider, resolveSettings(draft), draft.secret)) return
+    const token = await checked.tokens.read()
+    if (token) await new KeychainAccessTokenCache(this.secrets, id).write(token).catch(() => undefined)
   }
 
   async replaceSecret(id: string, secret: string): Promise<AccountRecord> {
     const account = this.get(id)
     await this.secrets.set(id, secret)
+    // A token won with the old secret must not outlive it (a secret is replaced when it leaked).
+    await this.secrets.delete(accessTokenEntry(id))
     this.events.emit('accounts.changed', {})
     return account
   }
@@ -82,6 +111,7 @@ export class AccountsService {
   async remove(id: string): Promise<void> {
     this.get(id)
     await this.secrets.delete(id)
+    await this.secrets.delete(accessTokenEntry(id))
     this.repo.delete(id)
     this.events.emit('accounts.changed', {})
   }
@@ -97,8 +127,13 @@ export class AccountsService {
     if (secret === null) {
       throw new AppError('PROVIDER_AUTH', `No token is stored in the keychain for “${account.name}”. Replace the token in Accounts to sync it again.`)
     }
-    return providers[account.provider].createConnector(account, secret, this.http)
+    return providers[account.provider].createConnector(account, secret, this.http, new KeychainAccessTokenCache(this.secrets, account.id))
   }
+}
+
+/** Which credentials a connection check was for, without keeping the secret itself in memory. */
+function fingerprint(provider: ProviderId, settings: { baseUrl: string; options: ProviderOptions }, secret: string): string {
+  return createHash('sha256').update(JSON.stringify([provider, settings.baseUrl, settings.options, secret])).digest('hex')
 }
 
 /** The provider's own checks and defaults for base URL and options, as a VALIDATION error. */

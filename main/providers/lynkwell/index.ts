@@ -19,5 +19,5 @@ export const lynkwell: ProviderDefinition = {
       audience: z.string().min(1).default(LYNKWELL_DEFAULT_AUDIENCE)
     })
     .strict(),
-  createConnector: (account, secret, deps) => new LynkwellClient(account, secret, deps)
+  createConnector: (account, secret, deps, tokens) => new LynkwellClient(account, secret, deps, tokens)
 }
