@@ -20,7 +20,7 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   accounts add --provider hoursmith --name NAME [--base-url URL] --secret-stdin [--skip-check]
   accounts add --provider caresquare --name NAME --plan-manager-id UUID [--plan-manager-id UUID…] --secret-stdin
   accounts add --provider yeti --name NAME --base-url URL --login LOGIN --secret-stdin
-  accounts add --provider lynkwell --name NAME --client-id ID [--token-url URL] [--audience AUD] --secret-stdin
+  accounts add --provider lynkwell --name NAME --client-id ID [--token-url URL] [--audience AUD] [--amount-unit major|minor] --secret-stdin
   accounts list [--json]
   accounts remove NAME
   sync [--account NAME] [--full] [--json]

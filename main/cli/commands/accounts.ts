@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AccountName, BaseUrl, ProviderId, ProviderOptions } from '../../../preload/contract'
+import { AccountName, AmountUnit, BaseUrl, ProviderId, ProviderOptions } from '../../../preload/contract'
 import { toAccountSummary } from '../../services/account-summary'
 import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
 import { parseCommandArgs, parseValue, readSecret } from '../parse'
@@ -28,6 +28,7 @@ async function add(ctx: CliContext, args: string[]): Promise<number> {
     'client-id': { type: 'string' },
     'token-url': { type: 'string' },
     audience: { type: 'string' },
+    'amount-unit': { type: 'string' },
     'secret-stdin': { type: 'boolean' },
     'skip-check': { type: 'boolean' },
     json: { type: 'boolean' }
@@ -42,7 +43,8 @@ async function add(ctx: CliContext, args: string[]): Promise<number> {
     login: values.login,
     clientId: values['client-id'],
     tokenUrl: values['token-url'],
-    audience: values.audience
+    audience: values.audience,
+    amountUnit: values['amount-unit'] === undefined ? undefined : parseValue(AmountUnit, values['amount-unit'], '--amount-unit')
   }
   // Flags not given are absent, not undefined: each provider rejects options it does not use.
   const options = parseValue(ProviderOptions, Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)), 'provider options')

@@ -72,7 +72,7 @@ export class LynkwellClient implements Connector {
     const where = 'an invoice list page'
     const page = parseWire(LynkwellInvoiceList, parseJson(response.text, 'Lynkwell', where), 'Lynkwell', where)
     const invoices = page.data.items.map((raw, index) =>
-      mapLynkwellInvoice(parseWire(LynkwellInvoice, raw, 'Lynkwell', `${where}, data.items[${index}]`), raw)
+      mapLynkwellInvoice(parseWire(LynkwellInvoice, raw, 'Lynkwell', `${where}, data.items[${index}]`), raw, this.account.options.amountUnit)
     )
     const last = invoices.at(-1)
     if (page.data.hasMore && !last) {

@@ -4,8 +4,8 @@ import { formatCount } from '../../lib/format'
 
 /** An account's non-secret provider settings; the secret is never among them. */
 export function AccountOptionFacts({ options }: { options: ProviderOptions }) {
-  const { planManagerIds, login, clientId, tokenUrl, audience } = options
-  if (!planManagerIds && !login && !clientId && !tokenUrl && !audience) return null
+  const { planManagerIds, login, clientId, tokenUrl, audience, amountUnit } = options
+  if (!planManagerIds && !login && !clientId && !tokenUrl && !audience && !amountUnit) return null
 
   return (
     <Facts className="account-facts account-options">
@@ -34,6 +34,7 @@ export function AccountOptionFacts({ options }: { options: ProviderOptions }) {
           <span className="mono break">{audience}</span>
         </Fact>
       )}
+      {amountUnit && <Fact label="Amounts in">{amountUnit === 'minor' ? 'cents (minor units)' : 'dollars (major units)'}</Fact>}
     </Facts>
   )
 }
