@@ -10,6 +10,8 @@ import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
 import { activityCommand } from './commands/activity'
 import { cacheCommand } from './commands/cache'
+import { diagnosticsCommand } from './commands/diagnostics'
+import { logsCommand } from './commands/logs'
 import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
 import { pdfCommand } from './commands/pdf'
@@ -34,6 +36,10 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   pdf prefetch [--account NAME] [--json]        (download provider PDFs of open and recent invoices now)
   pdf settings [--policy on-open|prefetch] [--quota-mb N] [--json]
   cache rebuild                     (a damaged cache: keep the accounts, refetch the rest)
+  logs [--path] [--lines N]         (the last lines of Quire's log, or where it is)
+  diagnostics --out FILE.zip [--include-invoice-details]
+                                    (versions, sync state, errors and recent log for support; no secrets,
+                                    and amounts, counterparties and notes masked unless asked for)
 
 FILTERS (invoices list and export): [--account NAME] [--provider P] [--search TEXT]
   [--status draft|open|overdue|paid|void|unknown] [--issued-from DATE] [--issued-to DATE]
@@ -64,6 +70,14 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
   const dataDirFlag = global.values['data-dir']
   const dataDir = typeof dataDirFlag === 'string' ? dataDirFlag : defaultDataDir(env)
   const log = createFileLog(join(dataDir, 'logs'))
+
+  if (command === 'logs') {
+    try {
+      return logsCommand(io, log, rest)
+    } catch (error) {
+      return report(io, log, error)
+    }
+  }
 
   if (command === 'cache') {
     try {
@@ -98,6 +112,8 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return activityCommand(ctx, rest)
       case 'pdf':
         return await pdfCommand(ctx, rest)
+      case 'diagnostics':
+        return await diagnosticsCommand(ctx, rest)
       default:
         throw new UsageError(`unknown command: ${command}`)
     }

@@ -14,6 +14,7 @@ import { SyncStateRepo } from '../db/sync-state.repo'
 import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
 import { DemoWorkspace } from '../demo/demo-workspace'
+import { DiagnosticsService } from '../diagnostics/diagnostics.service'
 import { AppLock, type SystemConfirmation } from '../lock/app-lock'
 import { createFileLog, type FileLog } from '../log/file-log'
 import type { Fetch } from '../net/http'
@@ -80,6 +81,7 @@ export async function createCore(options: CoreOptions) {
   activity.recoverOnStart()
   sync.afterAccountSync = (account, signal) => activity.syncAfterInvoices(account, signal)
   const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
+  const diagnostics = new DiagnosticsService({ db, log, clock, saveDir: options.exportDir ?? defaultExportDir(options.dataDir), desktop: options.desktop ?? null })
   const demo = new DemoWorkspace(accounts, options.secrets)
   await demo.resume()
   const lock = new AppLock({ settings, secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
@@ -100,6 +102,7 @@ export async function createCore(options: CoreOptions) {
     activity,
     pdfs,
     lock,
+    diagnostics,
     async close(): Promise<void> {
       lock.stop()
       scheduler.stop()

@@ -72,7 +72,13 @@ export function createHandlers(core: Core, version: string): Handlers {
       'lock.configure': async (changes) => core.lock.configure(changes),
       'lock.setPasscode': async ({ passcode, current }) => core.lock.setPasscode(passcode, current),
       'lock.lockNow': async () => core.lock.lockNow(),
-      'lock.unlock': async (proof) => core.lock.unlock(proof)
+      'lock.unlock': async (proof) => core.lock.unlock(proof),
+      'logs.location': async () => core.diagnostics.logLocation(),
+      'logs.openFolder': async () => {
+        await core.diagnostics.openLogFolder()
+        return { opened: true as const }
+      },
+      'diagnostics.save': async ({ includeInvoiceDetails }) => core.diagnostics.saveBundle({ appVersion: version, includeInvoiceDetails })
     },
     core.lock
   )

@@ -16,6 +16,7 @@ import {
 import { InvoiceRef, PdfCacheSettings, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
+import { diagnosticsMethods } from './diagnostics'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -107,7 +108,8 @@ export const methods = {
   },
   ...browsingMethods,
   ...activityMethods,
-  ...lockMethods
+  ...lockMethods,
+  ...diagnosticsMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods
