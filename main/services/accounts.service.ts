@@ -81,19 +81,26 @@ export class AccountsService {
 
   async testConnection(draft: Omit<NewAccount, 'name'>, { name = 'new account', signal }: { name?: string; signal?: AbortSignal } = {}): Promise<string> {
     const settings = resolveSettings(draft)
-    const tokens = new MemoryAccessTokenCache()
+    const print = fingerprint(draft.provider, settings, draft.secret)
+    // The same credentials checked twice (the form checks again on Add) share one token.
+    const tokens = this.recentCheck(print)?.tokens ?? new MemoryAccessTokenCache()
     const connector = providers[draft.provider].createConnector({ name, ...settings }, draft.secret, this.http, tokens)
     const detail = await connector.testConnection(signal)
-    this.checked = { fingerprint: fingerprint(draft.provider, settings, draft.secret), tokens, at: this.clock.now().getTime() }
+    this.checked = { fingerprint: print, tokens, at: this.clock.now().getTime() }
     return detail
+  }
+
+  private recentCheck(print: string): { tokens: MemoryAccessTokenCache } | null {
+    const checked = this.checked
+    if (!checked || checked.fingerprint !== print || this.clock.now().getTime() - checked.at > CHECKED_TOKEN_HANDOFF_MS) return null
+    return checked
   }
 
   /** A token is only an optimisation: failing to keep it never fails the add. */
   private async keepCheckedToken(id: string, draft: NewAccount): Promise<void> {
-    const checked = this.checked
+    const checked = this.recentCheck(fingerprint(draft.provider, resolveSettings(draft), draft.secret))
     this.checked = null
-    if (!checked || this.clock.now().getTime() - checked.at > CHECKED_TOKEN_HANDOFF_MS) return
-    if (checked.fingerprint !== fingerprint(draft.provider, resolveSettings(draft), draft.secret)) return
+    if (!checked) return
     const token = await checked.tokens.read()
     if (token) await new KeychainAccessTokenCache(this.secrets, id).write(token).catch(() => undefined)
   }

@@ -7,6 +7,7 @@ export type {
   InvoiceSummary,
   LineItem,
   LockStatus,
+  LogLocation,
   MethodInput,
   MethodOutput,
   ProviderId,
