@@ -80,7 +80,7 @@ export async function createCore(options: CoreOptions) {
   const activity = new ActivityService({ db, clock, log, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
   activity.recoverOnStart()
   sync.afterAccountSync = (account, signal) => activity.syncAfterInvoices(account, signal)
-  const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
+  const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null, log })
   const diagnostics = new DiagnosticsService({ db, log, clock, saveDir: options.exportDir ?? defaultExportDir(options.dataDir), desktop: options.desktop ?? null })
   const demo = new DemoWorkspace(accounts, options.secrets)
   await demo.resume()

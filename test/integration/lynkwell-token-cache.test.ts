@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -6,26 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../main/core/create-core'
 import { accessTokenEntry } from '../../main/secrets/keychain-access-token'
 import { startLynkwellSimulator } from '../../main/simulators/lynkwell/server'
+import { quireProcess as quire } from '../helpers/cli-process'
 import { fakeClock } from '../helpers/fake-clock'
 import { realKeychain } from '../helpers/keychain'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
 
 const CLIENT_ID = 'token-cache-client'
-
-/** The real CLI in its own process: each sync below starts with nothing in memory. */
-function quire(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.once('error', reject)
-    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-    child.stdin.end(stdin)
-  })
-}
 
 describe('Lynkwell access tokens kept in the keychain', () => {
   const closers: (() => unknown)[] = []
@@ -102,6 +88,13 @@ describe('Lynkwell access tokens kept in the keychain', () => {
     expect((await core.sync.run())[0]!.ok).toBe(true)
     await core.close()
     expect(simulator.tokenRequests.count).toBe(3)
+
+    // An entry that is not a token Quire wrote (damaged, another version) only costs a new token.
+    await secrets.set(accessTokenEntry(account.id), 'not json {')
+    core = await open()
+    expect((await core.sync.run())[0]!.ok).toBe(true)
+    await core.close()
+    expect(simulator.tokenRequests.count).toBe(4)
     expect(simulator.unauthorized.count).toBe(0)
   })
 })
