@@ -17,6 +17,7 @@ import { InvoiceRef, PdfCacheSettings, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
 import { diagnosticsMethods } from './diagnostics'
+import { skippedMethods } from './skipped'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -109,6 +110,7 @@ export const methods = {
   ...browsingMethods,
   ...activityMethods,
   ...lockMethods,
+  ...skippedMethods,
   ...diagnosticsMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 

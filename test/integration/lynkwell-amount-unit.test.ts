@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { fromMinorUnits, toScaled } from '../../main/money/decimal'
 import { mapLynkwellInvoice } from '../../main/providers/lynkwell/map'
 import { LynkwellInvoice } from '../../main/providers/lynkwell/schemas'

@@ -1,6 +1,7 @@
 import type { AmountUnit, InvoiceStatus, LineItem } from '../../../preload/contract'
 import { add, decimalFromJsonNumber, fromMinorUnits } from '../../money/decimal'
 import type { UnifiedInvoice } from '../unified-invoice'
+import { readable, UNKNOWN_CURRENCY } from '../unreadable'
 import type { LynkwellInvoice, LynkwellSubscriptionItem } from './schemas'
 
 /**
@@ -34,16 +35,19 @@ const STATUS: Record<string, InvoiceStatus> = {
  * `raw` is the payload exactly as received, pdfUrl included.
  */
 export function mapLynkwellInvoice(wire: LynkwellInvoice, raw: unknown, unit: AmountUnit = 'major'): UnifiedInvoice {
-  const currency = wire.currency.toUpperCase()
+  const status = readable(wire.status)
+  const currency = readable(wire.currency)?.toUpperCase() ?? null
   const money = (value: number): string => (unit === 'minor' ? fromMinorUnits(decimalFromJsonNumber(value), minorUnitDigits(currency)) : decimalFromJsonNumber(value))
-  const subtotal = money(wire.subTotal)
-  const tax = money(wire.taxTotal)
+  const wireSubtotal = readable(wire.subTotal)
+  const wireTax = readable(wire.taxTotal)
+  const subtotal = wireSubtotal === null ? null : money(wireSubtotal)
+  const tax = wireTax === null ? null : money(wireTax)
   return {
     remoteId: wire.id,
     // Lynkwell has no human invoice number; the id is the only reference and is the remoteId.
     number: null,
-    status: STATUS[wire.status.toUpperCase()] ?? 'unknown',
-    rawStatus: wire.status,
+    status: status === null ? 'unknown' : (STATUS[status.toUpperCase()] ?? 'unknown'),
+    rawStatus: status,
     paymentStatus: null,
     // The payment profile is the billed party (the driver's billing profile): the only
     // counterparty the invoice names.
@@ -53,10 +57,10 @@ export function mapLynkwellInvoice(wire: LynkwellInvoice, raw: unknown, unit: Am
     dueDate: null,
     periodStart: wire.periodStart ?? null,
     periodEnd: wire.periodEnd ?? null,
-    currency,
+    currency: currency ?? UNKNOWN_CURRENCY,
     subtotal,
     tax,
-    total: add(subtotal, tax),
+    total: subtotal === null || tax === null ? null : add(subtotal, tax),
     // No amount paid is sent; a PAID status says so, but the amount is not ours to invent.
     paid: null,
     hasPdf: typeof wire.pdfUrl === 'string' && wire.pdfUrl.length > 0,
@@ -90,7 +94,8 @@ function subscriptionDescription(item: LynkwellSubscriptionItem): string {
  * does not know (the reference's own placeholder is "string") is taken as two digits, the
  * common case; such an invoice shows its code beside the amount, so the guess is visible.
  */
-function minorUnitDigits(currency: string): number {
+function minorUnitDigits(currency: string | null): number {
+  if (currency === null) return 2
   try {
     return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
   } catch {

@@ -12,6 +12,7 @@ export type {
   MethodOutput,
   ProviderId,
   ProviderOptions,
+  SkippedRecordView,
   SyncOutcome,
   SyncProgress
 } from '../../../preload/contract'
