@@ -42,7 +42,9 @@ describe('Lynkwell access tokens kept in the keychain', () => {
 
     // The token is a keychain entry of its own, and never reaches the data dir.
     const entry = JSON.parse((await realKeychain().get(accessTokenEntry(accountId)))!) as { value: string }
-    expect(await realKeychain().get(accountId)).toBe(secret)
+    const secretEntry = (await realKeychain().get(accountId))!
+    expect(secretEntry).toContain(secret)
+    expect(secretEntry).not.toContain(entry.value)
     for (const file of filesUnder(dir.path)) expect(readFileSync(file).includes(entry.value), file).toBe(false)
 
     // Revoked upstream: the next sync is refused once, drops the kept token and keeps the new one.
