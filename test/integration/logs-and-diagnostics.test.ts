@@ -71,9 +71,10 @@ describe('logs and diagnostics after syncs with all four providers', () => {
     expect(finished.map((summary) => summary.provider).sort()).toEqual(['caresquare', 'hoursmith', 'lynkwell', 'yeti'])
     for (const summary of finished) {
       expect(summary).toMatchObject({ ok: true, errorCode: null })
-      for (const count of ['pages', 'requests', 'upserted', 'removed', 'durationMs']) expect(typeof summary[count], `${count} in ${JSON.stringify(summary)}`).toBe('number')
+      for (const count of ['pages', 'requests', 'upserted', 'skipped', 'removed', 'durationMs']) expect(typeof summary[count], `${count} in ${JSON.stringify(summary)}`).toBe('number')
       expect(summary.upserted as number).toBeGreaterThan(0)
     }
+    expect(finished.find((summary) => summary.provider === 'hoursmith')!.skipped as number).toBeGreaterThan(0)
     expect(summaries('sync failed').map((summary) => summary.errorCode)).toEqual(['PROVIDER_AUTH', 'PROVIDER_AUTH', 'PROVIDER_AUTH', 'PROVIDER_AUTH'])
     expect(log).toMatch(/IPC accounts\.list failed\nTypeError: boom \[redacted\]\n\s+at /)
 
