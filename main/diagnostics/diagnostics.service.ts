@@ -21,7 +21,7 @@ export interface DiagnosticsDeps {
   db: Database
   log: FileLog
   clock: Clock
-  /** Where "Save diagnostics…" puts the bundle (the Downloads folder, as for CSV exports). */
+  /** Where "Save diagnostics…" puts the bundle without a desktop save dialog (the Downloads folder, as for CSV exports). */
   saveDir: string
   desktop: DesktopShell | null
 }
@@ -45,11 +45,21 @@ export class DiagnosticsService {
     if (problem) throw new AppError('NOT_FOUND', `The system could not open the logs folder (${problem}). It is at ${this.deps.log.dir}`)
   }
 
-  /** Into the save folder under a dated name; returns the path. */
-  async saveBundle(request: DiagnosticsRequest): Promise<{ path: string }> {
-    mkdirSync(this.deps.saveDir, { recursive: true })
+  /**
+   * "Save diagnostics…": where the person chooses in the desktop app (null when they cancel),
+   * else into the save folder under a dated name.
+   */
+  async saveBundle(request: DiagnosticsRequest): Promise<{ path: string | null }> {
     const stamp = this.deps.clock.now().toISOString().replace(/[:]/g, '-').replace(/\..*$/, '')
-    const path = join(this.deps.saveDir, `quire-diagnostics-${stamp}.zip`)
+    const name = `quire-diagnostics-${stamp}.zip`
+    let path: string | null
+    if (this.deps.desktop) {
+      path = await this.deps.desktop.chooseSavePath(name, { title: 'Save diagnostics', typeName: 'ZIP archive', extension: 'zip' })
+      if (path === null) return { path: null }
+    } else {
+      mkdirSync(this.deps.saveDir, { recursive: true })
+      path = join(this.deps.saveDir, name)
+    }
     await this.writeBundle(path, request)
     return { path }
   }

@@ -20,11 +20,12 @@ export const diagnosticsMethods = {
   },
   /**
    * Writes a diagnostics ZIP (versions, accounts' sync state and errors, skipped records, the
-   * recent log) to the Downloads folder. Amounts, counterparties and notes are masked unless
+   * recent log) where the person chooses in the desktop app (null path: they cancelled), else
+   * to the Downloads folder. Amounts, counterparties and notes are masked unless
    * `includeInvoiceDetails`.
    */
   'diagnostics.save': {
     input: z.object({ includeInvoiceDetails: z.boolean().default(false) }).strict(),
-    output: z.object({ path: z.string() })
+    output: z.object({ path: z.string().nullable() })
   }
 } as const
