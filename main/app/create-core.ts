@@ -6,6 +6,8 @@
 import { join } from 'node:path'
 import { ActivityService } from '../activity/activity.service'
 import { AccountsRepo } from '../db/accounts.repo'
+import { ChangesFeedRepo } from '../db/changes-feed.repo'
+import { CacheHealthMonitor } from '../db/cache-health'
 import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../db/invoice-query'
 import { InvoicesRepo } from '../db/invoices.repo'
@@ -24,6 +26,8 @@ import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
 import type { DesktopShell } from '../pdfs/desktop-shell'
 import { PdfService } from '../pdfs/pdf.service'
+import { ReportSourceRepo } from '../reports/report-source.repo'
+import { ReportsService } from '../reports/reports.service'
 import { RequestGate } from '../net/request-gate'
 import type { SecretStore } from '../secrets/secret-store'
 import { AccountsService } from '../services/accounts.service'
@@ -74,6 +78,9 @@ export async function createCore(options: CoreOptions) {
   tightenTree(options.dataDir)
   const events = new EventHub()
   const domain = new DomainEvents()
+  // Off the launch's path: reading every page of a large cache takes seconds.
+  const health = new CacheHealthMonitor(dbFile, events)
+  health.start()
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
   const syncState = new SyncStateRepo(db)
@@ -82,7 +89,9 @@ export async function createCore(options: CoreOptions) {
 
   const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events, domain)
   const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, changes, domain)
-  const exports = new ExportService(dbFile, clock, events, options.exportDir ?? defaultExportDir(options.dataDir))
+  const exportDir = options.exportDir ?? defaultExportDir(options.dataDir)
+  const exports = new ExportService(dbFile, clock, events, exportDir)
+  const reports = new ReportsService(new ReportSourceRepo(db), new ChangesFeedRepo(db), clock, exportDir)
   const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, skipped, clock, events, domain, log }, accounts)
   const settings = new SettingsRepo(db, domain)
   const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events, domain)
@@ -100,6 +109,7 @@ export async function createCore(options: CoreOptions) {
     accounts,
     invoices,
     exports,
+    reports,
     changes,
     skipped,
     sync,
@@ -112,8 +122,10 @@ export async function createCore(options: CoreOptions) {
     activity,
     pdfs,
     lock,
+    health,
     diagnostics,
     async close(): Promise<void> {
+      await health.stop()
       lock.stop()
       scheduler.stop()
       exports.cancel()

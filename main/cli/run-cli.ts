@@ -12,10 +12,12 @@ import { activityCommand } from './commands/activity'
 import { cacheCommand } from './commands/cache'
 import { diagnosticsCommand } from './commands/diagnostics'
 import { logsCommand } from './commands/logs'
+import { changesCommand } from './commands/changes'
 import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
 import { pdfCommand } from './commands/pdf'
 import { skippedCommand } from './commands/skipped'
+import { reportCommand } from './commands/report'
 import { syncCommand } from './commands/sync'
 
 export const USAGE = `Usage: quire [--data-dir DIR] <command>
@@ -43,11 +45,16 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   diagnostics --out FILE.zip [--include-invoice-details]
                                     (versions, sync state, errors and recent log for support; no secrets,
                                     and amounts, counterparties and notes masked unless asked for)
+  report aging [--as-of YYYY-MM-DD] [--by counterparty|account] [FILTERS] [--json | --csv]
+                                    (what was owed on that date and how overdue, per currency;
+                                     FILTERS without --status, --sort and the removed flags)
+  changes --since DATE_OR_INSTANT [--account NAME] [--json]
+                                    (invoices added, removed, or whose status, total or paid changed)
 
 FILTERS (invoices list and export): [--account NAME] [--provider P] [--search TEXT]
   [--status draft|open|overdue|paid|void|unknown] [--issued-from DATE] [--issued-to DATE]
   [--due-from DATE] [--due-to DATE] [--period-from DATE] [--period-to DATE] [--min-total AMOUNT]
-  [--max-total AMOUNT] [--currency CUR] [--has-pdf | --no-pdf] [--include-removed | --only-removed]
+  [--max-total AMOUNT] [--currency CUR] [--counterparty NAME] [--has-pdf | --no-pdf] [--include-removed | --only-removed]
   [--sort COLUMN[:asc|desc]]   COLUMN: provider account number counterparty issue-date due-date
   status currency total paid pdf. DATE is YYYY-MM-DD; AMOUNT is 1234.56 (or 1,234.56 / 1.234,56).
 
@@ -119,6 +126,10 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return await pdfCommand(ctx, rest)
       case 'skipped':
         return skippedCommand(ctx, rest)
+      case 'report':
+        return reportCommand(ctx, rest)
+      case 'changes':
+        return changesCommand(ctx, rest)
       case 'diagnostics':
         return await diagnosticsCommand(ctx, rest)
       default:

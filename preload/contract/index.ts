@@ -1,6 +1,7 @@
 export * from './activity'
 export * from './bridge'
 export * from './diagnostics'
+export * from './cache'
 export * from './browsing'
 export * from './errors'
 export * from './events'
@@ -9,3 +10,5 @@ export * from './lock'
 export * from './models'
 export * from './pdfs'
 export * from './skipped'
+
+export * from './reports'

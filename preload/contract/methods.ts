@@ -18,6 +18,8 @@ import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
 import { diagnosticsMethods } from './diagnostics'
 import { skippedMethods } from './skipped'
+import { reportMethods } from './reports'
+import { cacheMethods } from './cache'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -111,6 +113,8 @@ export const methods = {
   ...activityMethods,
   ...lockMethods,
   ...skippedMethods,
+  ...reportMethods,
+  ...cacheMethods,
   ...diagnosticsMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 

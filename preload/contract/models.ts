@@ -115,6 +115,14 @@ export type AccountDraft = z.infer<typeof AccountDraft>
 export const InvoiceStatus = z.enum(['draft', 'open', 'paid', 'void', 'unknown'])
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>
 
+/**
+ * Flags a provider sets on an invoice that change what it means (CareSquare's `is_duplicate`,
+ * `wont_claim` and `errors`): shown as badges and filtered on. Duplicates and won't-claim
+ * invoices are not money owed, so totals leave them out unless asked (see TotalsQuery).
+ */
+export const InvoiceFlag = z.enum(['duplicate', 'wontClaim', 'errors'])
+export type InvoiceFlag = z.infer<typeof InvoiceFlag>
+
 export const InvoiceSummary = z.object({
   accountId: AccountId,
   account: z.string(),
@@ -133,7 +141,8 @@ export const InvoiceSummary = z.object({
   dueDate: IsoDate.nullable(),
   removed: z.boolean(),
   lineItemCount: z.number().int().nonnegative(),
-  hasPdf: z.boolean()
+  hasPdf: z.boolean(),
+  flags: z.array(InvoiceFlag)
 })
 export type InvoiceSummary = z.infer<typeof InvoiceSummary>
 
@@ -158,6 +167,8 @@ export type InvoiceChange = z.infer<typeof InvoiceChange>
 export const InvoiceDetail = InvoiceSummary.extend({
   notes: z.string().nullable(),
   subtotal: DecimalString.nullable(),
+  /** Taken off the subtotal before tax, where the provider states one: subtotal − discount + tax = total. */
+  discount: DecimalString.nullable(),
   tax: DecimalString.nullable(),
   periodStart: z.string().nullable(),
   periodEnd: z.string().nullable(),
@@ -190,6 +201,17 @@ export type InvoiceSortColumn = z.infer<typeof InvoiceSortColumn>
 export const InvoiceSort = z.object({ column: InvoiceSortColumn, direction: z.enum(['asc', 'desc']) }).strict()
 export type InvoiceSort = z.infer<typeof InvoiceSort>
 
+/**
+ * What the changes feed reports for an invoice: it was added to the cache, removed upstream (or
+ * restored), or its status, payment status, total or paid amount changed.
+ */
+export const ChangeField = z.enum(['added', 'removed', 'restored', 'status', 'paymentStatus', 'total', 'paid'])
+export type ChangeField = z.infer<typeof ChangeField>
+
+/** Invoices Quire saw change at or after `since` (any change, or only of `field`). */
+export const ChangedSince = z.object({ since: IsoInstant, field: ChangeField.optional() }).strict()
+export type ChangedSince = z.infer<typeof ChangedSince>
+
 /** Which invoices: every field narrows; the grid, totals, export and the CLI share it. */
 export const InvoiceFilter = z.object({
   accountId: AccountId.optional(),
@@ -205,9 +227,14 @@ export const InvoiceFilter = z.object({
   currency: z.string().trim().min(1).max(16).optional(),
   /** A PDF from the provider. */
   hasPdf: z.boolean().optional(),
+  /** Per flag: true keeps only invoices with it, false only those without it. */
+  flags: z.partialRecord(InvoiceFlag, z.boolean()).optional(),
   includeRemoved: z.boolean().default(false),
   /** Only tombstones (implies includeRemoved). */
-  onlyRemoved: z.boolean().optional()
+  onlyRemoved: z.boolean().optional(),
+  changedSince: ChangedSince.optional(),
+  /** Exactly this counterparty, ignoring case (an aging row's drill-down). */
+  counterparty: z.string().trim().min(1).max(500).optional()
 })
 export type InvoiceFilter = z.infer<typeof InvoiceFilter>
 
@@ -221,7 +248,8 @@ export const InvoiceQuery = InvoiceFilter.extend({
 export type InvoiceQuery = z.infer<typeof InvoiceQuery>
 
 export const InvoicePage = z.object({
-  total: z.number().int().nonnegative(),
+  /** Every invoice the query matches; null when not counted yet (see `invoices.count`). */
+  total: z.number().int().nonnegative().nullable(),
   items: z.array(InvoiceSummary)
 })
 export type InvoicePage = z.infer<typeof InvoicePage>

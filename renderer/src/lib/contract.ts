@@ -1,7 +1,9 @@
 /** Contract types, re-exported type-only so the renderer never bundles zod or the schemas. */
 export type {
   AccountSummary,
+  CacheHealth,
   InvoiceDetail,
+  InvoiceFlag,
   InvoicePage,
   InvoiceStatus,
   InvoiceSummary,
@@ -32,6 +34,8 @@ export type {
   SavedView,
   SavedViewState
 } from '../../../preload/contract'
+/** Reports: the Overview, aging and the changes feed. */
+export type { AgingGrouping, AgingReport, AgingRow, ChangeField, ChangeItem, ChangesPage, CurrencyOverview, Overview } from '../../../preload/contract'
 
 import type { MethodOutput } from '../../../preload/contract'
 

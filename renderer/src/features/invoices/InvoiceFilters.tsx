@@ -1,7 +1,18 @@
 import { useId, useState, type Ref } from 'react'
-import type { AccountSummary, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
+import type { AccountSummary, ChangeField, InvoiceFlag, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
 import { amountExample } from './parseLocaleAmount'
-import type { FilterForm, InvoiceFilterState } from './useInvoiceFilters'
+import { FLAGS, type FilterForm, type InvoiceFilterState } from './useInvoiceFilters'
+
+const CHANGE_OPTIONS: { value: ChangeField | ''; label: string }[] = [
+  { value: '', label: 'Any change' },
+  { value: 'added', label: 'Added' },
+  { value: 'removed', label: 'Removed upstream' },
+  { value: 'restored', label: 'Restored' },
+  { value: 'status', label: 'Status' },
+  { value: 'paymentStatus', label: 'Payment status' },
+  { value: 'total', label: 'Total' },
+  { value: 'paid', label: 'Paid amount' }
+]
 
 const STATUS_OPTIONS: { value: InvoiceStatusFilter | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -12,6 +23,13 @@ const STATUS_OPTIONS: { value: InvoiceStatusFilter | ''; label: string }[] = [
   { value: 'void', label: 'Void' },
   { value: 'unknown', label: 'Unknown' }
 ]
+
+/** The provider flags as filters (CareSquare sets them; other providers' invoices have none). */
+const FLAG_FILTER_WORDS: Record<InvoiceFlag, { label: string; only: string; none: string }> = {
+  duplicate: { label: 'Duplicates', only: 'Only duplicates', none: 'No duplicates' },
+  wontClaim: { label: 'Won’t claim', only: 'Only won’t claim', none: 'No won’t claim' },
+  errors: { label: 'Provider errors', only: 'Only with errors', none: 'No errors' }
+}
 
 type Props = {
   filters: InvoiceFilterState
@@ -113,6 +131,10 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
             </select>
           </div>
           <div className="field">
+            <label htmlFor={`${id}-counterparty`}>Counterparty (exact name)</label>
+            <input id={`${id}-counterparty`} autoComplete="off" maxLength={500} value={form.counterparty} onChange={(e) => update({ counterparty: e.target.value })} />
+          </div>
+          <div className="field">
             <label htmlFor={`${id}-pdf`}>PDF</label>
             <select id={`${id}-pdf`} value={form.hasPdf} onChange={(e) => update({ hasPdf: pick(['', 'yes', 'no'] as const, e.target.value, '') })}>
               <option value="">Any</option>
@@ -120,8 +142,37 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
               <option value="no">None from the provider</option>
             </select>
           </div>
+          {FLAGS.map((flag) => (
+            <div className="field" key={flag}>
+              <label htmlFor={`${id}-${flag}`}>{FLAG_FILTER_WORDS[flag].label}</label>
+              <select id={`${id}-${flag}`} value={form[flag]} onChange={(e) => update({ [flag]: pick(['', 'yes', 'no'] as const, e.target.value, '') })}>
+                <option value="">Any</option>
+                <option value="yes">{FLAG_FILTER_WORDS[flag].only}</option>
+                <option value="no">{FLAG_FILTER_WORDS[flag].none}</option>
+              </select>
+            </div>
+          ))}
           <DateRangeFields id={`${id}-issued`} legend="Issue date" from="issuedFrom" to="issuedTo" form={form} update={update} />
           <DateRangeFields id={`${id}-due`} legend="Due date" from="dueFrom" to="dueTo" form={form} update={update} />
+          <fieldset className="range">
+            <legend>Changed since (as Quire saw it sync)</legend>
+            <div className="range-fields">
+              <div className="field">
+                <label htmlFor={`${id}-changed-since`}>From the start of</label>
+                <input id={`${id}-changed-since`} type="date" value={form.changedSince} onChange={(e) => update({ changedSince: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-changed-field`}>Change</label>
+                <select id={`${id}-changed-field`} value={form.changedField} onChange={(e) => update({ changedField: pick(CHANGE_OPTIONS.map((o) => o.value), e.target.value, '') })}>
+                  {CHANGE_OPTIONS.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          </fieldset>
           <DateRangeFields id={`${id}-period`} legend="Service period" from="periodFrom" to="periodTo" form={form} update={update} />
           <fieldset className="range">
             <legend>Total</legend>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Notice } from '../../components/Notice'
-import type { AccountSummary, InvoiceKey, InvoiceSummary, ProviderInfo, SavedViewState } from '../../lib/contract'
+import type { AccountSummary, InvoiceFilter, InvoiceKey, InvoiceSummary, ProviderInfo, SavedViewState } from '../../lib/contract'
 import { plural } from '../../lib/format'
 import { useRememberedState } from '../../lib/rememberedState'
 import { useNetworkStatus } from '../../lib/useNetworkStatus'
@@ -21,7 +21,7 @@ import { useExport } from './useExport'
 import { useInvoiceFilters } from './useInvoiceFilters'
 import { useRowWindows } from './useRowWindows'
 import { useShortcuts } from './useShortcuts'
-import { useFilterTotals, useSelectionTotals } from './useTotals'
+import { useFilterTotals, useLeftOutOfTotals, useSelectionTotals } from './useTotals'
 
 type Props = {
   accounts: AccountSummary[]
@@ -29,15 +29,26 @@ type Props = {
   /** Changes whenever the cache may have changed (an account synced, accounts were added or removed). */
   refreshKey: string
   syncing: boolean
+  /** Another screen (a tile, a bar, an aging row, a change) asking to show these invoices; `id` tells requests apart. */
+  request?: GridRequest | null
 }
+
+export type GridRequest = { id: number; filter: InvoiceFilter }
 
 type Opened = { invoice: InvoiceSummary; focusPane: boolean }
 
 /** The most a range selection (Shift) takes in at once. */
 const MAX_RANGE = 10_000
 
-export function InvoicesScreen({ accounts, providers, refreshKey, syncing }: Props) {
+export function InvoicesScreen({ accounts, providers, refreshKey, syncing, request = null }: Props) {
   const filters = useInvoiceFilters()
+  // Applied once: coming back to the screen later keeps whatever the person changed since.
+  const [appliedRequest, setAppliedRequest] = useRememberedState('invoices.appliedRequest', 0)
+  useEffect(() => {
+    if (!request || request.id === appliedRequest) return
+    setAppliedRequest(request.id)
+    filters.apply(request.filter, filters.sort)
+  }, [request, appliedRequest])
   const columns = useColumnLayout()
   const windows = useRowWindows(filters.listing, refreshKey)
   const currencies = useCurrencies(refreshKey)
@@ -71,7 +82,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing }: Pro
   }, [accounts, form.accountId, update])
 
   const selected = useMemo(() => [...checked.values()], [checked])
-  const filteredTotals = useFilterTotals(filters.filter, refreshKey)
+  const [countFlagged, setCountFlagged] = useRememberedState('invoices.totals.countDuplicatesAndWontClaim', false)
+  const filteredTotals = useFilterTotals(filters.filter, refreshKey, countFlagged)
+  const leftOut = useLeftOutOfTotals(filters.filter, refreshKey)
   const selectionTotals = useSelectionTotals(selected, refreshKey)
 
   const providerLabel = useCallback((id: string) => providers.find((p) => p.id === id)?.label ?? id, [providers])
@@ -140,7 +153,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing }: Pro
         <div className="screen-head screen-head-row">
           <h1>Invoices</h1>
           <p className="match-count" role="status">
-            {windows.total === null ? '' : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
+            {windows.total === null ? '' : !windows.counted ? 'Counting…' : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
           </p>
         </div>
         <div className="head-actions">
@@ -202,6 +215,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing }: Pro
                 selected={selectionTotals}
                 selectedCount={checked.size}
                 narrowed={filters.narrowed}
+                leftOut={{ count: leftOut, counted: countFlagged, onChange: setCountFlagged }}
                 onClearSelection={() => setChecked(new Map())}
               />
             </>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react'
-import type { InvoiceFilter, InvoiceListing, InvoiceSort, InvoiceStatusFilter, ProviderId } from '../../lib/contract'
+import type { ChangeField, InvoiceFilter, InvoiceFlag, InvoiceListing, InvoiceSort, InvoiceStatusFilter, ProviderId } from '../../lib/contract'
+import { todayIsoDate } from '../../lib/format'
 import { useRememberedState } from '../../lib/rememberedState'
 import { formatAmountInput, parseLocaleAmount } from './parseLocaleAmount'
 
@@ -23,7 +24,17 @@ export type FilterForm = {
   totalMax: string
   hasPdf: '' | 'yes' | 'no'
   removed: 'hide' | 'include' | 'only'
-}
+  /** A local calendar date: invoices Quire saw change from the start of that day. */
+  changedSince: string
+  /** Which change counts; '' for any (only with changedSince). */
+  changedField: ChangeField | ''
+  /** Exactly this counterparty (ignoring case). */
+  counterparty: string
+} & Record<InvoiceFlag, FlagChoice>
+
+/** Per provider flag: any, only invoices with it, or only those without it. */
+export type FlagChoice = '' | 'yes' | 'no'
+export const FLAGS: readonly InvoiceFlag[] = ['duplicate', 'wontClaim', 'errors']
 
 const EMPTY_FORM: FilterForm = {
   accountId: '',
@@ -39,11 +50,17 @@ const EMPTY_FORM: FilterForm = {
   totalMin: '',
   totalMax: '',
   hasPdf: '',
-  removed: 'hide'
+  removed: 'hide',
+  changedSince: '',
+  changedField: '',
+  counterparty: '',
+  duplicate: '',
+  wontClaim: '',
+  errors: ''
 }
 
 /** The filters behind "More filters", counted on its button. */
-const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf']
+const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf', 'changedSince', 'counterparty', ...FLAGS]
 
 /**
  * Filter and sort state for the list. The search box updates at once and the query after a pause
@@ -51,7 +68,9 @@ const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom'
  * narrows nothing (the field says so).
  */
 export function useInvoiceFilters() {
-  const [form, setForm] = useRememberedState<FilterForm>('invoices.filters', EMPTY_FORM)
+  const [remembered, setForm] = useRememberedState<FilterForm>('invoices.filters', EMPTY_FORM)
+  // A form remembered before a field existed lacks it: the field starts as "any".
+  const form = useMemo(() => ({ ...EMPTY_FORM, ...remembered }), [remembered])
   const [searchText, setSearchText] = useRememberedState('invoices.searchText', '')
   const [search, setSearch] = useRememberedState('invoices.search', '')
   const [sort, setSort] = useRememberedState<InvoiceSort>('invoices.sort', DEFAULT_SORT)
@@ -94,7 +113,7 @@ export function useInvoiceFilters() {
     listing,
     invalid: { totalMin: totalMin === null, totalMax: totalMax === null },
     /** Whether anything narrows the list (showing removed ones only widens it). */
-    narrowed: Boolean(search) || Object.entries(form).some(([key, value]) => key !== 'removed' && value !== '') || form.removed === 'only',
+    narrowed: Boolean(search) || Object.entries(form).some(([key, value]) => key !== 'removed' && key !== 'changedField' && value !== '') || form.removed === 'only',
     extraCount: EXTRA_FIELDS.filter((key) => form[key] !== '').length
   }
 }
@@ -111,12 +130,16 @@ function filterFrom(form: FilterForm, search: string, totalMin: string | undefin
   if (form.status) filter.status = form.status
   if (form.currency) filter.currency = form.currency
   if (form.hasPdf) filter.hasPdf = form.hasPdf === 'yes'
+  const flags = FLAGS.filter((flag) => form[flag] !== '')
+  if (flags.length > 0) filter.flags = Object.fromEntries(flags.map((flag) => [flag, form[flag] === 'yes']))
   const issued = range(form.issuedFrom, form.issuedTo)
   const due = range(form.dueFrom, form.dueTo)
   const period = range(form.periodFrom, form.periodTo)
   if (issued) filter.issued = issued
   if (due) filter.due = due
   if (period) filter.period = period
+  if (form.counterparty.trim()) filter.counterparty = form.counterparty.trim()
+  if (form.changedSince) filter.changedSince = { since: startOfLocalDay(form.changedSince), ...(form.changedField ? { field: form.changedField } : {}) }
   if (totalMin !== undefined || totalMax !== undefined) filter.total = { ...(totalMin !== undefined ? { min: totalMin } : {}), ...(totalMax !== undefined ? { max: totalMax } : {}) }
   return filter
 }
@@ -136,6 +159,21 @@ function formFrom(filter: InvoiceFilter): FilterForm {
     totalMin: filter.total?.min === undefined ? '' : formatAmountInput(filter.total.min),
     totalMax: filter.total?.max === undefined ? '' : formatAmountInput(filter.total.max),
     hasPdf: filter.hasPdf === undefined ? '' : filter.hasPdf ? 'yes' : 'no',
-    removed: filter.onlyRemoved ? 'only' : filter.includeRemoved ? 'include' : 'hide'
+    removed: filter.onlyRemoved ? 'only' : filter.includeRemoved ? 'include' : 'hide',
+    changedSince: filter.changedSince ? todayIsoDate(new Date(filter.changedSince.since)) : '',
+    changedField: filter.changedSince?.field ?? '',
+    counterparty: filter.counterparty ?? '',
+    ...flagChoices(filter.flags)
   }
+}
+
+function flagChoices(flags: InvoiceFilter['flags']): Record<InvoiceFlag, FlagChoice> {
+  const choice = (wanted: boolean | undefined): FlagChoice => (wanted === undefined ? '' : wanted ? 'yes' : 'no')
+  return { duplicate: choice(flags?.duplicate), wontClaim: choice(flags?.wontClaim), errors: choice(flags?.errors) }
+}
+
+/** The instant a local calendar day begins, as the contract's UTC instant. */
+export function startOfLocalDay(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number]
+  return new Date(year, month - 1, day).toISOString()
 }
