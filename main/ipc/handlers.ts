@@ -85,7 +85,13 @@ export function createHandlers(core: Core, version: string): Handlers {
       'lock.lockNow': async () => core.lock.lockNow(),
       'lock.unlock': async (proof) => core.lock.unlock(proof),
       'skipped.list': async ({ accountId, limit }) => core.skipped.list(accountId ?? null, limit),
-      'cache.getHealth': async () => core.health.status()
+      'cache.getHealth': async () => core.health.status(),
+      'logs.location': async () => core.diagnostics.logLocation(),
+      'logs.openFolder': async () => {
+        await core.diagnostics.openLogFolder()
+        return { opened: true as const }
+      },
+      'diagnostics.save': async ({ includeInvoiceDetails }) => core.diagnostics.saveBundle({ appVersion: version, includeInvoiceDetails })
     },
     core.lock
   )

@@ -13,6 +13,7 @@ import { AppError, isAppError, toErrorPayload } from '../base/errors'
 import type { DomainEvents } from '../base/domain-events'
 import type { EventHub } from '../base/events'
 import type { AccountRecord } from '../db/accounts.repo'
+import type { Log } from '../log/log'
 import type { Connector } from '../providers/connector'
 import { providers } from '../providers/registry'
 import type { AccountsService } from '../services/accounts.service'
@@ -54,6 +55,7 @@ export interface PdfServiceDeps {
   events: EventHub
   isOnline: () => boolean
   desktop: DesktopShell | null
+  log: Log
   maxPdfBytes?: number
 }
 
@@ -341,8 +343,13 @@ export class PdfService {
     return this.deps.desktop
   }
 
+  /** Background work has no caller to tell: an unexpected failure goes to the log with its stack. */
   private track(task: Promise<unknown>): void {
-    const tracked = task.catch(() => undefined).finally(() => this.background.delete(tracked))
+    const tracked = task
+      .catch((error: unknown) => {
+        if (toErrorPayload(error).code === 'INTERNAL') this.deps.log.error('PDF prefetch failed unexpectedly', error)
+      })
+      .finally(() => this.background.delete(tracked))
     this.background.add(tracked)
   }
 }

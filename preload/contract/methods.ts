@@ -18,6 +18,7 @@ import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
 import { duplicateMethods } from './duplicates'
 import { pdfBundleMethods } from './pdf-bundle'
+import { diagnosticsMethods } from './diagnostics'
 import { skippedMethods } from './skipped'
 import { reportMethods } from './reports'
 import { cacheMethods } from './cache'
@@ -117,7 +118,8 @@ export const methods = {
   ...pdfBundleMethods,
   ...skippedMethods,
   ...reportMethods,
-  ...cacheMethods
+  ...cacheMethods,
+  ...diagnosticsMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods

@@ -44,6 +44,9 @@ function isHttpUrl(text: string): boolean {
  * main (CareSquare: planManagerIds; Yeti: login; Lynkwell: clientId, optionally tokenUrl and
  * audience). The secret itself is never among them.
  */
+export const AmountUnit = z.enum(['major', 'minor'])
+export type AmountUnit = z.infer<typeof AmountUnit>
+
 export const ProviderOptions = z
   .object({
     planManagerIds: z.array(z.string().uuid('a plan manager id is a UUID')).min(1).max(50).optional(),
@@ -52,7 +55,9 @@ export const ProviderOptions = z
     tokenUrl: BaseUrl.optional(),
     audience: z.string().trim().min(1).max(500).optional(),
     /** Yeti-Switch only: the person chose to send the password over http to a host on their own network. */
-    allowInsecure: z.boolean().optional()
+    allowInsecure: z.boolean().optional(),
+    /** Lynkwell: whether amounts are dollars (major, the default) or cents (minor); see main/providers/lynkwell/map.ts. */
+    amountUnit: AmountUnit.optional()
   })
   .strict()
 export type ProviderOptions = z.infer<typeof ProviderOptions>
@@ -65,8 +70,8 @@ export const ProviderInfo = z.object({
   /** What the secret is called by this provider: "API key", "Password", "Client secret"… */
   secretLabel: z.string(),
   /** The ProviderOptions keys this provider requires, then those it accepts. */
-  requiredOptions: z.array(z.enum(['planManagerIds', 'login', 'clientId', 'tokenUrl', 'audience'])),
-  optionalOptions: z.array(z.enum(['planManagerIds', 'login', 'clientId', 'tokenUrl', 'audience']))
+  requiredOptions: z.array(z.enum(['planManagerIds', 'login', 'clientId', 'tokenUrl', 'audience', 'amountUnit'])),
+  optionalOptions: z.array(z.enum(['planManagerIds', 'login', 'clientId', 'tokenUrl', 'audience', 'amountUnit']))
 })
 export type ProviderInfo = z.infer<typeof ProviderInfo>
 

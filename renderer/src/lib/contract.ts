@@ -9,6 +9,7 @@ export type {
   InvoiceSummary,
   LineItem,
   LockStatus,
+  LogLocation,
   MethodInput,
   MethodOutput,
   ProviderId,
