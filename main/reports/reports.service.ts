@@ -4,7 +4,7 @@ import type { AgingReport, AgingRequest, ChangesPage, ChangesRequest, ChangeItem
 import type { Clock } from '../base/clock'
 import type { ChangesFeedRepo } from '../db/changes-feed.repo'
 import type { AgingSourceRow, AmountRow, ReportSourceRepo } from './report-source.repo'
-import { localIsoDate } from '../services/invoices.service'
+import { localIsoDate } from '../../preload/contract/local-date'
 import { AGING_BUCKETS, agingRows, agingTotals, type AgingInvoice } from './aging'
 import { agingCsv } from './aging-csv'
 import { stateAsOf } from './as-of-state'

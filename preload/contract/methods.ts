@@ -18,6 +18,7 @@ import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
 import { skippedMethods } from './skipped'
 import { reportMethods } from './reports'
+import { cacheMethods } from './cache'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -111,7 +112,8 @@ export const methods = {
   ...activityMethods,
   ...lockMethods,
   ...skippedMethods,
-  ...reportMethods
+  ...reportMethods,
+  ...cacheMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods
