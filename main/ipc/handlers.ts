@@ -32,12 +32,18 @@ export function createHandlers(core: Core, version: string): Handlers {
       'invoices.list': async (query) => core.invoices.window(query),
       'invoices.get': async ({ accountId, remoteId }) => core.invoices.get(accountId, remoteId),
       'invoices.getTotals': async (query) => core.invoices.totals(query),
-      'invoices.countLeftOutOfTotals': async (filter) => core.invoices.leftOutOfTotals(filter),
       'invoices.count': async (filter) => ({ count: core.invoices.count(filter) }),
+      'invoices.countLeftOutOfTotals': async (filter) => core.invoices.leftOutOfTotals(filter),
       'invoices.getSelectionTotals': async ({ invoices }) => core.invoices.selectionTotals(invoices),
       'invoices.listCurrencies': async () => core.invoices.currencies(),
       'invoices.exportCsv': async (request) => core.exports.toFile(request),
-      'invoices.cancelExport': async () => ({ cancelled: core.exports.cancel() }),
+      'invoices.cancelExport': async () => ({ cancelled: [core.exports.cancel(), core.bundles.cancel()].some(Boolean) }),
+      'invoices.exportPdfZip': async (request) => core.bundles.toFile(request),
+      'duplicates.list': async () => core.duplicates.list(),
+      'duplicates.dismiss': async ({ key }) => {
+        core.duplicates.dismiss(key)
+        return { dismissed: true as const }
+      },
       'views.list': async () => core.invoices.listViews(),
       'views.save': async ({ name, state }) => core.invoices.saveView(name, state),
       'views.remove': async ({ id }) => ({ removed: core.invoices.removeView(id) }),

@@ -1,4 +1,4 @@
-import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, LeftOutOfTotals, SavedView, SavedViewState, TotalsQuery } from '../../preload/contract'
+import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState, LeftOutOfTotals, TotalsQuery } from '../../preload/contract'
 import { localIsoDate } from '../../preload/contract/local-date'
 import type { Clock } from '../base/clock'
 import type { DomainEvents } from '../base/domain-events'
@@ -54,6 +54,11 @@ export class InvoicesService {
     const invoice = this.repo.get(accountId, remoteId)
     if (!invoice) throw new AppError('NOT_FOUND', `Invoice ${remoteId} is not in the cache. Sync the account, or check the id.`)
     return { ...invoice, history: this.changes.history(accountId, remoteId) }
+  }
+
+  /** The text of a provider PDF was indexed or dropped: searches may find other invoices now. */
+  searchIndexChanged(): void {
+    this.repo.invalidate()
   }
 
   listViews(): SavedView[] {

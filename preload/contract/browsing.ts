@@ -110,15 +110,15 @@ export const browsingMethods = {
     input: TotalsQuery.strict(),
     output: z.array(CurrencyTotal)
   },
-  /** Matching invoices the totals leave out by default (duplicates, won't claim). */
-  'invoices.countLeftOutOfTotals': {
-    input: InvoiceFilter.strict(),
-    output: LeftOutOfTotals
-  },
   /** What `invoices.list` leaves out of a new query's first windows so they are not kept waiting. */
   'invoices.count': {
     input: InvoiceFilter.strict(),
     output: z.object({ count: z.number().int().nonnegative() })
+  },
+  /** Matching invoices the totals leave out by default (duplicates, won't claim). */
+  'invoices.countLeftOutOfTotals': {
+    input: InvoiceFilter.strict(),
+    output: LeftOutOfTotals
   },
   'invoices.getSelectionTotals': {
     input: z.object({ invoices: z.array(InvoiceKey).max(10_000) }).strict(),

@@ -27,14 +27,14 @@ export interface LynkwellSimulatorOptions {
   tokenTtlSeconds?: number
   now?: () => number
   port?: number
+  /** Injected misbehaviour and link latency (see shared/faults.ts). */
+  faults?: FaultPlan
   /**
    * The references' own placeholder examples (seed pages served verbatim, "string" values and
    * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
    * the demo turns them off, since a new user judges Quire by what it shows.
    */
   testFixtures?: boolean
-  /** Injected misbehaviour and link latency (see shared/faults.ts). */
-  faults?: FaultPlan
 }
 
 export interface LynkwellSimulator {
