@@ -18,6 +18,7 @@ import { registerIpc } from './ipc'
 import { createHandlers } from '../ipc/handlers'
 import { electronConfirmation, lockWithTheSystem, systemIdleSeconds } from './lock'
 import { electronDesktop } from './desktop-shell'
+import { createFileLog } from '../log/file-log'
 import { KeytarSecretStore } from '../secrets/keytar-store'
 import { createMainWindow, lockDownSession } from './window'
 
@@ -49,9 +50,13 @@ async function start(): Promise<void> {
   serveRenderer(rendererDir)
   moveRoamingCache()
   const dataDir = defaultDataDir()
+  // The OS's own place for app logs (~/Library/Logs/Quire, %APPDATA%\Quire\logs, ~/.config/Quire/logs).
+  const log = createFileLog(app.getPath('logs'))
+  log.info('Quire starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform })
   const open = (): Promise<Core> =>
     createCore({
       dataDir,
+      log,
       secrets: new KeytarSecretStore(),
       isOnline: () => net.isOnline(),
       desktop: electronDesktop(() => mainWindow),
@@ -61,15 +66,17 @@ async function start(): Promise<void> {
   try {
     core = await open()
   } catch (error) {
+    log.error('The core could not start', error)
     if (!isAppError(error, 'DB_CORRUPT') || !(await offerRebuild(error.message))) return fail(error)
     try {
       rebuildCache(join(dataDir, 'quire.sqlite3'), new Date())
       core = await open()
     } catch (again) {
+      log.error('The core could not start after rebuilding the cache', again)
       return fail(again)
     }
   }
-  registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.rendererEvents, () => mainWindow)
+  registerIpc(createDispatch(createHandlers(core, app.getVersion()), core.log.error), core.rendererEvents, () => mainWindow)
   // The integrity check runs after launch; damage it finds gets the same one-step rebuild.
   core.events.subscribe((event, payload) => {
     if (event === 'cache.health' && (payload as CacheHealth).state === 'damaged') void rebuildWhileOpen(dataDir, (payload as CacheHealth).message ?? '')
