@@ -107,11 +107,17 @@ export function shapeProblem(raw: unknown): { field: string; reason: string } | 
       continue
     }
     if (typeof value !== 'object' || value === null) continue
-    if (path.length >= MAX_RECORD_DEPTH) return { field: fieldName(path.slice(0, 1)), reason: `the data is nested more than ${MAX_RECORD_DEPTH} levels deep` }
+    if (path.length >= MAX_RECORD_DEPTH) return { field: fieldName(namedPart(path)), reason: `the data is nested more than ${MAX_RECORD_DEPTH} levels deep` }
     const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value)
     for (const [key, item] of entries) stack.push({ value: item, path: [...path, key] })
   }
   return null
+}
+
+/** The named fields leading to a deep value, without the thousands of list positions below. */
+function namedPart(path: string[]): string[] {
+  const firstIndex = path.findIndex((key) => /^\d+$/.test(key))
+  return firstIndex === -1 ? path.slice(0, 1) : path.slice(0, Math.max(1, firstIndex))
 }
 
 function fieldName(path: string[]): string {
