@@ -1,6 +1,7 @@
 /**
  * Runs a provider simulator from a terminal, for trying Quire or its CLI without a real account:
  *   npm run --silent simulate -- --provider hoursmith|caresquare|yeti|lynkwell [--invoices N] [--port N] [--no-rate-limits]
+ *   [--bad-records]   (Hoursmith: mix in records no reference promises, see shared/bad-records.ts)
  * Prints one JSON line: the base URL, the options and the secret to add the account with.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -17,7 +18,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     port: { type: 'string', default: '0' },
     // For benchmarks: serve as fast as asked instead of enforcing Hoursmith's published limits.
-    'no-rate-limits': { type: 'boolean' }
+    'no-rate-limits': { type: 'boolean' },
+    'bad-records': { type: 'boolean' }
   },
   strict: true
 })
@@ -38,6 +40,7 @@ async function start(provider: string | undefined): Promise<Started> {
         seed,
         port,
         tokens: { [secret]: { plan: 'studio', role: 'owner' } },
+        badRecords: values['bad-records'] ?? false,
         ...(values['no-rate-limits'] ? { rateLimits: unlimited } : {})
       })
       return { close: sim.close, printed: { baseUrl: sim.baseUrl, secret } }

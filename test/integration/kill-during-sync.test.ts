@@ -69,7 +69,7 @@ describe('kill -9 at random points during a sync', () => {
     expect(live).toBe(simulator.invoices.filter((i) => i.deletedAt === null).length - skipped.length)
     // One row per skipped record however many runs saw it, the id-less one included.
     expect(held.map((record) => record.remoteId).sort()).toEqual(skipped.map((record) => record.id).sort())
-  }, 120_000)
+  }, 180_000)
 })
 
 /** Starts a syncing process and SIGKILLs it `afterMs` after it is ready; true if it finished first. */
