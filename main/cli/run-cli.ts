@@ -1,25 +1,28 @@
 import { parseArgs } from 'node:util'
-import { createCore } from '../core/create-core'
-import { defaultDataDir } from '../core/default-data-dir'
-import { AppError } from '../core/errors'
+import { createCore } from '../app/create-core'
+import { defaultDataDir, moveRoamingCache } from '../app/default-data-dir'
+import { AppError } from '../base/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
 import { activityCommand } from './commands/activity'
 import { cacheCommand } from './commands/cache'
+import { changesCommand } from './commands/changes'
 import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
 import { pdfCommand } from './commands/pdf'
 import { skippedCommand } from './commands/skipped'
+import { reportCommand } from './commands/report'
 import { syncCommand } from './commands/sync'
 
 export const USAGE = `Usage: quire [--data-dir DIR] <command>
 
   accounts add --provider hoursmith --name NAME [--base-url URL] --secret-stdin [--skip-check]
   accounts add --provider caresquare --name NAME --plan-manager-id UUID [--plan-manager-id UUID…] --secret-stdin
-  accounts add --provider yeti --name NAME --base-url URL --login LOGIN --secret-stdin
+  accounts add --provider yeti --name NAME --base-url URL --login LOGIN --secret-stdin [--allow-insecure]
   accounts add --provider lynkwell --name NAME --client-id ID [--token-url URL] [--audience AUD] --secret-stdin
   accounts list [--json]
+  accounts replace-secret NAME --secret-stdin   # also confirms the account's current address
   accounts remove NAME
   sync [--account NAME] [--full] [--json]   (exit 0 when every account synced, even with records skipped)
   skipped [--account NAME] [--limit N] [--json]   (records Quire could not read: reason and redacted record)
@@ -33,11 +36,16 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   pdf prefetch [--account NAME] [--json]        (download provider PDFs of open and recent invoices now)
   pdf settings [--policy on-open|prefetch] [--quota-mb N] [--json]
   cache rebuild                     (a damaged cache: keep the accounts, refetch the rest)
+  report aging [--as-of YYYY-MM-DD] [--by counterparty|account] [FILTERS] [--json | --csv]
+                                    (what was owed on that date and how overdue, per currency;
+                                     FILTERS without --status, --sort and the removed flags)
+  changes --since DATE_OR_INSTANT [--account NAME] [--json]
+                                    (invoices added, removed, or whose status, total or paid changed)
 
 FILTERS (invoices list and export): [--account NAME] [--provider P] [--search TEXT]
   [--status draft|open|overdue|paid|void|unknown] [--issued-from DATE] [--issued-to DATE]
   [--due-from DATE] [--due-to DATE] [--period-from DATE] [--period-to DATE] [--min-total AMOUNT]
-  [--max-total AMOUNT] [--currency CUR] [--has-pdf | --no-pdf] [--include-removed | --only-removed]
+  [--max-total AMOUNT] [--currency CUR] [--counterparty NAME] [--has-pdf | --no-pdf] [--include-removed | --only-removed]
   [--sort COLUMN[:asc|desc]]   COLUMN: provider account number counterparty issue-date due-date
   status currency total paid pdf. DATE is YYYY-MM-DD; AMOUNT is 1234.56 (or 1,234.56 / 1.234,56).
 
@@ -61,6 +69,7 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
     return command === undefined && !global.values.help ? 2 : 0
   }
   const dataDirFlag = global.values['data-dir']
+  if (typeof dataDirFlag !== 'string') moveRoamingCache(env)
   const dataDir = typeof dataDirFlag === 'string' ? dataDirFlag : defaultDataDir(env)
 
   if (command === 'cache') {
@@ -74,6 +83,7 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
   let core
   try {
     core = await createCore({ dataDir, secrets })
+    if (REACHES_PROVIDERS.has(command)) await core.demo.resume()
   } catch (error) {
     return report(io, error)
   }
@@ -98,6 +108,10 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return await pdfCommand(ctx, rest)
       case 'skipped':
         return skippedCommand(ctx, rest)
+      case 'report':
+        return reportCommand(ctx, rest)
+      case 'changes':
+        return changesCommand(ctx, rest)
       default:
         throw new UsageError(`unknown command: ${command}`)
     }
@@ -108,6 +122,9 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
     await core.close()
   }
 }
+
+/** Commands that may call a provider: demo accounts need their simulators up for these. */
+const REACHES_PROVIDERS = new Set(['sync', 'pdf'])
 
 function report(io: CliIo, error: unknown): number {
   if (error instanceof UsageError) {

@@ -41,7 +41,7 @@ export function narrows(filter: InvoiceFilter): boolean {
   return Boolean(
     filter.onlyRemoved || filter.accountId || filter.provider || filter.status || filter.currency || filter.hasPdf !== undefined ||
       filter.issued?.from || filter.issued?.to || filter.due?.from || filter.due?.to || filter.period?.from || filter.period?.to ||
-      filter.total?.min !== undefined || filter.total?.max !== undefined || (search && (search.match !== null || search.amounts.length > 0))
+      filter.total?.min !== undefined || filter.total?.max !== undefined || filter.changedSince || filter.counterparty || (search && (search.match !== null || search.amounts.length > 0))
   )
 }
 
@@ -78,6 +78,10 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
   const rangeTakesInZero = (filter.total?.min === undefined || toScaled(filter.total.min) <= 0n) && (filter.total?.max === undefined || toScaled(filter.total.max) >= 0n)
   if ((filter.total?.min !== undefined || filter.total?.max !== undefined) && rangeTakesInZero) where.push(excludesUnknownTotals())
 
+  if (filter.changedSince) where.push(changedSinceSql(filter.changedSince, bind))
+  // NOCASE, as the counterparty index is built, so the index answers.
+  if (filter.counterparty) where.push(`i.counterparty = ${bind('counterparty', filter.counterparty)} COLLATE NOCASE`)
+
   if (filter.search) {
     const terms = searchTerms(filter.search)
     if (terms.match !== null) where.push(`i.id IN (${FTS} ${bind('match', terms.match)})`)
@@ -88,6 +92,26 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
+}
+
+/** Both sides read an index by time: the log's, or first sightings'. */
+function changedSinceSql({ since, field }: NonNullable<InvoiceFilter['changedSince']>, bind: (name: string, value: string) => string): string {
+  // The log's instants are all toISOString's form; text comparison needs the same form.
+  const at = bind('changedSince', new Date(since).toISOString())
+  const added = `i.first_seen_at >= ${at}`
+  const logged = (condition: string): string => `i.id IN (SELECT invoice_id FROM invoice_changes WHERE at >= ${at}${condition})`
+  switch (field) {
+    case undefined:
+      return `(${added} OR ${logged('')})`
+    case 'added':
+      return added
+    case 'removed':
+      return logged(` AND field = 'removed' AND after = 'true'`)
+    case 'restored':
+      return logged(` AND field = 'removed' AND after = 'false'`)
+    default:
+      return logged(` AND field = ${bind('changedField', field)}`)
+  }
 }
 
 const INVOICE_ORDER: Record<Exclude<InvoiceSort['column'], 'provider' | 'account'>, string> = {

@@ -53,8 +53,8 @@ export class InvoicesRepo {
         account_id, remote_id, number, status, raw_status, payment_status, counterparty, notes,
         issue_date, due_date, period_start, period_end, currency, subtotal, tax, total, paid,
         total_scaled, has_pdf, line_item_count, remote_created_at, remote_updated_at, removed,
-        seen_walk, raw, synced_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        seen_walk, raw, synced_at, first_seen_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (account_id, remote_id) DO UPDATE SET
         number = excluded.number, status = excluded.status, raw_status = excluded.raw_status,
         payment_status = excluded.payment_status, counterparty = excluded.counterparty,
@@ -66,6 +66,7 @@ export class InvoicesRepo {
         remote_created_at = excluded.remote_created_at, remote_updated_at = excluded.remote_updated_at,
         removed = excluded.removed, seen_walk = excluded.seen_walk, raw = excluded.raw,
         synced_at = excluded.synced_at`)
+    // first_seen_at is written by the INSERT only: the update leaves when Quire first saw it.
     this.cachedStmt = db.prepare<[string, string], CachedRow>(
       `SELECT id, remote_id, status, payment_status, total, paid, removed, number, counterparty, notes, line_item_count
        FROM invoices WHERE account_id = ? AND remote_id IN (SELECT value FROM json_each(?))`
@@ -156,6 +157,7 @@ export class InvoicesRepo {
       invoice.removed ? 1 : 0,
       walk,
       JSON.stringify(invoice.raw),
+      syncedAt,
       syncedAt
     )
     const id = before?.id ?? Number(written.lastInsertRowid)

@@ -4,7 +4,7 @@
  * the compressed size says how much memory a body will take. Past the cap, reading stops and the
  * connection is dropped; nothing beyond the cap is ever held.
  */
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 
 /** The most one API response may unpack to. A full page of the largest provider page size is a few MB. */
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024

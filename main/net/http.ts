@@ -3,8 +3,9 @@
  * semantics (timeouts, backoff, Retry-After, cancellation) and nothing of any provider's
  * envelope: the connector turns a non-2xx response into its own typed error.
  */
-import { AppError } from '../core/errors'
-import { cancelled, type Clock } from '../core/clock'
+import { AppError } from '../base/errors'
+import { cancelled, type Clock } from '../base/clock'
+import type { ResolveHost } from './address-kind'
 import { readBoundedText } from './bounded-body'
 import type { RequestGate } from './request-gate'
 
@@ -20,6 +21,8 @@ export interface HttpDeps {
    * providers' published rate budgets are otherwise always respected.
    */
   publishedBudgets?: boolean
+  /** How host names of provider-supplied links are resolved before they are fetched; default: the system resolver. */
+  resolveHost?: ResolveHost
 }
 
 export interface HttpRequest {

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { ProviderInfo, ProviderOptions } from '../../preload/contract'
 import type { HttpDeps } from '../net/http'
-import type { PdfInvoice } from '../pdfs/pdf-request'
+import type { PdfInvoice } from '../net/pdf-request'
 import type { SkippedRecord } from './record-reader'
 import type { UnifiedInvoice } from './unified-invoice'
 import type { UnifiedViewSession } from './unified-view-session'

@@ -7,10 +7,11 @@
  * better-sqlite3 transactions cannot span an await.
  */
 import type { Database } from 'better-sqlite3'
+import { isoNow, type Clock } from '../base/clock'
+import { AppError, toErrorPayload } from '../base/errors'
+import type { DomainEvents } from '../base/domain-events'
+import type { EventHub } from '../base/events'
 import { MAX_REPORTED_SKIPS, type SkippedRecordBrief, type SyncOutcome } from '../../preload/contract'
-import { isoNow, type Clock } from '../core/clock'
-import { AppError, toErrorPayload } from '../core/errors'
-import type { EventHub } from '../core/events'
 import type { AccountRecord, AccountsRepo } from '../db/accounts.repo'
 import type { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import type { InvoicesRepo } from '../db/invoices.repo'
@@ -27,6 +28,7 @@ export interface AccountSyncDeps {
   skipped: SkippedRecordsRepo
   clock: Clock
   events: EventHub
+  domain: DomainEvents
 }
 
 export interface SyncOptions {
@@ -65,7 +67,7 @@ export async function syncAccount(
   signal: AbortSignal,
   options: SyncOptions = {}
 ): Promise<SyncOutcome> {
-  const { db, invoices, changes, syncState, clock, events } = deps
+  const { db, invoices, changes, syncState, clock, events, domain } = deps
   const counts: RunCounts = { pages: 0, requests: 0, upserted: 0, removed: 0, skipped: 0 }
   const skippedRecords: SkippedRecordBrief[] = []
   const started = clock.now().getTime()
@@ -73,7 +75,8 @@ export async function syncAccount(
   let expected: number | null = null
   let resumed = false
   let runId: number | null = null
-  const progress = (phase: 'started' | 'page' | 'finished' | 'failed', message: string | null = null): void =>
+  const progress = (phase: 'started' | 'page' | 'finished' | 'failed', message: string | null = null): void => {
+    if (phase !== 'started') void domain.emit('invoices.changed', { accountId: account.id })
     events.emit('sync.progress', {
       accountId: account.id,
       account: account.name,
@@ -85,6 +88,7 @@ export async function syncAccount(
       etaSeconds: phase === 'page' ? eta(expected, walkedBefore, counts.upserted, clock.now().getTime() - started) : null,
       message
     })
+  }
 
   progress('started')
   try {

@@ -8,3 +8,5 @@ export * from './lock'
 export * from './models'
 export * from './pdfs'
 export * from './skipped'
+
+export * from './reports'

@@ -49,7 +49,9 @@ export const ProviderOptions = z
     login: z.string().trim().min(1).max(200).optional(),
     clientId: z.string().trim().min(1).max(200).optional(),
     tokenUrl: BaseUrl.optional(),
-    audience: z.string().trim().min(1).max(500).optional()
+    audience: z.string().trim().min(1).max(500).optional(),
+    /** Yeti-Switch only: the person chose to send the password over http to a host on their own network. */
+    allowInsecure: z.boolean().optional()
   })
   .strict()
 export type ProviderOptions = z.infer<typeof ProviderOptions>
@@ -183,6 +185,17 @@ export type InvoiceSortColumn = z.infer<typeof InvoiceSortColumn>
 export const InvoiceSort = z.object({ column: InvoiceSortColumn, direction: z.enum(['asc', 'desc']) }).strict()
 export type InvoiceSort = z.infer<typeof InvoiceSort>
 
+/**
+ * What the changes feed reports for an invoice: it was added to the cache, removed upstream (or
+ * restored), or its status, payment status, total or paid amount changed.
+ */
+export const ChangeField = z.enum(['added', 'removed', 'restored', 'status', 'paymentStatus', 'total', 'paid'])
+export type ChangeField = z.infer<typeof ChangeField>
+
+/** Invoices Quire saw change at or after `since` (any change, or only of `field`). */
+export const ChangedSince = z.object({ since: IsoInstant, field: ChangeField.optional() }).strict()
+export type ChangedSince = z.infer<typeof ChangedSince>
+
 /** Which invoices: every field narrows; the grid, totals, export and the CLI share it. */
 export const InvoiceFilter = z.object({
   accountId: AccountId.optional(),
@@ -200,7 +213,10 @@ export const InvoiceFilter = z.object({
   hasPdf: z.boolean().optional(),
   includeRemoved: z.boolean().default(false),
   /** Only tombstones (implies includeRemoved). */
-  onlyRemoved: z.boolean().optional()
+  onlyRemoved: z.boolean().optional(),
+  changedSince: ChangedSince.optional(),
+  /** Exactly this counterparty, ignoring case (an aging row's drill-down). */
+  counterparty: z.string().trim().min(1).max(500).optional()
 })
 export type InvoiceFilter = z.infer<typeof InvoiceFilter>
 

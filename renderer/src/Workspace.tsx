@@ -1,17 +1,20 @@
-import { useState, type MouseEvent } from 'react'
+import { useCallback, useState, type MouseEvent } from 'react'
 import { Boot } from './components/Boot'
 import { SideNav, type Screen } from './components/SideNav'
 import { AccountsScreen } from './features/accounts/AccountsScreen'
 import { ActivityScreen } from './features/activity/ActivityScreen'
+import { AgingScreen } from './features/aging/AgingScreen'
+import { ChangesScreen } from './features/changes/ChangesScreen'
+import { OverviewScreen } from './features/overview/OverviewScreen'
 import { useAccounts } from './features/accounts/useAccounts'
 import { PrivacyControls } from './features/lock/PrivacyControls'
 import { SettingsScreen } from './features/settings/SettingsScreen'
-import { InvoicesScreen } from './features/invoices/InvoicesScreen'
+import { InvoicesScreen, type GridRequest } from './features/invoices/InvoicesScreen'
 import { SyncControls } from './features/sync/SyncControls'
 import { SyncResultBanner } from './features/sync/SyncResultBanner'
 import { useSync } from './features/sync/useSync'
 import { WelcomeScreen } from './features/welcome/WelcomeScreen'
-import type { LockStatus } from './lib/contract'
+import type { InvoiceFilter, LockStatus } from './lib/contract'
 import { useAppInfo } from './lib/useAppInfo'
 
 export type View = Screen | 'welcome'
@@ -35,6 +38,14 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
   const { state: infoState, retry } = useAppInfo()
   const accounts = useAccounts()
   const [cacheVersion, setCacheVersion] = useState(0)
+  const [gridRequest, setGridRequest] = useState<GridRequest | null>(null)
+  const openInvoices = useCallback(
+    (filter: InvoiceFilter) => {
+      setGridRequest((previous) => ({ id: (previous?.id ?? 0) + 1, filter }))
+      setView('invoices')
+    },
+    [setView]
+  )
   const sync = useSync(() => {
     setCacheVersion((n) => n + 1)
     void accounts.reload()
@@ -43,7 +54,7 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
   if (infoState.status !== 'ready') return <Boot state={infoState} onRetry={retry} />
 
   const { info } = infoState
-  const current: View = view ?? (info.accountCount === 0 ? 'welcome' : 'invoices')
+  const current: View = view ?? (info.accountCount === 0 ? 'welcome' : 'overview')
   const accountList = accounts.accounts ?? []
 
   return (
@@ -75,8 +86,14 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
               providers={info.providers}
               refreshKey={`${cacheVersion}:${accounts.version}`}
               syncing={sync.running}
+              request={gridRequest}
             />
           )}
+          {current === 'overview' && (
+            <OverviewScreen accounts={accountList} providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} onOpenInvoices={openInvoices} />
+          )}
+          {current === 'aging' && <AgingScreen accounts={accountList} refreshKey={`${cacheVersion}:${accounts.version}`} onOpenInvoices={openInvoices} />}
+          {current === 'changes' && <ChangesScreen accounts={accountList} refreshKey={`${cacheVersion}:${accounts.version}`} onOpenInvoices={openInvoices} />}
           {current === 'accounts' && <AccountsScreen accounts={accounts} providers={info.providers} />}
           {current === 'activity' && <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
           {current === 'settings' && <SettingsScreen lock={lock} onLockChanged={onLockChanged} />}

@@ -5,6 +5,7 @@
  * then stopped so every timed open is served from the cache; and the PDF Quire generates for an
  * invoice without one, rendered once and kept.
  */
+import { showInvoices } from '../e2e/support/navigate'
 import type { Page } from '@playwright/test'
 import { InvoiceQuery } from '../../preload/contract'
 import { startYetiSimulator } from '../../main/simulators/yeti/server'
@@ -45,6 +46,7 @@ export async function measurePdfFirstPage(rendererDir: string, opens: number): P
       if (!synced?.ok) throw new Error(`bench: the Yeti sync failed: ${synced?.error?.message}`)
       const page = await newBenchPage(browser)
       await page.goto(host.url)
+      await showInvoices(page)
       const figures: PdfOpenFigures[] = []
       for (const number of [PROVIDER_PDF, GENERATED_PDF]) {
         await selectInvoice(page, number)

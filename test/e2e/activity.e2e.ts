@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { startCareSquareSimulator, type CareSquareSimulator } from '../../main/simulators/caresquare/server'
 import { tempDir } from '../helpers/temp-dir'
+import { showInvoices } from './support/navigate'
 import { startHost, type RunningHost } from './support/host'
 import { invokeInPage } from './support/invoke'
 
@@ -41,6 +42,7 @@ test.describe('invoice activity, in Chromium against the real core', () => {
       const remote = simulator.viewSessions[planManagerId]!.filter((session) => session.invoice_id === viewed.invoice_id)
 
       await page.reload()
+      await showInvoices(page)
       await page.getByRole('searchbox', { name: 'Search invoices' }).fill(invoice.invoice_number!)
       const pane = await openRow(page, invoice.invoice_number!)
       const timeline = pane.getByRole('region', { name: 'Activity' })

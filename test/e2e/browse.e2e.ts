@@ -4,6 +4,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import { buildLargeCache, fixtureInvoice } from '../helpers/large-cache'
 import { parseCsv } from '../helpers/csv'
 import { tempDir } from '../helpers/temp-dir'
+import { showInvoices } from './support/navigate'
 import { startHost, type RunningHost } from './support/host'
 
 /**
@@ -43,6 +44,7 @@ test.describe('browsing invoices', () => {
 
   test('search, filter, sort, keyboard, select, export, and a saved view that survives a restart', async ({ page }) => {
     await page.goto(host!.url)
+    await showInvoices(page)
     const grid = page.getByRole('grid', { name: 'Invoices' })
     await expect(grid).toHaveAttribute('aria-rowcount', String(live.length))
     await expect(row(grid, 1)).toContainText([...live].sort(newestFirst)[0]!.number)
@@ -143,6 +145,7 @@ test.describe('browsing invoices', () => {
     await host!.stop()
     host = await startHost(dir.path)
     await page.goto(host.url)
+    await showInvoices(page)
     await expect(grid).toHaveAttribute('aria-rowcount', String(live.length))
     await page.getByLabel('Saved view').selectOption({ label: 'Overdue by size' })
     await expect(grid).toHaveAttribute('aria-rowcount', String(overdue.length))
@@ -158,6 +161,7 @@ test.describe('browsing invoices', () => {
       test(`has no serious accessibility problems, and reads well, in the ${colorScheme} theme`, async ({ page }) => {
         await page.emulateMedia({ colorScheme })
         await page.goto(host!.url)
+        await showInvoices(page)
         const grid = page.getByRole('grid', { name: 'Invoices' })
         await expect(row(grid, 1)).toContainText('INV-')
         await page.getByRole('button', { name: 'More filters' }).click()

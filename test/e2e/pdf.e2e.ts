@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
 import { tempDir } from '../helpers/temp-dir'
+import { showInvoices } from './support/navigate'
 import { startHost, type RunningHost } from './support/host'
 import { invokeInPage } from './support/invoke'
 
@@ -35,6 +36,7 @@ test.describe('invoice PDFs in the in-app viewer, in Chromium against the real c
     try {
       expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
       await page.reload()
+      await showInvoices(page)
 
       const viewer = await openPdf(page, 'QPROV7')
       await expect(viewer.getByText('Provider’s PDF')).toBeVisible()

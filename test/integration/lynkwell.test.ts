@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Clock } from '../../main/core/clock'
-import { createCore } from '../../main/core/create-core'
+import type { Clock } from '../../main/base/clock'
+import { createCore } from '../../main/app/create-core'
 import { toScaled } from '../../main/money/decimal'
 import type { ConnectorAccount } from '../../main/providers/connector'
 import { LynkwellClient } from '../../main/providers/lynkwell/client'

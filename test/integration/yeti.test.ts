@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { YETI_PAGE_SIZE, YetiClient } from '../../main/providers/yeti/client'
 import { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { SEED_INVOICE_ID, type YetiSimInvoice } from '../../main/simulators/yeti/dataset'

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { InvoiceQuery, type LineItem } from '../../preload/contract'
-import { EventHub } from '../../main/core/events'
+import { EventHub } from '../../main/base/events'
+import { DomainEvents } from '../../main/base/domain-events'
 import { AccountsRepo } from '../../main/db/accounts.repo'
 import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
@@ -40,7 +41,8 @@ describe('sync page writes', () => {
       syncState: new SyncStateRepo(db),
       skipped: new SkippedRecordsRepo(db),
       clock: fakeClock(new Date('2026-11-20T08:00:00Z')),
-      events: new EventHub()
+      events: new EventHub(),
+      domain: new DomainEvents()
     }
     /** One full walk whose pages are exactly `pages`. */
     const sync = async (...pages: UnifiedInvoice[][]) => {

@@ -3,6 +3,7 @@ import type { InvoiceSummary } from '../../../preload/contract'
 import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
 import { FILTER_OPTIONS, listingFromArgs } from '../invoice-filter-args'
 import { parseCommandArgs, parseValue } from '../parse'
+import { parseInvoiceReference } from '../invoice-reference'
 
 const PAGE = 500
 
@@ -56,10 +57,8 @@ function list(ctx: CliContext, args: string[]): number {
 
 function show(ctx: CliContext, args: string[]): number {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } })
-  const reference = parseValue(z.tuple([z.string().regex(/^[^/]+\/.+$/, 'expected ACCOUNT/REMOTE_ID')]), positionals, 'invoices show')[0]
-  const slash = reference.indexOf('/')
-  const account = ctx.core.accounts.byName(reference.slice(0, slash))
-  const invoice = ctx.core.invoices.get(account.id, reference.slice(slash + 1))
+  const { accountId, remoteId } = parseInvoiceReference(ctx, positionals, 'invoices show')
+  const invoice = ctx.core.invoices.get(accountId, remoteId)
   if (values.json) {
     printJson(ctx.stdout, invoice)
     return 0

@@ -4,7 +4,7 @@
  * Lists are limit/offset pages of summaries; each invoice is then fetched in full (the detail is
  * a bare object with its line items), a few at a time.
  */
-import { AppError } from '../../core/errors'
+import { AppError } from '../../base/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
 import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'

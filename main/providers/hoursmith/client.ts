@@ -2,7 +2,7 @@
  * Hoursmith API v1: Bearer personal access token (hsk_…), cursor paging bound to the sort,
  * `limit` ≤ 200, no total count, rate-limit headers on every response.
  */
-import { AppError } from '../../core/errors'
+import { AppError } from '../../base/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
 import { RateBudget } from '../../net/rate-budget'
 import type { Connector, InvoicePageResult } from '../connector'

@@ -5,9 +5,10 @@
  * and `startingAfter` = the last id seen, until `hasMore` is false. List items are complete
  * invoices (the seed's list and detail examples are the same object), so no detail requests.
  */
-import { AppError } from '../../core/errors'
+import { AppError } from '../../base/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
-import { requestPdf, type PdfInvoice } from '../../pdfs/pdf-request'
+import { requestPdf, type PdfInvoice } from '../../net/pdf-request'
+import { checkLinkTarget } from '../../net/link-target'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
 import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
 import { readInvoiceRecords } from '../record-reader'
@@ -97,7 +98,8 @@ export class LynkwellClient implements Connector {
     const url = webLink(link)
     if (!url) throw new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: the invoice’s pdfUrl (“${link.slice(0, 80)}”) is not a web link, so its PDF cannot be downloaded.`)
     const expired = 'The link may have expired: sync the account for a fresh one.'
-    let response = await requestPdf(this.deps, { url: url.href, headers: { Accept: 'application/pdf' }, signal, redirect: 'follow' })
+    const checkTarget = (target: URL): Promise<void> => checkLinkTarget(target, this.account.baseUrl, this.who, this.deps.resolveHost)
+    let response = await requestPdf(this.deps, { url: url.href, headers: { Accept: 'application/pdf' }, signal, redirect: 'follow', checkTarget })
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel()
       if (url.origin !== new URL(this.account.baseUrl).origin) {

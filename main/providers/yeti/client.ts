@@ -4,9 +4,9 @@
  * paged by page[number]/page[size] ≤ 1000, with each invoice's account side-loaded for its
  * currency and name.
  */
-import { AppError } from '../../core/errors'
+import { AppError } from '../../base/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
-import { briefText, requestPdf, type PdfInvoice } from '../../pdfs/pdf-request'
+import { briefText, requestPdf, type PdfInvoice } from '../../net/pdf-request'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
 import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
 import { readInvoiceRecords } from '../record-reader'

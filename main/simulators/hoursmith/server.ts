@@ -6,9 +6,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { HoursmithWireInvoice } from '../../providers/hoursmith/schemas'
-import type { FaultPlan } from '../shared/faults'
+import { withFaults, type FaultPlan } from '../shared/faults'
+import { listenOnLoopback } from '../../net/loopback-server'
+import { sendJson } from '../shared/raw-json'
 import { badRecords, mixedIn, type BadRecord } from '../shared/bad-records'
-import { listenOnLoopback, sendJson } from '../shared/http-server'
 import { hoursmithDataset } from './dataset'
 import { SlidingWindowLimiter } from './rate-limit'
 
@@ -61,7 +62,7 @@ export async function startHoursmithSimulator(options: HoursmithSimulatorOptions
   const requests = { count: 0 }
   const sorted = new SortedViews(invoices)
 
-  const server = await listenOnLoopback((request, response, url) => {
+  const server = await listenOnLoopback(withFaults((request, response, url) => {
     requests.count += 1
     const path = url.pathname.replace(/^\/api\/v1/, '')
     if (!url.pathname.startsWith('/api/v1/')) return fail(response, 404, 'not_found', 'No such route.')
@@ -105,7 +106,7 @@ export async function startHoursmithSimulator(options: HoursmithSimulatorOptions
       return invoice ? sendJson(response, 200, { data: invoice }, headers) : fail(response, 404, 'not_found', 'Invoice not found.', headers)
     }
     return fail(response, 404, 'not_found', 'No such route.', headers)
-  }, options.port, options.faults)
+  }, options.faults), options.port)
 
   return { baseUrl: `${server.origin}/api/v1`, invoices, badRecords: bad, requests, changed: () => sorted.invalidate(), close: () => server.close() }
 }

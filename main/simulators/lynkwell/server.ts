@@ -8,7 +8,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LynkwellWireInvoice } from '../../providers/lynkwell/schemas'
-import { listenOnLoopback, sendJson } from '../shared/http-server'
+import { listenOnLoopback } from '../../net/loopback-server'
+import { sendJson } from '../shared/raw-json'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { lynkwellDataset } from './dataset'
 import { TokenAuthority, type LynkwellApiClient } from './oauth'

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Handler } from '../../net/loopback-server'
 import { createGzip } from 'node:zlib'
 import { seededRandom } from './random'
 
@@ -49,6 +50,17 @@ export async function applyFault(fault: Fault, _request: IncomingMessage, respon
     case 'gzipBomb':
       sendGzipBomb(response, fault.megabytes)
       return true
+  }
+}
+
+/** A simulator's handler with a fault plan in front: the plan gets the first word on every request. */
+export function withFaults(handler: Handler, faults: FaultPlan | undefined): Handler {
+  if (!faults) return handler
+  let index = 0
+  return async (request, response, url) => {
+    const fault = faults({ index: index++, method: request.method ?? 'GET', path: url.pathname })
+    if (fault && (await applyFault(fault, request, response))) return
+    await handler(request, response, url)
   }
 }
 

@@ -1,7 +1,10 @@
-export type Screen = 'invoices' | 'accounts' | 'activity' | 'settings'
+export type Screen = 'overview' | 'invoices' | 'aging' | 'changes' | 'accounts' | 'activity' | 'settings'
 
 const ITEMS: { screen: Screen; label: string }[] = [
+  { screen: 'overview', label: 'Overview' },
   { screen: 'invoices', label: 'Invoices' },
+  { screen: 'aging', label: 'Aging' },
+  { screen: 'changes', label: 'Changes' },
   { screen: 'accounts', label: 'Accounts' },
   { screen: 'activity', label: 'Activity' },
   { screen: 'settings', label: 'Settings' }

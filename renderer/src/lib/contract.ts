@@ -31,6 +31,8 @@ export type {
   SavedView,
   SavedViewState
 } from '../../../preload/contract'
+/** Reports: the Overview, aging and the changes feed. */
+export type { AgingGrouping, AgingReport, AgingRow, ChangeField, ChangeItem, ChangesPage, CurrencyOverview, Overview } from '../../../preload/contract'
 
 import type { MethodOutput } from '../../../preload/contract'
 

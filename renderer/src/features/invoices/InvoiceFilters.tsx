@@ -1,7 +1,18 @@
 import { useId, useState, type Ref } from 'react'
-import type { AccountSummary, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
+import type { AccountSummary, ChangeField, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
 import { amountExample } from './parseLocaleAmount'
 import type { FilterForm, InvoiceFilterState } from './useInvoiceFilters'
+
+const CHANGE_OPTIONS: { value: ChangeField | ''; label: string }[] = [
+  { value: '', label: 'Any change' },
+  { value: 'added', label: 'Added' },
+  { value: 'removed', label: 'Removed upstream' },
+  { value: 'restored', label: 'Restored' },
+  { value: 'status', label: 'Status' },
+  { value: 'paymentStatus', label: 'Payment status' },
+  { value: 'total', label: 'Total' },
+  { value: 'paid', label: 'Paid amount' }
+]
 
 const STATUS_OPTIONS: { value: InvoiceStatusFilter | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -113,6 +124,10 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
             </select>
           </div>
           <div className="field">
+            <label htmlFor={`${id}-counterparty`}>Counterparty (exact name)</label>
+            <input id={`${id}-counterparty`} autoComplete="off" maxLength={500} value={form.counterparty} onChange={(e) => update({ counterparty: e.target.value })} />
+          </div>
+          <div className="field">
             <label htmlFor={`${id}-pdf`}>PDF</label>
             <select id={`${id}-pdf`} value={form.hasPdf} onChange={(e) => update({ hasPdf: pick(['', 'yes', 'no'] as const, e.target.value, '') })}>
               <option value="">Any</option>
@@ -122,6 +137,25 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
           </div>
           <DateRangeFields id={`${id}-issued`} legend="Issue date" from="issuedFrom" to="issuedTo" form={form} update={update} />
           <DateRangeFields id={`${id}-due`} legend="Due date" from="dueFrom" to="dueTo" form={form} update={update} />
+          <fieldset className="range">
+            <legend>Changed since (as Quire saw it sync)</legend>
+            <div className="range-fields">
+              <div className="field">
+                <label htmlFor={`${id}-changed-since`}>From the start of</label>
+                <input id={`${id}-changed-since`} type="date" value={form.changedSince} onChange={(e) => update({ changedSince: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-changed-field`}>Change</label>
+                <select id={`${id}-changed-field`} value={form.changedField} onChange={(e) => update({ changedField: pick(CHANGE_OPTIONS.map((o) => o.value), e.target.value, '') })}>
+                  {CHANGE_OPTIONS.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          </fieldset>
           <DateRangeFields id={`${id}-period`} legend="Service period" from="periodFrom" to="periodTo" form={form} update={update} />
           <fieldset className="range">
             <legend>Total</legend>

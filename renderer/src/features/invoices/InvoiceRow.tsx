@@ -1,7 +1,7 @@
 import type { CSSProperties, MouseEvent } from 'react'
 import type { GridColumn, InvoiceSummary } from '../../lib/contract'
 import { formatCalendarDate } from '../../lib/format'
-import { Money } from '../privacy/HideAmounts'
+import { Money } from '../../components/HideAmounts'
 import type { ColumnSpec } from './columns'
 import { InvoiceStatusBadge } from './InvoiceStatusBadge'
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Notice } from '../../components/Notice'
-import type { AccountSummary, InvoiceKey, InvoiceSummary, ProviderInfo, SavedViewState } from '../../lib/contract'
+import type { AccountSummary, InvoiceFilter, InvoiceKey, InvoiceSummary, ProviderInfo, SavedViewState } from '../../lib/contract'
 import { plural } from '../../lib/format'
 import { useRememberedState } from '../../lib/rememberedState'
-import { useNetworkStatus } from '../settings/useNetworkStatus'
+import { useNetworkStatus } from '../../lib/useNetworkStatus'
 import { ColumnChooser } from './ColumnChooser'
 import { visibleColumns } from './columns'
 import { ExportButton, ExportStatus } from './ExportControls'
@@ -29,15 +29,26 @@ type Props = {
   /** Changes whenever the cache may have changed (an account synced, accounts were added or removed). */
   refreshKey: string
   syncing: boolean
+  /** Another screen (a tile, a bar, an aging row, a change) asking to show these invoices; `id` tells requests apart. */
+  request?: GridRequest | null
 }
+
+export type GridRequest = { id: number; filter: InvoiceFilter }
 
 type Opened = { invoice: InvoiceSummary; focusPane: boolean }
 
 /** The most a range selection (Shift) takes in at once. */
 const MAX_RANGE = 10_000
 
-export function InvoicesScreen({ accounts, providers, refreshKey, syncing }: Props) {
+export function InvoicesScreen({ accounts, providers, refreshKey, syncing, request = null }: Props) {
   const filters = useInvoiceFilters()
+  // Applied once: coming back to the screen later keeps whatever the person changed since.
+  const [appliedRequest, setAppliedRequest] = useRememberedState('invoices.appliedRequest', 0)
+  useEffect(() => {
+    if (!request || request.id === appliedRequest) return
+    setAppliedRequest(request.id)
+    filters.apply(request.filter, filters.sort)
+  }, [request, appliedRequest])
   const columns = useColumnLayout()
   const windows = useRowWindows(filters.listing, refreshKey)
   const currencies = useCurrencies(refreshKey)

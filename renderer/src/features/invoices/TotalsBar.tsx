@@ -1,6 +1,6 @@
 import type { CurrencyTotal } from '../../lib/contract'
 import { formatCount, plural } from '../../lib/format'
-import { Money } from '../privacy/HideAmounts'
+import { Money } from '../../components/HideAmounts'
 
 type Props = {
   filtered: { totals: CurrencyTotal[] | null; failed: boolean }

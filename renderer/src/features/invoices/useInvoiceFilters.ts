@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react'
-import type { InvoiceFilter, InvoiceListing, InvoiceSort, InvoiceStatusFilter, ProviderId } from '../../lib/contract'
+import type { ChangeField, InvoiceFilter, InvoiceListing, InvoiceSort, InvoiceStatusFilter, ProviderId } from '../../lib/contract'
+import { todayIsoDate } from '../../lib/format'
 import { useRememberedState } from '../../lib/rememberedState'
 import { formatAmountInput, parseLocaleAmount } from './parseLocaleAmount'
 
@@ -23,6 +24,12 @@ export type FilterForm = {
   totalMax: string
   hasPdf: '' | 'yes' | 'no'
   removed: 'hide' | 'include' | 'only'
+  /** A local calendar date: invoices Quire saw change from the start of that day. */
+  changedSince: string
+  /** Which change counts; '' for any (only with changedSince). */
+  changedField: ChangeField | ''
+  /** Exactly this counterparty (ignoring case). */
+  counterparty: string
 }
 
 const EMPTY_FORM: FilterForm = {
@@ -39,11 +46,14 @@ const EMPTY_FORM: FilterForm = {
   totalMin: '',
   totalMax: '',
   hasPdf: '',
-  removed: 'hide'
+  removed: 'hide',
+  changedSince: '',
+  changedField: '',
+  counterparty: ''
 }
 
 /** The filters behind "More filters", counted on its button. */
-const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf']
+const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf', 'changedSince', 'counterparty']
 
 /**
  * Filter and sort state for the list. The search box updates at once and the query after a pause
@@ -94,7 +104,7 @@ export function useInvoiceFilters() {
     listing,
     invalid: { totalMin: totalMin === null, totalMax: totalMax === null },
     /** Whether anything narrows the list (showing removed ones only widens it). */
-    narrowed: Boolean(search) || Object.entries(form).some(([key, value]) => key !== 'removed' && value !== '') || form.removed === 'only',
+    narrowed: Boolean(search) || Object.entries(form).some(([key, value]) => key !== 'removed' && key !== 'changedField' && value !== '') || form.removed === 'only',
     extraCount: EXTRA_FIELDS.filter((key) => form[key] !== '').length
   }
 }
@@ -117,6 +127,8 @@ function filterFrom(form: FilterForm, search: string, totalMin: string | undefin
   if (issued) filter.issued = issued
   if (due) filter.due = due
   if (period) filter.period = period
+  if (form.counterparty.trim()) filter.counterparty = form.counterparty.trim()
+  if (form.changedSince) filter.changedSince = { since: startOfLocalDay(form.changedSince), ...(form.changedField ? { field: form.changedField } : {}) }
   if (totalMin !== undefined || totalMax !== undefined) filter.total = { ...(totalMin !== undefined ? { min: totalMin } : {}), ...(totalMax !== undefined ? { max: totalMax } : {}) }
   return filter
 }
@@ -136,6 +148,15 @@ function formFrom(filter: InvoiceFilter): FilterForm {
     totalMin: filter.total?.min === undefined ? '' : formatAmountInput(filter.total.min),
     totalMax: filter.total?.max === undefined ? '' : formatAmountInput(filter.total.max),
     hasPdf: filter.hasPdf === undefined ? '' : filter.hasPdf ? 'yes' : 'no',
-    removed: filter.onlyRemoved ? 'only' : filter.includeRemoved ? 'include' : 'hide'
+    removed: filter.onlyRemoved ? 'only' : filter.includeRemoved ? 'include' : 'hide',
+    changedSince: filter.changedSince ? todayIsoDate(new Date(filter.changedSince.since)) : '',
+    changedField: filter.changedSince?.field ?? '',
+    counterparty: filter.counterparty ?? ''
   }
+}
+
+/** The instant a local calendar day begins, as the contract's UTC instant. */
+export function startOfLocalDay(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number]
+  return new Date(year, month - 1, day).toISOString()
 }
