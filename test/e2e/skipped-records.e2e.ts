@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { KeytarSecretStore } from '../../main/secrets/keytar-store'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { tempDir } from '../helpers/temp-dir'

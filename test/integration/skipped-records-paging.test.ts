@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
-import { systemClock } from '../../main/core/clock'
+import { systemClock } from '../../main/base/clock'
 import { fromScaled, toScaled } from '../../main/money/decimal'
 import type { Connector, InvoicePageResult } from '../../main/providers/connector'
 import { CareSquareClient } from '../../main/providers/caresquare/client'
@@ -9,7 +9,7 @@ import type { SkippedRecord } from '../../main/providers/record-reader'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { YetiClient } from '../../main/providers/yeti/client'
 import { badRecords, mixedIn, type BadRecord } from '../../main/simulators/shared/bad-records'
-import { listenOnLoopback, sendJson, type RunningServer } from '../../main/simulators/shared/http-server'
+import { listenOnLoopback, sendJson, type RunningServer } from '../../main/net/loopback-server'
 
 /**
  * Bad records among good ones for the paging styles Hoursmith does not have: Yeti's page
