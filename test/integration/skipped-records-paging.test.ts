@@ -9,7 +9,9 @@ import type { SkippedRecord } from '../../main/providers/record-reader'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { YetiClient } from '../../main/providers/yeti/client'
 import { badRecords, mixedIn, type BadRecord } from '../../main/simulators/shared/bad-records'
-import { listenOnLoopback, sendJson, type RunningServer } from '../../main/net/loopback-server'
+import { listenOnLoopback, type RunningServer } from '../../main/net/loopback-server'
+// Sends RawJson (the record nested 20,000 deep) as its text.
+import { sendJson } from '../../main/simulators/shared/raw-json'
 
 /**
  * Bad records among good ones for the paging styles Hoursmith does not have: Yeti's page
