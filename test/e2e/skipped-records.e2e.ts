@@ -5,6 +5,7 @@ import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/sim
 import { tempDir } from '../helpers/temp-dir'
 import { hoursmithToken } from '../helpers/tokens'
 import { startHost, type RunningHost } from './support/host'
+import { showInvoices } from './support/navigate'
 
 /**
  * A provider that sends records Quire cannot read, seen as a person would: the account card
@@ -39,7 +40,7 @@ test.describe('records that could not be read', () => {
 
   test('the account card lists them with reasons and copyable, redacted records; the totals count the unknown amounts', async ({ page }) => {
     await page.goto(host!.url)
-    await page.getByRole('button', { name: 'Accounts', exact: true }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click()
     const toggle = page.getByRole('button', { name: '4 invoices could not be read' })
     await expect(toggle).toHaveAttribute('aria-expanded', 'false')
     await toggle.click()
@@ -55,7 +56,7 @@ test.describe('records that could not be read', () => {
     await items.first().getByRole('button', { name: 'Copy record' }).click()
     await expect(items.first().getByRole('status')).toHaveText(/Copied\.|Selected: press Ctrl\+C/)
 
-    await page.getByRole('button', { name: 'Invoices', exact: true }).click()
+    await showInvoices(page)
     await expect(page.getByRole('region', { name: 'All invoices totals' })).toContainText('without an amount (not in the sum)')
   })
 })
