@@ -38,7 +38,9 @@ test.describe('records that could not be read', () => {
     dir.remove()
   })
 
-  test('the account card lists them with reasons and copyable, redacted records; the totals count the unknown amounts', async ({ page }) => {
+  test('the account card lists them with reasons and copyable, redacted records; the totals count the unknown amounts', async ({
+    page
+  }) => {
     await page.goto(host!.url)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click()
     const toggle = page.getByRole('button', { name: '4 invoices could not be read' })

@@ -80,7 +80,14 @@ describe('bad records on other paging styles', () => {
     const good = Array.from({ length: 1_100 }, (_, index) => ({
       id: `inv-${String(index).padStart(5, '0')}`,
       type: 'invoices',
-      attributes: { reference: `R-${index}`, 'start-date': '2026-01-01T00:00:00Z', 'end-date': '2026-02-01T00:00:00Z', 'has-pdf': false, 'amount-spent': `${index}.25`, note: `period ${index}` },
+      attributes: {
+        reference: `R-${index}`,
+        'start-date': '2026-01-01T00:00:00Z',
+        'end-date': '2026-02-01T00:00:00Z',
+        'has-pdf': false,
+        'amount-spent': `${index}.25`,
+        note: `period ${index}`
+      },
       relationships: { account: { data: { type: 'accounts', id: 'acc-1' } } }
     }))
     // Yeti's fields live under attributes: the bad records are built there and wrapped.
@@ -106,9 +113,16 @@ describe('bad records on other paging styles', () => {
     const connector = new YetiClient({ name: 'Ops', baseUrl, options: { login: 'demo' } }, SECRET, http)
     const result = await walk(connector)
     expect(result.pages).toBe(2)
-    for (const invoice of good) expect(result.invoices.find((candidate) => candidate.remoteId === invoice.id)?.total).toBe(invoice.attributes['amount-spent'])
+    for (const invoice of good)
+      expect(result.invoices.find((candidate) => candidate.remoteId === invoice.id)?.total).toBe(invoice.attributes['amount-spent'])
     expectOutcomes(
-      bad.map((record) => (record.label === 'deep' ? { ...record, field: 'attributes.nested' } : record.outcome === 'skipped' && record.field !== 'id' ? { ...record, field: `attributes.${record.field}` } : record)),
+      bad.map((record) =>
+        record.label === 'deep'
+          ? { ...record, field: 'attributes.nested' }
+          : record.outcome === 'skipped' && record.field !== 'id'
+            ? { ...record, field: `attributes.${record.field}` }
+            : record
+      ),
       result
     )
   })
@@ -123,7 +137,10 @@ describe('bad records on other paging styles', () => {
       approval_status: 'approved',
       line_items: []
     }))
-    const bad = badRecords(good.slice(0, 8).map((invoice) => ({ ...invoice, note: SECRET })), { total: 'total', money: 'json-number', status: 'claim_status', text: 'invoice_number' })
+    const bad = badRecords(
+      good.slice(0, 8).map((invoice) => ({ ...invoice, note: SECRET })),
+      { total: 'total', money: 'json-number', status: 'claim_status', text: 'invoice_number' }
+    )
     const all = mixedIn(good as Record<string, unknown>[], bad, 20)
     const details = new Map(all.filter((record) => record.id !== undefined).map((record) => [String(record.id), record]))
     let detailRequests = 0
@@ -139,11 +156,16 @@ describe('bad records on other paging styles', () => {
       const rows = all.slice(offset, offset + limit).map((record) => ({ ...record, line_items: undefined }))
       sendJson(response, 200, { data: rows, pagination: { limit, offset, total: all.length, has_more: offset + limit < all.length } })
     })
-    const connector = new CareSquareClient({ name: 'Plan', baseUrl, options: { planManagerIds: ['5f0c4d52-1111-4c3b-9a7e-000000000001'] } }, SECRET, http)
+    const connector = new CareSquareClient(
+      { name: 'Plan', baseUrl, options: { planManagerIds: ['5f0c4d52-1111-4c3b-9a7e-000000000001'] } },
+      SECRET,
+      http
+    )
     const result = await walk(connector)
     expect(result.pages).toBe(2)
     expect(detailRequests).toBe(all.length - 1)
-    for (const invoice of good) expect(result.invoices.find((candidate) => candidate.remoteId === String(invoice.id))?.total).toBe(String(invoice.total))
+    for (const invoice of good)
+      expect(result.invoices.find((candidate) => candidate.remoteId === String(invoice.id))?.total).toBe(String(invoice.total))
     expectOutcomes(bad, result, 'AUD')
   })
 
@@ -157,7 +179,10 @@ describe('bad records on other paging styles', () => {
       paymentProfileId: `pp_${index}`,
       createdAt: '2026-04-01T10:00:00Z'
     }))
-    const bad = badRecords(good.slice(0, 8).map((invoice) => ({ ...invoice, network: SECRET })), { total: 'subTotal', money: 'json-number', currency: 'currency', status: 'status', text: 'paymentProfileId' })
+    const bad = badRecords(
+      good.slice(0, 8).map((invoice) => ({ ...invoice, network: SECRET })),
+      { total: 'subTotal', money: 'json-number', currency: 'currency', status: 'status', text: 'paymentProfileId' }
+    )
     // The 100th record (the end of page 1) is a bad one, so the cursor must come from it.
     const all = mixedIn(good as Record<string, unknown>[], bad, 12)
     all.splice(99, 0, { ...bad.find((record) => record.label === 'huge-amount')!.record, id: 'lw_bad_at_page_end' })
@@ -168,10 +193,17 @@ describe('bad records on other paging styles', () => {
       const start = after === null ? 0 : all.findIndex((record) => record.id === after) + 1
       sendJson(response, 200, { data: { hasMore: start + limit < all.length, items: all.slice(start, start + limit) } })
     })
-    const connector = new LynkwellClient({ name: 'Chargers', baseUrl, options: { clientId: 'cid', tokenUrl: `${baseUrl}/oauth/token`, audience: 'https://api.lynkwell.com' } }, SECRET, http)
+    const connector = new LynkwellClient(
+      { name: 'Chargers', baseUrl, options: { clientId: 'cid', tokenUrl: `${baseUrl}/oauth/token`, audience: 'https://api.lynkwell.com' } },
+      SECRET,
+      http
+    )
     const result = await walk(connector)
     expect(result.pages).toBe(2)
-    for (const invoice of good) expect(result.invoices.find((candidate) => candidate.remoteId === invoice.id)?.total).toBe(fromScaled(toScaled(String(invoice.subTotal)) + toScaled('1.5')))
+    for (const invoice of good)
+      expect(result.invoices.find((candidate) => candidate.remoteId === invoice.id)?.total).toBe(
+        fromScaled(toScaled(String(invoice.subTotal)) + toScaled('1.5'))
+      )
     expect(result.skipped.map((record) => record.remoteId)).toContain('lw_bad_at_page_end')
     expectOutcomes(bad, { ...result, skipped: result.skipped.filter((record) => record.remoteId !== 'lw_bad_at_page_end') })
   })

@@ -7,7 +7,8 @@ import { boundedJson, MAX_SKIPPED_RAW_CHARS, readInvoiceRecord, shapeProblem } f
 
 const SECRET = 'hsk_test_abcdefghijkl_0123456789abcdefghijklmnopqrstuv'
 const good = { id: 'inv_1', status: 'SENT', total: '120.50', currency: 'eur', notes: 'Thanks', updatedAt: '2026-01-02T03:04:05Z' }
-const read = (record: unknown) => readInvoiceRecord(HoursmithInvoice, record, (wire) => mapHoursmithInvoice(wire, record), { secrets: [SECRET] })
+const read = (record: unknown) =>
+  readInvoiceRecord(HoursmithInvoice, record, (wire) => mapHoursmithInvoice(wire, record), { secrets: [SECRET] })
 
 describe('one record read on its own: the per-field rule', () => {
   it('keeps a good record as it was sent', () => {
@@ -62,9 +63,14 @@ describe('one record read on its own: the per-field rule', () => {
   })
 
   it('skips rather than throws when the money code refuses a value the schema let through', () => {
-    const result = readInvoiceRecord(z.object({ id: z.string() }), { id: 'x' }, () => {
-      throw new RangeError('not a decimal amount: "1e5"')
-    }, { secrets: [] })
+    const result = readInvoiceRecord(
+      z.object({ id: z.string() }),
+      { id: 'x' },
+      () => {
+        throw new RangeError('not a decimal amount: "1e5"')
+      },
+      { secrets: [] }
+    )
     expect(result).toMatchObject({ skipped: { field: '(record)', reason: expect.stringContaining('not a decimal') } })
   })
 })

@@ -15,9 +15,28 @@ const TODAY = '2026-11-20'
 
 function invoice(remoteId: string, currency: string, total: string | null): UnifiedInvoice {
   return {
-    remoteId, number: remoteId, status: 'open', rawStatus: null, paymentStatus: null, counterparty: null, notes: null, issueDate: '2026-11-01',
-    dueDate: null, periodStart: null, periodEnd: null, currency, subtotal: null, tax: null, total, paid: null, hasPdf: false,
-    remoteCreatedAt: null, remoteUpdatedAt: null, removed: false, lineItems: [], raw: {}
+    remoteId,
+    number: remoteId,
+    status: 'open',
+    rawStatus: null,
+    paymentStatus: null,
+    counterparty: null,
+    notes: null,
+    issueDate: '2026-11-01',
+    dueDate: null,
+    periodStart: null,
+    periodEnd: null,
+    currency,
+    subtotal: null,
+    tax: null,
+    total,
+    paid: null,
+    hasPdf: false,
+    remoteCreatedAt: null,
+    remoteUpdatedAt: null,
+    removed: false,
+    lineItems: [],
+    raw: {}
   }
 }
 
@@ -28,10 +47,20 @@ describe('invoices whose total is unknown', () => {
   function cache(...invoices: UnifiedInvoice[]) {
     const dir = tempDir()
     const db = openDatabase(join(dir.path, 'quire.sqlite3'))
-    cleanups.push(() => dir.remove(), () => void db.close())
+    cleanups.push(
+      () => dir.remove(),
+      () => void db.close()
+    )
     const accounts = new AccountsRepo(db)
     const accountId = randomUUID()
-    accounts.insert({ id: accountId, provider: 'hoursmith', name: 'Studio', baseUrl: 'http://127.0.0.1:9/api/v1', options: {}, createdAt: '2026-11-20T08:00:00Z' })
+    accounts.insert({
+      id: accountId,
+      provider: 'hoursmith',
+      name: 'Studio',
+      baseUrl: 'http://127.0.0.1:9/api/v1',
+      options: {},
+      createdAt: '2026-11-20T08:00:00Z'
+    })
     const repo = new InvoicesRepo(db)
     db.transaction(() => invoices.forEach((item) => repo.upsert(accountId, 1, '2026-11-20T08:00:00Z', item, null)))()
     return { db, accountId, repo, query: new InvoiceQueryRepo(db) }
@@ -43,7 +72,9 @@ describe('invoices whose total is unknown', () => {
       { currency: 'EUR', count: 3, total: '10.00', withoutAmount: 2 },
       { currency: 'USD', count: 1, total: '5.25' }
     ])
-    expect(query.totals(InvoiceQuery.parse({ search: 'b' }), TODAY)).toEqual([{ currency: 'EUR', count: 1, total: '0.00', withoutAmount: 1 }])
+    expect(query.totals(InvoiceQuery.parse({ search: 'b' }), TODAY)).toEqual([
+      { currency: 'EUR', count: 1, total: '0.00', withoutAmount: 1 }
+    ])
   })
 
   it('show as no amount, never as 0, in the list, the detail and the export', () => {
@@ -54,12 +85,21 @@ describe('invoices whose total is unknown', () => {
     const { sql, params } = exportSql(InvoiceQuery.parse({}), 'invoice', TODAY)
     const exported = db.prepare(sql).all(params) as { remote_id: string; total: string }[]
     expect(exported.find((row) => row.remote_id === 'b')!.total).toBe('')
-    expect(query.selectionTotals([{ accountId, remoteId: 'a' }, { accountId, remoteId: 'b' }])).toEqual([{ currency: 'EUR', count: 2, total: '10.00', withoutAmount: 1 }])
+    expect(
+      query.selectionTotals([
+        { accountId, remoteId: 'a' },
+        { accountId, remoteId: 'b' }
+      ])
+    ).toEqual([{ currency: 'EUR', count: 2, total: '10.00', withoutAmount: 1 }])
   })
 
   it('are not matched by a total range or an amount search that takes in 0', () => {
     const { query } = cache(invoice('a', 'EUR', '0.00'), invoice('b', 'EUR', null), invoice('c', 'EUR', '7.00'))
-    const ids = (filter: object) => query.list(InvoiceQuery.parse(filter), TODAY).items.map((row) => row.remoteId).sort()
+    const ids = (filter: object) =>
+      query
+        .list(InvoiceQuery.parse(filter), TODAY)
+        .items.map((row) => row.remoteId)
+        .sort()
     expect(ids({ total: { max: '5' } })).toEqual(['a'])
     expect(ids({ total: { min: '-1', max: '1' } })).toEqual(['a'])
     expect(ids({ total: { min: '5' } })).toEqual(['c'])
