@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { InvoiceQuery, type LineItem } from '../../preload/contract'
 import { EventHub } from '../../main/base/events'
 import { DomainEvents } from '../../main/base/domain-events'
+import { silentLog } from '../../main/log/log'
 import { AccountsRepo } from '../../main/db/accounts.repo'
 import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
@@ -42,7 +43,8 @@ describe('sync page writes', () => {
       skipped: new SkippedRecordsRepo(db),
       clock: fakeClock(new Date('2026-11-20T08:00:00Z')),
       events: new EventHub(),
-      domain: new DomainEvents()
+      domain: new DomainEvents(),
+      log: silentLog
     }
     /** One full walk whose pages are exactly `pages`. */
     const sync = async (...pages: UnifiedInvoice[][]) => {

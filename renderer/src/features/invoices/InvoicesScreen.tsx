@@ -7,6 +7,7 @@ import { useNetworkStatus } from '../../lib/useNetworkStatus'
 import { ColumnChooser } from './ColumnChooser'
 import { visibleColumns } from './columns'
 import { ExportButton, ExportStatus } from './ExportControls'
+import { PdfBundleButton, PdfBundleStatus } from './PdfBundleControls'
 import { InvoiceDetailPane } from './InvoiceDetailPane'
 import { InvoiceFilters } from './InvoiceFilters'
 import { InvoiceGrid, type ToggleMode } from './InvoiceGrid'
@@ -18,10 +19,11 @@ import { TotalsBar } from './TotalsBar'
 import { useColumnLayout } from './useColumnLayout'
 import { useCurrencies } from './useCurrencies'
 import { useExport } from './useExport'
+import { usePdfBundle } from './usePdfBundle'
 import { useInvoiceFilters } from './useInvoiceFilters'
 import { useRowWindows } from './useRowWindows'
 import { useShortcuts } from './useShortcuts'
-import { useFilterTotals, useSelectionTotals } from './useTotals'
+import { useFilterTotals, useLeftOutOfTotals, useSelectionTotals } from './useTotals'
 
 type Props = {
   accounts: AccountSummary[]
@@ -53,6 +55,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   const windows = useRowWindows(filters.listing, refreshKey)
   const currencies = useCurrencies(refreshKey)
   const exporter = useExport()
+  const bundler = usePdfBundle()
   const online = useNetworkStatus()
   const [opened, setOpened] = useRememberedState<Opened | null>('invoices.opened', null)
   const [activeIndex, setActiveIndex] = useRememberedState('invoices.activeIndex', 0)
@@ -82,7 +85,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   }, [accounts, form.accountId, update])
 
   const selected = useMemo(() => [...checked.values()], [checked])
-  const filteredTotals = useFilterTotals(filters.filter, refreshKey)
+  const [countFlagged, setCountFlagged] = useRememberedState('invoices.totals.countDuplicatesAndWontClaim', false)
+  const filteredTotals = useFilterTotals(filters.filter, refreshKey, countFlagged)
+  const leftOut = useLeftOutOfTotals(filters.filter, refreshKey)
   const selectionTotals = useSelectionTotals(selected, refreshKey)
 
   const providerLabel = useCallback((id: string) => providers.find((p) => p.id === id)?.label ?? id, [providers])
@@ -151,13 +156,14 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
         <div className="screen-head screen-head-row">
           <h1>Invoices</h1>
           <p className="match-count" role="status">
-            {windows.total === null ? '' : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
+            {windows.total === null ? '' : !windows.counted ? 'Counting…' : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
           </p>
         </div>
         <div className="head-actions">
           <SavedViews current={viewState} onApply={applyView} />
           <ColumnChooser columns={columns} />
           <ExportButton exporter={exporter} query={filters.listing} total={total} />
+          <PdfBundleButton bundler={bundler} query={filters.listing} total={total} busy={exporter.state.phase === 'running'} />
           <button type="button" className="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
             Shortcuts
           </button>
@@ -165,6 +171,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
       </div>
       <InvoiceFilters filters={filters} accounts={accounts} providers={providers} currencies={currencies} searchRef={searchRef} />
       <ExportStatus exporter={exporter} />
+      <PdfBundleStatus bundler={bundler} />
       {windows.error && (
         <Notice tone="error">
           Invoices could not be read from the cache: {windows.error}{' '}
@@ -213,6 +220,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
                 selected={selectionTotals}
                 selectedCount={checked.size}
                 narrowed={filters.narrowed}
+                leftOut={{ count: leftOut, counted: countFlagged, onChange: setCountFlagged }}
                 onClearSelection={() => setChecked(new Map())}
               />
             </>
