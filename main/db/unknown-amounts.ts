@@ -11,9 +11,12 @@ type SqlParams = Record<string, string | number | bigint>
 /** Matches the ids of invoices whose total is unknown, through their partial index. */
 export const UNKNOWN_TOTAL_IDS = `SELECT id FROM invoices WHERE total = ''`
 
-/** `filtered` is the filter's own WHERE clause (filterSql), so the counts are of the same invoices. */
-export function withoutAmountSql({ where, params }: { where: string; params: SqlParams }): { sql: string; params: SqlParams } {
-  const unknown = `i.id IN (${UNKNOWN_TOTAL_IDS})`
+/**
+ * `filtered` is the filter's own WHERE clause (filterSql) and `leftOut` what the totals leave
+ * out (totals-rule.ts), so the counts are of the same invoices the totals count.
+ */
+export function withoutAmountSql({ where, params }: { where: string; params: SqlParams }, leftOut: string | null): { sql: string; params: SqlParams } {
+  const unknown = `i.id IN (${UNKNOWN_TOTAL_IDS})${leftOut === null ? '' : ` AND NOT (${leftOut})`}`
   return {
     sql: `SELECT i.currency, count(*) AS n FROM invoices i ${where ? `${where} AND ${unknown}` : `WHERE ${unknown}`} GROUP BY +i.currency`,
     params
