@@ -5,6 +5,7 @@ import { countSql, DEFAULT_SORT, filterSql, narrows, orderedIdsSql, pageIdsSql, 
 import { PdfTextRepo } from './pdf-text.repo'
 import { readTotal } from './invoices.repo'
 import type { TotalsOptions } from './totals-rule'
+import { leftOutOfTotalsSql } from './totals-rule'
 import { selectionWithoutAmountSql, withoutAmountSql, withWithoutAmount } from './unknown-amounts'
 
 interface SummaryRow {
@@ -229,7 +230,7 @@ export class InvoiceQueryRepo {
   /** Per currency, never mixed: how many invoices and their exact sum. */
   totals(filter: InvoiceFilter & TotalsOptions, today: string): CurrencyTotal[] {
     const { sql, params } = totalsSql(filter, today, filter)
-    const unknown = withoutAmountSql(filterSql(filter, today))
+    const unknown = withoutAmountSql(filterSql(filter, today), leftOutOfTotalsSql(filter, filter))
     return this.remembered(sql, params, () => withWithoutAmount(sums(this.prepared(sql), params), this.prepared(unknown.sql).all(unknown.params) as { currency: string; n: number }[]))
   }
 

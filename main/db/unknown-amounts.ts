@@ -11,10 +11,16 @@ type SqlParams = Record<string, string | number | bigint>
 /** Matches the ids of invoices whose total is unknown, through their partial index. */
 export const UNKNOWN_TOTAL_IDS = `SELECT id FROM invoices WHERE total = ''`
 
-/** `filtered` is the filter's own WHERE clause (filterSql), so the counts are of the same invoices. */
-export function withoutAmountSql({ where, params }: { where: string; params: SqlParams }): { sql: string; params: SqlParams } {
-  const unknown = `i.id IN (${UNKNOWN_TOTAL_IDS})`
-  return { sql: `SELECT i.currency, count(*) AS n FROM invoices i ${where ? `${where} AND ${unknown}` : `WHERE ${unknown}`} GROUP BY +i.currency`, params }
+/**
+ * `filtered` is the filter's own WHERE clause (filterSql) and `leftOut` what the totals leave
+ * out (totals-rule.ts), so the counts are of the same invoices the totals count.
+ */
+export function withoutAmountSql({ where, params }: { where: string; params: SqlParams }, leftOut: string | null): { sql: string; params: SqlParams } {
+  const unknown = `i.id IN (${UNKNOWN_TOTAL_IDS})${leftOut === null ? '' : ` AND NOT (${leftOut})`}`
+  return {
+    sql: `SELECT i.currency, count(*) AS n FROM invoices i ${where ? `${where} AND ${unknown}` : `WHERE ${unknown}`} GROUP BY +i.currency`,
+    params
+  }
 }
 
 export function selectionWithoutAmountSql(keys: InvoiceKey[]): { sql: string; params: SqlParams } {
@@ -22,7 +28,9 @@ export function selectionWithoutAmountSql(keys: InvoiceKey[]): { sql: string; pa
     sql: `SELECT i.currency, count(*) AS n
       FROM json_each(@keys) k JOIN invoices i ON i.account_id = k.value ->> 0 AND i.remote_id = k.value ->> 1
       WHERE i.total = '' GROUP BY i.currency`,
-    params: { keys: JSON.stringify([...new Map(keys.map((key) => [`${key.accountId}/${key.remoteId}`, [key.accountId, key.remoteId]])).values()]) }
+    params: {
+      keys: JSON.stringify([...new Map(keys.map((key) => [`${key.accountId}/${key.remoteId}`, [key.accountId, key.remoteId]])).values()])
+    }
   }
 }
 

@@ -2,6 +2,7 @@
  * Runs a provider simulator from a terminal, for trying Quire or its CLI without a real account:
  *   npm run --silent simulate -- --provider hoursmith|caresquare|yeti|lynkwell [--invoices N] [--port N] [--no-rate-limits]
  *     [--latency-ms N [--jitter-ms N]]   (every request waits that long, as over a real link)
+ *     [--bad-records]   (Hoursmith: mix in records no reference promises, see shared/bad-records.ts)
  * Yeti-Switch sends its datetimes in the zone named by $YETI_TZ (an IANA name or `+02:00`), as
  * a yeti-web install configured with that zone does; UTC when unset.
  * Prints one JSON line: the base URL, the options and the secret to add the account with.
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     // For benchmarks: serve as fast as asked instead of enforcing Hoursmith's published limits.
     'no-rate-limits': { type: 'boolean' },
+    'bad-records': { type: 'boolean' },
     'latency-ms': { type: 'string', default: '0' },
     'jitter-ms': { type: 'string', default: '0' }
   },
@@ -51,6 +53,7 @@ async function start(provider: string | undefined): Promise<Started> {
         port,
         faults,
         tokens: { [secret]: { plan: 'studio', role: 'owner' } },
+        badRecords: values['bad-records'] ?? false,
         ...(values['no-rate-limits'] ? { rateLimits: unlimited } : {})
       })
       return { close: sim.close, printed: { baseUrl: sim.baseUrl, secret } }

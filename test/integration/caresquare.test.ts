@@ -175,7 +175,7 @@ describe('CareSquare connector against the simulator', () => {
     expect(await errorOf(client({ planManagerIds: [pmForeign] }).testConnection())).toMatchObject({ code: 'PROVIDER_SCOPE' })
   })
 
-  it('names the invoice and the field when a detail does not match the wire schema, and tolerates the unknown', async () => {
+  it('skips a detail that does not match the wire schema, naming the invoice and the field, and tolerates the unknown', async () => {
     await start({ invoices: { [pmA]: 3 } })
     const [, first, second] = simulator.invoices[pmA]!
     Object.assign(first!, { surprise: { nested: true }, state_management: 'free text', email_message_id: null, participant_id: null, pm_provider_id: null })
@@ -184,10 +184,10 @@ describe('CareSquare connector against the simulator', () => {
     expect((good.invoices[1]!.raw as { surprise: unknown }).surprise).toEqual({ nested: true })
 
     ;(second!.line_items[0] as unknown as { quantity: string }).quantity = '2.5'
-    const { code, message } = await errorOf(client({ planManagerIds: [pmA] }).fetchPage(null))
-    expect(code).toBe('PROVIDER_BAD_RESPONSE')
-    expect(message).toContain(`invoice ${String(second!.id)} of plan manager ${pmA}`)
-    expect(message).toMatch(/line_items\.0\.quantity/)
+    const page = await client({ planManagerIds: [pmA] }).fetchPage(null)
+    expect(page.invoices.map((invoice) => invoice.remoteId)).not.toContain(String(second!.id))
+    expect(page.invoices).toHaveLength(good.invoices.length - 1)
+    expect(page.skipped).toEqual([expect.objectContaining({ remoteId: String(second!.id), field: 'line_items.0.quantity' })])
   })
 
   it('backs off when rate limited (no Retry-After is documented) and still finishes the walk', async () => {

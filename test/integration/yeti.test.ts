@@ -180,18 +180,21 @@ describe('Yeti-Switch connector against the simulator', () => {
     expect(simulator.requests.count).toBe(4)
   })
 
-  it('names the page and the field when a payload does not match the wire schema', async () => {
+  it('keeps an invoice whose total is unreadable with the amount unknown, and skips one that fails its schema, naming the field', async () => {
     simulator = await startYetiSimulator({ users, invoices: 20 })
-    ;(approved()[4]!.attributes as unknown as Record<string, unknown>)['amount-spent'] = 12.5
-    const { code, message } = await errorOf(client().fetchPage(null))
-    expect(code).toBe('PROVIDER_BAD_RESPONSE')
-    expect(message).toMatch(/invoice list page, data\[\d+\] — attributes\.amount-spent: .*expected (a decimal )?string/)
+    const [unreadable, broken] = [approved()[4]!, approved()[6]!]
+    ;(unreadable.attributes as unknown as Record<string, unknown>)['amount-spent'] = 12.5
+    ;(broken.attributes as unknown as Record<string, unknown>)['start-date'] = 'last month'
+    const page = await client().fetchPage(null)
+    expect(page.invoices.find((invoice) => invoice.remoteId === unreadable.id)).toMatchObject({ total: null })
+    expect(page.skipped).toEqual([expect.objectContaining({ remoteId: broken.id, field: 'attributes.start-date', reason: expect.stringMatching(/ISO 8601/) })])
   })
 
   it('tolerates unknown fields, nulls and older installs, keeps money exact, and maps an invoice whose account is missing', async () => {
     simulator = await startYetiSimulator({ users, invoices: 12 })
     const [first, second, third] = approved().filter((invoice) => invoice.id !== SEED_INVOICE_ID)
-    Object.assign(first!.attributes, { reference: null, 'amount-spent': '1000000000000000.000000000001', surprise: { nested: true } })
+    // Exact to the last place given, as long as the amount is within what the cache sums (±10^14).
+    Object.assign(first!.attributes, { reference: null, 'amount-spent': '10000000000000.000000000001', surprise: { nested: true } })
     // Before 2023-12 the total was `amount` and there was no per-side breakdown.
     const legacy = second!.attributes as unknown as Record<string, unknown>
     for (const key of Object.keys(legacy)) if (/^(originated|terminated|services?)-|^amount-spent$/.test(key)) delete legacy[key]
@@ -201,7 +204,7 @@ describe('Yeti-Switch connector against the simulator', () => {
 
     const { invoices } = await walkConnector(client())
     const byId = new Map(invoices.map((invoice) => [invoice.remoteId, invoice]))
-    expect(byId.get(first!.id)).toMatchObject({ number: null, total: '1000000000000000.000000000001' })
+    expect(byId.get(first!.id)).toMatchObject({ number: null, total: '10000000000000.000000000001' })
     expect((byId.get(first!.id)!.raw as { attributes: { surprise: unknown } }).attributes.surprise).toEqual({ nested: true })
     expect(byId.get(second!.id)).toMatchObject({ total: '42.5', lineItems: [] })
     for (const invoice of approved().filter((candidate) => candidate.accountId === third!.accountId)) {

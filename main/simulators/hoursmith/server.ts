@@ -200,6 +200,7 @@ class SortedView {
   private compare(aKey: SortKey, aId: string, bKey: SortKey, bId: string): number {
     const byKey = aKey === bKey ? 0 : aKey === null ? -1 : bKey === null ? 1 : compareValues(aKey, bKey)
     if (byKey !== 0) return this.descending ? -byKey : byKey
+    // A record in bad-records mode may have no id at all; it must not break the simulator's own order.
     const [a, b] = [aId ?? '', bId ?? '']
     return a < b ? -1 : a > b ? 1 : 0
   }
