@@ -17,6 +17,8 @@ import { InvoiceRef, PdfCacheSettings, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
 import { diagnosticsMethods } from './diagnostics'
+import { duplicateMethods } from './duplicates'
+import { pdfBundleMethods } from './pdf-bundle'
 import { skippedMethods } from './skipped'
 import { reportMethods } from './reports'
 import { cacheMethods } from './cache'
@@ -112,6 +114,8 @@ export const methods = {
   ...browsingMethods,
   ...activityMethods,
   ...lockMethods,
+  ...duplicateMethods,
+  ...pdfBundleMethods,
   ...skippedMethods,
   ...reportMethods,
   ...cacheMethods,
