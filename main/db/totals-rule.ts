@@ -25,3 +25,12 @@ export function leftOutOfTotalsSql(filter: InvoiceFilter, options: TotalsOptions
 
 /** The WHERE of the partial index `invoices_left_out_of_totals`. */
 export const FLAGGED = '(i.is_duplicate = 1 OR i.wont_claim = 1)'
+
+/**
+ * For sums that have no switch (the Overview's figures, the aging report): the same invoices
+ * are left out, always. `alias` is the invoices table's alias in the query, '' for none.
+ */
+export function countedInSumsSql(alias: string): string {
+  const column = (name: string): string => (alias ? `${alias}.${name}` : name)
+  return `${column('is_duplicate')} = 0 AND ${column('wont_claim')} = 0`
+}

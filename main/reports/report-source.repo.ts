@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { AgingFilter, InvoiceStatus } from '../../preload/contract'
 import type { LoggedChange } from './as-of-state'
 import { filterSql } from '../db/invoice-filter-sql'
+import { countedInSumsSql } from '../db/totals-rule'
 
 export interface AgingSourceRow {
   id: number
@@ -38,15 +39,17 @@ export class ReportSourceRepo {
     this.changesAfterStmt = db.prepare<[string], LoggedChange & { invoice_id: number }>(
       `SELECT invoice_id, at, field, before, after FROM invoice_changes WHERE at >= ? ORDER BY id`
     )
-    this.openStmt = db.prepare<[], AmountRow>(`SELECT currency, status, total, paid, due_date, issue_date FROM invoices WHERE status = 'open' AND removed = 0`)
+    // Duplicates and won't-claim invoices are not money owed: left out as the totals leave them out.
+    const counted = countedInSumsSql('')
+    this.openStmt = db.prepare<[], AmountRow>(`SELECT currency, status, total, paid, due_date, issue_date FROM invoices WHERE status = 'open' AND removed = 0 AND ${counted}`)
     this.becamePaidStmt = db.prepare<[string], AmountRow>(
       `SELECT currency, status, total, paid, due_date, issue_date FROM invoices
-       WHERE status = 'paid' AND removed = 0
+       WHERE status = 'paid' AND removed = 0 AND ${counted}
          AND id IN (SELECT invoice_id FROM invoice_changes WHERE at >= ? AND field = 'status' AND after = 'paid')`
     )
     this.issuedStmt = db.prepare<[string, string], AmountRow>(
       `SELECT currency, status, total, paid, due_date, issue_date FROM invoices
-       WHERE issue_date BETWEEN ? AND ? AND removed = 0 AND status NOT IN ('draft', 'void')`
+       WHERE issue_date BETWEEN ? AND ? AND removed = 0 AND status NOT IN ('draft', 'void') AND ${counted}`
     )
     this.lastSyncStmt = db.prepare<[], string | null>(`SELECT max(last_synced_at) FROM accounts`).pluck()
   }
@@ -62,7 +65,7 @@ export class ReportSourceRepo {
     const select = (condition: string) =>
       `SELECT i.id, a.name AS account, i.counterparty, i.currency, i.status, i.total, i.paid, i.removed, i.issue_date, i.due_date, i.first_seen_at
        FROM invoices i JOIN accounts a ON a.id = i.account_id
-       ${where ? `${where} AND` : 'WHERE'} (i.issue_date IS NULL OR i.issue_date <= @agingAsOf) AND ${condition}`
+       ${where ? `${where} AND` : 'WHERE'} (i.issue_date IS NULL OR i.issue_date <= @agingAsOf) AND ${countedInSumsSql('i')} AND ${condition}`
     const changed = `i.id IN (SELECT invoice_id FROM invoice_changes WHERE at >= @agingCutoff)`
     return this.db
       .prepare<Record<string, unknown>, AgingSourceRow>(`${select(`i.status = 'open' AND i.removed = 0`)} UNION ${select(changed)}`)

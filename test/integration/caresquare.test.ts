@@ -242,6 +242,12 @@ describe('CareSquare connector against the simulator', () => {
       expect(totals({ includeRemoved: false, flags: { duplicate: true } })).toEqual(sum([live[1]!, live[2]!]))
       expect(core.invoices.leftOutOfTotals({ includeRemoved: false, flags: { duplicate: true } })).toEqual({ count: 0 })
 
+      // The Overview's outstanding tile follows the same rule (it has no switch).
+      const openItems = core.invoices.list({ includeRemoved: false, status: 'open', offset: 0, limit: 500 }).items
+      expect(openItems.some((item) => item.flags.includes('duplicate') || item.flags.includes('wontClaim'))).toBe(true)
+      const outstanding = core.reports.overview(12).currencies.find((currency) => currency.currency === 'AUD')!.outstanding
+      expect(outstanding.count).toBe(openItems.filter((item) => !item.flags.includes('duplicate') && !item.flags.includes('wontClaim')).length)
+
       // The CLI filters and shows the same flags, and exports them.
       const quire = (...args: string[]) => cliInProcess(dir.path, new MemorySecrets(), args)
       const listed = JSON.parse((await quire('invoices', 'list', '--flag', 'duplicate', '--without-flag', 'errors', '--json')).stdout) as { items: { remoteId: string; flags: string[] }[] }
