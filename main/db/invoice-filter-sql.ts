@@ -1,4 +1,4 @@
-import type { ExportLevel, InvoiceFilter, InvoiceFlag, InvoiceListing, InvoiceQuery, InvoiceSort } from '../../preload/contract'
+import { InvoiceFilter, type ExportLevel, type InvoiceFlag, type InvoiceListing, type InvoiceQuery, type InvoiceSort } from '../../preload/contract'
 import { toScaled } from '../money/decimal'
 import { searchTerms } from './fts-query'
 import { FLAGGED, leftOutOfTotalsSql, type TotalsOptions } from './totals-rule'
@@ -282,13 +282,16 @@ export function totalsSql(filter: InvoiceFilter, today: string, options: TotalsO
   }
   const { where, params } = filterSql(filter, today)
   const group = filterMode(filter) === 'drive' && !filter.currency ? '+i.currency' : 'i.currency'
-  if (leftOut === null) return { sql: `${sums(where, group)} ORDER BY ${group}`, params }
+  // Without statistics the planner reads a search's matches from the table by rowid, whose rows
+  // carry the raw payload; the (id, status, currency, total) entries answer the same lookups.
+  const from = searchOnly(filter) ? 'invoices i INDEXED BY invoices_money_by_id' : 'invoices i'
+  if (leftOut === null) return { sql: `${sums(where, group, from)} ORDER BY ${group}`, params }
   // Everything matching less the flagged part of it: each side keeps its own index (a NOT on
   // the flags would read every matching row instead of the covering index).
   const flaggedWhere = `${where === '' ? 'WHERE' : `${where} AND`} ${throughFlaggedIndex(leftOut)}`
   return {
     sql: `SELECT currency, sum(n) AS n, sum(total) AS total
-      FROM (${sums(where, group)} UNION ALL SELECT currency, -n, -total FROM (${flaggedSums(flaggedWhere)}))
+      FROM (${sums(where, group, from)} UNION ALL SELECT currency, -n, -total FROM (${flaggedSums(flaggedWhere)}))
       GROUP BY currency HAVING sum(n) > 0 ORDER BY currency`,
     params
   }
@@ -305,6 +308,16 @@ export function leftOutCountSql(filter: InvoiceFilter, today: string): { sql: st
 /** A condition on flagged rows, with the partial index's own WHERE beside it so the planner sees it applies. */
 function throughFlaggedIndex(leftOut: string): string {
   return leftOut === FLAGGED ? FLAGGED : `${leftOut} AND ${FLAGGED}`
+}
+
+/** Filter fields whose columns are all in invoices_money_by_id (overdue also reads due_date). */
+const MONEY_INDEX_FIELDS = new Set(['search', 'status', 'currency', 'includeRemoved', 'onlyRemoved'])
+
+/** A search, with at most a status or currency beside it: every column it reads is in invoices_money_by_id. */
+function searchOnly(filter: InvoiceFilter): boolean {
+  const search = filter.search ? searchTerms(filter.search) : null
+  if (!search || (search.match === null && search.amounts.length === 0) || filter.status === 'overdue') return false
+  return Object.keys(InvoiceFilter.shape).every((field) => MONEY_INDEX_FIELDS.has(field) || filter[field as keyof InvoiceFilter] === undefined)
 }
 
 /** Every matching invoice (or line item) in the list's order, for a streamed export. */
