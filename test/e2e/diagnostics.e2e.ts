@@ -47,6 +47,7 @@ test.describe('Lynkwell amount unit, logs and diagnostics in the app', () => {
     await form.getByRole('button', { name: 'Add account' }).click()
     const card = page.getByRole('listitem', { name: 'Chargers' })
     await expect(card).toContainText('cents (minor units)')
+    await card.screenshot({ path: join(process.env.QUIRE_SCREENSHOT_DIR ?? dir.path, 'lynkwell-card.png') })
     // The token the check won is kept with the account: the add asked Auth0 once.
     expect(simulator!.tokenRequests.count).toBe(1)
     const listed = await invokeInPage(page, 'accounts.list', {})

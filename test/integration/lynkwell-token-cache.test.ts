@@ -60,7 +60,8 @@ describe('Lynkwell access tokens kept in the keychain', () => {
     expect(removed.code, removed.stderr).toBe(0)
     expect(await realKeychain().get(accessTokenEntry(accountId))).toBeNull()
     expect(await realKeychain().get(accountId)).toBeNull()
-  })
+    // Six CLI processes, each starting tsx (~6 s apiece on a loaded shared machine).
+  }, 240_000)
 
   it('asks for a new token once the kept one is near expiry, and ignores one kept for other settings', async () => {
     const secret = `lw-${randomUUID()}`
