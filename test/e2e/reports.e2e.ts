@@ -52,6 +52,14 @@ test.describe('overview, aging and changes, in Chromium against the real core', 
     await bar.hover()
     await expect(page.locator('.chart-tooltip')).toContainText('Issued')
     await page.screenshot({ path: join('test-results', 'overview.png') })
+    // Hide amounts masks the tiles, the axis and the tooltip; the bars keep only their shape.
+    await page.getByRole('button', { name: 'Hide amounts' }).click()
+    for (const amount of await page.locator('.tile-amount').allTextContents()) expect(amount).not.toMatch(/\d/)
+    await bar.hover()
+    await expect(page.locator('.chart-tooltip')).toContainText('•••••')
+    await expect(page.locator('.chart-tooltip')).not.toContainText(/\d[.,]\d/)
+    expect(await bar.getAttribute('aria-label')).not.toMatch(/\d[.,]\d\d/)
+    await page.getByRole('button', { name: 'Hide amounts' }).click()
     await bar.click()
     const grid = page.getByRole('grid', { name: 'Invoices' })
     const [y, m] = month.month.split('-').map(Number) as [number, number]
@@ -104,6 +112,7 @@ test.describe('overview, aging and changes, in Chromium against the real core', 
         await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen }).click()
         await expect(page.getByRole('heading', { name: screen, level: 1 })).toBeVisible()
         await expect(page.locator('table').first()).toBeVisible()
+        await page.screenshot({ path: join('test-results', `${screen.toLowerCase()}-${colorScheme}.png`) })
         expect(await seriousViolations(page)).toEqual([])
       }
     })
