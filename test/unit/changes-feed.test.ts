@@ -9,6 +9,7 @@ import { InvoicesRepo } from '../../main/db/invoices.repo'
 import { openDatabase } from '../../main/db/open-database'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { tempDir } from '../helpers/temp-dir'
+import { unifiedInvoice as invoice } from '../helpers/unified-invoice'
 
 const T1 = '2026-03-20T08:00:00.000Z'
 const T2 = '2026-04-02T08:00:00.000Z'
@@ -82,31 +83,3 @@ describe('changes since an instant', () => {
     expect(ids({ ...base, changedSince: { since: '2026-04-03T00:00:00Z' } })).toEqual([])
   })
 })
-
-function invoice(remoteId: string, fields: Partial<UnifiedInvoice> = {}): UnifiedInvoice {
-  return {
-    remoteId,
-    number: `INV-${remoteId}`,
-    status: 'open',
-    rawStatus: 'SENT',
-    paymentStatus: null,
-    counterparty: null,
-    notes: null,
-    issueDate: '2026-03-01',
-    dueDate: '2026-03-31',
-    periodStart: null,
-    periodEnd: null,
-    currency: 'EUR',
-    subtotal: null,
-    tax: null,
-    total: '5.00',
-    paid: null,
-    hasPdf: false,
-    remoteCreatedAt: null,
-    remoteUpdatedAt: null,
-    removed: false,
-    lineItems: [],
-    raw: { id: remoteId },
-    ...fields
-  }
-}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import './report-tables.css'
+import { AccountSelect } from '../../components/AccountSelect'
 import { Notice } from '../../components/Notice'
 import type { AccountSummary, AgingRow, InvoiceFilter } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
@@ -75,17 +76,7 @@ export function AgingScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
             <option value="account">Account</option>
           </select>
         </div>
-        <div className="toolbar-field">
-          <label htmlFor={`${id}-account`}>Account</label>
-          <select id={`${id}-account`} value={query.accountId} onChange={(e) => update({ accountId: e.target.value })}>
-            <option value="">All accounts</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountSelect id={`${id}-account`} accounts={accounts} value={query.accountId} onChange={(accountId) => update({ accountId })} />
       </div>
       {exported && 'path' in exported && (
         <Notice tone="success" onDismiss={() => setExported(null)}>
