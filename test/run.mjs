@@ -5,8 +5,9 @@
  *   - a D-Bus session with an unlocked GNOME Keyring (the real keychain), when none answers;
  *   - native addons built for this Node (they may have been rebuilt for Electron by `npm start`);
  *   - Chromium, found on the system.
- * Then: typecheck, build, Electronegativity, unit + integration (vitest), E2E + Electron specs
- * (Playwright), and one closing line "tests: N passed, N failed, N skipped".
+ * Then: typecheck, build, Electronegativity, the formatter's check (Prettier), unit + integration
+ * (vitest), E2E + Electron specs (Playwright), and one closing line "tests: N passed, N failed,
+ * N skipped".
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -71,6 +72,8 @@ step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json'], () => run('npx', ['tsc'
 step('build', 'npx', ['electron-vite', 'build'])
 step('electronegativity', process.execPath, ['test/security/electronegativity.mjs'])
 totals[problems.includes('electronegativity') ? 'failed' : 'passed'] += 1
+step('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.'])
+totals[problems.includes('format') ? 'failed' : 'passed'] += 1
 
 const vitestReport = join(reports, 'vitest.json')
 step('unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`])

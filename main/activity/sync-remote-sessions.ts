@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
-import { isoNow, type Clock } from '../core/clock'
-import { AppError } from '../core/errors'
+import { isoNow, type Clock } from '../base/clock'
+import { AppError } from '../base/errors'
 import type { Connector } from '../providers/connector'
 import type { ViewSessionsRepo } from './view-sessions.repo'
 

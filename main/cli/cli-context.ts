@@ -1,4 +1,4 @@
-import type { Core } from '../core/create-core'
+import type { Core } from '../app/create-core'
 
 export interface CliIo {
   stdout: NodeJS.WritableStream

@@ -20,8 +20,13 @@ export function parseValue<S extends z.ZodType>(schema: S, value: unknown, what:
 }
 
 /** Reads a secret piped on stdin, so it never appears in argv, shell history or `ps`. */
-export async function readSecret(stdin: NodeJS.ReadableStream & { isTTY?: boolean }, stderr: NodeJS.WritableStream): Promise<string> {
-  if (stdin.isTTY) stderr.write('Paste the secret, then press Enter and Ctrl-D:\n')
+export async function readSecret(stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<string> {
+  // A terminal echoes what is typed or pasted, onto the screen and into scrollback and recordings.
+  if (stdin.isTTY) {
+    throw new UsageError(
+      '--secret-stdin: refusing to read a secret from a terminal, which would show it. Pipe it in instead, e.g. from your password manager, or: read -rs SECRET && printf %s "$SECRET" | quire … --secret-stdin'
+    )
+  }
   const chunks: Buffer[] = []
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
   const secret = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')

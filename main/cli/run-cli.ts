@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
-import { createCore } from '../core/create-core'
-import { defaultDataDir } from '../core/default-data-dir'
-import { AppError } from '../core/errors'
+import { createCore } from '../app/create-core'
+import { defaultDataDir, moveRoamingCache } from '../app/default-data-dir'
+import { AppError } from '../base/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
@@ -12,17 +12,20 @@ import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
 import { pdfCommand } from './commands/pdf'
 import { reportCommand } from './commands/report'
+import { skippedCommand } from './commands/skipped'
 import { syncCommand } from './commands/sync'
 
 export const USAGE = `Usage: quire [--data-dir DIR] <command>
 
   accounts add --provider hoursmith --name NAME [--base-url URL] --secret-stdin [--skip-check]
   accounts add --provider caresquare --name NAME --plan-manager-id UUID [--plan-manager-id UUID…] --secret-stdin
-  accounts add --provider yeti --name NAME --base-url URL --login LOGIN --secret-stdin
+  accounts add --provider yeti --name NAME --base-url URL --login LOGIN --secret-stdin [--allow-insecure]
   accounts add --provider lynkwell --name NAME --client-id ID [--token-url URL] [--audience AUD] --secret-stdin
   accounts list [--json]
+  accounts replace-secret NAME --secret-stdin   # also confirms the account's current address
   accounts remove NAME
-  sync [--account NAME] [--full] [--json]
+  sync [--account NAME] [--full] [--json]   (exit 0 when every account synced, even with records skipped)
+  skipped [--account NAME] [--limit N] [--json]   (records Quire could not read: reason and redacted record)
   invoices list [FILTERS] [--limit N | --all] [--json]
   export --format csv [--out FILE] [--level invoice|line] [--bom] [FILTERS]   (the whole filtered set, streamed)
   invoices show ACCOUNT/REMOTE_ID [--json]
@@ -66,6 +69,7 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
     return command === undefined && !global.values.help ? 2 : 0
   }
   const dataDirFlag = global.values['data-dir']
+  if (typeof dataDirFlag !== 'string') moveRoamingCache(env)
   const dataDir = typeof dataDirFlag === 'string' ? dataDirFlag : defaultDataDir(env)
 
   if (command === 'cache') {
@@ -79,6 +83,7 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
   let core
   try {
     core = await createCore({ dataDir, secrets })
+    if (REACHES_PROVIDERS.has(command)) await core.demo.resume()
   } catch (error) {
     return report(io, error)
   }
@@ -105,6 +110,8 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return reportCommand(ctx, rest)
       case 'changes':
         return changesCommand(ctx, rest)
+      case 'skipped':
+        return skippedCommand(ctx, rest)
       default:
         throw new UsageError(`unknown command: ${command}`)
     }
@@ -115,6 +122,9 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
     await core.close()
   }
 }
+
+/** Commands that may call a provider: demo accounts need their simulators up for these. */
+const REACHES_PROVIDERS = new Set(['sync', 'pdf'])
 
 function report(io: CliIo, error: unknown): number {
   if (error instanceof UsageError) {

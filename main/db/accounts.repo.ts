@@ -16,6 +16,8 @@ export interface AccountRecord {
   lastSyncedAt: string | null
   lastError: string | null
   invoiceCount: number
+  /** Records held back from the last syncs (see SkippedRecordsRepo). */
+  skippedCount: number
   lastRun: LastRun | null
 }
 
@@ -38,12 +40,14 @@ interface AccountRow {
   last_synced_at: string | null
   last_error: string | null
   last_run: string | null
+  skipped_count: number
 }
 
 const SELECT = `
   SELECT a.*,
     (SELECT json_object('strategy', r.strategy, 'outcome', r.outcome, 'requests', r.requests, 'upserted', r.upserted, 'finishedAt', r.finished_at)
-     FROM sync_runs r WHERE r.account_id = a.id AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1) AS last_run
+     FROM sync_runs r WHERE r.account_id = a.id AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1) AS last_run,
+    (SELECT count(*) FROM skipped_records s WHERE s.account_id = a.id) AS skipped_count
   FROM accounts a`
 
 export class AccountsRepo {
@@ -101,7 +105,7 @@ export class AccountsRepo {
     return this.counts.byAccount
   }
 
-  insert(account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'lastRun'>): void {
+  insert(account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'skippedCount' | 'lastRun'>): void {
     this.insertStmt.run({ ...account, options: JSON.stringify(account.options) })
   }
 
@@ -130,6 +134,7 @@ function toRecord(row: AccountRow, counts: Map<string, number>): AccountRecord {
     lastSyncedAt: row.last_synced_at,
     lastError: row.last_error,
     invoiceCount: counts.get(row.id) ?? 0,
+    skippedCount: row.skipped_count,
     lastRun: row.last_run === null ? null : LastRun.parse(JSON.parse(row.last_run))
   }
 }

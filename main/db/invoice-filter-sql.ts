@@ -1,6 +1,7 @@
 import type { ExportLevel, InvoiceFilter, InvoiceListing, InvoiceQuery, InvoiceSort } from '../../preload/contract'
 import { toScaled } from '../money/decimal'
 import { searchTerms } from './fts-query'
+import { excludesUnknownTotals } from './unknown-amounts'
 
 /**
  * The one translation of the contract's filter and sort into SQL, shared by the grid, the
@@ -74,6 +75,8 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
   }
   if (filter.total?.min !== undefined) where.push(`i.total_scaled >= ${bind('totalMin', toScaled(filter.total.min))}`)
   if (filter.total?.max !== undefined) where.push(`i.total_scaled <= ${bind('totalMax', toScaled(filter.total.max))}`)
+  const rangeTakesInZero = (filter.total?.min === undefined || toScaled(filter.total.min) <= 0n) && (filter.total?.max === undefined || toScaled(filter.total.max) >= 0n)
+  if ((filter.total?.min !== undefined || filter.total?.max !== undefined) && rangeTakesInZero) where.push(excludesUnknownTotals())
 
   if (filter.changedSince) where.push(changedSinceSql(filter.changedSince, bind))
   // NOCASE, as the counterparty index is built, so the index answers.
@@ -84,7 +87,8 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
     if (terms.match !== null) where.push(`i.id IN (${FTS} ${bind('match', terms.match)})`)
     terms.amounts.forEach((amount, k) => {
       const totals = amount.scaled.map((scaled, r) => bind(`amount${k}_${r}`, scaled)).join(', ')
-      where.push(`(i.total_scaled IN (${totals}) OR i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)}))`)
+      const zero = amount.scaled.some((scaled) => scaled === 0n) ? ` AND ${excludesUnknownTotals()}` : ''
+      where.push(`((i.total_scaled IN (${totals})${zero}) OR i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)}))`)
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }

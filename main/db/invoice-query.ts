@@ -1,7 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoicePage, InvoiceQuery, InvoiceSort, InvoiceSummary, LineItem } from '../../preload/contract'
 import { fromScaled } from '../money/decimal'
-import { countSql, DEFAULT_SORT, narrows, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams } from './invoice-filter-sql'
+import { countSql, DEFAULT_SORT, filterSql, narrows, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams } from './invoice-filter-sql'
+import { readTotal } from './invoices.repo'
+import { selectionWithoutAmountSql, withoutAmountSql, withWithoutAmount } from './unknown-amounts'
 
 interface SummaryRow {
   id: number
@@ -174,7 +176,8 @@ export class InvoiceQueryRepo {
   /** Per currency, never mixed: how many invoices and their exact sum. */
   totals(filter: InvoiceFilter, today: string): CurrencyTotal[] {
     const { sql, params } = totalsSql(filter, today)
-    return this.remembered(sql, params, () => sums(this.prepared(sql), params))
+    const unknown = withoutAmountSql(filterSql(filter, today))
+    return this.remembered(sql, params, () => withWithoutAmount(sums(this.prepared(sql), params), this.prepared(unknown.sql).all(unknown.params) as { currency: string; n: number }[]))
   }
 
   /** Totals of the invoices a person picked, named as the contract names them. */
@@ -185,7 +188,8 @@ export class InvoiceQueryRepo {
        FROM json_each(@keys) k JOIN invoices i ON i.account_id = k.value ->> 0 AND i.remote_id = k.value ->> 1
        GROUP BY i.currency ORDER BY i.currency`
     )
-    return sums(statement, { keys: JSON.stringify(unique) })
+    const unknown = selectionWithoutAmountSql(keys)
+    return withWithoutAmount(sums(statement, { keys: JSON.stringify(unique) }), this.prepared(unknown.sql).all(unknown.params) as { currency: string; n: number }[])
   }
 
   /** The currencies in the cache, for the filter's choices. */
@@ -286,7 +290,7 @@ function toSummary(row: SummaryRow): InvoiceSummary {
     paymentStatus: row.payment_status,
     counterparty: row.counterparty,
     currency: row.currency,
-    total: row.total,
+    total: readTotal(row.total),
     paid: row.paid,
     issueDate: row.issue_date,
     dueDate: row.due_date,

@@ -110,7 +110,7 @@ export class InvoicesRepo {
           id: row.id,
           status: row.status,
           paymentStatus: row.payment_status,
-          total: row.total,
+          total: readTotal(row.total),
           paid: row.paid,
           removed: row.removed === 1,
           number: row.number,
@@ -147,9 +147,9 @@ export class InvoicesRepo {
       invoice.currency,
       invoice.subtotal,
       invoice.tax,
-      invoice.total,
+      storedTotal(invoice.total),
       invoice.paid,
-      toScaled(invoice.total),
+      invoice.total === null ? 0n : toScaled(invoice.total),
       invoice.hasPdf ? 1 : 0,
       invoice.lineItems.length,
       invoice.remoteCreatedAt,
@@ -199,6 +199,18 @@ export class InvoicesRepo {
   markUnseenRemoved(accountId: string, walk: number): number {
     return this.markUnseenStmt.run(accountId, walk).changes
   }
+}
+
+/**
+ * An unknown total is stored as '' (migration 0007's convention): the column cannot be NULL,
+ * and '' is no amount, so an export leaves the cell empty rather than printing a wrong 0.
+ */
+export function storedTotal(total: string | null): string {
+  return total ?? ''
+}
+
+export function readTotal(stored: string): string | null {
+  return stored === '' ? null : stored
 }
 
 /**

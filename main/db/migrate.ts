@@ -4,9 +4,10 @@
  * `PRAGMA user_version`. A database written by a newer Quire is refused, never downgraded.
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
+import { makeFilePrivate } from '../storage/private-files'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 
 export interface Migration {
   version: number
@@ -52,7 +53,10 @@ export function migrate(db: Database, migrations: Migration[], dbFile: string | 
   if (current === latest) return current
   if (dbFile !== null && current > 0 && existsSync(dbFile)) {
     db.pragma('wal_checkpoint(TRUNCATE)')
-    copyFileSync(dbFile, `${dbFile}.before-v${latest}.bak`)
+    const backup = `${dbFile}.before-v${latest}.bak`
+    copyFileSync(dbFile, backup)
+    // A copy holds every invoice too: the person's eyes only, whatever the source's mode was.
+    makeFilePrivate(backup)
   }
   db.transaction(() => {
     for (const migration of migrations.slice(current)) db.exec(migration.sql)

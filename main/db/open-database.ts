@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
+import { ensurePrivateDir, ensurePrivateFile } from '../storage/private-files'
 import { loadMigrations, migrate } from './migrate'
 
 /** In source this is main/db/migrations; the electron-vite build copies it beside the bundle. */
@@ -17,7 +17,8 @@ const WAL_KEPT_BYTES = 64 * 1024 * 1024
  * last few commits but never corrupts the file, and the next sync refetches what was lost.
  */
 export function openDatabase(file: string, migrationsDir = defaultMigrationsDir): Database.Database {
-  mkdirSync(dirname(file), { recursive: true })
+  ensurePrivateDir(dirname(file))
+  ensurePrivateFile(file)
   const migrations = loadMigrations(migrationsDir)
   let db: Database.Database
   try {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
+import type { DomainEvents } from '../base/domain-events'
 import { SettingsTable } from './settings-table'
 
 /** App-wide preferences, each validated on the way out so a hand-edited value cannot break the app. */
@@ -16,7 +17,10 @@ export type Settings = z.infer<typeof Settings>
 export class SettingsRepo {
   private readonly table
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly domain: DomainEvents
+  ) {
     this.table = new SettingsTable(db)
   }
 
@@ -26,9 +30,9 @@ export class SettingsRepo {
   }
 
   update(changes: Partial<Settings>): Settings {
-    for (const [key, value] of Object.entries(changes)) {
-      if (value !== undefined) this.table.write(key, value)
-    }
+    const keys = Object.entries(changes).filter(([, value]) => value !== undefined)
+    for (const [key, value] of keys) this.table.write(key, value)
+    if (keys.length > 0) void this.domain.emit('settings.changed', { keys: keys.map(([key]) => key) })
     return this.get()
   }
 }

@@ -13,6 +13,8 @@ export interface RunCounts {
   requests: number
   upserted: number
   removed: number
+  /** Records the provider sent that could not be kept as invoices. */
+  skipped: number
 }
 
 export class SyncStateRepo {
@@ -44,7 +46,7 @@ export class SyncStateRepo {
     )
     this.watermarkStmt = db.prepare<[string], { at: string | null }>(`SELECT max(remote_updated_at) AS at FROM invoices WHERE account_id = ?`)
     this.updateRunStmt = db.prepare(
-      `UPDATE sync_runs SET pages = @pages, requests = @requests, upserted = @upserted, removed = @removed WHERE id = @id`
+      `UPDATE sync_runs SET pages = @pages, requests = @requests, upserted = @upserted, removed = @removed, skipped = @skipped WHERE id = @id`
     )
     this.walkedStmt = db.prepare<[string, number], { n: number }>(`SELECT count(*) AS n FROM invoices WHERE account_id = ? AND seen_walk = ?`)
     this.endRunStmt = db.prepare(

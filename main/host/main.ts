@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createCore } from '../core/create-core'
-import { defaultDataDir } from '../core/default-data-dir'
+import { createCore } from '../app/create-core'
+import { startBackgroundWork } from '../app/start-background'
+import { defaultDataDir } from '../app/default-data-dir'
 import { createDispatch } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
 import { KeytarSecretStore } from '../secrets/keytar-store'
@@ -32,9 +33,9 @@ const core = await createCore({ dataDir: values['data-dir'] ?? defaultDataDir(),
   process.exit(1)
 })
 const version = process.env.npm_package_version ?? '0.0.0'
-core.scheduler.restart()
-const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, version)), events: core.events, rendererDir, port })
-process.stdout.write(`${JSON.stringify({ url: `${host.origin}/` })}\n`)
+await startBackgroundWork(core)
+const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, version)), events: core.rendererEvents, rendererDir, port })
+process.stdout.write(`${JSON.stringify({ url: host.url })}\n`)
 
 const stop = (): void => {
   void host

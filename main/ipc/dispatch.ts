@@ -5,7 +5,7 @@
  * name can leave main.
  */
 import { methods, type Result } from '../../preload/contract'
-import { toErrorPayload } from '../core/errors'
+import { toErrorPayload } from '../base/errors'
 import type { Handlers } from './handlers'
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>

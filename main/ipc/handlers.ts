@@ -1,5 +1,5 @@
 import type { HandlerInput, MethodName, MethodOutput } from '../../preload/contract'
-import type { Core } from '../core/create-core'
+import type { Core } from '../app/create-core'
 import { providerList } from '../providers/registry'
 import { toAccountSummary } from '../services/account-summary'
 import { guardedByLock } from './lock-guard'
@@ -30,7 +30,7 @@ export function createHandlers(core: Core, version: string): Handlers {
       'sync.run': async ({ accountId, full }) => core.sync.run(accountId, { full }),
       'sync.cancel': async () => ({ cancelled: core.sync.cancel() }),
       'invoices.list': async (query) => core.invoices.list(query),
-      'invoices.get': async ({ accountId, remoteId }) => ({ ...core.invoices.get(accountId, remoteId), history: core.changes.history(accountId, remoteId) }),
+      'invoices.get': async ({ accountId, remoteId }) => core.invoices.get(accountId, remoteId),
       'invoices.getTotals': async (filter) => core.invoices.totals(filter),
       'invoices.getSelectionTotals': async ({ invoices }) => core.invoices.selectionTotals(invoices),
       'invoices.listCurrencies': async () => core.invoices.currencies(),
@@ -42,7 +42,6 @@ export function createHandlers(core: Core, version: string): Handlers {
       'settings.get': async () => appSettings(),
       'settings.update': async ({ syncIntervalMinutes, hideAmounts }) => {
         core.settings.update({ syncIntervalMinutes, hideAmounts })
-        if (syncIntervalMinutes !== undefined) core.scheduler.restart()
         return appSettings()
       },
       'demo.start': async () => (await core.demo.start()).map(toAccountSummary),
@@ -76,7 +75,8 @@ export function createHandlers(core: Core, version: string): Handlers {
       'lock.configure': async (changes) => core.lock.configure(changes),
       'lock.setPasscode': async ({ passcode, current }) => core.lock.setPasscode(passcode, current),
       'lock.lockNow': async () => core.lock.lockNow(),
-      'lock.unlock': async (proof) => core.lock.unlock(proof)
+      'lock.unlock': async (proof) => core.lock.unlock(proof),
+      'skipped.list': async ({ accountId, limit }) => core.skipped.list(accountId ?? null, limit)
     },
     core.lock
   )

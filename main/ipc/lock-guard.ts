@@ -1,7 +1,6 @@
 import { methodsAllowedWhileLocked } from '../../preload/contract'
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 import type { AppLock } from '../lock/app-lock'
-import type { Handlers } from './handlers'
 
 /** Calls the renderer makes on a timer, not because someone is using the app. */
 const BACKGROUND_METHODS = new Set<string>(['activity.heartbeat', 'lock.status'])
@@ -10,7 +9,7 @@ const BACKGROUND_METHODS = new Set<string>(['activity.heartbeat', 'lock.status']
  * Every handler behind the app lock: while locked, only what the lock screen needs answers, so
  * the lock holds even against a renderer that ignores it. Other calls count as activity.
  */
-export function guardedByLock(handlers: Handlers, lock: AppLock): Handlers {
+export function guardedByLock<H extends Record<string, (input: never) => Promise<unknown>>>(handlers: H, lock: AppLock): H {
   const guarded = Object.entries(handlers).map(([name, handler]: [string, (input: never) => Promise<unknown>]) => [
     name,
     async (input: never) => {
@@ -19,5 +18,5 @@ export function guardedByLock(handlers: Handlers, lock: AppLock): Handlers {
       return handler(input)
     }
   ])
-  return Object.fromEntries(guarded) as Handlers
+  return Object.fromEntries(guarded) as H
 }

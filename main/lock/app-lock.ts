@@ -5,12 +5,13 @@
  * not subject to it.
  */
 import type { LockStatus } from '../../preload/contract'
-import type { Clock } from '../core/clock'
-import { AppError } from '../core/errors'
-import type { EventHub } from '../core/events'
+import type { Clock } from '../base/clock'
+import { AppError } from '../base/errors'
+import type { EventHub } from '../base/events'
 import type { SettingsRepo } from '../db/settings.repo'
 import type { SecretStore } from '../secrets/secret-store'
-import { hashPasscode, verifyPasscode } from './passcode'
+import { hashPasscode, needsRehash, verifyPasscode } from './passcode'
+import type { UnlockAttemptsRepo } from './unlock-attempts.repo'
 
 /** The OS's own "is it you?" prompt (macOS Touch ID, with the account password as its fallback). */
 export interface SystemConfirmation {
@@ -21,6 +22,8 @@ export interface SystemConfirmation {
 
 export interface AppLockDeps {
   settings: SettingsRepo
+  /** Wrong passcodes so far and the next allowed try, kept across restarts. */
+  attempts: UnlockAttemptsRepo
   secrets: SecretStore
   clock: Clock
   events: EventHub
@@ -40,8 +43,8 @@ const LONGEST_WAIT_MS = 15 * 60_000
 export class AppLock {
   private locked: boolean
   private lastActivity: number
-  private failures = 0
-  private retryAt: number | null = null
+  /** Passcode checks run one at a time, so parallel guesses cannot all slip in before the first failure counts. */
+  private attemptQueue: Promise<unknown> = Promise.resolve()
   private passcode: Promise<string | null> | null = null
   private timer: NodeJS.Timeout | null = null
 
@@ -74,6 +77,7 @@ export class AppLock {
   }
 
   private snapshot(hasPasscode: boolean, settings = this.deps.settings.get(), locked = this.locked): LockStatus {
+    const { retryAt } = this.deps.attempts.get()
     return {
       enabled: settings.lockEnabled,
       locked,
@@ -81,7 +85,7 @@ export class AppLock {
       lockOnSystemLock: settings.lockOnSystemLock,
       hasPasscode,
       systemConfirmation: this.deps.confirmation?.kind ?? null,
-      retryAfter: this.retryAt !== null && this.retryAt > this.now() ? new Date(this.retryAt).toISOString() : null
+      retryAfter: retryAt !== null && retryAt > this.now() ? new Date(retryAt).toISOString() : null
     }
   }
 
@@ -117,44 +121,65 @@ export class AppLock {
     return this.announce()
   }
 
-  async setPasscode(passcode: string | null, current: string | undefined): Promise<LockStatus> {
-    const stored = await this.storedPasscode()
-    if (stored !== null) {
-      this.refuseWhileWaiting()
-      if (current === undefined || !(await verifyPasscode(current, stored))) {
-        this.countFailure()
+  setPasscode(passcode: string | null, current: string | undefined): Promise<LockStatus> {
+    return this.oneAttemptAtATime(async () => {
+      const stored = await this.storedPasscode()
+      if (stored !== null && !(await this.checkPasscode(current, stored))) {
         throw new AppError('FORBIDDEN', current ? 'That is not your current passcode.' : 'Enter your current passcode to change or remove it.')
       }
-    }
-    this.passcode = null
-    if (passcode === null) await this.deps.secrets.delete(PASSCODE_KEYCHAIN_ENTRY)
-    else await this.deps.secrets.set(PASSCODE_KEYCHAIN_ENTRY, await hashPasscode(passcode))
-    this.failures = 0
-    this.retryAt = null
-    return this.announce()
+      this.passcode = null
+      if (passcode === null) await this.deps.secrets.delete(PASSCODE_KEYCHAIN_ENTRY)
+      else await this.deps.secrets.set(PASSCODE_KEYCHAIN_ENTRY, await hashPasscode(passcode))
+      return this.announce()
+    })
   }
 
-  async unlock(proof: { passcode?: string; system?: boolean }): Promise<LockStatus> {
-    if (!this.locked) return this.status()
-    this.refuseWhileWaiting()
-    const stored = await this.storedPasscode()
-    const confirmation = this.deps.confirmation ?? null
-    if (proof.system) {
-      if (!confirmation) throw new AppError('CONFLICT', 'This computer offers no system prompt to unlock with.')
-      if (!(await confirmation.confirm('unlock Quire'))) throw new AppError('LOCKED', 'Unlock was not confirmed.')
-    } else if (stored !== null) {
-      if (proof.passcode === undefined || !(await verifyPasscode(proof.passcode, stored))) {
-        this.countFailure()
-        throw new AppError('LOCKED', 'That passcode is not right.')
+  unlock(proof: { passcode?: string; system?: boolean }): Promise<LockStatus> {
+    return this.oneAttemptAtATime(async () => {
+      if (!this.locked) return this.status()
+      const stored = await this.storedPasscode()
+      const confirmation = this.deps.confirmation ?? null
+      if (proof.system) {
+        if (!confirmation) throw new AppError('CONFLICT', 'This computer offers no system prompt to unlock with.')
+        if (!(await confirmation.confirm('unlock Quire'))) throw new AppError('LOCKED', 'Unlock was not confirmed.')
+      } else if (stored !== null) {
+        if (!(await this.checkPasscode(proof.passcode, stored))) throw new AppError('LOCKED', 'That passcode is not right.')
+        if (needsRehash(stored)) await this.upgradeHash(proof.passcode!)
+      } else if (confirmation) {
+        throw new AppError('LOCKED', 'Confirm it is you to unlock Quire.')
       }
-    } else if (confirmation) {
-      throw new AppError('LOCKED', 'Confirm it is you to unlock Quire.')
+      this.locked = false
+      this.deps.attempts.set({ failures: 0, retryAt: null })
+      this.noteActivity()
+      return this.announce()
+    })
+  }
+
+  /**
+   * The failure is counted (and stored) before the hash is checked, so neither a parallel guess
+   * nor a crash or kill mid-check gets a free try; a right passcode takes it back.
+   */
+  private async checkPasscode(candidate: string | undefined, stored: string): Promise<boolean> {
+    this.refuseWhileWaiting()
+    const before = this.deps.attempts.get()
+    this.countFailure(before.failures + 1)
+    if (candidate !== undefined && (await verifyPasscode(candidate, stored))) {
+      this.deps.attempts.set({ failures: 0, retryAt: null })
+      return true
     }
-    this.locked = false
-    this.failures = 0
-    this.retryAt = null
-    this.noteActivity()
-    return this.announce()
+    return false
+  }
+
+  /** A hash made at an older, cheaper cost is made again at today's, now that the passcode is known. */
+  private async upgradeHash(passcode: string): Promise<void> {
+    await this.deps.secrets.set(PASSCODE_KEYCHAIN_ENTRY, await hashPasscode(passcode))
+    this.passcode = null
+  }
+
+  private oneAttemptAtATime<T>(attempt: () => Promise<T>): Promise<T> {
+    const run = this.attemptQueue.then(attempt, attempt)
+    this.attemptQueue = run.catch(() => undefined)
+    return run
   }
 
   /**
@@ -194,16 +219,15 @@ export class AppLock {
   }
 
   private refuseWhileWaiting(): void {
-    if (this.retryAt === null || this.retryAt <= this.now()) return
-    const seconds = Math.ceil((this.retryAt - this.now()) / 1000)
+    const { retryAt } = this.deps.attempts.get()
+    if (retryAt === null || retryAt <= this.now()) return
+    const seconds = Math.ceil((retryAt - this.now()) / 1000)
     throw new AppError('LOCKED', `Too many wrong passcodes. Try again in ${seconds} s.`)
   }
 
-  private countFailure(): void {
-    this.failures += 1
-    if (this.failures < FREE_ATTEMPTS) return
-    const wait = Math.min(FIRST_WAIT_MS * 2 ** (this.failures - FREE_ATTEMPTS), LONGEST_WAIT_MS)
-    this.retryAt = this.now() + wait
+  private countFailure(failures: number): void {
+    const wait = failures < FREE_ATTEMPTS ? null : Math.min(FIRST_WAIT_MS * 2 ** (failures - FREE_ATTEMPTS), LONGEST_WAIT_MS)
+    this.deps.attempts.set({ failures, retryAt: wait === null ? null : this.now() + wait })
   }
 
   private now(): number {

@@ -5,8 +5,11 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { z } from 'zod'
 
-/** scrypt's interactive-login cost (N=2^15, r=8): ~50 ms and 32 MiB here, slow enough to make guessing dear. */
-const COST = { N: 32_768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const
+/**
+ * N=2^17, r=8: 128 MiB and a few hundred ms per check, so an offline guess at a copied hash costs
+ * as much as one at the lock screen. maxmem leaves room above the 128 MiB that cost needs.
+ */
+const COST = { N: 131_072, r: 8, p: 1, maxmem: 256 * 1024 * 1024 } as const
 const KEY_LENGTH = 32
 
 const StoredHash = z.object({
@@ -24,14 +27,25 @@ export async function hashPasscode(passcode: string): Promise<string> {
   return JSON.stringify({ v: 1, salt: salt.toString('base64'), hash: hash.toString('base64'), N: COST.N, r: COST.r, p: COST.p })
 }
 
+/** Whether a stored hash was made at a lower cost than today's (then it is made again on the next successful unlock). */
+export function needsRehash(stored: string): boolean {
+  const parsed = StoredHash.safeParse(parseJson(stored))
+  return !parsed.success || parsed.data.N < COST.N || parsed.data.r < COST.r
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
 /** False for a wrong passcode and for a stored value that cannot be read (never an exception). */
 export async function verifyPasscode(passcode: string, stored: string): Promise<boolean> {
-  let parsed: z.infer<typeof StoredHash>
-  try {
-    parsed = StoredHash.parse(JSON.parse(stored))
-  } catch {
-    return false
-  }
+  const result = StoredHash.safeParse(parseJson(stored))
+  if (!result.success) return false
+  const parsed = result.data
   const expected = Buffer.from(parsed.hash, 'base64')
   const actual = await scrypt(passcode, Buffer.from(parsed.salt, 'base64'), { N: parsed.N, r: parsed.r, p: parsed.p, maxmem: COST.maxmem })
   return actual.length === expected.length && timingSafeEqual(actual, expected)

@@ -3,8 +3,10 @@
  * semantics (timeouts, backoff, Retry-After, cancellation) and nothing of any provider's
  * envelope: the connector turns a non-2xx response into its own typed error.
  */
-import { AppError } from '../core/errors'
-import { cancelled, type Clock } from '../core/clock'
+import { AppError } from '../base/errors'
+import { cancelled, type Clock } from '../base/clock'
+import type { ResolveHost } from './address-kind'
+import { readBoundedText } from './bounded-body'
 import type { RequestGate } from './request-gate'
 
 export type Fetch = typeof globalThis.fetch
@@ -19,6 +21,8 @@ export interface HttpDeps {
    * providers' published rate budgets are otherwise always respected.
    */
   publishedBudgets?: boolean
+  /** How host names of provider-supplied links are resolved before they are fetched; default: the system resolver. */
+  resolveHost?: ResolveHost
 }
 
 export interface HttpRequest {
@@ -69,6 +73,8 @@ export async function exchange(
       response = await (deps.gate ? deps.gate.run(once, request.signal) : once())
     } catch (error) {
       if (request.signal?.aborted) throw cancelled()
+      // The same server would send the same oversized body again: asking again only costs time.
+      if (error instanceof AppError && error.code === 'PROVIDER_RESPONSE_TOO_LARGE') throw error
       if (attempt >= policy.attempts) throw unreachable(request.url, error)
       await deps.clock.sleep(backoff(attempt, policy), request.signal)
       continue
@@ -97,7 +103,7 @@ async function fetchOnce(
     redirect: 'error'
   })
   // Reading the body is part of the attempt: a connection reset mid-body is retried too.
-  const text = await response.text()
+  const text = await readBoundedText(response, request.url)
   return { status: response.status, headers: response.headers, text }
 }
 

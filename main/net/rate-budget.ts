@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock'
+import type { Clock } from '../base/clock'
 
 export interface RateWindow {
   limit: number

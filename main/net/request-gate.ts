@@ -1,4 +1,4 @@
-import { cancelled } from '../core/clock'
+import { cancelled } from '../base/clock'
 
 /**
  * A global cap on HTTP requests in flight, shared by every account's sync, so syncing many

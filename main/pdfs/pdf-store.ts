@@ -4,9 +4,10 @@
  * same file system, and are renamed into place once verified: a file under its hash is whole.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/private-files'
 
 const SHA256 = /^[0-9a-f]{64}$/
 /**
@@ -34,7 +35,8 @@ export class PdfStore {
 
   /** A fresh path to download into; the folders are made on first use, not for people who never open a PDF. */
   newTempFile(): string {
-    mkdirSync(this.incoming, { recursive: true })
+    ensurePrivateDir(this.dir)
+    ensurePrivateDir(this.incoming)
     return join(this.incoming, `${randomUUID()}.part`)
   }
 
@@ -46,7 +48,7 @@ export class PdfStore {
   async write(bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     const temp = this.newTempFile()
-    await writeFile(temp, bytes, { flag: 'wx', flush: true })
+    await writeFile(temp, bytes, { flag: 'wx', flush: true, mode: PRIVATE_FILE_MODE })
     await this.adopt(temp, sha256)
     return { sha256, size: bytes.length }
   }

@@ -8,9 +8,9 @@
 import { copyFile } from 'node:fs/promises'
 import type { Database } from 'better-sqlite3'
 import type { InvoiceRef, PdfCacheSettings, PdfFile, PdfFileRef, PdfSource } from '../../preload/contract'
-import { cancelled, isoNow, type Clock } from '../core/clock'
-import { AppError, isAppError, toErrorPayload } from '../core/errors'
-import type { EventHub } from '../core/events'
+import { cancelled, isoNow, type Clock } from '../base/clock'
+import { AppError, isAppError, toErrorPayload } from '../base/errors'
+import type { DomainEvents } from '../base/domain-events'
 import type { AccountRecord } from '../db/accounts.repo'
 import type { Connector } from '../providers/connector'
 import { providers } from '../providers/registry'
@@ -45,7 +45,7 @@ export interface PdfServiceDeps {
   accounts: AccountsService
   invoices: InvoicesService
   clock: Clock
-  events: EventHub
+  domain: DomainEvents
   isOnline: () => boolean
   desktop: DesktopShell | null
   maxPdfBytes?: number
@@ -84,10 +84,8 @@ export class PdfService {
     this.maxBytes = deps.maxPdfBytes ?? MAX_PDF_BYTES
     // Files no record names (an account removed, a cache rebuilt) go at start.
     this.store.sweep(this.repo.referenced())
-    this.unsubscribe = deps.events.subscribe((event, payload) => {
-      if (event !== 'sync.progress') return
-      const progress = payload as { phase: string; accountId: string }
-      if (progress.phase === 'finished' && this.settings.get().policy === 'prefetch') this.track(this.prefetch(progress.accountId, this.stopping.signal))
+    this.unsubscribe = deps.domain.on('account.synced', ({ accountId }) => {
+      if (this.settings.get().policy === 'prefetch') this.track(this.prefetch(accountId, this.stopping.signal))
     })
   }
 

@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto'
 import { open, rm } from 'node:fs/promises'
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
+import { PRIVATE_FILE_MODE } from '../storage/private-files'
 
 export interface ReceivedPdf {
   sha256: string
@@ -65,7 +66,7 @@ export async function receivePdf(response: Response, tempFile: string, maxBytes:
 
 async function streamToFile(body: ReadableStream<Uint8Array>, tempFile: string, maxBytes: number, origin: Origin): Promise<ReceivedPdf & { head: Buffer; tail: Buffer }> {
   const hash = createHash('sha256')
-  const file = await open(tempFile, 'wx')
+  const file = await open(tempFile, 'wx', PRIVATE_FILE_MODE)
   const reader = body.getReader()
   let size = 0
   let head = Buffer.alloc(0)

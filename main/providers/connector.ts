@@ -1,13 +1,16 @@
 import type { z } from 'zod'
 import type { ProviderInfo, ProviderOptions } from '../../preload/contract'
 import type { HttpDeps } from '../net/http'
-import type { PdfInvoice } from '../pdfs/pdf-request'
+import type { PdfInvoice } from '../net/pdf-request'
+import type { SkippedRecord } from './record-reader'
 import type { UnifiedInvoice } from './unified-invoice'
 import type { UnifiedViewSession } from './unified-view-session'
 
 /** One page of a full walk, and where the walk continues (null: the walk is complete). */
 export interface InvoicePageResult {
   invoices: UnifiedInvoice[]
+  /** The page's records that could not be kept as invoices; the rest of the page is kept. */
+  skipped?: SkippedRecord[]
   next: string | null
   requests: number
   /** How many invoices the whole walk will list, when the provider says (for progress only). */

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 
 /**
  * Parses a provider payload at the edge. A mismatch fails with a message that names the
@@ -36,7 +36,29 @@ export function tryParseJson(text: string): unknown {
   }
 }
 
-/** Removes every secret (keys, passwords, tokens obtained) from text quoted back from a provider. */
+/**
+ * Removes every secret (keys, passwords, tokens obtained) from text quoted back from a provider,
+ * also in the forms a server echoes them in: URL-encoded (either hex case, or as a form value)
+ * and base64 or base64url, including inside a longer encoded value such as a Basic credential.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => (secret.length > 0 ? out.split(secret).join('[redacted]') : out), text)
+  const forms = [...new Set(secrets.filter((secret) => secret.length > 0).flatMap(secretForms))].sort((a, b) => b.length - a.length)
+  return forms.reduce((out, form) => out.split(form).join('[redacted]'), text)
+}
+
+/** Shortest base64 run still matched: shorter ones could blank ordinary words in a message. */
+const MIN_ENCODED_RUN = 8
+
+function secretForms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8')
+  const percent = encodeURIComponent(secret)
+  const forms = [secret, percent, percent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()), new URLSearchParams({ s: secret }).toString().slice(2)]
+  // A secret inside a longer base64 value starts at any of three byte offsets; for each, the
+  // characters that depend on the secret's bytes alone are the same whatever surrounds it.
+  for (let offset = 0; offset < 3; offset += 1) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64')
+    const run = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6))
+    if (run.length >= MIN_ENCODED_RUN) forms.push(run, run.replace(/\+/g, '-').replace(/\//g, '_'))
+  }
+  return forms
 }

@@ -20,7 +20,8 @@ export const UnifiedInvoice = z.object({
   currency: z.string().min(1),
   subtotal: DecimalString.nullable(),
   tax: DecimalString.nullable(),
-  total: DecimalString,
+  /** Null when the provider sent none Quire could read: shown as "—" and left out of totals. */
+  total: DecimalString.nullable(),
   paid: DecimalString.nullable(),
   hasPdf: z.boolean(),
   remoteCreatedAt: z.string().nullable(),

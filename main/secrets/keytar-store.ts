@@ -3,7 +3,7 @@
  * Linux). keytar is archived upstream, so it is imported here and nowhere else. There is no
  * plaintext fallback: without a keychain, every call fails with KEYCHAIN_UNAVAILABLE.
  */
-import { AppError } from '../core/errors'
+import { AppError } from '../base/errors'
 import type { SecretStore } from './secret-store'
 
 export const KEYCHAIN_SERVICE = 'Quire'

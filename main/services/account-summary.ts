@@ -13,6 +13,7 @@ export function toAccountSummary(record: AccountRecord): AccountSummary {
     lastSyncedAt: record.lastSyncedAt,
     lastError: record.lastError,
     invoiceCount: record.invoiceCount,
+    skippedCount: record.skippedCount,
     lastRun: record.lastRun
   }
 }

@@ -2,13 +2,14 @@ import type { ExportLevel } from '../../preload/contract'
 
 /**
  * CSV as spreadsheets read it safely (RFC 4180, CRLF). A text cell that a spreadsheet would run
- * as a formula (= + - @, a tab or CR, or their full-width forms) gets a leading apostrophe, so
+ * as a formula (= + - @ or their full-width forms, also after leading spaces, newlines or other
+ * whitespace, which spreadsheets skip; or a leading tab, CR or LF) gets a leading apostrophe, so
  * "=HYPERLINK(…)" in a counterparty's name is shown, never evaluated. Plain decimals such as
  * "-12.50" are numbers, not formulas, and stay as they are so the sheet can sum them.
  */
 export type Cell = string | number | boolean | null
 
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
+const FORMULA_START = /^[\s\u200B]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/
 

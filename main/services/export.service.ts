@@ -4,10 +4,11 @@ import { join } from 'node:path'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import type { ExportProgress, ExportRequest, ExportResult } from '../../preload/contract'
-import type { Clock } from '../core/clock'
-import { AppError } from '../core/errors'
-import type { EventHub } from '../core/events'
+import type { Clock } from '../base/clock'
+import { AppError } from '../base/errors'
+import type { EventHub } from '../base/events'
 import { exportSql, filterSql } from '../db/invoice-filter-sql'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../storage/private-files'
 import { csvHeader, csvRow, UTF8_BOM, type ExportRow } from './export-csv'
 import { localIsoDate } from './invoices.service'
 
@@ -83,11 +84,12 @@ export class ExportService {
     if (this.running) throw new AppError('CONFLICT', 'An export is already running. Wait for it to finish, or cancel it.')
     const controller = new AbortController()
     this.running = controller
-    mkdirSync(this.exportDir, { recursive: true })
+    mkdirSync(this.exportDir, { recursive: true, mode: PRIVATE_DIR_MODE })
     const path = this.freshPath(request.level)
     const partial = `${path}.partial`
     try {
-      const file = createWriteStream(partial, { flags: 'wx' })
+      // The Downloads folder is the person's to set; the export itself is theirs alone.
+      const file = createWriteStream(partial, { flags: 'wx', mode: PRIVATE_FILE_MODE })
       const finished = once(file, 'close')
       let counts
       try {

@@ -1,7 +1,8 @@
-import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState, SyncProgress } from '../../preload/contract'
-import type { Clock } from '../core/clock'
-import type { EventHub } from '../core/events'
-import { AppError } from '../core/errors'
+import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState } from '../../preload/contract'
+import type { Clock } from '../base/clock'
+import type { DomainEvents } from '../base/domain-events'
+import { AppError } from '../base/errors'
+import type { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import type { InvoiceQueryRepo } from '../db/invoice-query'
 import type { SavedViewsRepo } from '../db/saved-views.repo'
 
@@ -11,12 +12,10 @@ export class InvoicesService {
     private readonly repo: InvoiceQueryRepo,
     private readonly views: SavedViewsRepo,
     private readonly clock: Clock,
-    events: EventHub
+    private readonly changes: InvoiceChangesRepo,
+    domain: DomainEvents
   ) {
-    // Every sync page commits, then reports; removing an account cascades to its invoices.
-    events.subscribe((event, payload) => {
-      if (event === 'accounts.changed' || (event === 'sync.progress' && (payload as SyncProgress).phase !== 'started')) repo.invalidate()
-    })
+    domain.on('invoices.changed', () => repo.invalidate())
   }
 
   list(query: InvoiceQuery): InvoicePage {
@@ -38,7 +37,7 @@ export class InvoicesService {
   get(accountId: string, remoteId: string): InvoiceDetail {
     const invoice = this.repo.get(accountId, remoteId)
     if (!invoice) throw new AppError('NOT_FOUND', `Invoice ${remoteId} is not in the cache. Sync the account, or check the id.`)
-    return invoice
+    return { ...invoice, history: this.changes.history(accountId, remoteId) }
   }
 
   listViews(): SavedView[] {

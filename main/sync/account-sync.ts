@@ -7,13 +7,15 @@
  * better-sqlite3 transactions cannot span an await.
  */
 import type { Database } from 'better-sqlite3'
-import type { SyncOutcome } from '../../preload/contract'
-import { isoNow, type Clock } from '../core/clock'
-import { AppError, toErrorPayload } from '../core/errors'
-import type { EventHub } from '../core/events'
+import { isoNow, type Clock } from '../base/clock'
+import { AppError, toErrorPayload } from '../base/errors'
+import type { DomainEvents } from '../base/domain-events'
+import type { EventHub } from '../base/events'
+import { MAX_REPORTED_SKIPS, type SkippedRecordBrief, type SyncOutcome } from '../../preload/contract'
 import type { AccountRecord, AccountsRepo } from '../db/accounts.repo'
 import type { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import type { InvoicesRepo } from '../db/invoices.repo'
+import type { SkippedRecordsRepo } from '../db/skipped-records.repo'
 import type { RunCounts, SyncStateRepo, SyncStrategy } from '../db/sync-state.repo'
 import type { Connector, InvoicePageResult } from '../providers/connector'
 
@@ -23,8 +25,10 @@ export interface AccountSyncDeps {
   invoices: InvoicesRepo
   changes: InvoiceChangesRepo
   syncState: SyncStateRepo
+  skipped: SkippedRecordsRepo
   clock: Clock
   events: EventHub
+  domain: DomainEvents
 }
 
 export interface SyncOptions {
@@ -63,14 +67,16 @@ export async function syncAccount(
   signal: AbortSignal,
   options: SyncOptions = {}
 ): Promise<SyncOutcome> {
-  const { db, invoices, changes, syncState, clock, events } = deps
-  const counts: RunCounts = { pages: 0, requests: 0, upserted: 0, removed: 0 }
+  const { db, invoices, changes, syncState, clock, events, domain } = deps
+  const counts: RunCounts = { pages: 0, requests: 0, upserted: 0, removed: 0, skipped: 0 }
+  const skippedRecords: SkippedRecordBrief[] = []
   const started = clock.now().getTime()
   let walkedBefore = 0
   let expected: number | null = null
   let resumed = false
   let runId: number | null = null
-  const progress = (phase: 'started' | 'page' | 'finished' | 'failed', message: string | null = null): void =>
+  const progress = (phase: 'started' | 'page' | 'finished' | 'failed', message: string | null = null): void => {
+    if (phase !== 'started') void domain.emit('invoices.changed', { accountId: account.id })
     events.emit('sync.progress', {
       accountId: account.id,
       account: account.name,
@@ -82,6 +88,7 @@ export async function syncAccount(
       etaSeconds: phase === 'page' ? eta(expected, walkedBefore, counts.upserted, clock.now().getTime() - started) : null,
       message
     })
+  }
 
   progress('started')
   try {
@@ -120,7 +127,13 @@ export async function syncAccount(
       if (signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.')
       const syncedAt = isoNow(clock)
       const id = runId
+      const skipped = page.skipped ?? []
+      const pageNumber = counts.pages + 1
       db.transaction(() => {
+        deps.skipped.record(account.id, chosen.walk, pageNumber, syncedAt, skipped)
+        deps.skipped.resolve(account.id, page.invoices.map((invoice) => invoice.remoteId))
+        // A cached invoice the provider now sends unreadable stays as it was, never a tombstone.
+        if (chosen.strategy === 'full') invoices.markSeen(account.id, chosen.walk, skipped.flatMap((record) => (record.remoteId === null ? [] : [record.remoteId])))
         const cached = invoices.cached(account.id, page.invoices)
         for (const invoice of page.invoices) {
           const before = cached.get(invoice.remoteId) ?? null
@@ -131,6 +144,7 @@ export async function syncAccount(
         counts.pages += 1
         counts.requests += page.requests
         counts.upserted += page.invoices.length
+        counts.skipped += skipped.length
         // An incremental sync is short and starts from the newest change each time: no cursor to keep.
         if (chosen.strategy === 'full') syncState.advance(account.id, page.next)
         if (page.next === null) {
@@ -138,18 +152,22 @@ export async function syncAccount(
             invoices.markSeen(account.id, chosen.walk, unlistedButPresent)
             changes.recordVanished(account.id, syncedAt, chosen.walk)
             counts.removed = invoices.markUnseenRemoved(account.id, chosen.walk)
+            deps.skipped.dropUnseen(account.id, chosen.walk)
             syncState.finishWalk(account.id)
           }
           deps.accounts.recordSync(account.id, syncedAt, null)
         }
         syncState.updateRun(id, counts)
       }).immediate()
+      for (const record of skipped.slice(0, MAX_REPORTED_SKIPS - skippedRecords.length)) {
+        skippedRecords.push({ remoteId: record.remoteId, page: pageNumber, field: record.field, reason: record.reason })
+      }
       progress('page')
       if (page.next === null) break
     }
     syncState.endRun(runId, 'ok', isoNow(clock), null)
     progress('finished')
-    return outcome(account, counts, resumed, chosen.strategy, null)
+    return outcome(account, counts, skippedRecords, resumed, chosen.strategy, null)
   } catch (error) {
     const payload = toErrorPayload(error)
     const cancelledRun = payload.code === 'CANCELLED'
@@ -157,7 +175,7 @@ export async function syncAccount(
     syncState.endRun(runId, cancelledRun ? 'cancelled' : 'failed', isoNow(clock), payload)
     if (!cancelledRun) deps.accounts.recordSync(account.id, null, payload.message)
     progress('failed', payload.message)
-    return outcome(account, counts, resumed, null, payload)
+    return outcome(account, counts, skippedRecords, resumed, null, payload)
   }
 }
 
@@ -203,6 +221,13 @@ async function fetchWithRetries(
   }
 }
 
-function outcome(account: AccountRecord, counts: RunCounts, resumed: boolean, strategy: SyncStrategy | null, error: SyncOutcome['error']): SyncOutcome {
-  return { accountId: account.id, account: account.name, ok: error === null, resumed, strategy, error, ...counts }
+function outcome(
+  account: AccountRecord,
+  counts: RunCounts,
+  skippedRecords: SkippedRecordBrief[],
+  resumed: boolean,
+  strategy: SyncStrategy | null,
+  error: SyncOutcome['error']
+): SyncOutcome {
+  return { accountId: account.id, account: account.name, ok: error === null, resumed, strategy, error, ...counts, skippedRecords }
 }

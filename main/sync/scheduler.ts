@@ -3,10 +3,11 @@
  * checked before each run and then re-checked once a minute, so a laptop on a train neither
  * spins on failing requests nor waits a full interval after the network comes back.
  */
-import type { Clock } from '../core/clock'
-import type { EventHub } from '../core/events'
+import type { Clock } from '../base/clock'
+import type { DomainEvents } from '../base/domain-events'
+import type { EventHub } from '../base/events'
 import type { SettingsRepo } from '../db/settings.repo'
-import type { SyncService } from '../services/sync.service'
+import type { SyncService } from './sync.service'
 
 export type NetworkProbe = () => boolean
 
@@ -15,18 +16,30 @@ const OFFLINE_RECHECK_MS = 60_000
 export class SyncScheduler {
   private controller: AbortController | null = null
   private online = true
+  private started = false
 
   constructor(
     private readonly sync: SyncService,
     private readonly settings: SettingsRepo,
     private readonly clock: Clock,
     private readonly isOnline: NetworkProbe,
-    private readonly events: EventHub
-  ) {}
+    private readonly events: EventHub,
+    domain: DomainEvents
+  ) {
+    domain.on('settings.changed', ({ keys }) => {
+      if (this.started && keys.includes('syncIntervalMinutes')) this.restart()
+    })
+  }
 
-  /** (Re)starts the loop with the current interval; call after the setting changes. */
-  restart(): void {
-    this.stop()
+  /** Runs background sync from now on, at the interval set, following changes to it. */
+  start(): void {
+    this.started = true
+    this.restart()
+  }
+
+  private restart(): void {
+    this.controller?.abort()
+    this.controller = null
     const minutes = this.settings.get().syncIntervalMinutes
     if (minutes === 0) return
     const controller = new AbortController()
@@ -35,6 +48,7 @@ export class SyncScheduler {
   }
 
   stop(): void {
+    this.started = false
     this.controller?.abort()
     this.controller = null
   }

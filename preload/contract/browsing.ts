@@ -10,7 +10,9 @@ import { AccountId, DecimalString, InvoiceFilter, InvoiceSort, InvoiceSortColumn
 export const CurrencyTotal = z.object({
   currency: z.string(),
   count: z.number().int().nonnegative(),
-  total: DecimalString
+  total: DecimalString,
+  /** Of `count`, the invoices whose amount is unknown: not in `total`. */
+  withoutAmount: z.number().int().nonnegative().optional()
 })
 export type CurrencyTotal = z.infer<typeof CurrencyTotal>
 

@@ -16,6 +16,8 @@ export const errorCodes = [
   'PROVIDER_RATE_LIMITED',
   'PROVIDER_UNAVAILABLE',
   'PROVIDER_BAD_RESPONSE',
+  /** A response unpacked past Quire's cap (main/net/bounded-body.ts); not retried. */
+  'PROVIDER_RESPONSE_TOO_LARGE',
   'KEYCHAIN_UNAVAILABLE',
   'DB_NEWER_THAN_APP',
   'DB_CORRUPT',

@@ -19,7 +19,7 @@ export const LockStatus = z.object({
 export type LockStatus = z.infer<typeof LockStatus>
 
 /** A passcode: long enough to be worth having, short enough to type; never stored, only its scrypt hash. */
-export const Passcode = z.string().min(4, 'A passcode needs at least 4 characters.').max(128)
+export const Passcode = z.string().min(6, 'A passcode needs at least 6 characters.').max(128)
 
 export const lockMethods = {
   'lock.status': {

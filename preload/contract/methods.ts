@@ -17,6 +17,7 @@ import { InvoiceRef, PdfCacheSettings, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
 import { reportMethods } from './reports'
+import { skippedMethods } from './skipped'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -109,7 +110,8 @@ export const methods = {
   ...browsingMethods,
   ...activityMethods,
   ...lockMethods,
-  ...reportMethods
+  ...reportMethods,
+  ...skippedMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods

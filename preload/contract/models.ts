@@ -49,7 +49,9 @@ export const ProviderOptions = z
     login: z.string().trim().min(1).max(200).optional(),
     clientId: z.string().trim().min(1).max(200).optional(),
     tokenUrl: BaseUrl.optional(),
-    audience: z.string().trim().min(1).max(500).optional()
+    audience: z.string().trim().min(1).max(500).optional(),
+    /** Yeti-Switch only: the person chose to send the password over http to a host on their own network. */
+    allowInsecure: z.boolean().optional()
   })
   .strict()
 export type ProviderOptions = z.infer<typeof ProviderOptions>
@@ -78,6 +80,8 @@ export const AccountSummary = z.object({
   lastSyncedAt: IsoInstant.nullable(),
   lastError: z.string().nullable(),
   invoiceCount: z.number().int().nonnegative(),
+  /** Records the provider sent that could not be kept as invoices (see `skipped.list`). */
+  skippedCount: z.number().int().nonnegative(),
   /** The most recent finished sync: what it did and what it cost. */
   lastRun: z
     .object({
@@ -117,7 +121,8 @@ export const InvoiceSummary = z.object({
   paymentStatus: z.string().nullable(),
   counterparty: z.string().nullable(),
   currency: z.string(),
-  total: DecimalString,
+  /** Null when the provider sent no total Quire could read: shown as "—", left out of totals. */
+  total: DecimalString.nullable(),
   paid: DecimalString.nullable(),
   issueDate: IsoDate.nullable(),
   dueDate: IsoDate.nullable(),
@@ -230,6 +235,19 @@ export const InvoicePage = z.object({
 })
 export type InvoicePage = z.infer<typeof InvoicePage>
 
+/** The most a sync outcome lists; `skipped` still counts them all. */
+export const MAX_REPORTED_SKIPS = 100
+
+/** What a sync reports of one skipped record: where it was and why, without its content. */
+export const SkippedRecordBrief = z.object({
+  /** Null when the record had no id Quire could read. */
+  remoteId: z.string().nullable(),
+  page: z.number().int().positive(),
+  field: z.string(),
+  reason: z.string()
+})
+export type SkippedRecordBrief = z.infer<typeof SkippedRecordBrief>
+
 export const SyncOutcome = z.object({
   accountId: AccountId,
   account: z.string(),
@@ -241,7 +259,11 @@ export const SyncOutcome = z.object({
   resumed: z.boolean(),
   /** What this run did: walked the whole list, or fetched only recent changes; null if it never started. */
   strategy: z.enum(['full', 'incremental']).nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable()
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Records this run could not keep as invoices; the rest of their pages were kept. */
+  skipped: z.number().int().nonnegative(),
+  /** The first MAX_REPORTED_SKIPS of them. */
+  skippedRecords: z.array(SkippedRecordBrief).max(MAX_REPORTED_SKIPS)
 })
 export type SyncOutcome = z.infer<typeof SyncOutcome>
 

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Boot } from './components/Boot'
 import { LockScreen } from './features/lock/LockScreen'
 import { useLockStatus } from './features/lock/useLockStatus'
-import { HideAmountsProvider } from './features/privacy/HideAmounts'
+import { HideAmountsProvider } from './components/HideAmounts'
 import { RememberedStateProvider } from './lib/rememberedState'
 import { Workspace, type View } from './Workspace'
 

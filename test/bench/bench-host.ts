@@ -1,4 +1,4 @@
-import { createCore, type Core } from '../../main/core/create-core'
+import { createCore, type Core } from '../../main/app/create-core'
 import { startTestHost } from '../../main/host/test-host'
 import { createDispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
@@ -18,7 +18,7 @@ export async function startBenchHost(dataDir: string, rendererDir: string): Prom
   const core = await createCore({ dataDir, secrets: new MemorySecrets() })
   const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, 'bench')), events: core.events, rendererDir })
   return {
-    url: `${host.origin}/`,
+    url: host.url,
     core,
     close: async () => {
       await host.close()

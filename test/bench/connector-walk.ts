@@ -1,5 +1,5 @@
 import type { ProviderId, ProviderOptions } from '../../preload/contract'
-import { systemClock } from '../../main/core/clock'
+import { systemClock } from '../../main/base/clock'
 import { providers } from '../../main/providers/registry'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 

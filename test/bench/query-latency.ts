@@ -10,7 +10,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { InvoiceFilter, InvoiceQuery, type MethodInput } from '../../preload/contract'
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
 import { localIsoDate } from '../../main/services/invoices.service'
 import { createDispatch } from '../../main/ipc/dispatch'

@@ -3,7 +3,7 @@
  * not the bench's, which holds whole walks in memory for the limits. Takes
  * `{ dataDir, sims: SimulatorEndpoint[] }` as JSON in argv[2] and prints one JSON line.
  */
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { walk, WARM_UP_INVOICES, type SimulatorEndpoint } from './connector-walk'
 import { timed, watchPeakRss } from './stats'

@@ -83,7 +83,7 @@ test.describe('first run to offline browsing, in Chromium against the real core'
 
     // The token is in the keychain and in no file under the data dir.
     const [account] = await listAccounts(page)
-    expect(await new KeytarSecretStore().get(account!.id)).toBe(token)
+    expect(JSON.parse((await new KeytarSecretStore().get(account!.id))!)).toMatchObject({ v: 1, secret: token })
     for (const file of filesUnder(dir.path)) expect(readFileSync(file).includes(token), file).toBe(false)
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click()

@@ -19,7 +19,12 @@ test.describe('overview, aging and changes, in Chromium against the real core', 
     simulator = await startHoursmithSimulator({ invoices: 300, seed: 16, tokens: { [token]: {} } })
     host = await startHost(dir.path)
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', { provider: 'hoursmith', name: 'Studio', baseUrl: simulator.baseUrl, secret: token })
+    const added = await invokeInPage(page, 'accounts.add', {
+      provider: 'hoursmith',
+      name: 'Studio',
+      baseUrl: simulator.baseUrl,
+      secret: token
+    })
     if (!added.ok) throw new Error(added.error.message)
     expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
   })
@@ -64,7 +69,11 @@ test.describe('overview, aging and changes, in Chromium against the real core', 
     const grid = page.getByRole('grid', { name: 'Invoices' })
     const [y, m] = month.month.split('-').map(Number) as [number, number]
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-    const expected = await invokeInPage(page, 'invoices.list', { currency: first!.currency, issued: { from: `${month.month}-01`, to: `${month.month}-${last}` }, limit: 1 })
+    const expected = await invokeInPage(page, 'invoices.list', {
+      currency: first!.currency,
+      issued: { from: `${month.month}-01`, to: `${month.month}-${last}` },
+      limit: 1
+    })
     if (!expected.ok) throw new Error(expected.error.message)
     await expect(grid).toHaveAttribute('aria-rowcount', String(expected.value.total))
 
@@ -79,7 +88,12 @@ test.describe('overview, aging and changes, in Chromium against the real core', 
     // Newest first: the second sync's changes lead, old → new.
     const firstChange = page.locator('.changes-table tbody tr').first()
     await expect(firstChange).toContainText(paidNumber)
-    await expect(page.locator('.changes-table tbody tr', { hasText: paidNumber }).filter({ hasText: /^(?=.*Status)(?=.*open)(?=.*paid)/ }).first()).toBeVisible()
+    await expect(
+      page
+        .locator('.changes-table tbody tr', { hasText: paidNumber })
+        .filter({ hasText: /^(?=.*Status)(?=.*open)(?=.*paid)/ })
+        .first()
+    ).toBeVisible()
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Aging' }).click()
     await expect(page.locator('.aging-table').first()).toBeVisible()
@@ -122,9 +136,15 @@ test.describe('overview, aging and changes, in Chromium against the real core', 
 async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
   await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' })
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> }
+      }
+    ).axe
     const { violations } = await axe.run()
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }))
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }))
   })
 }
 

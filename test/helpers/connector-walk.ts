@@ -1,4 +1,4 @@
-import { isAppError } from '../../main/core/errors'
+import { isAppError } from '../../main/base/errors'
 import type { Connector } from '../../main/providers/connector'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../main/core/clock'
+import type { Clock } from '../../main/base/clock'
 
 /** A clock whose sleeps return at once and are recorded, so waits can be asserted without waiting. */
 export function fakeClock(start = new Date('2026-11-23T09:00:00Z')): Clock & { sleeps: number[] } {

@@ -1,4 +1,4 @@
-import { cancelled, type Clock } from '../../main/core/clock'
+import { cancelled, type Clock } from '../../main/base/clock'
 
 /** A clock that only moves when the test says so; sleeps wake when `advance` passes their deadline. */
 export function manualClock(start = new Date('2026-11-23T09:00:00Z')): Clock & { advance(ms: number): Promise<void>; pending(): number } {

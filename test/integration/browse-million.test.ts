@@ -3,9 +3,10 @@ import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InvoiceQuery, InvoiceSortColumn, type CurrencyTotal, type InvoiceSort } from '../../preload/contract'
 import { exportSql, orderedIdsSql, pageIdsSql, totalsSql } from '../../main/db/invoice-filter-sql'
+import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
 import { InvoicesRepo } from '../../main/db/invoices.repo'
-import { EventHub } from '../../main/core/events'
+import { DomainEvents } from '../../main/base/domain-events'
 import { SavedViewsRepo } from '../../main/db/saved-views.repo'
 import { fromScaled } from '../../main/money/decimal'
 import { InvoicesService } from '../../main/services/invoices.service'
@@ -179,17 +180,17 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
   })
 
   it('never shows a stale count or total once a sync page is in', () => {
-    const events = new EventHub()
-    const service = new InvoicesService(repo, new SavedViewsRepo(db), fakeClock(new Date(`${TODAY}T12:00:00`)), events)
+    const domain = new DomainEvents()
+    const service = new InvoicesService(repo, new SavedViewsRepo(db), fakeClock(new Date(`${TODAY}T12:00:00`)), new InvoiceChangesRepo(db), domain)
     const before = service.totals(query({ currency: 'EUR' }))
     const beforeCount = service.list(query()).total
-    // What a sync page does: write in a transaction, then report the page.
+    // What a sync page does: write in a transaction, then tell the core the account's invoices changed.
     new InvoicesRepo(db).upsert(LARGE_CACHE_ACCOUNTS[0].id, 1, '2026-11-20T08:00:00Z', {
       remoteId: 'late-arrival', number: 'INV-LATE', status: 'open', rawStatus: null, paymentStatus: null, counterparty: 'Late Pty Ltd',
       notes: null, issueDate: '2026-11-01', dueDate: '2026-12-01', periodStart: null, periodEnd: null, currency: 'EUR', subtotal: null,
       tax: null, total: '0.05', paid: null, hasPdf: false, lineItems: [], remoteCreatedAt: null, remoteUpdatedAt: null, removed: false, raw: {}
     }, null)
-    events.emit('sync.progress', { accountId: LARGE_CACHE_ACCOUNTS[0].id, account: 'Plan Partners', phase: 'page', pages: 1, upserted: 1, walked: 1, expected: null, etaSeconds: null, message: null })
+    void domain.emit('invoices.changed', { accountId: LARGE_CACHE_ACCOUNTS[0].id })
     expect(service.list(query()).total).toBe(beforeCount + 1)
     const eur = service.totals(query({ currency: 'EUR' }))[0]!
     expect(eur.count).toBe(before[0]!.count + 1)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { InvoiceStatus } from '../../preload/contract'
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { toScaled } from '../../main/money/decimal'
 import { CareSquareClient } from '../../main/providers/caresquare/client'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
@@ -75,7 +75,7 @@ describe('CareSquare connector against the simulator', () => {
     const live = wire.filter((invoice) => !invoice.is_deleted)
     const cachedLive = invoices.filter((invoice) => !invoice.removed)
     expect(cachedLive).toHaveLength(live.length)
-    expect(cachedLive.reduce((sum, invoice) => sum + toScaled(invoice.total), 0n)).toBe(live.reduce((sum, invoice) => sum + scaled(invoice.total), 0n))
+    expect(cachedLive.reduce((sum, invoice) => sum + toScaled(invoice.total!), 0n)).toBe(live.reduce((sum, invoice) => sum + scaled(invoice.total), 0n))
     expect(invoices.reduce((sum, invoice) => sum + toScaled(invoice.tax ?? '0'), 0n)).toBe(wire.reduce((sum, invoice) => sum + scaled(invoice.tax), 0n))
 
     for (const source of wire) {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/core/create-core'
+import { createCore, type Core } from '../../main/app/create-core'
 import { createHandlers } from '../../main/ipc/handlers'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
+import { cliInProcess } from '../helpers/cli-in-process'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
@@ -11,13 +12,15 @@ describe('local change history', () => {
   let dir: ReturnType<typeof tempDir>
   let core: Core
   let simulator: HoursmithSimulator
+  let secrets: MemorySecrets
   const token = hoursmithToken()
   const clock = fakeClock(new Date('2026-11-20T08:00:00Z'))
 
   beforeEach(async () => {
     dir = tempDir()
     simulator = await startHoursmithSimulator({ invoices: 300, seed: 9, tokens: { [token]: {} } })
-    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock })
+    secrets = new MemorySecrets()
+    core = await createCore({ dataDir: dir.path, secrets, clock })
   })
   afterEach(async () => {
     await core.close()
@@ -50,5 +53,10 @@ describe('local change history', () => {
     await core.sync.run()
     const again = await getInvoice({ accountId: account.id, remoteId: paidLater.id })
     expect(again.history).toHaveLength(4)
+
+    // The history belongs to the invoice, not to one host: the CLI shows the same.
+    const shown = await cliInProcess(dir.path, secrets, ['invoices', 'show', `Studio/${paidLater.id}`, '--json'])
+    expect(shown.code).toBe(0)
+    expect((JSON.parse(shown.stdout) as { history: unknown[] }).history).toEqual(again.history)
   })
 })

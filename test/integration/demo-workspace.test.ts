@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/core/create-core'
+import { createCore, type Core } from '../../main/app/create-core'
+import { startBackgroundWork } from '../../main/app/start-background'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
 
@@ -43,6 +44,7 @@ describe('the demo workspace shared by the app and the CLI', () => {
 
     const again = await createCore({ dataDir: dir.path, secrets })
     cores.push(again)
+    await startBackgroundWork(again)
     expect(again.accounts.get(yeti.id).baseUrl).not.toBe(gone)
     expect(await again.sync.run(yeti.id, { full: true })).toMatchObject([{ ok: true }])
   })

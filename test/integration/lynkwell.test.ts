@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Clock } from '../../main/core/clock'
-import { createCore } from '../../main/core/create-core'
+import type { Clock } from '../../main/base/clock'
+import { createCore } from '../../main/app/create-core'
 import { toScaled } from '../../main/money/decimal'
 import type { ConnectorAccount } from '../../main/providers/connector'
 import { LynkwellClient } from '../../main/providers/lynkwell/client'
@@ -43,7 +43,7 @@ describe('Lynkwell connector against the simulator', () => {
       expected.set(currency, (expected.get(currency) ?? 0n) + BigInt(Math.round(wire.subTotal * 100)) + BigInt(Math.round(wire.taxTotal * 100)))
     }
     const actual = new Map<string, bigint>()
-    for (const invoice of invoices) actual.set(invoice.currency, (actual.get(invoice.currency) ?? 0n) + toScaled(invoice.total) / 100n)
+    for (const invoice of invoices) actual.set(invoice.currency, (actual.get(invoice.currency) ?? 0n) + toScaled(invoice.total!) / 100n)
     expect(actual).toEqual(expected)
     expect([...actual.keys()].sort()).toEqual(['CAD', 'STRING', 'USD'])
 

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/core/create-core'
+import { createCore, type Core } from '../../main/app/create-core'
 import { createDispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
 import type { DesktopShell } from '../../main/pdfs/desktop-shell'
@@ -139,7 +139,7 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
     }
     // Every digit of the total, unrounded, in the invoice's own currency.
     expect(plain).toContain(`Total(${invoice.currency})`)
-    expect(plain).toContain(invoice.total.replace(/0+$/, ''))
+    expect(plain).toContain(invoice.total!.replace(/0+$/, ''))
     // Rendered from unchanged data, it is the same file: no second render, no second hash.
     expect((await core.pdfs.open({ accountId: yetiId, remoteId: pick.rendered })).sha256).toBe(pdf.sha256)
   })

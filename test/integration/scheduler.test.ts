@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/core/create-core'
+import { createCore, type Core } from '../../main/app/create-core'
 import { createHandlers } from '../../main/ipc/handlers'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { manualClock } from '../helpers/manual-clock'
@@ -29,6 +29,7 @@ describe('background sync', () => {
 
   it('syncs on the interval the user sets, pauses while offline without spinning, and resumes when back', async () => {
     const handlers = createHandlers(core, 'test')
+    core.scheduler.start()
     const network: boolean[] = []
     core.events.subscribe((event, payload) => {
       if (event === 'network.status') network.push((payload as { online: boolean }).online)

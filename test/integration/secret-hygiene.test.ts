@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/cli/run-cli'
-import { createCore } from '../../main/core/create-core'
+import { createCore } from '../../main/app/create-core'
 import { createDispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
 import { startCareSquareSimulator } from '../../main/simulators/caresquare/server'
@@ -80,7 +80,7 @@ describe('secret hygiene across all four providers', () => {
       }
     }
 
-    for (const account of accounts) expect(await keychain.get(account.id)).toBe(secrets[account.provider])
+    for (const account of accounts) expect(JSON.parse((await keychain.get(account.id))!)).toMatchObject({ v: 1, secret: secrets[account.provider] })
     const reopened = await createCore({ dataDir: dir.path, secrets: keychain })
     for (const account of accounts) await reopened.accounts.remove(account.id)
     await reopened.close()

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SyncProgress } from '../../preload/contract'
-import { createCore, type Core } from '../../main/core/create-core'
+import { createCore, type Core } from '../../main/app/create-core'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { MemorySecrets } from '../helpers/memory-secrets'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/core/create-core'
+import { createCore, type Core } from '../../main/app/create-core'
 import { careSquareDataset } from '../../main/simulators/caresquare/dataset'
 import { startCareSquareSimulator, type CareSquareSimulator } from '../../main/simulators/caresquare/server'
 import type { CareSquareWireViewSession } from '../../main/simulators/caresquare/wire'

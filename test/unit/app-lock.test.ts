@@ -1,15 +1,17 @@
+import { randomBytes, scryptSync } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { methods, methodsAllowedWhileLocked, type LockStatus, type MethodName } from '../../preload/contract'
-import { createCore, type Core } from '../../main/core/create-core'
+import { createCore, type Core } from '../../main/app/create-core'
 import { createDispatch, type Dispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
-import { AppError } from '../../main/core/errors'
+import { AppError } from '../../main/base/errors'
 import { PASSCODE_KEYCHAIN_ENTRY, type SystemConfirmation } from '../../main/lock/app-lock'
 import { manualClock } from '../helpers/manual-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
 
-describe('the app lock, as the renderer meets it through the contract', () => {
+// Every passcode check is a real scrypt at N=2^17 (a few hundred ms, seconds on a busy machine).
+describe('the app lock, as the renderer meets it through the contract', { timeout: 90_000 }, () => {
   const open: { core: Core; dir: ReturnType<typeof tempDir> }[] = []
   afterEach(async () => {
     for (const { core, dir } of open.splice(0)) {
@@ -96,11 +98,11 @@ describe('the app lock, as the renderer meets it through the contract', () => {
   it('with a passcode, unlocks only with it, keeps only a hash in the keychain, and slows guessing', async () => {
     const { call, secrets, clock } = await start()
     await call('lock.configure', { enabled: true })
-    expect(await call('lock.setPasscode', { passcode: 'abc' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await call('lock.setPasscode', { passcode: 'abcde' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('at least 6 characters') } })
     expect(await call('lock.setPasscode', { passcode: 'correct horse' })).toMatchObject({ ok: true, value: { hasPasscode: true } })
     const stored = secrets.entries.get(PASSCODE_KEYCHAIN_ENTRY)!
     expect(stored).not.toContain('correct horse')
-    expect(JSON.parse(stored)).toMatchObject({ v: 1, N: 32768 })
+    expect(JSON.parse(stored)).toMatchObject({ v: 1, N: 131072, r: 8 })
 
     await call('lock.lockNow')
     expect(await call('lock.unlock', {})).toMatchObject({ ok: false, error: { code: 'LOCKED', message: 'That passcode is not right.' } })
@@ -110,6 +112,49 @@ describe('the app lock, as the renderer meets it through the contract', () => {
     expect(await call('lock.status')).toMatchObject({ ok: true, value: { locked: true, retryAfter: '2026-11-23T09:00:30.000Z' } })
     await clock.advance(30_000)
     expect(await call('lock.unlock', { passcode: 'correct horse' })).toMatchObject({ ok: true, value: { locked: false, retryAfter: null } })
+  })
+
+  it('checks parallel guesses one at a time: 60 wrong passcodes at once, then the right one, stays locked', async () => {
+    const { call, dir, secrets } = await start()
+    await call('lock.configure', { enabled: true })
+    await call('lock.setPasscode', { passcode: 'correct horse' })
+    await call('lock.lockNow')
+    const guesses = await Promise.all(Array.from({ length: 60 }, (_, i) => call('lock.unlock', { passcode: `guess ${i}` })))
+    const messages = guesses.map((g) => (g.ok ? 'unlocked' : g.error.message))
+    expect(messages.filter((m) => m === 'That passcode is not right.')).toHaveLength(5)
+    expect(messages.filter((m) => m.startsWith('Too many wrong passcodes.'))).toHaveLength(55)
+    expect(await call('lock.unlock', { passcode: 'correct horse' })).toMatchObject({ ok: false, error: { code: 'LOCKED', message: expect.stringMatching(/^Too many/) } })
+
+    // A restart is no way around the wait.
+    const restarted = await start({ dir, secrets })
+    expect(await restarted.call('lock.status')).toMatchObject({ ok: true, value: { locked: true, retryAfter: expect.any(String) } })
+    expect(await restarted.call('lock.unlock', { passcode: 'correct horse' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Too many/) } })
+    await restarted.clock.advance(30_000)
+    expect(await restarted.call('lock.unlock', { passcode: 'correct horse' })).toMatchObject({ ok: true, value: { locked: false, retryAfter: null } })
+  })
+
+  it('checks parallel attempts to change the passcode one at a time too', async () => {
+    const { call } = await start()
+    await call('lock.setPasscode', { passcode: 'first one' })
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => call('lock.setPasscode', { passcode: 'taken over', current: `guess ${i}` })))
+    expect(guesses.filter((g) => !g.ok && g.error.message === 'That is not your current passcode.')).toHaveLength(5)
+    expect(await call('lock.setPasscode', { passcode: 'taken over', current: 'first one' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Too many/) } })
+  })
+
+  it('makes a hash from an older, cheaper cost again on the next successful unlock', async () => {
+    const secrets = new MemorySecrets()
+    const salt = randomBytes(16)
+    const oldHash = scryptSync('old and cheap', salt, 32, { N: 32_768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 })
+    secrets.entries.set(PASSCODE_KEYCHAIN_ENTRY, JSON.stringify({ v: 1, salt: salt.toString('base64'), hash: oldHash.toString('base64'), N: 32_768, r: 8, p: 1 }))
+    const { call } = await start({ secrets })
+    await call('lock.configure', { enabled: true })
+    await call('lock.lockNow')
+    expect(await call('lock.unlock', { passcode: 'wrong guess' })).toMatchObject({ ok: false })
+    expect(JSON.parse(secrets.entries.get(PASSCODE_KEYCHAIN_ENTRY)!)).toMatchObject({ N: 32_768 })
+    expect(await call('lock.unlock', { passcode: 'old and cheap' })).toMatchObject({ ok: true, value: { locked: false } })
+    expect(JSON.parse(secrets.entries.get(PASSCODE_KEYCHAIN_ENTRY)!)).toMatchObject({ N: 131_072 })
+    await call('lock.lockNow')
+    expect(await call('lock.unlock', { passcode: 'old and cheap' })).toMatchObject({ ok: true, value: { locked: false } })
   })
 
   it('changes or removes the passcode only with the current one', async () => {
@@ -160,6 +205,31 @@ describe('the app lock, as the renderer meets it through the contract', () => {
     expect(await third.call('lock.status')).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } })
     expect(await third.call('lock.unlock', { passcode: 'anything' })).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } })
     expect(await third.call('invoices.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+  })
+
+  it('holds events from a locked renderer and delivers the newest after the unlock', async () => {
+    const { core, call } = await start()
+    const seen: [string, unknown][] = []
+    core.rendererEvents.subscribe((name, payload) => seen.push([name, payload]))
+    await call('lock.configure', { enabled: true })
+    await call('lock.lockNow')
+    seen.length = 0
+    const progress = (accountId: string, pages: number) =>
+      ({ accountId, account: 'Acme Payroll', phase: 'page', pages, upserted: pages * 10, listed: pages * 10, error: null }) as never
+    const a = '11111111-1111-4111-8111-111111111111'
+    const b = '22222222-2222-4222-8222-222222222222'
+    core.events.emit('sync.progress', progress(a, 1))
+    core.events.emit('sync.progress', progress(b, 1))
+    core.events.emit('sync.progress', progress(a, 2))
+    core.events.emit('accounts.changed', {})
+    expect(seen).toEqual([])
+    await call('lock.unlock', {})
+    expect(seen.map(([name, payload]) => [name, (payload as { accountId?: string; pages?: number; locked?: boolean }).accountId ?? (payload as { locked?: boolean }).locked ?? null, (payload as { pages?: number }).pages ?? null])).toEqual([
+      ['lock.changed', false, null],
+      ['sync.progress', b, 1],
+      ['sync.progress', a, 2],
+      ['accounts.changed', null, null]
+    ])
   })
 
   it('keeps the hide-amounts setting across restarts', async () => {

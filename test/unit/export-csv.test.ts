@@ -3,6 +3,14 @@ import { csvCell, csvLine } from '../../main/services/export-csv'
 import { parseCsv } from '../helpers/csv'
 
 describe('spreadsheet-safe CSV cells', () => {
+  it('neutralises a formula behind leading spaces, newlines or other whitespace', () => {
+    for (const hostile of [' =1+1', '  +1', '\n=cmd|calc', '\r\n@SUM(A1)', '\u00A0=1', '\u3000-1+1', '\u200B=1', '\f=1', '\v@x', ' ＝1']) {
+      expect(csvCell(hostile).replace(/^"/, ''), JSON.stringify(hostile)).toMatch(/^'/)
+    }
+    expect(csvCell('\nplain')).toBe(`"'\nplain"`)
+    expect(csvCell(' Acme = Co')).toBe(`" Acme = Co"`)
+  })
+
   it('neutralises anything a spreadsheet would run as a formula', () => {
     for (const hostile of ['=1+1', '+61 2 9999 0000', '-cmd|calc', '@SUM(A1)', '\tx', '\rx', '＝1+1', '＋1', '－1', '＠x']) {
       expect(csvCell(hostile).replace(/^"/, ''), JSON.stringify(hostile)).toMatch(/^'/)

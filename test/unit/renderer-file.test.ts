@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { rendererFile } from '../../main/core/renderer-file'
+import { rendererFile } from '../../main/app/renderer-file'
 
 describe('the renderer folder, as quire://app and the test host serve it', () => {
   const root = join('/opt', 'Quire', 'resources', 'renderer')

@@ -3,12 +3,14 @@ import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { InvoiceQuery, type LineItem } from '../../preload/contract'
-import { EventHub } from '../../main/core/events'
+import { EventHub } from '../../main/base/events'
+import { DomainEvents } from '../../main/base/domain-events'
 import { AccountsRepo } from '../../main/db/accounts.repo'
 import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
 import { InvoicesRepo } from '../../main/db/invoices.repo'
 import { openDatabase } from '../../main/db/open-database'
+import { SkippedRecordsRepo } from '../../main/db/skipped-records.repo'
 import { SyncStateRepo } from '../../main/db/sync-state.repo'
 import type { Connector } from '../../main/providers/connector'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
@@ -38,8 +40,10 @@ describe('sync page writes', () => {
       invoices: new InvoicesRepo(db),
       changes: new InvoiceChangesRepo(db),
       syncState: new SyncStateRepo(db),
+      skipped: new SkippedRecordsRepo(db),
       clock: fakeClock(new Date('2026-11-20T08:00:00Z')),
-      events: new EventHub()
+      events: new EventHub(),
+      domain: new DomainEvents()
     }
     /** One full walk whose pages are exactly `pages`. */
     const sync = async (...pages: UnifiedInvoice[][]) => {

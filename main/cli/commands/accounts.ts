@@ -13,8 +13,10 @@ export async function accountsCommand(ctx: CliContext, args: string[]): Promise<
       return list(ctx, rest)
     case 'remove':
       return remove(ctx, rest)
+    case 'replace-secret':
+      return replaceSecret(ctx, rest)
     default:
-      throw new UsageError(`accounts: expected add, list or remove, got ${verb ?? 'nothing'}`)
+      throw new UsageError(`accounts: expected add, list, remove or replace-secret, got ${verb ?? 'nothing'}`)
   }
 }
 
@@ -30,6 +32,7 @@ async function add(ctx: CliContext, args: string[]): Promise<number> {
     audience: { type: 'string' },
     'secret-stdin': { type: 'boolean' },
     'skip-check': { type: 'boolean' },
+    'allow-insecure': { type: 'boolean' },
     json: { type: 'boolean' }
   })
   if (positionals.length > 0) throw new UsageError(`accounts add: unexpected ${positionals.join(' ')}`)
@@ -42,11 +45,12 @@ async function add(ctx: CliContext, args: string[]): Promise<number> {
     login: values.login,
     clientId: values['client-id'],
     tokenUrl: values['token-url'],
-    audience: values.audience
+    audience: values.audience,
+    allowInsecure: values['allow-insecure']
   }
   // Flags not given are absent, not undefined: each provider rejects options it does not use.
   const options = parseValue(ProviderOptions, Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)), 'provider options')
-  const secret = await readSecret(ctx.stdin, ctx.stderr)
+  const secret = await readSecret(ctx.stdin)
   // A wrong secret is caught now, not at the first sync; --skip-check adds an account while offline.
   if (!values['skip-check']) await ctx.core.accounts.testConnection({ provider, baseUrl, options, secret }, { name })
   const account = await ctx.core.accounts.add({ provider, name, baseUrl, options, secret })
@@ -72,6 +76,18 @@ function list(ctx: CliContext, args: string[]): number {
     accounts.map((a) => [a.name, a.provider, String(a.invoiceCount), a.lastSyncedAt ?? 'never', a.baseUrl, a.lastError ?? '']),
     [2]
   )
+  return 0
+}
+
+/** Also confirms the account's current address: the new keychain entry is bound to it. */
+async function replaceSecret(ctx: CliContext, args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { 'secret-stdin': { type: 'boolean' } })
+  const name = parseValue(z.tuple([AccountName]), positionals, 'accounts replace-secret NAME')[0]
+  if (!values['secret-stdin']) throw new UsageError('accounts replace-secret: the secret is read from standard input only; pass --secret-stdin and pipe it in')
+  const account = ctx.core.accounts.byName(name)
+  const secret = await readSecret(ctx.stdin)
+  await ctx.core.accounts.replaceSecret(account.id, secret)
+  print(ctx.stdout, `Replaced the secret of ${account.name}; it is now confirmed for ${account.baseUrl}.`)
   return 0
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { RemoteViewSync, ViewSession } from '../../../preload/contract'
 import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
 import { parseCommandArgs, parseValue } from '../parse'
+import { parseInvoiceReference } from '../invoice-reference'
 
 const SESSION_HEADERS = ['SOURCE', 'USER', 'STARTED', 'ENDED', 'DURATION', 'ACTIVE', 'ENGAGED', 'IDLE']
 // DURATION, ACTIVE, ENGAGED and IDLE, counted from the end of the row.
@@ -15,10 +16,8 @@ export function activityCommand(ctx: CliContext, args: string[]): number {
     return recent(ctx, parseValue(z.coerce.number().int().min(1).max(500), values.limit ?? '50', '--limit'), values.json ?? false)
   }
   if (values.limit !== undefined) throw new UsageError('activity: --limit goes with --recent')
-  const reference = parseValue(z.tuple([z.string().regex(/^[^/]+\/.+$/, 'expected ACCOUNT/REMOTE_ID, or --recent')]), positionals, 'activity')[0]
-  const slash = reference.indexOf('/')
-  const account = ctx.core.accounts.byName(reference.slice(0, slash))
-  const activity = ctx.core.activity.forInvoice(account.id, reference.slice(slash + 1))
+  const { accountId, remoteId } = parseInvoiceReference(ctx, positionals, 'activity (or use --recent)')
+  const activity = ctx.core.activity.forInvoice(accountId, remoteId)
   if (values.json) {
     printJson(ctx.stdout, activity)
     return 0

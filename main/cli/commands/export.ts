@@ -2,6 +2,7 @@ import { once } from 'node:events'
 import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import { z } from 'zod'
 import { ExportLevel } from '../../../preload/contract'
+import { PRIVATE_FILE_MODE } from '../../storage/private-files'
 import { print, UsageError, type CliContext } from '../cli-context'
 import { FILTER_OPTIONS, listingFromArgs } from '../invoice-filter-args'
 import { parseCommandArgs, parseValue } from '../parse'
@@ -30,7 +31,7 @@ export async function exportCommand(ctx: CliContext, args: string[]): Promise<nu
     return 0
   }
   const partial = `${values.out}.partial`
-  const file = createWriteStream(partial)
+  const file = createWriteStream(partial, { mode: PRIVATE_FILE_MODE })
   const closed = once(file, 'close')
   try {
     let counts

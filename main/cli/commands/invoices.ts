@@ -3,6 +3,7 @@ import type { InvoiceSummary } from '../../../preload/contract'
 import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
 import { FILTER_OPTIONS, listingFromArgs } from '../invoice-filter-args'
 import { parseCommandArgs, parseValue } from '../parse'
+import { parseInvoiceReference } from '../invoice-reference'
 
 const PAGE = 500
 
@@ -47,7 +48,7 @@ function list(ctx: CliContext, args: string[]): number {
   printTable(
     ctx.stdout,
     ['ACCOUNT/REMOTE ID', 'NUMBER', 'STATUS', 'ISSUED', 'COUNTERPARTY', 'TOTAL', 'CUR'],
-    rows.map((i) => [`${i.account}/${i.remoteId}`, i.number ?? '', i.removed ? `${i.status} (removed)` : i.status, i.issueDate ?? '', i.counterparty ?? '', i.total, i.currency]),
+    rows.map((i) => [`${i.account}/${i.remoteId}`, i.number ?? '', i.removed ? `${i.status} (removed)` : i.status, i.issueDate ?? '', i.counterparty ?? '', i.total ?? '—', i.currency]),
     [5]
   )
   print(ctx.stderr, `${rows.length} of ${first.total} invoices`)
@@ -56,10 +57,8 @@ function list(ctx: CliContext, args: string[]): number {
 
 function show(ctx: CliContext, args: string[]): number {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } })
-  const reference = parseValue(z.tuple([z.string().regex(/^[^/]+\/.+$/, 'expected ACCOUNT/REMOTE_ID')]), positionals, 'invoices show')[0]
-  const slash = reference.indexOf('/')
-  const account = ctx.core.accounts.byName(reference.slice(0, slash))
-  const invoice = ctx.core.invoices.get(account.id, reference.slice(slash + 1))
+  const { accountId, remoteId } = parseInvoiceReference(ctx, positionals, 'invoices show')
+  const invoice = ctx.core.invoices.get(accountId, remoteId)
   if (values.json) {
     printJson(ctx.stdout, invoice)
     return 0
@@ -73,7 +72,7 @@ function show(ctx: CliContext, args: string[]): number {
   field('Due', invoice.dueDate)
   field('Subtotal', invoice.subtotal && `${invoice.subtotal} ${invoice.currency}`)
   field('Tax', invoice.tax && `${invoice.tax} ${invoice.currency}`)
-  field('Total', `${invoice.total} ${invoice.currency}`)
+  field('Total', invoice.total && `${invoice.total} ${invoice.currency}`)
   field('Paid', invoice.paid && `${invoice.paid} ${invoice.currency}`)
   field('Notes', invoice.notes)
   field('Remote id', invoice.remoteId)

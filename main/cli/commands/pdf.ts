@@ -1,10 +1,11 @@
 import { copyFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import { AppError } from '../../core/errors'
+import { AppError } from '../../base/errors'
 import type { PdfPolicy } from '../../../preload/contract'
 import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
 import { parseCommandArgs, parseValue } from '../parse'
+import { parseInvoiceReference } from '../invoice-reference'
 
 const POLICIES: Record<string, PdfPolicy> = { 'on-open': 'onOpen', prefetch: 'prefetch' }
 
@@ -22,10 +23,7 @@ export async function pdfCommand(ctx: CliContext, args: string[]): Promise<numbe
 
 async function open(ctx: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, original: { type: 'boolean' }, json: { type: 'boolean' } })
-  const reference = parseValue(z.tuple([z.string().regex(/^[^/]+\/.+$/, 'expected ACCOUNT/REMOTE_ID')]), positionals, 'pdf')[0]
-  const slash = reference.indexOf('/')
-  const account = ctx.core.accounts.byName(reference.slice(0, slash))
-  const ref = { accountId: account.id, remoteId: reference.slice(slash + 1) }
+  const ref = parseInvoiceReference(ctx, positionals, 'pdf')
   const pdf = values.original ? await ctx.core.pdfs.original(ref) : await ctx.core.pdfs.open(ref)
   let path = pdf.path
   if (values.out !== undefined) {

@@ -22,6 +22,11 @@ export async function syncCommand(ctx: CliContext, args: string[]): Promise<numb
       const how = outcome.strategy === 'incremental' ? 'changed invoices' : 'invoices'
       print(ctx.stdout, `${outcome.account}: synced ${outcome.upserted} ${how} in ${outcome.pages} pages (${outcome.requests} requests), ${outcome.removed} removed upstream${outcome.resumed ? ', resumed' : ''}.`)
     }
+    // Skips do not fail a sync (the rest was kept), so they are a warning, one line per account.
+    if (outcome.skipped > 0 && !values.json) {
+      const records = outcome.skipped === 1 ? '1 record' : `${outcome.skipped} records`
+      ctx.stderr.write(`quire: warning: ${outcome.account}: ${records} could not be read and ${outcome.skipped === 1 ? 'was' : 'were'} skipped; see: quire skipped --account ${JSON.stringify(outcome.account)}\n`)
+    }
   }
   return outcomes.every((outcome) => outcome.ok) ? 0 : 1
 }

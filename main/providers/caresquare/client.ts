@@ -4,10 +4,11 @@
  * Lists are limit/offset pages of summaries; each invoice is then fetched in full (the detail is
  * a bare object with its line items), a few at a time.
  */
-import { AppError } from '../../core/errors'
+import { AppError } from '../../base/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
 import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
+import { readInvoiceRecord, skippedRecord, type SkippedRecord } from '../record-reader'
 import type { UnifiedInvoice } from '../unified-invoice'
 import type { UnifiedViewSession } from '../unified-view-session'
 import { mapCareSquareInvoice, mapCareSquareViewSession } from './map'
@@ -52,16 +53,25 @@ export class CareSquareClient implements Connector {
     const point = this.decodeResumePoint(resume) ?? { v: CURSOR_VERSION, planManagerId: this.requirePlanManagers()[0]!, offset: 0 }
     const { page, attempts } = await this.listPage(point.planManagerId, point.offset, CARESQUARE_PAGE_SIZE, signal)
     const where = `the invoice list of plan manager ${point.planManagerId} at offset ${point.offset}`
+    // A row with no readable id cannot be fetched in full: it is kept as skipped, the rest go on.
+    const skipped: SkippedRecord[] = []
+    const listed: string[] = []
+    for (const row of page.data) {
+      const parsed = CareSquareInvoiceRow.safeParse(row)
+      if (parsed.success) listed.push(parsed.data.id)
+      else skipped.push(skippedRecord(row, 'id', `a list row of ${where} has no id Quire can read`, { secrets: [this.apiKey] }))
+    }
     // Offset paging repeats rows when data shifts underneath it: one detail request per id.
-    const ids = [...new Set(page.data.map((row, index) => parseWire(CareSquareInvoiceRow, row, 'CareSquare', `${where}, data[${index}]`).id))]
+    const ids = [...new Set(listed)]
     const details = await mapBounded(ids, CARESQUARE_DETAIL_CONCURRENCY, (id) => this.detail(point.planManagerId, id, signal))
     const invoices = details.flatMap((detail) => (detail.invoice ? [detail.invoice] : []))
+    skipped.push(...details.flatMap((detail) => (detail.skipped ? [detail.skipped] : [])))
     const requests = attempts + details.reduce((sum, detail) => sum + detail.attempts, 0)
     // An empty page ends a plan manager's list even if has_more says otherwise: never loop forever.
     const more = page.pagination.has_more && page.data.length > 0
     // With several plan managers the whole walk's size is unknown until each is visited.
     const expectedTotal = this.requirePlanManagers().length === 1 ? { expectedTotal: page.pagination.total } : {}
-    return { invoices, next: this.nextPoint(point, more ? point.offset + page.data.length : null), requests, ...expectedTotal }
+    return { invoices, skipped, next: this.nextPoint(point, more ? point.offset + page.data.length : null), requests, ...expectedTotal }
   }
 
   /**
@@ -118,15 +128,19 @@ export class CareSquareClient implements Connector {
     return gone
   }
 
-  /** A listed invoice in full; null when it was deleted between the list and this request. */
-  private async detail(planManagerId: string, id: string, signal?: AbortSignal): Promise<{ invoice: UnifiedInvoice | null; attempts: number }> {
+  /**
+   * A listed invoice in full; neither an invoice nor a skipped record when it was deleted between
+   * the list and this request (left out of this walk, so the reconcile tombstones it if cached).
+   */
+  private async detail(planManagerId: string, id: string, signal?: AbortSignal): Promise<{ invoice?: UnifiedInvoice; skipped?: SkippedRecord; attempts: number }> {
     const response = await this.request(planManagerId, `/invoices/${encodeURIComponent(id)}`, signal)
-    // Left out of this walk, so the reconcile tombstones it if it was cached.
-    if (response.status === 404) return { invoice: null, attempts: response.attempts }
+    if (response.status === 404) return { attempts: response.attempts }
     this.check(response, planManagerId)
-    const where = `invoice ${id} of plan manager ${planManagerId}`
-    const raw = parseJson(response.text, 'CareSquare', where)
-    return { invoice: mapCareSquareInvoice(parseWire(CareSquareInvoice, raw, 'CareSquare', where), raw), attempts: response.attempts }
+    const raw = parseJson(response.text, 'CareSquare', `invoice ${id} of plan manager ${planManagerId}`)
+    const read = readInvoiceRecord(CareSquareInvoice, raw, (wire) => mapCareSquareInvoice(wire, raw), { secrets: [this.apiKey] })
+    // The detail is asked for by the listed id: a detail missing its own id is still that invoice.
+    if ('skipped' in read) return { skipped: { ...read.skipped, remoteId: read.skipped.remoteId ?? id }, attempts: response.attempts }
+    return { invoice: read.invoice, attempts: response.attempts }
   }
 
   private request(planManagerId: string, path: string, signal?: AbortSignal): Promise<HttpResponse> {

@@ -2,6 +2,7 @@ import type { InvoiceStatus, LineItem } from '../../../preload/contract'
 import { decimalFromJsonNumber } from '../../money/decimal'
 import type { UnifiedInvoice } from '../unified-invoice'
 import type { UnifiedViewSession } from '../unified-view-session'
+import { isUnreadable, readable } from '../unreadable'
 import type { CareSquareInvoice, CareSquareLineItem, CareSquareViewSession } from './schemas'
 
 /** The API has no currency field: CareSquare plan-manages NDIS funding, which is in AUD. */
@@ -24,14 +25,17 @@ const APPROVAL_AWAITED = new Set(['', 'pending', 'awaiting_approval', 'requires_
 
 /** `raw` is the detail payload exactly as received, unknown fields and `state_management` included. */
 export function mapCareSquareInvoice(wire: CareSquareInvoice, raw: unknown): UnifiedInvoice {
-  const status = deriveStatus(wire.claim_status, wire.approval_status)
-  const total = decimalFromJsonNumber(wire.total)
+  const claimStatus = readable(wire.claim_status)
+  // An unreadable status is not an absent one (which means "not claimed yet"): it is unknown.
+  const status = isUnreadable(wire.claim_status) || isUnreadable(wire.approval_status) ? 'unknown' : deriveStatus(claimStatus, readable(wire.approval_status))
+  const wireTotal = readable(wire.total)
+  const total = wireTotal === null ? null : decimalFromJsonNumber(wireTotal)
   return {
     remoteId: wire.id,
     number: wire.invoice_number ?? null,
     status,
     rawStatus: readableStatus(wire),
-    paymentStatus: wire.claim_status ?? null,
+    paymentStatus: claimStatus,
     counterparty: counterparty(wire),
     notes: null,
     issueDate: wire.invoice_date ?? null,
@@ -73,7 +77,7 @@ function normalize(status: string | null | undefined): string {
 
 /** e.g. “approval: approved / claim: paid”, with the flags that change what the status means. */
 function readableStatus(wire: CareSquareInvoice): string {
-  const parts = [`approval: ${wire.approval_status ?? '—'}`, `claim: ${wire.claim_status ?? '—'}`]
+  const parts = [`approval: ${readable(wire.approval_status) ?? '—'}`, `claim: ${readable(wire.claim_status) ?? '—'}`]
   if (wire.wont_claim === true) parts.push('won’t claim')
   if (wire.is_duplicate === true) parts.push('duplicate')
   if (wire.is_deleted === true) parts.push('deleted')

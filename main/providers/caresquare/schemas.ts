@@ -3,6 +3,7 @@
  * fields are ignored; fields the reference does not promise we depend on may be null or absent.
  */
 import { z } from 'zod'
+import { orUnreadable } from '../unreadable'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 timestamp')
@@ -15,7 +16,7 @@ const money = z.number()
  */
 export const CareSquareId = z
   .union([
-    z.string().min(1),
+    z.string().min(1).max(512),
     z.number().int().nonnegative().refine(Number.isSafeInteger, 'a numeric id larger than 2^53 cannot be kept exactly')
   ], 'expected a string or numeric id')
   .transform((id) => (typeof id === 'number' ? String(id) : id))
@@ -45,13 +46,13 @@ export const CareSquareInvoice = z.object({
   id: CareSquareId,
   invoice_number: z.string().nullish(),
   invoice_date: date.nullish(),
-  total: money,
+  total: orUnreadable(money),
   tax: money.nullish(),
   subtotal: money.nullish(),
   plan_manager: z.string().nullish(),
   participant_id: CareSquareId.nullish(),
-  claim_status: z.string().nullish(),
-  approval_status: z.string().nullish(),
+  claim_status: orUnreadable(z.string().max(64)),
+  approval_status: orUnreadable(z.string().max(64)),
   created_at: instant.nullish(),
   pm_provider_id: CareSquareId.nullish(),
   s3_key: z.string().nullish(),

@@ -2,11 +2,12 @@
  * Hoursmith API v1: Bearer personal access token (hsk_…), cursor paging bound to the sort,
  * `limit` ≤ 200, no total count, rate-limit headers on every response.
  */
-import { AppError } from '../../core/errors'
+import { AppError } from '../../base/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
 import { RateBudget } from '../../net/rate-budget'
 import type { Connector, InvoicePageResult } from '../connector'
 import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
+import { readInvoiceRecords } from '../record-reader'
 import { mapHoursmithInvoice } from './map'
 import { HoursmithError, HoursmithInvoice, HoursmithInvoiceList, HoursmithMe } from './schemas'
 
@@ -74,12 +75,11 @@ export class HoursmithClient implements Connector {
     this.check(response)
     const where = 'an invoice list page'
     const page = parseWire(HoursmithInvoiceList, parseJson(response.text, 'Hoursmith', where), 'Hoursmith', where)
-    const invoices = page.data.map((raw, index) =>
-      mapHoursmithInvoice(parseWire(HoursmithInvoice, raw, 'Hoursmith', `${where}, data[${index}]`), raw)
-    )
+    const { invoices, skipped } = readInvoiceRecords(page.data, HoursmithInvoice, mapHoursmithInvoice, { secrets: [this.token] })
     const next = page.pagination.nextCursor
     return {
       invoices,
+      skipped,
       next: next === null ? null : JSON.stringify({ sort, cursor: next } satisfies ResumePoint),
       requests: response.attempts
     }

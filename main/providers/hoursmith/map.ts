@@ -1,6 +1,7 @@
 import type { InvoiceStatus } from '../../../preload/contract'
 import { normalizeDecimal, subtract } from '../../money/decimal'
 import type { UnifiedInvoice } from '../unified-invoice'
+import { readable, UNKNOWN_CURRENCY } from '../unreadable'
 import type { HoursmithInvoice } from './schemas'
 
 const STATUS: Record<string, InvoiceStatus> = {
@@ -12,13 +13,16 @@ const STATUS: Record<string, InvoiceStatus> = {
 
 /** `raw` is the payload exactly as received, unknown fields included. */
 export function mapHoursmithInvoice(wire: HoursmithInvoice, raw: unknown): UnifiedInvoice {
-  const total = normalizeDecimal(wire.total)
+  const wireTotal = readable(wire.total)
+  const total = wireTotal === null ? null : normalizeDecimal(wireTotal)
   const subtotal = wire.subtotal == null ? null : normalizeDecimal(wire.subtotal)
+  const status = readable(wire.status)
+  const currency = readable(wire.currency)
   return {
     remoteId: wire.id,
     number: wire.number ?? null,
-    status: STATUS[wire.status.toUpperCase()] ?? 'unknown',
-    rawStatus: wire.status,
+    status: status === null ? 'unknown' : (STATUS[status.toUpperCase()] ?? 'unknown'),
+    rawStatus: status,
     paymentStatus: wire.paymentStatus ?? null,
     counterparty: wire.billToName ?? null,
     notes: wire.notes ?? null,
@@ -26,10 +30,10 @@ export function mapHoursmithInvoice(wire: HoursmithInvoice, raw: unknown): Unifi
     dueDate: wire.dueDate ?? null,
     periodStart: null,
     periodEnd: null,
-    currency: wire.currency.toUpperCase(),
+    currency: currency?.toUpperCase() ?? UNKNOWN_CURRENCY,
     subtotal,
     // Hoursmith sends a tax rate, not an amount: tax is what the total adds to the discounted subtotal.
-    tax: subtotal === null ? null : subtract(total, subtract(subtotal, wire.discountAmount ?? '0')),
+    tax: subtotal === null || total === null ? null : subtract(total, subtract(subtotal, wire.discountAmount ?? '0')),
     total,
     paid: wire.amountPaid == null ? null : normalizeDecimal(wire.amountPaid),
     hasPdf: false,

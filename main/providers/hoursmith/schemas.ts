@@ -3,24 +3,26 @@
  * and every field the reference does not promise is allowed to be null or absent.
  */
 import { z } from 'zod'
+import { orUnreadable } from '../unreadable'
 
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string like "1234.50"')
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 timestamp')
 
-export const HoursmithInvoice = z.object({
-  id: z.string().min(1),
+/** An invoice as the reference documents it: what the simulator serves. */
+export const HoursmithWireInvoice = z.object({
+  id: z.string().min(1).max(512),
   orgId: z.string().nullish(),
   clientId: z.string().nullish(),
   number: z.string().nullish(),
-  status: z.string().min(1),
+  status: z.string().min(1).max(64),
   paymentStatus: z.string().nullish(),
   subtotal: decimal.nullish(),
   discountAmount: decimal.nullish(),
   taxRate: decimal.nullish(),
   total: decimal,
   amountPaid: decimal.nullish(),
-  currency: z.string().min(1),
+  currency: z.string().min(1).max(16),
   notes: z.string().nullish(),
   billToName: z.string().nullish(),
   issueDate: date.nullish(),
@@ -30,6 +32,14 @@ export const HoursmithInvoice = z.object({
   createdAt: instant.nullish(),
   updatedAt: instant.nullish(),
   deletedAt: instant.nullish()
+})
+export type HoursmithWireInvoice = z.infer<typeof HoursmithWireInvoice>
+
+/** What Quire reads: the same, with an unreadable status, total or currency kept as unknown. */
+export const HoursmithInvoice = HoursmithWireInvoice.extend({
+  status: orUnreadable(HoursmithWireInvoice.shape.status),
+  total: orUnreadable(decimal),
+  currency: orUnreadable(HoursmithWireInvoice.shape.currency)
 })
 export type HoursmithInvoice = z.infer<typeof HoursmithInvoice>
 

@@ -5,11 +5,13 @@
  * and `startingAfter` = the last id seen, until `hasMore` is false. List items are complete
  * invoices (the seed's list and detail examples are the same object), so no detail requests.
  */
-import { AppError } from '../../core/errors'
+import { AppError } from '../../base/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
-import { requestPdf, type PdfInvoice } from '../../pdfs/pdf-request'
+import { requestPdf, type PdfInvoice } from '../../net/pdf-request'
+import { checkLinkTarget } from '../../net/link-target'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
 import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
+import { readInvoiceRecords } from '../record-reader'
 import { mapLynkwellInvoice } from './map'
 import { LynkwellErrorBody, LynkwellInvoice, LynkwellInvoiceList, LynkwellToken } from './schemas'
 
@@ -70,16 +72,15 @@ export class LynkwellClient implements Connector {
     }
     const where = 'an invoice list page'
     const page = parseWire(LynkwellInvoiceList, parseJson(response.text, 'Lynkwell', where), 'Lynkwell', where)
-    const invoices = page.data.items.map((raw, index) =>
-      mapLynkwellInvoice(parseWire(LynkwellInvoice, raw, 'Lynkwell', `${where}, data.items[${index}]`), raw)
-    )
-    const last = invoices.at(-1)
+    const { invoices, skipped } = readInvoiceRecords(page.data.items, LynkwellInvoice, mapLynkwellInvoice, { secrets: [this.secret, ...this.issued] })
+    const last = lastListedId(page.data.items)
     if (page.data.hasMore && !last) {
-      throw new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: Lynkwell said more invoices follow but sent an empty page, so the walk cannot continue. Sync again later.`)
+      throw new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: Lynkwell said more invoices follow but sent ${page.data.items.length === 0 ? 'an empty page' : 'a page whose last item has no id'}, so the walk cannot continue. Sync again later.`)
     }
     return {
       invoices,
-      next: page.data.hasMore && last ? JSON.stringify({ v: 1, startingAfter: last.remoteId } satisfies ResumePoint) : null,
+      next: page.data.hasMore && last ? JSON.stringify({ v: 1, startingAfter: last } satisfies ResumePoint) : null,
+      skipped,
       requests
     }
   }
@@ -97,7 +98,8 @@ export class LynkwellClient implements Connector {
     const url = webLink(link)
     if (!url) throw new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: the invoice’s pdfUrl (“${link.slice(0, 80)}”) is not a web link, so its PDF cannot be downloaded.`)
     const expired = 'The link may have expired: sync the account for a fresh one.'
-    let response = await requestPdf(this.deps, { url: url.href, headers: { Accept: 'application/pdf' }, signal, redirect: 'follow' })
+    const checkTarget = (target: URL): Promise<void> => checkLinkTarget(target, this.account.baseUrl, this.who, this.deps.resolveHost)
+    let response = await requestPdf(this.deps, { url: url.href, headers: { Accept: 'application/pdf' }, signal, redirect: 'follow', checkTarget })
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel()
       if (url.origin !== new URL(this.account.baseUrl).origin) {
@@ -239,6 +241,17 @@ export class LynkwellClient implements Connector {
     const redacted = redact(said, [this.secret, ...this.issued])
     return ` Lynkwell said: “${redacted.slice(0, 300).replace(/[.\s]+$/, '')}”.`
   }
+}
+
+/**
+ * Keyset paging continues after the last item listed, whether or not Quire could keep it: an
+ * unreadable last record must not end or loop the walk. Only an item with no id at all leaves
+ * nothing to continue from.
+ */
+function lastListedId(items: readonly unknown[]): string | null {
+  const last = items.at(-1)
+  const id = typeof last === 'object' && last !== null ? (last as { id?: unknown }).id : undefined
+  return typeof id === 'string' && id.length > 0 && id.length <= 512 ? id : null
 }
 
 function webLink(text: string): URL | null {

@@ -1,6 +1,7 @@
 import type { InvoiceStatus, LineItem } from '../../../preload/contract'
 import { add, decimalFromJsonNumber } from '../../money/decimal'
 import type { UnifiedInvoice } from '../unified-invoice'
+import { readable, UNKNOWN_CURRENCY } from '../unreadable'
 import type { LynkwellInvoice, LynkwellSubscriptionItem } from './schemas'
 
 /**
@@ -31,14 +32,18 @@ const STATUS: Record<string, InvoiceStatus> = {
  * `raw` is the payload exactly as received, pdfUrl included.
  */
 export function mapLynkwellInvoice(wire: LynkwellInvoice, raw: unknown): UnifiedInvoice {
-  const subtotal = decimalFromJsonNumber(wire.subTotal)
-  const tax = decimalFromJsonNumber(wire.taxTotal)
+  const wireSubtotal = readable(wire.subTotal)
+  const wireTax = readable(wire.taxTotal)
+  const subtotal = wireSubtotal === null ? null : decimalFromJsonNumber(wireSubtotal)
+  const tax = wireTax === null ? null : decimalFromJsonNumber(wireTax)
+  const status = readable(wire.status)
+  const currency = readable(wire.currency)
   return {
     remoteId: wire.id,
     // Lynkwell has no human invoice number; the id is the only reference and is the remoteId.
     number: null,
-    status: STATUS[wire.status.toUpperCase()] ?? 'unknown',
-    rawStatus: wire.status,
+    status: status === null ? 'unknown' : (STATUS[status.toUpperCase()] ?? 'unknown'),
+    rawStatus: status,
     paymentStatus: null,
     // The payment profile is the billed party (the driver's billing profile): the only
     // counterparty the invoice names.
@@ -48,10 +53,10 @@ export function mapLynkwellInvoice(wire: LynkwellInvoice, raw: unknown): Unified
     dueDate: null,
     periodStart: wire.periodStart ?? null,
     periodEnd: wire.periodEnd ?? null,
-    currency: wire.currency.toUpperCase(),
+    currency: currency?.toUpperCase() ?? UNKNOWN_CURRENCY,
     subtotal,
     tax,
-    total: add(subtotal, tax),
+    total: subtotal === null || tax === null ? null : add(subtotal, tax),
     // No amount paid is sent; a PAID status says so, but the amount is not ours to invent.
     paid: null,
     hasPdf: typeof wire.pdfUrl === 'string' && wire.pdfUrl.length > 0,

@@ -5,6 +5,7 @@
  * and item timestamps) must still parse, because they are what the reference promises.
  */
 import { z } from 'zod'
+import { orUnreadable } from '../unreadable'
 
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 timestamp')
 const amount = z.number('expected an amount (a JSON number)')
@@ -25,22 +26,35 @@ export const LynkwellSubscriptionItem = z.object({
 })
 export type LynkwellSubscriptionItem = z.infer<typeof LynkwellSubscriptionItem>
 
-export const LynkwellInvoice = z.object({
-  id: z.string().min(1),
+/** An invoice as the reference documents it: what the simulator serves. */
+export const LynkwellWireInvoice = z.object({
+  id: z.string().min(1).max(512),
   paymentProfileId: z.string().nullish(),
   network: z.string().nullish(),
   pdfUrl: z.string().nullish(),
-  status: z.string().min(1),
+  status: z.string().min(1).max(64),
   totalPaymentAttempts: z.number().nullish(),
   subTotal: amount,
   taxTotal: amount,
-  currency: z.string().min(1),
+  currency: z.string().min(1).max(16),
   invoiceItems: z.array(z.string()).nullish(),
   subscriptionItems: z.array(LynkwellSubscriptionItem).nullish(),
   lastPaymentAttemptDate: instant.nullish(),
   periodStart: instant.nullish(),
   periodEnd: instant.nullish(),
   createdAt: instant.nullish()
+})
+export type LynkwellWireInvoice = z.infer<typeof LynkwellWireInvoice>
+
+/**
+ * What Quire reads: the same, with an unreadable status or currency kept as unknown, and an
+ * unreadable subTotal or taxTotal making the total (their sum) unknown.
+ */
+export const LynkwellInvoice = LynkwellWireInvoice.extend({
+  status: orUnreadable(LynkwellWireInvoice.shape.status),
+  subTotal: orUnreadable(amount),
+  taxTotal: orUnreadable(amount),
+  currency: orUnreadable(LynkwellWireInvoice.shape.currency)
 })
 export type LynkwellInvoice = z.infer<typeof LynkwellInvoice>
 

@@ -4,11 +4,12 @@
  * paged by page[number]/page[size] ≤ 1000, with each invoice's account side-loaded for its
  * currency and name.
  */
-import { AppError } from '../../core/errors'
+import { AppError } from '../../base/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
-import { briefText, requestPdf, type PdfInvoice } from '../../pdfs/pdf-request'
+import { briefText, requestPdf, type PdfInvoice } from '../../net/pdf-request'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
 import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
+import { readInvoiceRecords } from '../record-reader'
 import { mapYetiInvoice } from './map'
 import { YetiAccount, YetiAuthToken, YetiErrors, YetiInvoice, YetiInvoiceList, YetiResourceRef } from './schemas'
 
@@ -60,19 +61,24 @@ export class YetiClient implements Connector {
     const { response, requests } = await this.get(`/invoices?${query}`, signal)
     const where = 'an invoice list page'
     const page = parseWire(YetiInvoiceList, parseJson(response.text, PROVIDER, where), PROVIDER, where)
-    const accounts = includedAccounts(page.included ?? [], where)
-    const invoices = page.data.map((raw, index) => {
-      const invoice = parseWire(YetiInvoice, raw, PROVIDER, `${where}, data[${index}]`)
-      const link = invoice.relationships?.account?.data
-      // The server side-loads every listed invoice's account. When it did not (an old install,
-      // or no relationship data), the invoice still maps: no counterparty, currency unknown.
-      return mapYetiInvoice(invoice, link ? (accounts.get(link.id) ?? null) : null, raw)
-    })
+    const accounts = includedAccounts(page.included ?? [])
+    const secrets = [this.password, this.jwt].filter((secret): secret is string => typeof secret === 'string' && secret.length > 0)
+    const { invoices, skipped } = readInvoiceRecords(
+      page.data,
+      YetiInvoice,
+      (invoice, raw) => {
+        const link = invoice.relationships?.account?.data
+        // The server side-loads every listed invoice's account. When it did not (an old install,
+        // or no relationship data), the invoice still maps: no counterparty, currency unknown.
+        return mapYetiInvoice(invoice, link ? (accounts.get(link.id) ?? null) : null, raw)
+      },
+      { secrets }
+    )
     // meta.total-count is only a count at the time of this request, so it does not end the walk:
     // a short page does, and so does a full one when the server's links say no page follows.
     const more = page.data.length === point.size && (page.links == null || page.links.next != null)
     const expectedTotal = page.meta?.['total-count'] ?? undefined
-    return { invoices, next: more ? JSON.stringify({ ...point, page: point.page + 1 } satisfies ResumePoint) : null, requests, ...(expectedTotal === undefined ? {} : { expectedTotal }) }
+    return { invoices, skipped, next: more ? JSON.stringify({ ...point, page: point.page + 1 } satisfies ResumePoint) : null, requests, ...(expectedTotal === undefined ? {} : { expectedTotal }) }
   }
 
   /**
@@ -214,14 +220,18 @@ export class YetiClient implements Connector {
   }
 }
 
-/** The page's side-loaded accounts by id; other resource types are ignored. */
-function includedAccounts(included: unknown[], where: string): Map<string, YetiAccount> {
+/**
+ * The page's side-loaded accounts by id; other resource types are ignored, and so is an account
+ * Quire cannot read: its invoices are still kept, with no counterparty and the currency unknown.
+ */
+function includedAccounts(included: unknown[]): Map<string, YetiAccount> {
   const accounts = new Map<string, YetiAccount>()
-  included.forEach((raw, index) => {
+  for (const raw of included) {
     const ref = YetiResourceRef.safeParse(raw)
-    if (!ref.success || ref.data.type !== 'accounts') return
-    accounts.set(ref.data.id, parseWire(YetiAccount, raw, PROVIDER, `${where}, included[${index}]`))
-  })
+    if (!ref.success || ref.data.type !== 'accounts') continue
+    const account = YetiAccount.safeParse(raw)
+    if (account.success) accounts.set(ref.data.id, account.data)
+  }
   return accounts
 }
 

@@ -10,6 +10,12 @@ export const yeti: ProviderDefinition = {
   secretLabel: 'Password',
   requiredOptions: ['login'],
   optionalOptions: [],
-  options: z.object({ login: z.string('Yeti-Switch needs the customer portal login').trim().min(1, 'Yeti-Switch needs the customer portal login') }).strict(),
+  options: z
+    .object({
+      login: z.string('Yeti-Switch needs the customer portal login').trim().min(1, 'Yeti-Switch needs the customer portal login'),
+      // Checked against the host's addresses in main/net/endpoint-policy.ts: only on a private network.
+      allowInsecure: z.boolean().optional()
+    })
+    .strict(),
   createConnector: (account, secret, deps) => new YetiClient(account, secret, deps)
 }

@@ -41,7 +41,7 @@ export function mapYetiInvoice(wire: YetiInvoice, account: YetiAccount | null, r
     currency: currencyOf(account),
     subtotal: null,
     tax: null,
-    total: normalizeDecimal(attributes.total),
+    total: attributes.total === null ? null : normalizeDecimal(attributes.total),
     paid: null,
     hasPdf: attributes['has-pdf'],
     remoteCreatedAt: null,

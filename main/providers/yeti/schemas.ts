@@ -4,6 +4,7 @@
  * different versions, so unknown fields are ignored and fields that came and went are optional.
  */
 import { z } from 'zod'
+import { readable, orUnreadable } from '../unreadable'
 
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string like "12.5"')
 const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 timestamp')
@@ -15,9 +16,9 @@ export const YetiInvoiceAttributes = z
     'start-date': instant,
     'end-date': instant,
     'has-pdf': z.boolean(),
-    'amount-spent': decimal.optional(),
+    'amount-spent': orUnreadable(decimal),
     /** The total before yeti-web split it into spent/earned counters (2023-12). */
-    amount: decimal.optional(),
+    amount: orUnreadable(decimal),
     // Per-side breakdown, added in 2023-12: absent on older installs. Durations are seconds.
     'originated-amount-spent': decimal.nullish(),
     'originated-calls-count': count.nullish(),
@@ -37,18 +38,12 @@ export const YetiInvoiceAttributes = z
     'services-amount-spent': decimal.nullish(),
     'service-transactions-count': count.nullish()
   })
-  .transform((attributes, context) => {
-    const total = attributes['amount-spent'] ?? attributes.amount
-    if (total === undefined) {
-      context.addIssue({ code: 'custom', path: ['amount-spent'], message: 'expected a decimal string like "12.5" (the invoice total)' })
-      return z.NEVER
-    }
-    return { ...attributes, total }
-  })
+  // Null when neither total is readable: the invoice is kept with its amount unknown.
+  .transform((attributes) => ({ ...attributes, total: readable(attributes['amount-spent']) ?? readable(attributes.amount) }))
 export type YetiInvoiceAttributes = z.infer<typeof YetiInvoiceAttributes>
 
 export const YetiInvoice = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).max(512),
   type: z.literal('invoices'),
   attributes: YetiInvoiceAttributes,
   relationships: z
@@ -64,9 +59,9 @@ export const YetiAccount = z.object({
   id: z.string().min(1),
   type: z.literal('accounts'),
   attributes: z.object({
-    name: z.string().nullish(),
+    name: z.string().max(1024).nullish(),
     // The currency's name as the operator set it up (normally an ISO 4217 code); absent on old installs.
-    currency: z.string().nullish()
+    currency: z.string().max(16).nullish()
   })
 })
 export type YetiAccount = z.infer<typeof YetiAccount>

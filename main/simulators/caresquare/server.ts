@@ -6,7 +6,8 @@
  * sessions. The demo workspace, the tests and the benchmarks all run against it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { listenOnLoopback, sendJson } from '../shared/http-server'
+import { listenOnLoopback } from '../../net/loopback-server'
+import { sendJson } from '../shared/raw-json'
 import { careSquareDataset, careSquareViewSessions } from './dataset'
 import { seedExampleInvoice, seedExampleViewSession, SUMMARY_FIELDS, type CareSquareWireInvoice, type CareSquareWireViewSession } from './wire'
 

@@ -1,4 +1,4 @@
-import type { HoursmithInvoice } from '../../providers/hoursmith/schemas'
+import type { HoursmithWireInvoice } from '../../providers/hoursmith/schemas'
 import { centsToDecimal, pick, seededRandom, uuidFrom } from '../shared/random'
 
 const CLIENTS = [
@@ -35,7 +35,7 @@ export interface DatasetOptions {
   deletedShare?: number
 }
 
-export function hoursmithDataset({ count, seed = 1, deletedShare = 0.01 }: DatasetOptions): HoursmithInvoice[] {
+export function hoursmithDataset({ count, seed = 1, deletedShare = 0.01 }: DatasetOptions): HoursmithWireInvoice[] {
   const random = seededRandom(seed)
   const orgId = uuidFrom(random)
   const clientIds = CLIENTS.map(() => uuidFrom(random))

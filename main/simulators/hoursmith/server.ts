@@ -5,9 +5,11 @@
  * Retry-After. The demo workspace, the tests and the benchmarks all run against it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { HoursmithInvoice } from '../../providers/hoursmith/schemas'
-import type { FaultPlan } from '../shared/faults'
-import { listenOnLoopback, sendJson } from '../shared/http-server'
+import type { HoursmithWireInvoice } from '../../providers/hoursmith/schemas'
+import { withFaults, type FaultPlan } from '../shared/faults'
+import { listenOnLoopback } from '../../net/loopback-server'
+import { sendJson } from '../shared/raw-json'
+import { badRecords, mixedIn, type BadRecord } from '../shared/bad-records'
 import { hoursmithDataset } from './dataset'
 import { SlidingWindowLimiter } from './rate-limit'
 
@@ -19,7 +21,7 @@ export interface HoursmithTokenGrant {
 
 export interface HoursmithSimulatorOptions {
   /** The invoices to serve, or how many to generate. */
-  invoices?: HoursmithInvoice[] | number
+  invoices?: HoursmithWireInvoice[] | number
   seed?: number
   tokens: Record<string, HoursmithTokenGrant>
   port?: number
@@ -28,13 +30,17 @@ export interface HoursmithSimulatorOptions {
   now?: () => number
   /** Injected misbehaviour (5xx, 429, resets, slowness, malformed pages), for fault tests. */
   faults?: FaultPlan
+  /** Mixes records no reference promises among the good ones (see shared/bad-records.ts). */
+  badRecords?: boolean
 }
 
 export interface HoursmithSimulator {
   /** The base URL a Quire account uses, ending in /api/v1. */
   baseUrl: string
   /** The live dataset: tests change it between syncs and compare the cache with it. */
-  invoices: HoursmithInvoice[]
+  invoices: HoursmithWireInvoice[]
+  /** The bad records mixed in (bad-records mode), also in `invoices`. */
+  badRecords: BadRecord[]
   requests: { count: number }
   /** Call after changing `invoices`, so paging sees the change. */
   changed(): void
@@ -44,16 +50,19 @@ export interface HoursmithSimulator {
 export const HOURSMITH_TOKEN_SHAPE = /^hsk_(live|test)_[A-Za-z0-9]{12}_[A-Za-z0-9]{32}$/
 const SORTABLE = new Set(['amountPaid', 'createdAt', 'dueDate', 'id', 'issueDate', 'number', 'paidAt', 'paymentStatus', 'sentAt', 'status', 'total', 'updatedAt'])
 const MAX_LIMIT = 200
+const HOURSMITH_BAD_RECORD_FIELDS = { total: 'total', money: 'decimal-string', currency: 'currency', status: 'status', text: 'notes' } as const
 
 export async function startHoursmithSimulator(options: HoursmithSimulatorOptions): Promise<HoursmithSimulator> {
-  const invoices = Array.isArray(options.invoices) ? options.invoices : hoursmithDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1 })
+  const good = Array.isArray(options.invoices) ? options.invoices : hoursmithDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1 })
+  const bad = options.badRecords ? badRecords(good.filter((invoice) => invoice.deletedAt === null).filter((_, index) => index % 9 === 4), HOURSMITH_BAD_RECORD_FIELDS) : []
+  const invoices = bad.length > 0 ? mixedIn(good, bad) : good
   const now = options.now ?? Date.now
   const limits = options.rateLimits ?? { burst: 30, burstWindowMs: 10_000, sustained: 600, sustainedWindowMs: 60_000 }
   const limiter = new SlidingWindowLimiter(limits, now)
   const requests = { count: 0 }
   const sorted = new SortedViews(invoices)
 
-  const server = await listenOnLoopback((request, response, url) => {
+  const server = await listenOnLoopback(withFaults((request, response, url) => {
     requests.count += 1
     const path = url.pathname.replace(/^\/api\/v1/, '')
     if (!url.pathname.startsWith('/api/v1/')) return fail(response, 404, 'not_found', 'No such route.')
@@ -97,9 +106,9 @@ export async function startHoursmithSimulator(options: HoursmithSimulatorOptions
       return invoice ? sendJson(response, 200, { data: invoice }, headers) : fail(response, 404, 'not_found', 'Invoice not found.', headers)
     }
     return fail(response, 404, 'not_found', 'No such route.', headers)
-  }, options.port, options.faults)
+  }, options.faults), options.port)
 
-  return { baseUrl: `${server.origin}/api/v1`, invoices, requests, changed: () => sorted.invalidate(), close: () => server.close() }
+  return { baseUrl: `${server.origin}/api/v1`, invoices, badRecords: bad, requests, changed: () => sorted.invalidate(), close: () => server.close() }
 }
 
 function listInvoices(response: ServerResponse, url: URL, sorted: SortedViews, headers: Record<string, string>): void {
@@ -131,7 +140,7 @@ type SortKey = string | null
 class SortedViews {
   private readonly cache = new Map<string, SortedView>()
 
-  constructor(private readonly invoices: HoursmithInvoice[]) {}
+  constructor(private readonly invoices: HoursmithWireInvoice[]) {}
 
   get(sort: string): SortedView {
     let view = this.cache.get(sort)
@@ -148,13 +157,13 @@ class SortedViews {
 }
 
 class SortedView {
-  readonly items: HoursmithInvoice[]
+  readonly items: HoursmithWireInvoice[]
   private readonly descending: boolean
-  private readonly field: keyof HoursmithInvoice
+  private readonly field: keyof HoursmithWireInvoice
 
-  constructor(invoices: HoursmithInvoice[], sort: string) {
+  constructor(invoices: HoursmithWireInvoice[], sort: string) {
     this.descending = sort.startsWith('-')
-    this.field = sort.replace(/^-/, '') as keyof HoursmithInvoice
+    this.field = sort.replace(/^-/, '') as keyof HoursmithWireInvoice
     this.items = [...invoices].sort((a, b) => this.compare(keyOf(a, this.field), a.id, keyOf(b, this.field), b.id))
   }
 
@@ -175,7 +184,8 @@ class SortedView {
   private compare(aKey: SortKey, aId: string, bKey: SortKey, bId: string): number {
     const byKey = aKey === bKey ? 0 : aKey === null ? -1 : bKey === null ? 1 : compareValues(aKey, bKey)
     if (byKey !== 0) return this.descending ? -byKey : byKey
-    return aId < bId ? -1 : aId > bId ? 1 : 0
+    const [a, b] = [aId ?? '', bId ?? '']
+    return a < b ? -1 : a > b ? 1 : 0
   }
 }
 
@@ -185,14 +195,14 @@ function compareValues(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function keyOf(invoice: HoursmithInvoice, field: keyof HoursmithInvoice): SortKey {
+function keyOf(invoice: HoursmithWireInvoice, field: keyof HoursmithWireInvoice): SortKey {
   const value = invoice[field]
   return value == null ? null : String(value)
 }
 
-function encodeCursor(sort: string, last: HoursmithInvoice): string {
-  const field = sort.replace(/^-/, '') as keyof HoursmithInvoice
-  return Buffer.from(JSON.stringify({ s: sort, k: keyOf(last, field), i: last.id })).toString('base64url')
+function encodeCursor(sort: string, last: HoursmithWireInvoice): string {
+  const field = sort.replace(/^-/, '') as keyof HoursmithWireInvoice
+  return Buffer.from(JSON.stringify({ s: sort, k: keyOf(last, field), i: last.id ?? '' })).toString('base64url')
 }
 
 function decodeCursor(cursor: string): { sort: string; key: SortKey; id: string } | null {

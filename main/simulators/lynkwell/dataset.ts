@@ -1,8 +1,8 @@
-import type { LynkwellInvoice, LynkwellSubscriptionItem } from '../../providers/lynkwell/schemas'
+import type { LynkwellWireInvoice, LynkwellSubscriptionItem } from '../../providers/lynkwell/schemas'
 import { pick, seededRandom, uuidFrom } from '../shared/random'
 
 /** The seed page's example (seed 004, "Get an invoice by id"), verbatim: placeholders and all. */
-export const LYNKWELL_SEED_INVOICE: LynkwellInvoice = {
+export const LYNKWELL_SEED_INVOICE: LynkwellWireInvoice = {
   id: 'string',
   paymentProfileId: 'string',
   network: 'string',
@@ -70,7 +70,7 @@ export interface LynkwellDatasetOptions {
  * at fixed places (float traps, huge amounts, nulls, empty item lists, an unmapped status).
  * Amounts are built in integer cents and written as JSON numbers in major units, as Lynkwell does.
  */
-export function lynkwellDataset({ count, seed = 1, pdfBaseUrl = 'https://billing-files.lynkwell.invalid/invoices' }: LynkwellDatasetOptions): LynkwellInvoice[] {
+export function lynkwellDataset({ count, seed = 1, pdfBaseUrl = 'https://billing-files.lynkwell.invalid/invoices' }: LynkwellDatasetOptions): LynkwellWireInvoice[] {
   const random = seededRandom(seed)
   const profiles = Array.from({ length: 40 }, () => `pp_${uuidFrom(random).replace(/-/g, '').slice(0, 20)}`)
   const invoices = Array.from({ length: count }, (_, index) => (index === 0 ? structuredClone(LYNKWELL_SEED_INVOICE) : generated(random, index, count, profiles, pdfBaseUrl)))
@@ -81,7 +81,7 @@ export function lynkwellDataset({ count, seed = 1, pdfBaseUrl = 'https://billing
   return invoices
 }
 
-const EDGE_CASES: Partial<LynkwellInvoice>[] = [
+const EDGE_CASES: Partial<LynkwellWireInvoice>[] = [
   // 0.1 + 0.2 in binary floating point is 0.30000000000000004; the total must be 0.30.
   { subTotal: 0.1, taxTotal: 0.2, currency: 'USD', subscriptionItems: [], invoiceItems: ['Idle fee'] },
   { subTotal: 1234567.89, taxTotal: 98765.43, currency: 'USD' },
@@ -90,7 +90,7 @@ const EDGE_CASES: Partial<LynkwellInvoice>[] = [
   { invoiceItems: ['<img src=x onerror=alert(1)> session', 'Séance de recharge — 東京 Station 7'] }
 ]
 
-function generated(random: () => number, index: number, count: number, profiles: string[], pdfBaseUrl: string): LynkwellInvoice {
+function generated(random: () => number, index: number, count: number, profiles: string[], pdfBaseUrl: string): LynkwellWireInvoice {
   const id = uuidFrom(random)
   const network = pick(random, NETWORKS)
   const profile = pick(random, profiles)

@@ -7,15 +7,16 @@
  * own error body is not documented; `{message}` is what this simulator sends.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { LynkwellInvoice } from '../../providers/lynkwell/schemas'
-import { listenOnLoopback, sendJson } from '../shared/http-server'
+import type { LynkwellWireInvoice } from '../../providers/lynkwell/schemas'
+import { listenOnLoopback } from '../../net/loopback-server'
+import { sendJson } from '../shared/raw-json'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { lynkwellDataset } from './dataset'
 import { TokenAuthority, type LynkwellApiClient } from './oauth'
 
 export interface LynkwellSimulatorOptions {
   /** The invoices to serve, or how many to generate (the seed example is always the first). */
-  invoices?: LynkwellInvoice[] | number
+  invoices?: LynkwellWireInvoice[] | number
   seed?: number
   /** The API clients that may get tokens, by client id. */
   clients: Record<string, LynkwellApiClient>
@@ -34,7 +35,7 @@ export interface LynkwellSimulator {
   tokenUrl: string
   audience: string
   /** The live dataset: tests change it between syncs and compare the cache with it. */
-  invoices: LynkwellInvoice[]
+  invoices: LynkwellWireInvoice[]
   /** Billing API requests, refused ones included. */
   requests: { count: number }
   /** Token endpoint requests, refused ones included. */
@@ -67,7 +68,7 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
   const requests = { count: 0 }
   const tokenRequests = { count: 0 }
   const unauthorized = { count: 0 }
-  const invoices: LynkwellInvoice[] = Array.isArray(options.invoices) ? options.invoices : []
+  const invoices: LynkwellWireInvoice[] = Array.isArray(options.invoices) ? options.invoices : []
   let positions: Map<string, number> | null = null
   const positionOf = (id: string): number | undefined => {
     positions ??= new Map(invoices.map((invoice, index) => [invoice.id, index]))
@@ -146,7 +147,7 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
 }
 
 /** A charging network's invoice: what the payload says, as the payment provider would print it. */
-function drawLynkwellPdf(invoice: LynkwellInvoice): Promise<Uint8Array> {
+function drawLynkwellPdf(invoice: LynkwellWireInvoice): Promise<Uint8Array> {
   const currency = invoice.currency.toUpperCase()
   const items: [string, string][] = [
     ...(invoice.invoiceItems ?? []).map((text): [string, string] => [text, '']),
@@ -166,7 +167,7 @@ function drawLynkwellPdf(invoice: LynkwellInvoice): Promise<Uint8Array> {
   })
 }
 
-function listInvoices(response: ServerResponse, url: URL, invoices: LynkwellInvoice[], positionOf: (id: string) => number | undefined): void {
+function listInvoices(response: ServerResponse, url: URL, invoices: LynkwellWireInvoice[], positionOf: (id: string) => number | undefined): void {
   const limitText = url.searchParams.get('limit') ?? String(DEFAULT_LIMIT)
   if (!LIMIT_PATTERN.test(limitText)) return sendJson(response, 400, { message: `limit must match ${LIMIT_PATTERN.source}` })
   const limit = Number(limitText)

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Handler } from '../../net/loopback-server'
+import { createGzip } from 'node:zlib'
 import { seededRandom } from './random'
 
 /** Ways a real network and a real provider misbehave, injected by the simulators in tests. */
@@ -9,6 +11,8 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   /** A 200 whose body is JSON of the wrong shape: the page must fail its schema. */
   | { kind: 'malformed' }
+  /** A 200 whose small gzip body unpacks to `megabytes` of JSON whitespace: a decompression bomb. */
+  | { kind: 'gzipBomb'; megabytes: number }
 
 export type FaultPlan = (request: { index: number; method: string; path: string }) => Fault | null
 
@@ -43,5 +47,41 @@ export async function applyFault(fault: Fault, _request: IncomingMessage, respon
       response.end('{"data":"this is not the documented shape","pagination":42}')
       return true
     }
+    case 'gzipBomb':
+      sendGzipBomb(response, fault.megabytes)
+      return true
   }
+}
+
+/** A simulator's handler with a fault plan in front: the plan gets the first word on every request. */
+export function withFaults(handler: Handler, faults: FaultPlan | undefined): Handler {
+  if (!faults) return handler
+  let index = 0
+  return async (request, response, url) => {
+    const fault = faults({ index: index++, method: request.method ?? 'GET', path: url.pathname })
+    if (fault && (await applyFault(fault, request, response))) return
+    await handler(request, response, url)
+  }
+}
+
+/**
+ * Streams the bomb as it is compressed, with backpressure, so the simulator itself never holds
+ * it; it stops as soon as the client goes away.
+ */
+function sendGzipBomb(response: ServerResponse, megabytes: number): void {
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' })
+  const gzip = createGzip({ level: 9 })
+  gzip.pipe(response)
+  const chunk = Buffer.alloc(1024 * 1024, 0x20)
+  let left = megabytes
+  const pump = (): void => {
+    while (left > 0 && !response.destroyed) {
+      left -= 1
+      if (!gzip.write(chunk)) return void gzip.once('drain', pump)
+    }
+    if (!response.destroyed) gzip.end('","data":[],"pagination":{"nextCursor":null}}')
+  }
+  response.once('close', () => gzip.destroy())
+  gzip.write('{"padding":"')
+  pump()
 }

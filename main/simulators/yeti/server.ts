@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { listenOnLoopback, sendJson } from '../shared/http-server'
+import { listenOnLoopback } from '../../net/loopback-server'
+import { sendJson } from '../shared/raw-json'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { yetiDataset, type YetiSimAccount, type YetiSimInvoice } from './dataset'
 import { accountResource, invoiceResource, JsonApiFailure, pageLinks, parseInclude, parseListQuery, sortInvoices, YETI_API_PATH, type JsonApiError } from './jsonapi'

@@ -11,6 +11,7 @@ export type {
   MethodOutput,
   ProviderId,
   ProviderOptions,
+  SkippedRecordView,
   SyncOutcome,
   SyncProgress
 } from '../../../preload/contract'

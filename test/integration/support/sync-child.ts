@@ -2,7 +2,7 @@
  * A syncing process for the kill -9 test: opens the cache, says "ready", syncs everything.
  * Its clock skips waits, so a rate budget does not make the test slow.
  */
-import { createCore } from '../../../main/core/create-core'
+import { createCore } from '../../../main/app/create-core'
 import { KeytarSecretStore } from '../../../main/secrets/keytar-store'
 import { fakeClock } from '../../helpers/fake-clock'
 

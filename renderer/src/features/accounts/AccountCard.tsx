@@ -8,6 +8,7 @@ import { formatCount, plural } from '../../lib/format'
 import { AccountOptionFacts } from './AccountOptionFacts'
 import { RemoveAccount } from './RemoveAccount'
 import { ReplaceTokenForm } from './ReplaceTokenForm'
+import { SkippedRecords } from './SkippedRecords'
 
 type Props = {
   account: AccountSummary
@@ -42,6 +43,7 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved }: Pr
           <strong>Last sync failed:</strong> {account.lastError}
         </p>
       )}
+      <SkippedRecords account={account} providerLabel={providerLabel} />
       {replaced && !replacing && (
         <Notice tone="success" onDismiss={() => setReplaced(false)}>
           Token replaced. The next sync uses it.

@@ -4,8 +4,8 @@ import { formatCount } from '../../lib/format'
 
 /** An account's non-secret provider settings; the secret is never among them. */
 export function AccountOptionFacts({ options }: { options: ProviderOptions }) {
-  const { planManagerIds, login, clientId, tokenUrl, audience } = options
-  if (!planManagerIds && !login && !clientId && !tokenUrl && !audience) return null
+  const { planManagerIds, login, clientId, tokenUrl, audience, allowInsecure } = options
+  if (!planManagerIds && !login && !clientId && !tokenUrl && !audience && !allowInsecure) return null
 
   return (
     <Facts className="account-facts account-options">
@@ -29,6 +29,7 @@ export function AccountOptionFacts({ options }: { options: ProviderOptions }) {
           <span className="mono break">{tokenUrl}</span>
         </Fact>
       )}
+      {allowInsecure && <Fact label="Connection">Insecure (http) allowed: the password crosses your network unencrypted</Fact>}
       {audience && (
         <Fact label="Audience">
           <span className="mono break">{audience}</span>

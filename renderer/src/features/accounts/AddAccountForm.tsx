@@ -31,12 +31,15 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
   const [baseUrl, setBaseUrl] = useState('')
   const [optionText, setOptionText] = useState<OptionText>({})
   const [secret, setSecret] = useState('')
+  const [allowInsecure, setAllowInsecure] = useState(false)
   const [pending, setPending] = useState<'test' | 'add' | null>(null)
   const [feedback, setFeedback] = useState<Feedback | null>(null)
   const inputs = useRef<Partial<Record<DraftField, HTMLInputElement | HTMLTextAreaElement | null>>>({})
 
   const provider = providers.find((p) => p.id === providerId)
   const selfHosted = provider?.defaultBaseUrl === null
+  // Only a self-hosted Yeti-Switch on the organisation's own network may use http; main checks the address.
+  const mayAllowInsecure = provider?.id === 'yeti'
   const secretLabel = provider?.secretLabel ?? 'Token'
   const feedbackId = `${ids}-feedback`
 
@@ -46,6 +49,7 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
     setBaseUrl('')
     setOptionText({})
     setSecret('')
+    setAllowInsecure(false)
     setFeedback(null)
   }
 
@@ -63,7 +67,7 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
     return {
       provider: provider.id,
       secret,
-      options: toProviderOptions(provider, optionText),
+      options: { ...toProviderOptions(provider, optionText), ...(mayAllowInsecure && allowInsecure ? { allowInsecure: true } : {}) },
       ...(trimmedUrl ? { baseUrl: trimmedUrl } : {})
     }
   }
@@ -101,6 +105,7 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
       setName('')
       setBaseUrl('')
       setOptionText({})
+      setAllowInsecure(false)
       setFeedback({ tone: 'success', text: `Added “${account.name}”. Choose Sync now to fetch its invoices.` })
       onAdded(account)
     } catch (error) {
@@ -171,6 +176,19 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
               : 'Leave empty to use the default.'}
           </p>
         </div>
+        {mayAllowInsecure && (
+          <div className="field field-wide">
+            <label className="checkbox">
+              <input type="checkbox" checked={allowInsecure} onChange={(e) => setAllowInsecure(e.target.checked)} aria-describedby={`${ids}-insecure-hint`} />
+              Allow insecure connection (http)
+            </label>
+            <p id={`${ids}-insecure-hint`} className="hint">
+              {allowInsecure
+                ? 'Warning: your password and invoices will cross the network unencrypted. Allowed only for a server on your own network (a private address); use https whenever the server offers it.'
+                : 'Only for a Yeti-Switch server on your own network without https.'}
+            </p>
+          </div>
+        )}
         {provider && (
           <ProviderOptionFields
             provider={provider}

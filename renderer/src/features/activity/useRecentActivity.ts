@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react'
 import type { RecentActivity } from '../../../../preload/contract'
-import { errorMessage } from '../../lib/errorMessage'
-import { call } from '../../lib/ipc'
+import { useCall } from '../../lib/useCall'
 
 const LIMIT = 50
 
@@ -9,18 +7,6 @@ type RecentState = { recent: RecentActivity | null; error: string | null }
 
 /** The workspace's latest view sessions; refetched whenever `refreshKey` changes. */
 export function useRecentActivity(refreshKey: string): RecentState {
-  const [state, setState] = useState<RecentState>({ recent: null, error: null })
-
-  useEffect(() => {
-    let current = true
-    call('activity.recent', { limit: LIMIT }).then(
-      (recent) => current && setState({ recent, error: null }),
-      (error: unknown) => current && setState({ recent: null, error: errorMessage(error) })
-    )
-    return () => {
-      current = false
-    }
-  }, [refreshKey])
-
-  return state
+  const { state } = useCall('activity.recent', { limit: LIMIT }, refreshKey)
+  return { recent: state.status === 'ready' ? state.value : null, error: state.status === 'failed' ? state.message : null }
 }

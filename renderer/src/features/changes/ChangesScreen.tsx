@@ -6,7 +6,7 @@ import type { AccountSummary, ChangeItem, InvoiceFilter } from '../../lib/contra
 import { formatInstant, plural, todayIsoDate } from '../../lib/format'
 import { useRememberedState } from '../../lib/rememberedState'
 import { startOfLocalDay } from '../invoices/useInvoiceFilters'
-import { useMoney } from '../privacy/HideAmounts'
+import { useMoney } from '../../components/HideAmounts'
 import { useChanges } from './useChanges'
 
 type Props = {

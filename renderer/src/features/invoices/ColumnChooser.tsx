@@ -1,5 +1,5 @@
 import { COLUMN_BY_ID } from './columns'
-import { Popover } from './Popover'
+import { Popover } from '../../components/Popover'
 import type { ColumnLayoutState } from './useColumnLayout'
 
 /** Which columns show and in what order; widths are set by dragging the header edges. */

@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import { Notice } from '../../components/Notice'
 import type { InvoiceListing } from '../../lib/contract'
 import { formatCount, plural } from '../../lib/format'
-import { Popover } from './Popover'
+import { Popover } from '../../components/Popover'
 import type { useExport } from './useExport'
 
 type Exporter = ReturnType<typeof useExport>

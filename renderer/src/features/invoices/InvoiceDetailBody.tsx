@@ -5,7 +5,7 @@ import type { InvoiceDetail } from '../../lib/contract'
 import { formatCalendarDate, formatDateOrInstant, formatInstant } from '../../lib/format'
 import { InvoiceActivitySection } from '../activity/InvoiceActivitySection'
 import { PdfSection } from '../pdf/PdfSection'
-import { useHideAmounts, useMoney } from '../privacy/HideAmounts'
+import { useHideAmounts, useMoney } from '../../components/HideAmounts'
 import { LineItemsTable } from './LineItemsTable'
 import { StatusHistory } from './StatusHistory'
 

@@ -1,7 +1,7 @@
 import type { CSSProperties, MouseEvent } from 'react'
 import type { GridColumn, InvoiceSummary } from '../../lib/contract'
 import { formatCalendarDate } from '../../lib/format'
-import { Money } from '../privacy/HideAmounts'
+import { Money } from '../../components/HideAmounts'
 import type { ColumnSpec } from './columns'
 import { InvoiceStatusBadge } from './InvoiceStatusBadge'
 
@@ -93,8 +93,8 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
       return <span>{invoice.currency}</span>
     case 'total':
       return (
-        <span className="cell-text tabular">
-          <Money amount={invoice.total} currency={invoice.currency} />
+        <span className="cell-text tabular" title={invoice.total === null ? 'The provider sent no amount Quire could read' : undefined}>
+          {invoice.total === null ? '—' : <Money amount={invoice.total} currency={invoice.currency} />}
         </span>
       )
     case 'paid':

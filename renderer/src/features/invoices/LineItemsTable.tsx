@@ -1,6 +1,6 @@
 import type { LineItem } from '../../lib/contract'
 import { formatDecimal } from '../../lib/format'
-import { useMoney } from '../privacy/HideAmounts'
+import { useMoney } from '../../components/HideAmounts'
 
 export function LineItemsTable({ items, currency }: { items: LineItem[]; currency: string }) {
   const formatMoney = useMoney()

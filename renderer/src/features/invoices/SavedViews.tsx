@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { SavedView, SavedViewState } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
-import { Popover } from './Popover'
+import { Popover } from '../../components/Popover'
 import { sameState, useSavedViews } from './useSavedViews'
 
 type Props = {

@@ -1,6 +1,6 @@
 import type { InvoiceChange } from '../../lib/contract'
 import { formatInstant } from '../../lib/format'
-import { useMoney } from '../privacy/HideAmounts'
+import { useMoney } from '../../components/HideAmounts'
 
 const FIELD_LABELS: Record<InvoiceChange['field'], string> = {
   status: 'Status',

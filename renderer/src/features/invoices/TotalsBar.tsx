@@ -1,6 +1,6 @@
 import type { CurrencyTotal } from '../../lib/contract'
 import { formatCount, plural } from '../../lib/format'
-import { Money } from '../privacy/HideAmounts'
+import { Money } from '../../components/HideAmounts'
 
 type Props = {
   filtered: { totals: CurrencyTotal[] | null; failed: boolean }
@@ -44,7 +44,10 @@ function TotalsLine({ label, state }: { label: string; state: { totals: Currency
               <span className="totals-amount">
                 <Money amount={total.total} currency={total.currency} />
               </span>{' '}
-              <span className="muted">{plural(total.count, 'invoice', 'invoices')}</span>
+              <span className="muted">
+                {plural(total.count, 'invoice', 'invoices')}
+                {total.withoutAmount ? `, ${formatCount(total.withoutAmount)} without an amount (not in the sum)` : ''}
+              </span>
             </li>
           ))}
         </ul>

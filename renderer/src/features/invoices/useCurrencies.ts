@@ -1,18 +1,7 @@
-import { useEffect, useState } from 'react'
-import { call } from '../../lib/ipc'
+import { useCall } from '../../lib/useCall'
 
 /** The currencies in the cache, for the currency filter; refreshed when the cache may have changed. */
 export function useCurrencies(refreshKey: string): string[] {
-  const [currencies, setCurrencies] = useState<string[]>([])
-  useEffect(() => {
-    let current = true
-    call('invoices.listCurrencies', {}).then(
-      (list) => current && setCurrencies(list),
-      () => undefined
-    )
-    return () => {
-      current = false
-    }
-  }, [refreshKey])
-  return currencies
+  const { state } = useCall('invoices.listCurrencies', {}, refreshKey)
+  return state.status === 'ready' ? state.value : []
 }

@@ -3,7 +3,7 @@ import { Notice } from '../../components/Notice'
 import type { LockStatus, MethodInput } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
-import { useHideAmounts } from '../privacy/HideAmounts'
+import { useHideAmounts } from '../../components/HideAmounts'
 
 const IDLE_CHOICES = [1, 5, 10, 15, 30, 60, 120, 240]
 
@@ -101,7 +101,7 @@ function PasscodeForm({ lock, onChanged }: Props) {
 
   function submit(event: FormEvent) {
     event.preventDefault()
-    if (next.length < 4) return setMessage({ tone: 'error', text: 'A passcode needs at least 4 characters.' })
+    if (next.length < 6) return setMessage({ tone: 'error', text: 'A passcode needs at least 6 characters.' })
     if (next !== repeat) return setMessage({ tone: 'error', text: 'The two passcodes differ.' })
     void save(next)
   }

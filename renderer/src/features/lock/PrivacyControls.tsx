@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { LockStatus } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
-import { useHideAmounts } from '../privacy/HideAmounts'
+import { useHideAmounts } from '../../components/HideAmounts'
 
 type Props = { lock: LockStatus; onLockChanged: (lock: LockStatus) => void }
 

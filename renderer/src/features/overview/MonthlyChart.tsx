@@ -4,7 +4,7 @@ import { scaleBand, scaleLinear } from '@visx/scale'
 import { Bar } from '@visx/shape'
 import { useState, type KeyboardEvent } from 'react'
 import type { CurrencyOverview } from '../../lib/contract'
-import { useHideAmounts, useMoney } from '../privacy/HideAmounts'
+import { useHideAmounts, useMoney } from '../../components/HideAmounts'
 import { monthLabel } from './monthLabel'
 
 export type Series = 'issued' | 'paid'
@@ -60,7 +60,12 @@ export function MonthlyChart({ overview, onOpen }: Props) {
         </span>
       </figcaption>
       <div className="chart-frame" onMouseLeave={() => setActive(null)}>
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="group" aria-label={`${currency} issued and paid per month; each bar opens its invoices`}>
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          width="100%"
+          role="group"
+          aria-label={`${currency} issued and paid per month; each bar opens its invoices`}
+        >
           <Group left={MARGIN.left} top={MARGIN.top}>
             <AxisLeft
               scale={y}

@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist'
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { Notice } from '../../components/Notice'
-import { useHideAmounts } from '../privacy/HideAmounts'
+import { useHideAmounts } from '../../components/HideAmounts'
 import type { Hit } from './findText'
 import { PdfPage } from './PdfPage'
 import { PdfToolbar } from './PdfToolbar'

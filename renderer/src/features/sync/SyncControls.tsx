@@ -1,5 +1,5 @@
 import type { AccountSummary } from '../../lib/contract'
-import { OfflineBadge } from '../settings/OfflineBadge'
+import { OfflineBadge } from '../../components/OfflineBadge'
 import { LastSynced } from './LastSynced'
 import { SyncProgressStrip } from './SyncProgressStrip'
 import type { SyncState } from './useSync'

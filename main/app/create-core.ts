@@ -1,0 +1,124 @@
+/**
+ * The composition root. Everything privileged (keychain, network, SQLite) is wired here from
+ * what the caller passes in, with no Electron import: Electron, the CLI, the test host and the
+ * tests all run this same core.
+ */
+import { join } from 'node:path'
+import { ActivityService } from '../activity/activity.service'
+import { AccountsRepo } from '../db/accounts.repo'
+import { ChangesFeedRepo } from '../db/changes-feed.repo'
+import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
+import { InvoiceQueryRepo } from '../db/invoice-query'
+import { InvoicesRepo } from '../db/invoices.repo'
+import { openDatabase } from '../db/open-database'
+import { SkippedRecordsRepo } from '../db/skipped-records.repo'
+import { SyncStateRepo } from '../db/sync-state.repo'
+import { SavedViewsRepo } from '../db/saved-views.repo'
+import { SettingsRepo } from '../db/settings.repo'
+import { DemoWorkspace } from './demo/demo-workspace'
+import { AppLock, type SystemConfirmation } from '../lock/app-lock'
+import { holdWhileLocked } from '../lock/locked-events'
+import { UnlockAttemptsRepo } from '../lock/unlock-attempts.repo'
+import type { Fetch } from '../net/http'
+import { hasNetworkInterface } from '../net/network-probe'
+import type { DesktopShell } from '../pdfs/desktop-shell'
+import { PdfService } from '../pdfs/pdf.service'
+import { ReportSourceRepo } from '../db/report-source.repo'
+import { ReportsService } from '../reports/reports.service'
+import { RequestGate } from '../net/request-gate'
+import type { SecretStore } from '../secrets/secret-store'
+import { AccountsService } from '../services/accounts.service'
+import { defaultExportDir } from '../services/export-location'
+import { ExportService } from '../services/export.service'
+import { InvoicesService } from '../services/invoices.service'
+import { SyncService } from '../sync/sync.service'
+import { tightenTree } from '../storage/private-files'
+import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
+import { systemClock, type Clock } from '../base/clock'
+import { DomainEvents } from '../base/domain-events'
+import { EventHub } from '../base/events'
+
+export interface CoreOptions {
+  dataDir: string
+  secrets: SecretStore
+  fetch?: Fetch
+  clock?: Clock
+  migrationsDir?: string
+  /** Where CSV exports go; default: the Downloads folder (see defaultExportDir). */
+  exportDir?: string
+  /** Whether the machine is online (Electron passes net.isOnline). */
+  isOnline?: NetworkProbe
+  /** The system viewer and save dialog for PDFs: only a desktop host has them (Electron passes its own). */
+  desktop?: DesktopShell
+  /** Benchmarks against local simulators only: see HttpDeps.publishedBudgets. */
+  publishedBudgets?: boolean
+  /** Seconds since the person last used the machine, for the app lock (Electron passes the OS's idle time). */
+  idleSeconds?: () => number
+  /** The OS prompt that can unlock the app lock, where the platform has one. */
+  confirmation?: SystemConfirmation | null
+}
+
+export type Core = Awaited<ReturnType<typeof createCore>>
+
+/** Across all accounts syncing at once: enough to overlap latency, few enough to be polite. */
+const MAX_REQUESTS_IN_FLIGHT = 8
+
+export async function createCore(options: CoreOptions) {
+  const clock = options.clock ?? systemClock
+  const http = { fetch: options.fetch ?? globalThis.fetch, clock, gate: new RequestGate(MAX_REQUESTS_IN_FLIGHT), publishedBudgets: options.publishedBudgets ?? true }
+  const dbFile = join(options.dataDir, 'quire.sqlite3')
+  const db = openDatabase(dbFile, options.migrationsDir)
+  // A data dir from before Quire narrowed its modes (or copied in under a wide umask).
+  tightenTree(options.dataDir)
+  const events = new EventHub()
+  const domain = new DomainEvents()
+  const accountsRepo = new AccountsRepo(db)
+  const invoicesRepo = new InvoicesRepo(db)
+  const syncState = new SyncStateRepo(db)
+  const changes = new InvoiceChangesRepo(db)
+  const skipped = new SkippedRecordsRepo(db)
+
+  const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events, domain)
+  const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, changes, domain)
+  const exportDir = options.exportDir ?? defaultExportDir(options.dataDir)
+  const exports = new ExportService(dbFile, clock, events, exportDir)
+  const reports = new ReportsService(new ReportSourceRepo(db), new ChangesFeedRepo(db), clock, exportDir)
+  const sync = new SyncService({ db, accounts: accountsRepo, invoices: invoicesRepo, changes, syncState, skipped, clock, events, domain }, accounts)
+  const settings = new SettingsRepo(db, domain)
+  const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events, domain)
+  const activity = new ActivityService({ db, clock, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
+  activity.recoverOnStart()
+  domain.on('account.synced', ({ accountId, signal }) => activity.syncAfterInvoices(accounts.get(accountId), signal))
+  const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, domain, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
+  const demo = new DemoWorkspace(accounts)
+  const lock = new AppLock({ settings, attempts: new UnlockAttemptsRepo(db), secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
+
+  return {
+    dataDir: options.dataDir,
+    accounts,
+    invoices,
+    exports,
+    reports,
+    changes,
+    skipped,
+    sync,
+    demo,
+    events,
+    /** What the renderer may see of `events`: held while the app is locked. */
+    rendererEvents: holdWhileLocked(events, lock),
+    settings,
+    scheduler,
+    activity,
+    pdfs,
+    lock,
+    async close(): Promise<void> {
+      lock.stop()
+      scheduler.stop()
+      exports.cancel()
+      await sync.settle()
+      await pdfs.close()
+      await demo.close()
+      db.close()
+    }
+  }
+}

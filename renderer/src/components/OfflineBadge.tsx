@@ -1,0 +1,12 @@
+import { useNetworkStatus } from '../lib/useNetworkStatus'
+
+/** Quire works offline; this only says why syncing is paused. */
+export function OfflineBadge() {
+  const online = useNetworkStatus()
+  if (online !== false) return null
+  return (
+    <p className="offline-badge" role="status">
+      Offline — browsing the cache; background sync resumes when the network is back
+    </p>
+  )
+}
