@@ -8,7 +8,7 @@ import { formatCalendarDate, formatInstant, todayIsoDate } from '../../lib/forma
 import { call } from '../../lib/ipc'
 import { useRememberedState } from '../../lib/rememberedState'
 import { AgingTable } from './AgingTable'
-import { useAging, type AgingQuery } from './useAging'
+import { agingRequest, useAging, type AgingQuery } from './useAging'
 
 type Props = {
   accounts: AccountSummary[]
@@ -47,8 +47,7 @@ export function AgingScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
 
   const exportCsv = () => {
     setExported(null)
-    const filter = { ...(query.accountId ? { accountId: query.accountId } : {}), ...(query.currency ? { currency: query.currency } : {}) }
-    call('reports.exportAgingCsv', { ...(query.asOf ? { asOf: query.asOf } : {}), by: query.by, filter }).then(
+    call('reports.exportAgingCsv', agingRequest(query)).then(
       (result) => setExported({ path: result.path }),
       (e: unknown) => setExported({ error: errorMessage(e) })
     )
