@@ -97,10 +97,11 @@ test.describe('overview, aging and changes, in Chromium against the real core', 
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Aging' }).click()
     await expect(page.locator('.aging-table').first()).toBeVisible()
-    // Before the first sync, Quire knew none of these invoices, and says so rather than guess.
-    await page.getByLabel('As of').fill('2020-01-01')
+    // As of yesterday, before the first sync, Quire knew none of these invoices, and says so rather than guess.
+    await page.getByLabel('As of').fill(localDate(-1))
     await expect(page.getByText('Nothing was owed on that date.')).toBeVisible()
-    await page.getByLabel('As of').fill(todayLocal())
+    await expect(page.getByRole('status').filter({ hasText: /were first synced after that date and are not included/ })).toBeVisible()
+    await page.getByLabel('As of').fill(localDate(0))
     await expect(page.locator('.aging-table').first()).toBeVisible()
     await page.getByLabel('Group by').selectOption('account')
     await expect(page.locator('.aging-table tbody th').first()).toContainText('Studio')
@@ -148,8 +149,10 @@ async function seriousViolations(page: Page): Promise<{ id: string; nodes: strin
   })
 }
 
-function todayLocal(): string {
-  const now = new Date()
+/** A local calendar date `days` from today. */
+function localDate(days: number): string {
+  const date = new Date()
+  date.setDate(date.getDate() + days)
   const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
