@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { ActivityService } from '../activity/activity.service'
 import { AccountsRepo } from '../db/accounts.repo'
 import { ChangesFeedRepo } from '../db/changes-feed.repo'
+import { CacheHealthMonitor } from '../db/cache-health'
 import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../db/invoice-query'
 import { InvoicesRepo } from '../db/invoices.repo'
@@ -23,7 +24,7 @@ import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
 import type { DesktopShell } from '../pdfs/desktop-shell'
 import { PdfService } from '../pdfs/pdf.service'
-import { ReportSourceRepo } from '../db/report-source.repo'
+import { ReportSourceRepo } from '../reports/report-source.repo'
 import { ReportsService } from '../reports/reports.service'
 import { RequestGate } from '../net/request-gate'
 import type { SecretStore } from '../secrets/secret-store'
@@ -72,6 +73,9 @@ export async function createCore(options: CoreOptions) {
   tightenTree(options.dataDir)
   const events = new EventHub()
   const domain = new DomainEvents()
+  // Off the launch's path: reading every page of a large cache takes seconds.
+  const health = new CacheHealthMonitor(dbFile, events)
+  health.start()
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
   const syncState = new SyncStateRepo(db)
@@ -111,7 +115,9 @@ export async function createCore(options: CoreOptions) {
     activity,
     pdfs,
     lock,
+    health,
     async close(): Promise<void> {
+      await health.stop()
       lock.stop()
       scheduler.stop()
       exports.cancel()

@@ -11,8 +11,8 @@ import { changesCommand } from './commands/changes'
 import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
 import { pdfCommand } from './commands/pdf'
-import { reportCommand } from './commands/report'
 import { skippedCommand } from './commands/skipped'
+import { reportCommand } from './commands/report'
 import { syncCommand } from './commands/sync'
 
 export const USAGE = `Usage: quire [--data-dir DIR] <command>
@@ -106,12 +106,12 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return activityCommand(ctx, rest)
       case 'pdf':
         return await pdfCommand(ctx, rest)
+      case 'skipped':
+        return skippedCommand(ctx, rest)
       case 'report':
         return reportCommand(ctx, rest)
       case 'changes':
         return changesCommand(ctx, rest)
-      case 'skipped':
-        return skippedCommand(ctx, rest)
       default:
         throw new UsageError(`unknown command: ${command}`)
     }

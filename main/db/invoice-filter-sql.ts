@@ -84,11 +84,19 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
 
   if (filter.search) {
     const terms = searchTerms(filter.search)
-    if (terms.match !== null) where.push(`i.id IN (${FTS} ${bind('match', terms.match)})`)
+    // With an amount in the search ("retainer 23"), the amount's matches are the few rows to
+    // start from: its text joined with the other words in one FTS5 query (FTS5 intersects them
+    // itself), plus the totals equal to it from the total index. The other words alone
+    // ("retainer" is on every tenth invoice) are then only tested (`+` keeps the planner from
+    // reading every row they match).
+    const words = terms.amounts.length > 0 ? '+i.id' : 'i.id'
+    if (terms.match !== null) where.push(`${words} IN (${FTS} ${bind('match', terms.match)})`)
     terms.amounts.forEach((amount, k) => {
       const totals = amount.scaled.map((scaled, r) => bind(`amount${k}_${r}`, scaled)).join(', ')
-      const zero = amount.scaled.some((scaled) => scaled === 0n) ? ` AND ${excludesUnknownTotals()}` : ''
-      where.push(`((i.total_scaled IN (${totals})${zero}) OR i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)}))`)
+      const text = terms.match === null ? amount.match : `${terms.match} AND ${amount.match}`
+      // An unknown total is stored as '' with total_scaled 0: "0" must not find those.
+      const zero = amount.scaled.some((scaled) => scaled === 0n) ? ` AND total <> ''` : ''
+      where.push(`i.id IN (${FTS} ${bind(`amountText${k}`, text)} UNION SELECT id FROM invoices WHERE total_scaled IN (${totals})${zero})`)
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
@@ -167,6 +175,41 @@ export function orderedIdsSql(listing: InvoiceListing, today: string): { sql: st
 export function pageIdsSql(query: InvoiceQuery, today: string): { sql: string; params: SqlParams } {
   const { sql, params } = orderedIdsSql(query, today)
   return { sql: `${sql} LIMIT @limit OFFSET @offset`, params: { ...params, limit: query.limit, offset: query.offset } }
+}
+
+/**
+ * One window near the top of a narrowing filter's list, found by walking the sort's own index
+ * (at most `budget` entries, within any range the filter sets on the sort column itself) and
+ * testing each entry's row against the filter; the few rows that pass are sorted. A broad
+ * filter (a status, a currency, a common word) fills the window within a few hundred entries
+ * whatever the size of its result, where finding every match and sorting them costs in
+ * proportion to the result. A narrow filter may not fill it: the caller then drives from the
+ * filter's own indexes (orderedIdsSql), which is cheap exactly because the result is small.
+ */
+export function walkedWindowSql(query: InvoiceQuery, today: string, budget: number): { sql: string; params: SqlParams } {
+  const { where, params } = filterSql(query, today)
+  const walk = orderSql(query.sort, 'walk')
+  const sorted = orderSql(query.sort, 'drive')
+  const bounds = sortColumnBounds(query)
+  const walked = `SELECT i.id FROM ${walk.idsFrom}${bounds.length > 0 ? ` WHERE ${bounds.join(' AND ')}` : ''} ORDER BY ${walk.orderBy} LIMIT @budget`
+  const rows = sorted.idsFrom === 'invoices i' ? 'invoices i ON i.id = w.id' : 'invoices i ON i.id = w.id JOIN accounts a ON a.id = i.account_id'
+  return {
+    sql: `SELECT i.id FROM (${walked}) w CROSS JOIN ${rows} ${where} ORDER BY ${sorted.orderBy} LIMIT @limit OFFSET @offset`,
+    params: { ...params, budget, limit: query.limit, offset: query.offset }
+  }
+}
+
+/** The filter's own range on the column the list is sorted by, which bounds the walk of its index. */
+function sortColumnBounds(query: InvoiceQuery): string[] {
+  const column = (query.sort ?? DEFAULT_SORT).column
+  const bounds: string[] = []
+  if (column === 'issueDate' && query.issued?.from) bounds.push('i.issue_date >= @issuedFrom')
+  if (column === 'issueDate' && query.issued?.to) bounds.push('i.issue_date <= @issuedTo')
+  if (column === 'dueDate' && query.due?.from) bounds.push('i.due_date >= @dueFrom')
+  if (column === 'dueDate' && query.due?.to) bounds.push('i.due_date <= @dueTo')
+  if (column === 'total' && query.total?.min !== undefined) bounds.push('i.total_scaled >= @totalMin')
+  if (column === 'total' && query.total?.max !== undefined) bounds.push('i.total_scaled <= @totalMax')
+  return bounds
 }
 
 /**

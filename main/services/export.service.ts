@@ -10,7 +10,7 @@ import type { EventHub } from '../base/events'
 import { exportSql, filterSql } from '../db/invoice-filter-sql'
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../storage/private-files'
 import { csvHeader, csvRow, UTF8_BOM, type ExportRow } from './export-csv'
-import { localIsoDate } from './invoices.service'
+import { localIsoDate } from '../../preload/contract/local-date'
 
 /** Rows between chances for the app to answer other calls and for progress to be reported. */
 const BATCH_ROWS = 2_000

@@ -1,4 +1,5 @@
 import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState } from '../../preload/contract'
+import { localIsoDate } from '../../preload/contract/local-date'
 import type { Clock } from '../base/clock'
 import type { DomainEvents } from '../base/domain-events'
 import { AppError } from '../base/errors'
@@ -18,8 +19,19 @@ export class InvoicesService {
     domain.on('invoices.changed', () => repo.invalidate())
   }
 
-  list(query: InvoiceQuery): InvoicePage {
+  /** A window with its count (counted now if need be): for the CLI, export and scripts. */
+  list(query: InvoiceQuery): InvoicePage & { total: number } {
+    const page = this.window(query)
+    return { ...page, total: page.total ?? this.count(query) }
+  }
+
+  /** A window as fast as it can be found: a new query's first windows may come uncounted (total null). */
+  window(query: InvoiceQuery): InvoicePage {
     return this.repo.list(query, this.today())
+  }
+
+  count(filter: InvoiceFilter): number {
+    return this.repo.count(filter, this.today())
   }
 
   totals(filter: InvoiceFilter): CurrencyTotal[] {
@@ -56,9 +68,4 @@ export class InvoicesService {
   today(): string {
     return localIsoDate(this.clock.now())
   }
-}
-
-export function localIsoDate(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }

@@ -98,6 +98,11 @@ export const browsingMethods = {
     input: InvoiceFilter.strict(),
     output: z.array(CurrencyTotal)
   },
+  /** What `invoices.list` leaves out of a new query's first windows so they are not kept waiting. */
+  'invoices.count': {
+    input: InvoiceFilter.strict(),
+    output: z.object({ count: z.number().int().nonnegative() })
+  },
   'invoices.getSelectionTotals': {
     input: z.object({ invoices: z.array(InvoiceKey).max(10_000) }).strict(),
     output: z.array(CurrencyTotal)

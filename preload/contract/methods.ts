@@ -16,8 +16,9 @@ import {
 import { InvoiceRef, PdfCacheSettings, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
-import { reportMethods } from './reports'
 import { skippedMethods } from './skipped'
+import { reportMethods } from './reports'
+import { cacheMethods } from './cache'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -110,8 +111,9 @@ export const methods = {
   ...browsingMethods,
   ...activityMethods,
   ...lockMethods,
+  ...skippedMethods,
   ...reportMethods,
-  ...skippedMethods
+  ...cacheMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods

@@ -230,7 +230,8 @@ export const InvoiceQuery = InvoiceFilter.extend({
 export type InvoiceQuery = z.infer<typeof InvoiceQuery>
 
 export const InvoicePage = z.object({
-  total: z.number().int().nonnegative(),
+  /** Every invoice the query matches; null when not counted yet (see `invoices.count`). */
+  total: z.number().int().nonnegative().nullable(),
   items: z.array(InvoiceSummary)
 })
 export type InvoicePage = z.infer<typeof InvoicePage>

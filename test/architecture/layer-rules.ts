@@ -22,6 +22,7 @@ export const LAYERS: Record<string, number> = {
   'main/sync': 1,
   'main/pdfs': 1,
   'main/activity': 1,
+  'main/reports': 1,
   'main/lock': 1,
   'main/app': 2,
   'main/ipc': 3,
@@ -97,7 +98,7 @@ export function layerViolations(sources: SourceFile[]): string[] {
     }
   }
   for (const cycle of folderCycles(folderEdges)) problems.push(`folders import each other: ${cycle.join(' → ')}`)
-  return problems
+  return [...new Set(problems)]
 }
 
 /** Strongly connected groups of folders (Tarjan), each a circle a reader cannot untangle. */

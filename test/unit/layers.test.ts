@@ -28,7 +28,7 @@ describe('layers', () => {
     ['a domain folder importing the app', { file: 'main/sync/x.ts', imports: ['../app/create-core'] }, /a higher layer/],
     ['a domain folder importing a host', { file: 'main/pdfs/x.ts', imports: ['../electron/main'] }, /a higher layer/],
     ['the renderer importing main', { file: 'renderer/src/x.ts', imports: ['../../main/db/invoices.repo'] }, /only through the contract/],
-    ['a folder in no layer', { file: 'main/reports/x.ts', imports: [] }, /main\/reports is in no layer/]
+    ['a folder in no layer', { file: 'main/unplaced/x.ts', imports: [] }, /main\/unplaced is in no layer/]
   ])('catch %s', (_name, planted, message) => {
     expect(layerViolations([...clean, planted]).join('\n')).toMatch(message)
   })

@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listenOnLoopback } from '../../net/loopback-server'
 import { sendJson } from '../shared/raw-json'
+import { withFaults, type FaultPlan } from '../shared/faults'
 import { careSquareDataset, careSquareViewSessions } from './dataset'
 import { seedExampleInvoice, seedExampleViewSession, SUMMARY_FIELDS, type CareSquareWireInvoice, type CareSquareWireViewSession } from './wire'
 
@@ -27,6 +28,8 @@ export interface CareSquareSimulatorOptions {
   invoices?: number | Record<string, CareSquareWireInvoice[] | number>
   seed?: number
   port?: number
+  /** Injected misbehaviour and link latency (see shared/faults.ts). */
+  faults?: FaultPlan
   /** At most `requests` per API key per fixed window, then 429 (the API documents no headers for it). */
   rateLimit?: { requests: number; windowMs: number }
   now?: () => number
@@ -68,7 +71,7 @@ export async function startCareSquareSimulator(options: CareSquareSimulatorOptio
   const limiter = new FixedWindow(options.rateLimit, options.now ?? Date.now)
   const byId = new IdIndex(invoices)
 
-  const server = await listenOnLoopback((request, response, url) => {
+  const server = await listenOnLoopback(withFaults((request, response, url) => {
     requests.count += 1
     if (!url.pathname.startsWith(`${PREFIX}/`) || request.method !== 'GET') return fail(response, 404)
     const apiKey = bearer(request)
@@ -94,7 +97,7 @@ export async function startCareSquareSimulator(options: CareSquareSimulatorOptio
       return found ? sendJson(response, 200, found) : fail(response, 404)
     }
     return fail(response, 404)
-  }, options.port)
+  }, options.faults), options.port)
 
   return { baseUrl: `${server.origin}${PREFIX}`, invoices, viewSessions, requests, changed: () => byId.invalidate(), close: () => server.close() }
 }

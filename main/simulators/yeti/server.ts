@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listenOnLoopback } from '../../net/loopback-server'
 import { sendJson } from '../shared/raw-json'
+import { withFaults, type FaultPlan } from '../shared/faults'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { yetiDataset, type YetiSimAccount, type YetiSimInvoice } from './dataset'
 import { accountResource, invoiceResource, JsonApiFailure, pageLinks, parseInclude, parseListQuery, sortInvoices, YETI_API_PATH, type JsonApiError } from './jsonapi'
@@ -26,6 +27,8 @@ export interface YetiSimulatorOptions {
   accounts?: YetiSimAccount[]
   seed?: number
   port?: number
+  /** Injected misbehaviour and link latency (see shared/faults.ts). */
+  faults?: FaultPlan
   /** api.customer.token_lifetime: 600 s as shipped; null means tokens never expire. */
   jwtTtlSeconds?: number | null
   /** Milliseconds since the epoch, for minting and checking token expiry. */
@@ -71,7 +74,7 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
   const pdfFaults = new Map<string, PdfFault>()
   const pdfOf = pdfCache((id) => drawYetiPdf(invoices.find((invoice) => invoice.id === id)!, accounts))
 
-  const server = await listenOnLoopback(async (request, response, url) => {
+  const server = await listenOnLoopback(withFaults(async (request, response, url) => {
     requests.count += 1
     const origin = `http://${request.headers.host ?? '127.0.0.1'}`
     const path = url.pathname.startsWith(`${YETI_API_PATH}/`) ? url.pathname.slice(YETI_API_PATH.length) : null
@@ -93,7 +96,7 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
       if (error instanceof JsonApiFailure) return fail(response, Number(error.error.status), error.error)
       throw error
     }
-  }, options.port)
+  }, options.faults), options.port)
 
   async function logIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readJson(request)

@@ -1,6 +1,7 @@
 /** Contract types, re-exported type-only so the renderer never bundles zod or the schemas. */
 export type {
   AccountSummary,
+  CacheHealth,
   InvoiceDetail,
   InvoicePage,
   InvoiceStatus,

@@ -2,6 +2,7 @@
  * Display formatting. Amounts arrive as exact decimal text and are handed to Intl as strings, so
  * no binary float ever touches money. Locale is the user's own (`undefined`).
  */
+import { localIsoDate } from '../../../preload/contract/local-date'
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -144,8 +145,7 @@ export function formatRelative(iso: string, now: number): string {
 
 /** Today as a local calendar date, comparable as text with 'YYYY-MM-DD' due dates. */
 export function todayIsoDate(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+  return localIsoDate(now)
 }
 
 const decimalFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 20 })

@@ -151,7 +151,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
         <div className="screen-head screen-head-row">
           <h1>Invoices</h1>
           <p className="match-count" role="status">
-            {windows.total === null ? '' : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
+            {windows.total === null ? '' : !windows.counted ? 'Counting…' : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
           </p>
         </div>
         <div className="head-actions">

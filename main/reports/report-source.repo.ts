@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { AgingFilter, InvoiceStatus } from '../../preload/contract'
-import type { LoggedChange } from '../reports/as-of-state'
-import { filterSql } from './invoice-filter-sql'
+import type { LoggedChange } from './as-of-state'
+import { filterSql } from '../db/invoice-filter-sql'
 
 export interface AgingSourceRow {
   id: number
