@@ -1,8 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3'
-import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoicePage, InvoiceQuery, InvoiceSort, InvoiceSummary, LineItem } from '../../preload/contract'
+import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceFlag, InvoicePage, InvoiceQuery, InvoiceSort, InvoiceSummary, LineItem } from '../../preload/contract'
 import { fromScaled } from '../money/decimal'
-import { countSql, DEFAULT_SORT, filterSql, narrows, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams, walkedWindowSql } from './invoice-filter-sql'
+import { countSql, DEFAULT_SORT, filterSql, narrows, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams, walkedWindowSql, leftOutCountSql } from './invoice-filter-sql'
 import { readTotal } from './invoices.repo'
+import type { TotalsOptions } from './totals-rule'
 import { selectionWithoutAmountSql, withoutAmountSql, withWithoutAmount } from './unknown-amounts'
 
 interface SummaryRow {
@@ -24,11 +25,15 @@ interface SummaryRow {
   removed: 0 | 1
   line_item_count: number
   has_pdf: 0 | 1
+  is_duplicate: 0 | 1
+  wont_claim: 0 | 1
+  has_errors: 0 | 1
 }
 
 interface DetailRow extends SummaryRow {
   notes: string | null
   subtotal: string | null
+  discount: string | null
   tax: string | null
   period_start: string | null
   period_end: string | null
@@ -41,7 +46,7 @@ interface DetailRow extends SummaryRow {
 const SUMMARY_COLUMNS = `
   i.id, i.account_id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status,
   i.payment_status, i.counterparty, i.currency, i.total, i.paid, i.issue_date, i.due_date,
-  i.removed, i.line_item_count, i.has_pdf`
+  i.removed, i.line_item_count, i.has_pdf, i.is_duplicate, i.wont_claim, i.has_errors`
 
 /** Enough distinct filter shapes for any session; past it the oldest statements are dropped. */
 const MAX_STATEMENTS = 200
@@ -85,7 +90,7 @@ export class InvoiceQueryRepo {
       `SELECT ${SUMMARY_COLUMNS} FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE i.id IN (SELECT value FROM json_each(?))`
     )
     this.detailStmt = db.prepare<[string, string], DetailRow>(`
-      SELECT ${SUMMARY_COLUMNS}, i.notes, i.subtotal, i.tax, i.period_start, i.period_end,
+      SELECT ${SUMMARY_COLUMNS}, i.notes, i.subtotal, i.discount, i.tax, i.period_start, i.period_end,
         i.remote_created_at, i.remote_updated_at, i.synced_at, i.raw
       FROM invoices i JOIN accounts a ON a.id = i.account_id
       WHERE i.account_id = ? AND i.remote_id = ?`)
@@ -211,10 +216,17 @@ export class InvoiceQueryRepo {
   }
 
   /** Per currency, never mixed: how many invoices and their exact sum. */
-  totals(filter: InvoiceFilter, today: string): CurrencyTotal[] {
-    const { sql, params } = totalsSql(filter, today)
+  totals(filter: InvoiceFilter & TotalsOptions, today: string): CurrencyTotal[] {
+    const { sql, params } = totalsSql(filter, today, filter)
     const unknown = withoutAmountSql(filterSql(filter, today))
     return this.remembered(sql, params, () => withWithoutAmount(sums(this.prepared(sql), params), this.prepared(unknown.sql).all(unknown.params) as { currency: string; n: number }[]))
+  }
+
+  /** How many matching invoices `totals` leaves out unless asked to count them. */
+  leftOutOfTotals(filter: InvoiceFilter, today: string): number {
+    const query = leftOutCountSql(filter, today)
+    if (query === null) return 0
+    return this.remembered(query.sql, query.params, () => this.prepared(query.sql).pluck().get(query.params) as number)
   }
 
   /** Totals of the invoices a person picked, named as the contract names them. */
@@ -248,6 +260,7 @@ export class InvoiceQueryRepo {
       ...toSummary(row),
       notes: row.notes,
       subtotal: row.subtotal,
+      discount: row.discount,
       tax: row.tax,
       periodStart: row.period_start,
       periodEnd: row.period_end,
@@ -333,6 +346,15 @@ function toSummary(row: SummaryRow): InvoiceSummary {
     dueDate: row.due_date,
     removed: row.removed === 1,
     lineItemCount: row.line_item_count,
-    hasPdf: row.has_pdf === 1
+    hasPdf: row.has_pdf === 1,
+    flags: flagsOf(row)
   }
+}
+
+function flagsOf(row: SummaryRow): InvoiceFlag[] {
+  const flags: InvoiceFlag[] = []
+  if (row.is_duplicate === 1) flags.push('duplicate')
+  if (row.wont_claim === 1) flags.push('wontClaim')
+  if (row.has_errors === 1) flags.push('errors')
+  return flags
 }

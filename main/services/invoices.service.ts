@@ -1,4 +1,4 @@
-import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState } from '../../preload/contract'
+import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState, LeftOutOfTotals, TotalsQuery } from '../../preload/contract'
 import { localIsoDate } from '../../preload/contract/local-date'
 import type { Clock } from '../base/clock'
 import type { DomainEvents } from '../base/domain-events'
@@ -34,8 +34,12 @@ export class InvoicesService {
     return this.repo.count(filter, this.today())
   }
 
-  totals(filter: InvoiceFilter): CurrencyTotal[] {
-    return this.repo.totals(filter, this.today())
+  totals(query: TotalsQuery | InvoiceFilter): CurrencyTotal[] {
+    return this.repo.totals(query, this.today())
+  }
+
+  leftOutOfTotals(filter: InvoiceFilter): LeftOutOfTotals {
+    return { count: this.repo.leftOutOfTotals(filter, this.today()) }
   }
 
   selectionTotals(invoices: InvoiceKey[]): CurrencyTotal[] {

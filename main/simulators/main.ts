@@ -2,6 +2,8 @@
  * Runs a provider simulator from a terminal, for trying Quire or its CLI without a real account:
  *   npm run --silent simulate -- --provider hoursmith|caresquare|yeti|lynkwell [--invoices N] [--port N] [--no-rate-limits]
  *     [--latency-ms N [--jitter-ms N]]   (every request waits that long, as over a real link)
+ * Yeti-Switch sends its datetimes in the zone named by $YETI_TZ (an IANA name or `+02:00`), as
+ * a yeti-web install configured with that zone does; UTC when unset.
  * Prints one JSON line: the base URL, the options and the secret to add the account with.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -61,7 +63,7 @@ async function start(provider: string | undefined): Promise<Started> {
     }
     case 'yeti': {
       const secret = alnum(24)
-      const sim = await startYetiSimulator({ invoices, seed, port, faults, users: { demo: { password: secret } } })
+      const sim = await startYetiSimulator({ invoices, seed, port, faults, users: { demo: { password: secret } }, timeZone: process.env.YETI_TZ || 'UTC' })
       return { close: sim.close, printed: { baseUrl: sim.baseUrl, login: 'demo', secret } }
     }
     case 'lynkwell': {

@@ -110,6 +110,14 @@ export type AccountDraft = z.infer<typeof AccountDraft>
 export const InvoiceStatus = z.enum(['draft', 'open', 'paid', 'void', 'unknown'])
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>
 
+/**
+ * Flags a provider sets on an invoice that change what it means (CareSquare's `is_duplicate`,
+ * `wont_claim` and `errors`): shown as badges and filtered on. Duplicates and won't-claim
+ * invoices are not money owed, so totals leave them out unless asked (see TotalsQuery).
+ */
+export const InvoiceFlag = z.enum(['duplicate', 'wontClaim', 'errors'])
+export type InvoiceFlag = z.infer<typeof InvoiceFlag>
+
 export const InvoiceSummary = z.object({
   accountId: AccountId,
   account: z.string(),
@@ -128,7 +136,8 @@ export const InvoiceSummary = z.object({
   dueDate: IsoDate.nullable(),
   removed: z.boolean(),
   lineItemCount: z.number().int().nonnegative(),
-  hasPdf: z.boolean()
+  hasPdf: z.boolean(),
+  flags: z.array(InvoiceFlag)
 })
 export type InvoiceSummary = z.infer<typeof InvoiceSummary>
 
@@ -153,6 +162,8 @@ export type InvoiceChange = z.infer<typeof InvoiceChange>
 export const InvoiceDetail = InvoiceSummary.extend({
   notes: z.string().nullable(),
   subtotal: DecimalString.nullable(),
+  /** Taken off the subtotal before tax, where the provider states one: subtotal − discount + tax = total. */
+  discount: DecimalString.nullable(),
   tax: DecimalString.nullable(),
   periodStart: z.string().nullable(),
   periodEnd: z.string().nullable(),
@@ -211,6 +222,8 @@ export const InvoiceFilter = z.object({
   currency: z.string().trim().min(1).max(16).optional(),
   /** A PDF from the provider. */
   hasPdf: z.boolean().optional(),
+  /** Per flag: true keeps only invoices with it, false only those without it. */
+  flags: z.partialRecord(InvoiceFlag, z.boolean()).optional(),
   includeRemoved: z.boolean().default(false),
   /** Only tombstones (implies includeRemoved). */
   onlyRemoved: z.boolean().optional(),

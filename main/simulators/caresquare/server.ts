@@ -33,6 +33,12 @@ export interface CareSquareSimulatorOptions {
   /** At most `requests` per API key per fixed window, then 429 (the API documents no headers for it). */
   rateLimit?: { requests: number; windowMs: number }
   now?: () => number
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
 }
 
 export interface CareSquareSimulator {
@@ -117,9 +123,9 @@ function buildDataset(options: CareSquareSimulatorOptions): Pick<CareSquareSimul
   const viewSessions: CareSquareSimulator['viewSessions'] = {}
   plan.forEach(([planManagerId, data], index) => {
     const generated = !Array.isArray(data)
-    const list = generated ? careSquareDataset({ planManagerId, count: data, seed: seed + index, firstNumericId: 48_000 + index * 1_000_000 }) : data
+    const list = generated ? careSquareDataset({ planManagerId, count: data, seed: seed + index, firstNumericId: 48_000 + index * 1_000_000, testFixtures: options.testFixtures }) : data
     const sessions = careSquareViewSessions(list, seed + index)
-    if (generated && index === 0) {
+    if (generated && index === 0 && options.testFixtures !== false) {
       list.unshift(seedExampleInvoice())
       sessions.unshift(seedExampleViewSession())
     }

@@ -29,6 +29,12 @@ export interface LynkwellSimulatorOptions {
   port?: number
   /** Injected misbehaviour and link latency (see shared/faults.ts). */
   faults?: FaultPlan
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
 }
 
 export interface LynkwellSimulator {
@@ -123,7 +129,7 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
 
   // Generated after listening, so each pdfUrl can point at this simulator's own origin.
   if (!Array.isArray(options.invoices)) {
-    for (const invoice of lynkwellDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, pdfBaseUrl: `${server.origin}/files/invoices` })) invoices.push(invoice)
+    for (const invoice of lynkwellDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, pdfBaseUrl: `${server.origin}/files/invoices`, testFixtures: options.testFixtures })) invoices.push(invoice)
   }
   return {
     baseUrl: `${server.origin}${BASE_PATH}`,

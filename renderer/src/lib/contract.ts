@@ -3,6 +3,7 @@ export type {
   AccountSummary,
   CacheHealth,
   InvoiceDetail,
+  InvoiceFlag,
   InvoicePage,
   InvoiceStatus,
   InvoiceSummary,

@@ -21,7 +21,7 @@ import { useExport } from './useExport'
 import { useInvoiceFilters } from './useInvoiceFilters'
 import { useRowWindows } from './useRowWindows'
 import { useShortcuts } from './useShortcuts'
-import { useFilterTotals, useSelectionTotals } from './useTotals'
+import { useFilterTotals, useLeftOutOfTotals, useSelectionTotals } from './useTotals'
 
 type Props = {
   accounts: AccountSummary[]
@@ -82,7 +82,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   }, [accounts, form.accountId, update])
 
   const selected = useMemo(() => [...checked.values()], [checked])
-  const filteredTotals = useFilterTotals(filters.filter, refreshKey)
+  const [countFlagged, setCountFlagged] = useRememberedState('invoices.totals.countDuplicatesAndWontClaim', false)
+  const filteredTotals = useFilterTotals(filters.filter, refreshKey, countFlagged)
+  const leftOut = useLeftOutOfTotals(filters.filter, refreshKey)
   const selectionTotals = useSelectionTotals(selected, refreshKey)
 
   const providerLabel = useCallback((id: string) => providers.find((p) => p.id === id)?.label ?? id, [providers])
@@ -213,6 +215,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
                 selected={selectionTotals}
                 selectedCount={checked.size}
                 narrowed={filters.narrowed}
+                leftOut={{ count: leftOut, counted: countFlagged, onChange: setCountFlagged }}
                 onClearSelection={() => setChecked(new Map())}
               />
             </>
