@@ -69,13 +69,13 @@ test.describe('overview, aging and changes, in Chromium against the real core', 
     const grid = page.getByRole('grid', { name: 'Invoices' })
     const [y, m] = month.month.split('-').map(Number) as [number, number]
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-    const expected = await invokeInPage(page, 'invoices.list', {
+    const expected = await invokeInPage(page, 'invoices.count', {
       currency: first!.currency,
-      issued: { from: `${month.month}-01`, to: `${month.month}-${last}` },
-      limit: 1
+      issued: { from: `${month.month}-01`, to: `${month.month}-${last}` }
     })
     if (!expected.ok) throw new Error(expected.error.message)
-    await expect(grid).toHaveAttribute('aria-rowcount', String(expected.value.total))
+    expect(expected.value.count).toBeGreaterThan(0)
+    await expect(grid).toHaveAttribute('aria-rowcount', String(expected.value.count))
 
     // Upstream, an open invoice is paid; a second sync records it.
     const paid = simulator.invoices.find((i) => i.status === 'SENT' && i.deletedAt === null && i.number !== null)!
