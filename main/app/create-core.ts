@@ -16,6 +16,8 @@ import { SkippedRecordsRepo } from '../db/skipped-records.repo'
 import { SyncStateRepo } from '../db/sync-state.repo'
 import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
+import { DuplicatesRepo } from '../duplicates/duplicates.repo'
+import { DuplicatesService } from '../duplicates/duplicates.service'
 import { DemoWorkspace } from './demo/demo-workspace'
 import { AppLock, type SystemConfirmation } from '../lock/app-lock'
 import { holdWhileLocked } from '../lock/locked-events'
@@ -32,6 +34,7 @@ import { AccountsService } from '../services/accounts.service'
 import { defaultExportDir } from '../services/export-location'
 import { ExportService } from '../services/export.service'
 import { InvoicesService } from '../services/invoices.service'
+import { PdfBundleService } from '../pdfs/pdf-bundle.service'
 import { SyncService } from '../sync/sync.service'
 import { tightenTree } from '../storage/private-files'
 import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
@@ -93,7 +96,9 @@ export async function createCore(options: CoreOptions) {
   const activity = new ActivityService({ db, clock, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
   activity.recoverOnStart()
   domain.on('account.synced', ({ accountId, signal }) => activity.syncAfterInvoices(accounts.get(accountId), signal))
-  const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, domain, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
+  const pdfs = new PdfService({ db, dataDir: options.dataDir, accounts, invoices, clock, domain, events, isOnline: options.isOnline ?? hasNetworkInterface, desktop: options.desktop ?? null })
+  const bundles = new PdfBundleService(dbFile, pdfs, clock, events, exportDir)
+  const duplicates = new DuplicatesService(new DuplicatesRepo(db), clock)
   const demo = new DemoWorkspace(accounts)
   const lock = new AppLock({ settings, attempts: new UnlockAttemptsRepo(db), secrets: options.secrets, clock, events, idleSeconds: options.idleSeconds, confirmation: options.confirmation })
 
@@ -102,6 +107,8 @@ export async function createCore(options: CoreOptions) {
     accounts,
     invoices,
     exports,
+    bundles,
+    duplicates,
     reports,
     changes,
     skipped,
@@ -121,6 +128,7 @@ export async function createCore(options: CoreOptions) {
       lock.stop()
       scheduler.stop()
       exports.cancel()
+      bundles.cancel()
       await sync.settle()
       await pdfs.close()
       await demo.close()

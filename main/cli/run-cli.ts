@@ -7,6 +7,7 @@ import { UsageError, type CliIo } from './cli-context'
 import { accountsCommand } from './commands/accounts'
 import { activityCommand } from './commands/activity'
 import { cacheCommand } from './commands/cache'
+import { duplicatesCommand } from './commands/duplicates'
 import { changesCommand } from './commands/changes'
 import { exportCommand } from './commands/export'
 import { invoicesCommand } from './commands/invoices'
@@ -28,6 +29,8 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   skipped [--account NAME] [--limit N] [--json]   (records Quire could not read: reason and redacted record)
   invoices list [FILTERS] [--limit N | --all] [--json]
   export --format csv [--out FILE] [--level invoice|line] [--bom] [FILTERS]   (the whole filtered set, streamed)
+  export --format zip --out FILE [FILTERS]   (a PDF per invoice + manifest.csv + README.txt, for an auditor)
+  duplicates [--json]               (invoices that look like the same bill, for review)
   invoices show ACCOUNT/REMOTE_ID [--json]
   activity ACCOUNT/REMOTE_ID [--json]   (who viewed an invoice: provider and local view sessions)
   activity --recent [--limit N] [--json]
@@ -106,6 +109,8 @@ export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, en
         return activityCommand(ctx, rest)
       case 'pdf':
         return await pdfCommand(ctx, rest)
+      case 'duplicates':
+        return duplicatesCommand(ctx, rest)
       case 'skipped':
         return skippedCommand(ctx, rest)
       case 'report':

@@ -34,6 +34,8 @@ export const DEFAULT_SORT: InvoiceSort = { column: 'issueDate', direction: 'desc
 
 const FTS = 'SELECT rowid FROM invoice_fts WHERE invoice_fts MATCH'
 const FLAG_COLUMNS: Record<InvoiceFlag, string> = { duplicate: 'is_duplicate', wontClaim: 'wont_claim', errors: 'has_errors' }
+/** The text of cached provider PDFs, in its own index (see the add_pdf_text migration). */
+const PDF_FTS = 'SELECT rowid FROM pdf_text_fts WHERE pdf_text_fts MATCH'
 const PERIOD_START = 'substr(coalesce(i.period_start, i.period_end), 1, 10)'
 const PERIOD_END = 'substr(coalesce(i.period_end, i.period_start), 1, 10)'
 
@@ -97,9 +99,13 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
     // start from: its text joined with the other words in one FTS5 query (FTS5 intersects them
     // itself), plus the totals equal to it from the total index. The other words alone
     // ("retainer" is on every tenth invoice) are then only tested (`+` keeps the planner from
-    // reading every row they match).
+    // reading every row they match). Words match the synced data or the provider's PDF: each
+    // index answers with row ids.
     const words = terms.amounts.length > 0 ? '+i.id' : 'i.id'
-    if (terms.match !== null) where.push(`${words} IN (${FTS} ${bind('match', terms.match)})`)
+    if (terms.match !== null) {
+      const match = bind('match', terms.match)
+      where.push(`${words} IN (${FTS} ${match} UNION ${PDF_FTS} ${match})`)
+    }
     terms.amounts.forEach((amount, k) => {
       const totals = amount.scaled.map((scaled, r) => bind(`amount${k}_${r}`, scaled)).join(', ')
       const text = terms.match === null ? amount.match : `${terms.match} AND ${amount.match}`
@@ -109,6 +115,22 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
+}
+
+/**
+ * Of these invoices, those a search found only through their provider PDF's text (the grid
+ * says so, and the viewer's find shows where). Null without a search; none when it holds only
+ * amounts, which are matched against the data alone.
+ */
+export function pdfOnlyHitsSql(search: string | undefined): { sql: string; params: SqlParams } | null {
+  const terms = search ? searchTerms(search) : null
+  if (terms === null || (terms.match === null && terms.amounts.length === 0)) return null
+  const match = terms.match
+  if (match === null) return { sql: `SELECT value FROM json_each(@ids) WHERE 0`, params: {} }
+  return {
+    sql: `SELECT value FROM json_each(@ids) WHERE value IN (${PDF_FTS} @match) AND value NOT IN (${FTS} @match)`,
+    params: { match }
+  }
 }
 
 /** Both sides read an index by time: the log's, or first sightings'. */
@@ -291,7 +313,7 @@ export function exportSql(query: InvoiceListing, level: ExportLevel, today: stri
   const { from, orderBy } = orderSql(query.sort, filterMode(query))
   const lines = level === 'line'
   return {
-    sql: `SELECT i.id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status, i.payment_status,
+    sql: `SELECT i.id, i.account_id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status, i.payment_status,
         i.counterparty, i.issue_date, i.due_date, i.period_start, i.period_end, i.currency, i.subtotal, i.discount, i.tax,
         i.total, i.paid, i.has_pdf, i.removed, i.is_duplicate, i.wont_claim, i.has_errors, i.line_item_count, i.notes, i.synced_at
         ${lines ? ', l.position, l.description, l.quantity, l.unit_price, l.amount' : ''}

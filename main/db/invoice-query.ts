@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceFlag, InvoicePage, InvoiceQuery, InvoiceSort, InvoiceSummary, LineItem } from '../../preload/contract'
 import { fromScaled } from '../money/decimal'
-import { countSql, DEFAULT_SORT, filterSql, narrows, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams, walkedWindowSql, leftOutCountSql } from './invoice-filter-sql'
+import { countSql, DEFAULT_SORT, filterSql, narrows, orderedIdsSql, pageIdsSql, totalsSql, type SqlParams, walkedWindowSql, leftOutCountSql, pdfOnlyHitsSql } from './invoice-filter-sql'
+import { PdfTextRepo } from './pdf-text.repo'
 import { readTotal } from './invoices.repo'
 import type { TotalsOptions } from './totals-rule'
 import { selectionWithoutAmountSql, withoutAmountSql, withWithoutAmount } from './unknown-amounts'
@@ -84,8 +85,10 @@ export class InvoiceQueryRepo {
   private readonly linesStmt
   private readonly dataVersionStmt
   private readonly currenciesStmt
+  private readonly pdfTexts
 
   constructor(private readonly db: Database) {
+    this.pdfTexts = new PdfTextRepo(db)
     this.rowsByIdStmt = db.prepare<[string], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE i.id IN (SELECT value FROM json_each(?))`
     )
@@ -135,7 +138,15 @@ export class InvoiceQueryRepo {
     if (total === null && ids.length < query.limit && (ids.length > 0 || query.offset === 0)) total = query.offset + ids.length
     const rows = ids.length === 0 ? [] : this.rowsByIdStmt.all(JSON.stringify(ids))
     const byId = new Map(rows.map((row) => [row.id, row]))
-    return { total, items: ids.map((id) => toSummary(byId.get(id)!)) }
+    const pdfOnly = this.pdfOnlyHits(query.search, ids)
+    return { total, items: ids.map((id) => ({ ...toSummary(byId.get(id)!), ...(pdfOnly && { searchHit: pdfOnly.has(id) ? 'pdf' : 'data' }) })) }
+  }
+
+  /** Which of this window's invoices the search found only in their provider PDF; null without search words. */
+  private pdfOnlyHits(search: string | undefined, ids: number[]): Set<number> | null {
+    const hits = pdfOnlyHitsSql(search)
+    if (hits === null || ids.length === 0) return null
+    return new Set(this.ids(hits.sql, { ...hits.params, ids: JSON.stringify(ids) }))
   }
 
   /** The window from a bounded walk of the sort's index, or null when the walk did not fill it. */
@@ -269,7 +280,8 @@ export class InvoiceQueryRepo {
       syncedAt: row.synced_at,
       lineItems,
       history: [],
-      rawJson: JSON.stringify(JSON.parse(row.raw), null, 2)
+      rawJson: JSON.stringify(JSON.parse(row.raw), null, 2),
+      pdfCheck: this.pdfTexts.check(row.id)
     }
   }
 

@@ -37,7 +37,13 @@ export function createHandlers(core: Core, version: string): Handlers {
       'invoices.getSelectionTotals': async ({ invoices }) => core.invoices.selectionTotals(invoices),
       'invoices.listCurrencies': async () => core.invoices.currencies(),
       'invoices.exportCsv': async (request) => core.exports.toFile(request),
-      'invoices.cancelExport': async () => ({ cancelled: core.exports.cancel() }),
+      'invoices.cancelExport': async () => ({ cancelled: [core.exports.cancel(), core.bundles.cancel()].some(Boolean) }),
+      'invoices.exportPdfZip': async (request) => core.bundles.toFile(request),
+      'duplicates.list': async () => core.duplicates.list(),
+      'duplicates.dismiss': async ({ key }) => {
+        core.duplicates.dismiss(key)
+        return { dismissed: true as const }
+      },
       'views.list': async () => core.invoices.listViews(),
       'views.save': async ({ name, state }) => core.invoices.saveView(name, state),
       'views.remove': async ({ id }) => ({ removed: core.invoices.removeView(id) }),

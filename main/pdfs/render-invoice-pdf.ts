@@ -26,7 +26,9 @@ const STATUS_WORDS: Record<InvoiceDetail['status'], string> = { draft: 'Draft', 
 
 export async function renderInvoicePdf(invoice: InvoiceDetail, options: RenderOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false })
-  const fonts = await embedUnicodeFonts(doc, JSON.stringify([invoice, options]))
+  // What the document is rendered from: the synced data, not what checking the provider's PDF found.
+  const { pdfCheck: _check, ...data } = invoice
+  const fonts = await embedUnicodeFonts(doc, JSON.stringify([data, options]))
   const title = `Invoice ${invoice.number ?? invoice.remoteId}`
   const stamp = new Date(invoice.syncedAt)
   doc.setTitle(title)

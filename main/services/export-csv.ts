@@ -29,6 +29,7 @@ export const UTF8_BOM = '\uFEFF'
 /** A row of the export query (see exportSql); line columns are present at line level only. */
 export interface ExportRow {
   id: number
+  account_id: string
   account: string
   provider: string
   remote_id: string

@@ -56,6 +56,11 @@ export class InvoicesService {
     return { ...invoice, history: this.changes.history(accountId, remoteId) }
   }
 
+  /** The text of a provider PDF was indexed or dropped: searches may find other invoices now. */
+  searchIndexChanged(): void {
+    this.repo.invalidate()
+  }
+
   listViews(): SavedView[] {
     return this.views.list()
   }

@@ -11,7 +11,9 @@ export const events = {
   'network.status': z.object({ online: z.boolean() }),
   'export.progress': ExportProgress,
   'lock.changed': LockStatus,
-  'cache.health': CacheHealth
+  'cache.health': CacheHealth,
+  /** The text of cached provider PDFs was indexed or dropped: searches and PDF checks may read differently now. */
+  'pdfs.textIndexed': z.object({})
 } as const satisfies Record<string, z.ZodType>
 
 export type Events = typeof events

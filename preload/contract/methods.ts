@@ -16,6 +16,8 @@ import {
 import { InvoiceRef, PdfCacheSettings, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
+import { duplicateMethods } from './duplicates'
+import { pdfBundleMethods } from './pdf-bundle'
 import { skippedMethods } from './skipped'
 import { reportMethods } from './reports'
 import { cacheMethods } from './cache'
@@ -111,6 +113,8 @@ export const methods = {
   ...browsingMethods,
   ...activityMethods,
   ...lockMethods,
+  ...duplicateMethods,
+  ...pdfBundleMethods,
   ...skippedMethods,
   ...reportMethods,
   ...cacheMethods

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PdfCheck } from './document-checks'
 
 /** Shapes that cross the IPC boundary. JSON-safe only: the test host sends them over HTTP. */
 
@@ -80,6 +81,8 @@ export const AccountSummary = z.object({
   lastSyncedAt: IsoInstant.nullable(),
   lastError: z.string().nullable(),
   invoiceCount: z.number().int().nonnegative(),
+  /** Invoices whose provider PDF prints another number or total than the synced data. */
+  pdfMismatches: z.number().int().nonnegative().default(0),
   /** Records the provider sent that could not be kept as invoices (see `skipped.list`). */
   skippedCount: z.number().int().nonnegative(),
   /** The most recent finished sync: what it did and what it cost. */
@@ -137,7 +140,9 @@ export const InvoiceSummary = z.object({
   removed: z.boolean(),
   lineItemCount: z.number().int().nonnegative(),
   hasPdf: z.boolean(),
-  flags: z.array(InvoiceFlag)
+  flags: z.array(InvoiceFlag),
+  /** With a search: 'pdf' when only the text of the provider's PDF matched it (the grid says so). */
+  searchHit: z.enum(['data', 'pdf']).optional()
 })
 export type InvoiceSummary = z.infer<typeof InvoiceSummary>
 
@@ -173,7 +178,9 @@ export const InvoiceDetail = InvoiceSummary.extend({
   lineItems: z.array(LineItem),
   history: z.array(InvoiceChange),
   /** The provider's last payload, pretty-printed: shown as text, never interpreted. */
-  rawJson: z.string()
+  rawJson: z.string(),
+  /** The cached provider PDF checked against this data; null until one has been read. */
+  pdfCheck: PdfCheck.nullable().default(null)
 })
 export type InvoiceDetail = z.infer<typeof InvoiceDetail>
 

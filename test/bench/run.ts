@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- [--quick] [--invoices N] [--cache N] [--only sync,queries,renderer,pdf] [--providers hoursmith,yeti,…]]
+ * npm run bench [-- [--quick] [--invoices N] [--cache N] [--only sync,queries,renderer,pdf,documents] [--providers hoursmith,yeti,…]]
  * Quire's speed as ratios to the physical limit of this machine, measured in the same run:
  * sync throughput per provider and all four at once beside raw HTTP and raw SQLite, with peak
  * memory; query latency on a large cache through the contract beside the direct call; the
@@ -22,7 +22,7 @@ import { round } from './stats'
 import type { ScrollFigures } from './renderer-figures'
 import { measureAllFour, measureProvider, measureUnderLatency, type LatencyFigures, type SyncFigures } from './sync-throughput'
 
-const PARTS = ['sync', 'latency', 'queries', 'renderer', 'pdf'] as const
+const PARTS = ['sync', 'latency', 'queries', 'renderer', 'pdf', 'documents'] as const
 type Part = (typeof PARTS)[number]
 
 const { values } = parseArgs({
@@ -71,7 +71,8 @@ const TARGETS = {
   coldTotalsP95Ms: 150,
   launchExtraMs: 1000,
   latencyRatio: 0.8,
-  hostRssMb: 400
+  hostRssMb: 400,
+  duplicatesSeconds: 5
 }
 
 const sync: (SyncFigures & { pass: { ratio: boolean; rss: boolean } })[] = []
@@ -112,6 +113,15 @@ const queries = (queryRun?.repeated ?? []).map((q) => {
   return { ...q, targetP95Ms: target, pass: target === null ? null : q.contract.p95 <= target }
 })
 
+if (parts.has('documents')) process.stderr.write(`documents: duplicates on a ${cached.toLocaleString()}-invoice cache, a 10,000-PDF bundle…\n`)
+const documents = parts.has('documents')
+  ? await (async () => {
+      const { measureDuplicates, measureBundle } = await import('./documents')
+      const duplicates = measureDuplicates(cached)
+      return { duplicates, bundle: await measureBundle(values.quick ? 2_000 : 10_000), targets: { duplicatesSeconds: TARGETS.duplicatesSeconds } }
+    })()
+  : undefined
+
 // Loaded only now: the build tool and Playwright in memory would count against the core's peak RSS during sync.
 const ui: Partial<Awaited<ReturnType<typeof measureInChromium>>> =
   parts.has('renderer') || parts.has('pdf') ? await (await import('./renderer-build')).withRendererBuild(measureInChromium) : {}
@@ -129,7 +139,8 @@ process.stdout.write(
       coldQueries: cold ?? undefined,
       queries: parts.has('queries') ? queries : undefined,
       renderer: ui.renderer,
-      pdf: ui.pdf
+      pdf: ui.pdf,
+      documents
     },
     null,
     2
@@ -210,6 +221,16 @@ if (ui.renderer) {
       ...scrollRows('steady scroll, 1 row a frame', renderer.steadyScroll, '—'),
       ['JS heap after scrolling', `${renderer.jsHeapMb.afterScroll} MB (${renderer.jsHeapMb.afterGc} after GC)`, '—'],
       ['host process peak RSS while browsing', `${renderer.hostPeakRssMb} MB`, `≤ ${TARGETS.hostRssMb} MB ${verdict(renderer.pass.hostRss)}`]
+    ]
+  )
+}
+if (documents) {
+  const { duplicates, bundle } = documents
+  printTable(
+    ['documents', 'measured', 'target'],
+    [
+      [`likely duplicates, ${duplicates.invoices.toLocaleString()} invoices (${duplicates.planted.toLocaleString()} planted)`, `${duplicates.groups.toLocaleString()} groups in ${duplicates.seconds.p50} s (max ${duplicates.seconds.max})`, `≤ ${TARGETS.duplicatesSeconds} s ${duplicates.seconds.max <= TARGETS.duplicatesSeconds ? 'ok' : 'MISS'}`],
+      [`PDF bundle, ${bundle.invoices.toLocaleString()} cached provider PDFs`, `${bundle.seconds} s, ${Math.round(bundle.zipBytes / 1_048_576)} MB ZIP, RSS ${bundle.rssMb.before} → ${bundle.rssMb.peak} MB`, '— (flat memory)']
     ]
   )
 }

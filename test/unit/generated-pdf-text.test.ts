@@ -44,6 +44,7 @@ function invoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     ],
     history: [],
     rawJson: '{}',
+    pdfCheck: null,
     ...overrides
   }
 }

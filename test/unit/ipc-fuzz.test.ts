@@ -36,7 +36,6 @@ describe('hostile IPC input', () => {
     fc.dictionary(fc.oneof(fc.constantFrom('accountId', 'remoteId', 'secret', 'provider', 'name', 'baseUrl', 'limit', 'offset', 'search', '__proto__', 'options'), fc.string()), fc.oneof(hostileStrings, fc.integer(), fc.double(), fc.boolean(), fc.constant(null)), { maxKeys: 5 })
   )
 
-  // 400 runs for every contract method: the work grows with the contract, past the default 5 s on a busy machine.
   it('answers every malformed call with VALIDATION and writes nothing', async () => {
     const file = join(dir.path, 'quire.sqlite3')
     const before = readFileSync(file)
@@ -57,6 +56,7 @@ describe('hostile IPC input', () => {
     expect(core.accounts.list()).toEqual([])
     expect(core.invoices.list({ includeRemoved: true, offset: 0, limit: 1 }).total).toBe(0)
     expect(readFileSync(file).equals(before)).toBe(true)
+    // 400 hostile inputs for every method: its time grows with the contract, past vitest's 5 s default.
   }, 60_000)
 
   it('answers unknown or inherited method names with UNKNOWN_METHOD', async () => {

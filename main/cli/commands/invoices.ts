@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { InvoiceFlag, InvoiceSummary } from '../../../preload/contract'
+import type { InvoiceFlag, InvoiceSummary, InvoiceDetail } from '../../../preload/contract'
 import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
 import { FILTER_OPTIONS, listingFromArgs } from '../invoice-filter-args'
 import { parseCommandArgs, parseValue } from '../parse'
@@ -87,9 +87,17 @@ function show(ctx: CliContext, args: string[]): number {
   field('Notes', invoice.notes)
   field('Remote id', invoice.remoteId)
   field('Synced at', invoice.syncedAt)
+  field('PDF check', pdfCheckText(invoice.pdfCheck))
   if (invoice.lineItems.length > 0) {
     print(ctx.stdout)
     printTable(ctx.stdout, ['#', 'DESCRIPTION', 'QTY', 'UNIT', 'AMOUNT'], invoice.lineItems.map((l) => [String(l.position + 1), l.description, l.quantity ?? '', l.unitPrice ?? '', l.amount ?? '']), [2, 3, 4])
   }
   return 0
+}
+
+function pdfCheckText(check: InvoiceDetail['pdfCheck']): string | null {
+  if (check === null) return null
+  if (check.outcome === 'match') return 'the provider’s PDF prints this number and total'
+  if (check.outcome === 'notChecked') return `not checked: ${check.detail ?? 'its text could not be read'}`
+  return `MISMATCH: ${check.detail ?? ''}`
 }

@@ -60,6 +60,8 @@ export interface YetiSimulator {
   pdfRequests: { count: number }
   /** Invoices whose download misbehaves, by invoice id: tests set and clear these. */
   pdfFaults: Map<string, PdfFault>
+  /** Documents served instead of the drawn one, by invoice id: tests set these (a scan, a wrong total). */
+  pdfOverrides: Map<string, Uint8Array>
   /** Call after adding, removing or reordering invoices or changing a sort key. */
   changed(): void
   close(): Promise<void>
@@ -87,6 +89,7 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
   const sorted = new Map<string, YetiSimInvoice[]>()
   const pdfRequests = { count: 0 }
   const pdfFaults = new Map<string, PdfFault>()
+  const pdfOverrides = new Map<string, Uint8Array>()
   const pdfOf = pdfCache((id) => drawYetiPdf(invoices.find((invoice) => invoice.id === id)!, accounts))
 
   const server = await listenOnLoopback(withFaults(async (request, response, url) => {
@@ -169,7 +172,8 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
     const invoice = approved().find((candidate) => candidate.id === id)
     if (!invoice) return fail(response, 404, { title: 'Record not found', detail: `The record identified by ${id} could not be found.`, code: '404', status: '404' })
     const fault = invoice.attributes['has-pdf'] ? pdfFaults.get(id) : 'missing'
-    return sendPdf(response, () => pdfOf(id), fault, `invoice_${invoice.attributes.reference ?? id}.pdf`)
+    const override = pdfOverrides.get(id)
+    return sendPdf(response, () => (override ? Promise.resolve(override) : pdfOf(id)), fault, `invoice_${invoice.attributes.reference ?? id}.pdf`)
   }
 
   /** Each page's accounts, once each; an account the customer no longer has is simply missing. */
@@ -188,6 +192,7 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
     logins,
     pdfRequests,
     pdfFaults,
+    pdfOverrides,
     changed: () => sorted.clear(),
     close: () => server.close()
   }

@@ -42,3 +42,5 @@ export type AppInfo = MethodOutput<'app.getInfo'>
 export type ProviderInfo = AppInfo['providers'][number]
 /** A non-secret per-account setting a provider may ask for. */
 export type OptionKey = ProviderInfo['requiredOptions'][number]
+/** Documents: the PDF bundle, checks of provider PDFs against the data, likely duplicates. */
+export type { DuplicateGroup, PdfBundleResult, PdfCheck } from '../../../preload/contract'

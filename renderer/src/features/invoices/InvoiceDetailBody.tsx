@@ -4,6 +4,7 @@ import { Notice } from '../../components/Notice'
 import type { InvoiceDetail } from '../../lib/contract'
 import { formatCalendarDate, formatDateOrInstant, formatInstant } from '../../lib/format'
 import { InvoiceActivitySection } from '../activity/InvoiceActivitySection'
+import { PdfCheckNotice } from '../documents/PdfCheckNotice'
 import { PdfSection } from '../pdf/PdfSection'
 import { useHideAmounts, useMoney } from '../../components/HideAmounts'
 import { LineItemsTable } from './LineItemsTable'
@@ -27,6 +28,8 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
           {providerLabel} no longer lists this invoice. Quire keeps the last copy it saw.
         </Notice>
       )}
+
+      <PdfCheckNotice detail={detail} providerLabel={providerLabel} />
 
       <Facts className="detail-facts">
         <Fact label="Counterparty">{detail.counterparty ?? '—'}</Fact>

@@ -4,6 +4,7 @@ import { formatCalendarDate } from '../../lib/format'
 import { Money } from '../../components/HideAmounts'
 import type { ColumnSpec } from './columns'
 import { InvoiceStatusBadge } from './InvoiceStatusBadge'
+import '../documents/documents.css'
 
 type Props = {
   /** Undefined while its window of rows is still on the way. */
@@ -80,7 +81,16 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
     case 'account':
       return text(invoice.account)
     case 'number':
-      return <span className="cell-text tabular">{invoice.number ?? '—'}</span>
+      return invoice.searchHit === 'pdf' ? (
+        <span className="number-with-hit">
+          <span className="cell-text tabular">{invoice.number ?? '—'}</span>
+          <span className="search-hit-pdf" title="The search words are in the provider’s PDF, not in the synced data. Open the PDF and use Find to see them.">
+            in PDF
+          </span>
+        </span>
+      ) : (
+        <span className="cell-text tabular">{invoice.number ?? '—'}</span>
+      )
     case 'counterparty':
       return text(invoice.counterparty)
     case 'issueDate':

@@ -7,6 +7,7 @@ import { useNetworkStatus } from '../../lib/useNetworkStatus'
 import { ColumnChooser } from './ColumnChooser'
 import { visibleColumns } from './columns'
 import { ExportButton, ExportStatus } from './ExportControls'
+import { PdfBundleButton, PdfBundleStatus } from './PdfBundleControls'
 import { InvoiceDetailPane } from './InvoiceDetailPane'
 import { InvoiceFilters } from './InvoiceFilters'
 import { InvoiceGrid, type ToggleMode } from './InvoiceGrid'
@@ -18,6 +19,7 @@ import { TotalsBar } from './TotalsBar'
 import { useColumnLayout } from './useColumnLayout'
 import { useCurrencies } from './useCurrencies'
 import { useExport } from './useExport'
+import { usePdfBundle } from './usePdfBundle'
 import { useInvoiceFilters } from './useInvoiceFilters'
 import { useRowWindows } from './useRowWindows'
 import { useShortcuts } from './useShortcuts'
@@ -53,6 +55,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   const windows = useRowWindows(filters.listing, refreshKey)
   const currencies = useCurrencies(refreshKey)
   const exporter = useExport()
+  const bundler = usePdfBundle()
   const online = useNetworkStatus()
   const [opened, setOpened] = useRememberedState<Opened | null>('invoices.opened', null)
   const [activeIndex, setActiveIndex] = useRememberedState('invoices.activeIndex', 0)
@@ -160,6 +163,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
           <SavedViews current={viewState} onApply={applyView} />
           <ColumnChooser columns={columns} />
           <ExportButton exporter={exporter} query={filters.listing} total={total} />
+          <PdfBundleButton bundler={bundler} query={filters.listing} total={total} busy={exporter.state.phase === 'running'} />
           <button type="button" className="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
             Shortcuts
           </button>
@@ -167,6 +171,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
       </div>
       <InvoiceFilters filters={filters} accounts={accounts} providers={providers} currencies={currencies} searchRef={searchRef} />
       <ExportStatus exporter={exporter} />
+      <PdfBundleStatus bundler={bundler} />
       {windows.error && (
         <Notice tone="error">
           Invoices could not be read from the cache: {windows.error}{' '}
