@@ -6,6 +6,7 @@ import { fromScaled, toScaled } from '../../main/money/decimal'
 import { drawProviderPdf } from '../../main/simulators/shared/provider-pdf'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
 import { tempDir } from '../helpers/temp-dir'
+import { showInvoices } from './support/navigate'
 import { startHost, type RunningHost } from './support/host'
 import { invokeInPage } from './support/invoke'
 
@@ -81,6 +82,7 @@ test.describe('documents an auditor can trust, in Chromium against the real core
         )
         .toEqual(['match', 'mismatch'])
       await page.reload()
+      await showInvoices(page)
 
       // The word is printed only in QWORD1's PDF; the row says the match was there.
       const search = page.getByRole('searchbox', { name: 'Search invoices' })

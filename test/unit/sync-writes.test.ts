@@ -18,6 +18,7 @@ import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { syncAccount } from '../../main/sync/account-sync'
 import { fakeClock } from '../helpers/fake-clock'
 import { tempDir } from '../helpers/temp-dir'
+import { unifiedInvoice as invoice } from '../helpers/unified-invoice'
 
 /**
  * A re-sync rewrites an invoice's line items and search entry only when they change. Whatever
@@ -130,33 +131,5 @@ function expectSearchIndexMatchesRows(db: Database.Database): void {
     for (const word of [row.number, row.counterparty, row.notes, row.lines].join(' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
       expect(find.all(`"${word}"`), `${word} → ${row.id}`).toContain(row.id)
     }
-  }
-}
-
-function invoice(remoteId: string, fields: Partial<UnifiedInvoice>): UnifiedInvoice {
-  return {
-    remoteId,
-    number: null,
-    status: 'open',
-    rawStatus: 'SENT',
-    paymentStatus: null,
-    counterparty: null,
-    notes: null,
-    issueDate: '2026-11-01',
-    dueDate: '2026-12-01',
-    periodStart: null,
-    periodEnd: null,
-    currency: 'EUR',
-    subtotal: null,
-    tax: null,
-    total: '5.00',
-    paid: null,
-    hasPdf: false,
-    remoteCreatedAt: null,
-    remoteUpdatedAt: null,
-    removed: false,
-    lineItems: [],
-    raw: { id: remoteId },
-    ...fields
   }
 }

@@ -1,5 +1,6 @@
 import { useId, useState, type Ref } from 'react'
 import type { AccountSummary, ChangeField, InvoiceFlag, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
+import { AccountSelect } from '../../components/AccountSelect'
 import { amountExample } from './parseLocaleAmount'
 import { FLAGS, type FilterForm, type InvoiceFilterState } from './useInvoiceFilters'
 
@@ -76,17 +77,7 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
             ))}
           </select>
         </div>
-        <div className="toolbar-field">
-          <label htmlFor={`${id}-account`}>Account</label>
-          <select id={`${id}-account`} value={form.accountId} onChange={(e) => update({ accountId: e.target.value })}>
-            <option value="">All accounts</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountSelect id={`${id}-account`} accounts={accounts} value={form.accountId} onChange={(accountId) => update({ accountId })} />
         <div className="toolbar-field">
           <label htmlFor={`${id}-removed`}>Removed</label>
           <select id={`${id}-removed`} value={form.removed} onChange={(e) => update({ removed: pick(['hide', 'include', 'only'] as const, e.target.value, 'hide') })}>
