@@ -8,6 +8,7 @@ import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/ye
 import { tempDir } from '../helpers/temp-dir'
 import { startHost, type RunningHost } from './support/host'
 import { invokeInPage } from './support/invoke'
+import { showInvoices } from './support/navigate'
 
 const PASSWORD = 'yeti-e2e-docs-pw'
 const PDF_ONLY_WORD = 'Quarantinable'
@@ -81,6 +82,7 @@ test.describe('documents an auditor can trust, in Chromium against the real core
         )
         .toEqual(['match', 'mismatch'])
       await page.reload()
+      await showInvoices(page)
 
       // The word is printed only in QWORD1's PDF; the row says the match was there.
       const search = page.getByRole('searchbox', { name: 'Search invoices' })
