@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { ActivityService } from '../activity/activity.service'
 import { AccountsRepo } from '../db/accounts.repo'
 import { ChangesFeedRepo } from '../db/changes-feed.repo'
+import { CacheHealthMonitor } from '../db/cache-health'
 import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../db/invoice-query'
 import { InvoicesRepo } from '../db/invoices.repo'
@@ -33,7 +34,7 @@ import { AccountsService } from '../services/accounts.service'
 import { defaultExportDir } from '../services/export-location'
 import { ExportService } from '../services/export.service'
 import { InvoicesService } from '../services/invoices.service'
-import { PdfBundleService } from '../services/pdf-bundle.service'
+import { PdfBundleService } from '../pdfs/pdf-bundle.service'
 import { SyncService } from '../sync/sync.service'
 import { tightenTree } from '../storage/private-files'
 import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
@@ -75,6 +76,9 @@ export async function createCore(options: CoreOptions) {
   tightenTree(options.dataDir)
   const events = new EventHub()
   const domain = new DomainEvents()
+  // Off the launch's path: reading every page of a large cache takes seconds.
+  const health = new CacheHealthMonitor(dbFile, events)
+  health.start()
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
   const syncState = new SyncStateRepo(db)
@@ -118,7 +122,9 @@ export async function createCore(options: CoreOptions) {
     activity,
     pdfs,
     lock,
+    health,
     async close(): Promise<void> {
+      await health.stop()
       lock.stop()
       scheduler.stop()
       exports.cancel()

@@ -1,6 +1,7 @@
-import type { ExportLevel, InvoiceFilter, InvoiceListing, InvoiceQuery, InvoiceSort } from '../../preload/contract'
+import type { ExportLevel, InvoiceFilter, InvoiceFlag, InvoiceListing, InvoiceQuery, InvoiceSort } from '../../preload/contract'
 import { toScaled } from '../money/decimal'
 import { searchTerms } from './fts-query'
+import { FLAGGED, leftOutOfTotalsSql, type TotalsOptions } from './totals-rule'
 import { excludesUnknownTotals } from './unknown-amounts'
 
 /**
@@ -32,6 +33,7 @@ function filterMode(filter: InvoiceFilter): FilterMode {
 export const DEFAULT_SORT: InvoiceSort = { column: 'issueDate', direction: 'desc' }
 
 const FTS = 'SELECT rowid FROM invoice_fts WHERE invoice_fts MATCH'
+const FLAG_COLUMNS: Record<InvoiceFlag, string> = { duplicate: 'is_duplicate', wontClaim: 'wont_claim', errors: 'has_errors' }
 /** The text of cached provider PDFs, in its own index (see the add_pdf_text migration). */
 const PDF_FTS = 'SELECT rowid FROM pdf_text_fts WHERE pdf_text_fts MATCH'
 const PERIOD_START = 'substr(coalesce(i.period_start, i.period_end), 1, 10)'
@@ -43,7 +45,8 @@ export function narrows(filter: InvoiceFilter): boolean {
   return Boolean(
     filter.onlyRemoved || filter.accountId || filter.provider || filter.status || filter.currency || filter.hasPdf !== undefined ||
       filter.issued?.from || filter.issued?.to || filter.due?.from || filter.due?.to || filter.period?.from || filter.period?.to ||
-      filter.total?.min !== undefined || filter.total?.max !== undefined || filter.changedSince || filter.counterparty || (search && (search.match !== null || search.amounts.length > 0))
+      filter.total?.min !== undefined || filter.total?.max !== undefined || filter.changedSince || filter.counterparty || (search && (search.match !== null || search.amounts.length > 0)) ||
+      Object.values(filter.flags ?? {}).some((wanted) => wanted !== undefined)
   )
 }
 
@@ -66,6 +69,12 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
   else if (filter.status) where.push(`i.status = ${bind('status', filter.status)}`)
   if (filter.currency) where.push(`i.currency = ${bind('currency', filter.currency.toUpperCase())}`)
   if (filter.hasPdf !== undefined) where.push(`i.has_pdf = ${bind('hasPdf', filter.hasPdf ? 1 : 0)}`)
+  for (const [flag, column] of Object.entries(FLAG_COLUMNS) as [InvoiceFlag, string][]) {
+    const wanted = filter.flags?.[flag]
+    // "With the flag" probes the flag's small partial index; "without" is a plain test.
+    if (wanted === true) where.push(`i.id IN (SELECT id FROM invoices WHERE ${column} = 1)`)
+    else if (wanted === false) where.push(`i.${column} = 0`)
+  }
   if (filter.issued?.from) where.push(`i.issue_date >= ${bind('issuedFrom', filter.issued.from)}`)
   if (filter.issued?.to) where.push(`i.issue_date <= ${bind('issuedTo', filter.issued.to)}`)
   if (filter.due?.from) where.push(`i.due_date >= ${bind('dueFrom', filter.due.from)}`)
@@ -86,15 +95,23 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
 
   if (filter.search) {
     const terms = searchTerms(filter.search)
-    // Words match the synced data or the provider's PDF: each index answers with row ids.
+    // With an amount in the search ("retainer 23"), the amount's matches are the few rows to
+    // start from: its text joined with the other words in one FTS5 query (FTS5 intersects them
+    // itself), plus the totals equal to it from the total index. The other words alone
+    // ("retainer" is on every tenth invoice) are then only tested (`+` keeps the planner from
+    // reading every row they match). Words match the synced data or the provider's PDF: each
+    // index answers with row ids.
+    const words = terms.amounts.length > 0 ? '+i.id' : 'i.id'
     if (terms.match !== null) {
       const match = bind('match', terms.match)
-      where.push(`i.id IN (${FTS} ${match} UNION ${PDF_FTS} ${match})`)
+      where.push(`${words} IN (${FTS} ${match} UNION ${PDF_FTS} ${match})`)
     }
     terms.amounts.forEach((amount, k) => {
       const totals = amount.scaled.map((scaled, r) => bind(`amount${k}_${r}`, scaled)).join(', ')
-      const zero = amount.scaled.some((scaled) => scaled === 0n) ? ` AND ${excludesUnknownTotals()}` : ''
-      where.push(`((i.total_scaled IN (${totals})${zero}) OR i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)}))`)
+      const text = terms.match === null ? amount.match : `${terms.match} AND ${amount.match}`
+      // An unknown total is stored as '' with total_scaled 0: "0" must not find those.
+      const zero = amount.scaled.some((scaled) => scaled === 0n) ? ` AND total <> ''` : ''
+      where.push(`i.id IN (${FTS} ${bind(`amountText${k}`, text)} UNION SELECT id FROM invoices WHERE total_scaled IN (${totals})${zero})`)
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
@@ -192,6 +209,41 @@ export function pageIdsSql(query: InvoiceQuery, today: string): { sql: string; p
 }
 
 /**
+ * One window near the top of a narrowing filter's list, found by walking the sort's own index
+ * (at most `budget` entries, within any range the filter sets on the sort column itself) and
+ * testing each entry's row against the filter; the few rows that pass are sorted. A broad
+ * filter (a status, a currency, a common word) fills the window within a few hundred entries
+ * whatever the size of its result, where finding every match and sorting them costs in
+ * proportion to the result. A narrow filter may not fill it: the caller then drives from the
+ * filter's own indexes (orderedIdsSql), which is cheap exactly because the result is small.
+ */
+export function walkedWindowSql(query: InvoiceQuery, today: string, budget: number): { sql: string; params: SqlParams } {
+  const { where, params } = filterSql(query, today)
+  const walk = orderSql(query.sort, 'walk')
+  const sorted = orderSql(query.sort, 'drive')
+  const bounds = sortColumnBounds(query)
+  const walked = `SELECT i.id FROM ${walk.idsFrom}${bounds.length > 0 ? ` WHERE ${bounds.join(' AND ')}` : ''} ORDER BY ${walk.orderBy} LIMIT @budget`
+  const rows = sorted.idsFrom === 'invoices i' ? 'invoices i ON i.id = w.id' : 'invoices i ON i.id = w.id JOIN accounts a ON a.id = i.account_id'
+  return {
+    sql: `SELECT i.id FROM (${walked}) w CROSS JOIN ${rows} ${where} ORDER BY ${sorted.orderBy} LIMIT @limit OFFSET @offset`,
+    params: { ...params, budget, limit: query.limit, offset: query.offset }
+  }
+}
+
+/** The filter's own range on the column the list is sorted by, which bounds the walk of its index. */
+function sortColumnBounds(query: InvoiceQuery): string[] {
+  const column = (query.sort ?? DEFAULT_SORT).column
+  const bounds: string[] = []
+  if (column === 'issueDate' && query.issued?.from) bounds.push('i.issue_date >= @issuedFrom')
+  if (column === 'issueDate' && query.issued?.to) bounds.push('i.issue_date <= @issuedTo')
+  if (column === 'dueDate' && query.due?.from) bounds.push('i.due_date >= @dueFrom')
+  if (column === 'dueDate' && query.due?.to) bounds.push('i.due_date <= @dueTo')
+  if (column === 'total' && query.total?.min !== undefined) bounds.push('i.total_scaled >= @totalMin')
+  if (column === 'total' && query.total?.max !== undefined) bounds.push('i.total_scaled <= @totalMax')
+  return bounds
+}
+
+/**
  * How many invoices match. Unfiltered, the count is of every row less the tombstones: SQLite
  * counts a whole table from its b-tree pages without visiting entries, where testing each
  * entry against the tombstones costs a tenth of a second at a million.
@@ -212,19 +264,47 @@ export function countSql(filter: InvoiceFilter, today: string): { sql: string; p
  * currency the same index answers; a narrowing filter drives from its own index instead and
  * groups the few currencies afterwards (`+` again keeps the planner off the grouping index).
  */
-export function totalsSql(filter: InvoiceFilter, today: string): { sql: string; params: SqlParams } {
-  const sums = (where: string, group: string): string => `SELECT i.currency, count(*) AS n, sum(i.total_scaled) AS total FROM invoices i ${where} GROUP BY ${group}`
+export function totalsSql(filter: InvoiceFilter, today: string, options: TotalsOptions = {}): { sql: string; params: SqlParams } {
+  const sums = (where: string, group: string, from = 'invoices i'): string => `SELECT i.currency, count(*) AS n, sum(i.total_scaled) AS total FROM ${from} ${where} GROUP BY ${group}`
+  // Flagged invoices are few: always found through their own partial index, never a broad one.
+  const flaggedSums = (where: string): string => sums(where, '+i.currency', 'invoices i INDEXED BY invoices_left_out_of_totals')
+  const leftOut = leftOutOfTotalsSql(filter, options)
   if (filterMode(filter) === 'walk' && !filter.includeRemoved) {
+    // The flagged invoices left out are few too: their sums come from their own partial index
+    // (tombstones among them are already subtracted with the tombstones).
+    const flagged = leftOut === null ? '' : ` UNION ALL SELECT currency, -n, -total FROM (${flaggedSums(`WHERE ${throughFlaggedIndex(leftOut)} AND i.removed = 0`)})`
     return {
       sql: `SELECT currency, sum(n) AS n, sum(total) AS total
-        FROM (${sums('', 'i.currency')} UNION ALL SELECT currency, -n, -total FROM (${sums('WHERE i.removed = 1', '+i.currency')}))
+        FROM (${sums('', 'i.currency')} UNION ALL SELECT currency, -n, -total FROM (${sums('WHERE i.removed = 1', '+i.currency')})${flagged})
         GROUP BY currency HAVING sum(n) > 0 ORDER BY currency`,
       params: {}
     }
   }
   const { where, params } = filterSql(filter, today)
   const group = filterMode(filter) === 'drive' && !filter.currency ? '+i.currency' : 'i.currency'
-  return { sql: `${sums(where, group)} ORDER BY ${group}`, params }
+  if (leftOut === null) return { sql: `${sums(where, group)} ORDER BY ${group}`, params }
+  // Everything matching less the flagged part of it: each side keeps its own index (a NOT on
+  // the flags would read every matching row instead of the covering index).
+  const flaggedWhere = `${where === '' ? 'WHERE' : `${where} AND`} ${throughFlaggedIndex(leftOut)}`
+  return {
+    sql: `SELECT currency, sum(n) AS n, sum(total) AS total
+      FROM (${sums(where, group)} UNION ALL SELECT currency, -n, -total FROM (${flaggedSums(flaggedWhere)}))
+      GROUP BY currency HAVING sum(n) > 0 ORDER BY currency`,
+    params
+  }
+}
+
+/** How many matching invoices the totals leave out by default (totals-rule.ts). */
+export function leftOutCountSql(filter: InvoiceFilter, today: string): { sql: string; params: SqlParams } | null {
+  const leftOut = leftOutOfTotalsSql(filter, {})
+  if (leftOut === null) return null
+  const { where, params } = filterSql(filter, today)
+  return { sql: `SELECT count(*) FROM invoices i ${where === '' ? 'WHERE' : `${where} AND`} ${throughFlaggedIndex(leftOut)}`, params }
+}
+
+/** A condition on flagged rows, with the partial index's own WHERE beside it so the planner sees it applies. */
+function throughFlaggedIndex(leftOut: string): string {
+  return leftOut === FLAGGED ? FLAGGED : `${leftOut} AND ${FLAGGED}`
 }
 
 /** Every matching invoice (or line item) in the list's order, for a streamed export. */
@@ -234,8 +314,8 @@ export function exportSql(query: InvoiceListing, level: ExportLevel, today: stri
   const lines = level === 'line'
   return {
     sql: `SELECT i.id, i.account_id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status, i.payment_status,
-        i.counterparty, i.issue_date, i.due_date, i.period_start, i.period_end, i.currency, i.subtotal, i.tax,
-        i.total, i.paid, i.has_pdf, i.removed, i.line_item_count, i.notes, i.synced_at
+        i.counterparty, i.issue_date, i.due_date, i.period_start, i.period_end, i.currency, i.subtotal, i.discount, i.tax,
+        i.total, i.paid, i.has_pdf, i.removed, i.is_duplicate, i.wont_claim, i.has_errors, i.line_item_count, i.notes, i.synced_at
         ${lines ? ', l.position, l.description, l.quantity, l.unit_price, l.amount' : ''}
       FROM ${from} ${lines ? 'LEFT JOIN line_items l ON l.invoice_id = i.id' : ''}
       ${where} ORDER BY ${orderBy}${lines ? ', l.position' : ''}`,

@@ -14,7 +14,19 @@ export interface LaunchFacts {
 }
 
 /** Chromium's and Node's debugging switches (the fuses cover NODE_OPTIONS and --inspect for Node; these cover Chromium too). */
-const DEBUG_SWITCHES = ['--remote-debugging-port', '--remote-debugging-pipe', '--remote-debugging-address', '--remote-allow-origins', '--inspect', '--inspect-brk', '--inspect-port', '--inspect-publish-uid', '--debug', '--debug-brk', '--js-flags']
+const DEBUG_SWITCHES = [
+  '--remote-debugging-port',
+  '--remote-debugging-pipe',
+  '--remote-debugging-address',
+  '--remote-allow-origins',
+  '--inspect',
+  '--inspect-brk',
+  '--inspect-port',
+  '--inspect-publish-uid',
+  '--debug',
+  '--debug-brk',
+  '--js-flags'
+]
 
 /** The dev server to load instead of the built renderer, in a development run only. */
 export function devServerUrl(facts: Pick<LaunchFacts, 'isPackaged' | 'env'>): string | null {

@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, net } from 'electron'
 import { registerAppScheme, serveRenderer } from './app-protocol'
+import type { CacheHealth } from '../../preload/contract'
 import { createCore, type Core } from '../app/create-core'
 import { startBackgroundWork } from '../app/start-background'
 import { defaultDataDir, moveRoamingCache } from '../app/default-data-dir'
@@ -69,6 +70,10 @@ async function start(): Promise<void> {
     }
   }
   registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.rendererEvents, () => mainWindow)
+  // The integrity check runs after launch; damage it finds gets the same one-step rebuild.
+  core.events.subscribe((event, payload) => {
+    if (event === 'cache.health' && (payload as CacheHealth).state === 'damaged') void rebuildWhileOpen(dataDir, (payload as CacheHealth).message ?? '')
+  })
   await startBackgroundWork(core)
   lockWithTheSystem(core.lock)
   mainWindow = createMainWindow(join(import.meta.dirname, '../preload'))
@@ -86,14 +91,28 @@ app.on('will-quit', (event) => {
   void core.close().finally(() => app.quit())
 })
 
-async function offerRebuild(message: string): Promise<boolean> {
+/** Rebuilding replaces the open file, so the core closes first and the app starts again on the new cache. */
+async function rebuildWhileOpen(dataDir: string, message: string): Promise<void> {
+  if (!core || closing || !(await offerRebuild(message, 'Later'))) return
+  closing = true
+  try {
+    await core.close()
+    rebuildCache(join(dataDir, 'quire.sqlite3'), new Date())
+    app.relaunch()
+    app.exit(0)
+  } catch (error) {
+    await fail(error)
+  }
+}
+
+async function offerRebuild(message: string, decline = 'Quit'): Promise<boolean> {
   const { dialog } = await import('electron')
   const { response } = await dialog.showMessageBox({
     type: 'warning',
     title: 'Quire',
     message: 'The invoice cache is damaged',
     detail: message,
-    buttons: ['Rebuild cache', 'Quit'],
+    buttons: ['Rebuild cache', decline],
     defaultId: 0,
     cancelId: 1
   })

@@ -29,9 +29,11 @@ export function createHandlers(core: Core, version: string): Handlers {
       },
       'sync.run': async ({ accountId, full }) => core.sync.run(accountId, { full }),
       'sync.cancel': async () => ({ cancelled: core.sync.cancel() }),
-      'invoices.list': async (query) => core.invoices.list(query),
+      'invoices.list': async (query) => core.invoices.window(query),
       'invoices.get': async ({ accountId, remoteId }) => core.invoices.get(accountId, remoteId),
-      'invoices.getTotals': async (filter) => core.invoices.totals(filter),
+      'invoices.getTotals': async (query) => core.invoices.totals(query),
+      'invoices.count': async (filter) => ({ count: core.invoices.count(filter) }),
+      'invoices.countLeftOutOfTotals': async (filter) => core.invoices.leftOutOfTotals(filter),
       'invoices.getSelectionTotals': async ({ invoices }) => core.invoices.selectionTotals(invoices),
       'invoices.listCurrencies': async () => core.invoices.currencies(),
       'invoices.exportCsv': async (request) => core.exports.toFile(request),
@@ -82,7 +84,8 @@ export function createHandlers(core: Core, version: string): Handlers {
       'lock.setPasscode': async ({ passcode, current }) => core.lock.setPasscode(passcode, current),
       'lock.lockNow': async () => core.lock.lockNow(),
       'lock.unlock': async (proof) => core.lock.unlock(proof),
-      'skipped.list': async ({ accountId, limit }) => core.skipped.list(accountId ?? null, limit)
+      'skipped.list': async ({ accountId, limit }) => core.skipped.list(accountId ?? null, limit),
+      'cache.getHealth': async () => core.health.status()
     },
     core.lock
   )

@@ -28,12 +28,15 @@ export async function checkAccountEndpoint(text: string, what: string, choice: E
   }
   const kinds = await hostKinds(url.hostname, choice.resolve ?? resolveHost).catch(() => null)
   if (kinds === null || kinds.size === 0 || kinds.has('public')) {
-    throw new AppError('VALIDATION', `${what} uses http and ${url.hostname} is not (or could not be confirmed as) an address on your own network: an insecure connection is allowed only there. Use https.`)
+    throw new AppError(
+      'VALIDATION',
+      `${what} uses http and ${url.hostname} is not (or could not be confirmed as) an address on your own network: an insecure connection is allowed only there. Use https.`
+    )
   }
 }
 
 /** A URL, refused when it carries credentials of its own. */
-export function parseUrl(text: string, what: string): URL {
+function parseUrl(text: string, what: string): URL {
   let url: URL
   try {
     url = new URL(text)
@@ -41,7 +44,10 @@ export function parseUrl(text: string, what: string): URL {
     throw new AppError('VALIDATION', `${what} is not a URL.`)
   }
   if (url.username || url.password) {
-    throw new AppError('VALIDATION', `${what} contains a user name or password. Remove it from the URL: the secret goes in its own field, where it is kept in the keychain.`)
+    throw new AppError(
+      'VALIDATION',
+      `${what} contains a user name or password. Remove it from the URL: the secret goes in its own field, where it is kept in the keychain.`
+    )
   }
   return url
 }

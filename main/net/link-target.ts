@@ -20,9 +20,13 @@ export async function checkLinkTarget(target: URL, apiBaseUrl: string, who: stri
   const api = new URL(apiBaseUrl)
   if (target.origin === api.origin) return
   if (target.protocol !== 'https:') throw refused(who, target, 'it is not https and not on the API’s own address')
-  const [targetKinds, apiKinds] = await Promise.all([lookupKinds(target, who, resolve), hostKinds(api.hostname, resolve).catch(() => new Set<string>())])
+  const [targetKinds, apiKinds] = await Promise.all([
+    lookupKinds(target, who, resolve),
+    hostKinds(api.hostname, resolve).catch(() => new Set<string>())
+  ])
   for (const kind of targetKinds) {
-    if (kind !== 'public' && !apiKinds.has(kind)) throw refused(who, target, `it points to a ${kind} address, which the provider’s API is not on`)
+    if (kind !== 'public' && !apiKinds.has(kind))
+      throw refused(who, target, `it points to a ${kind} address, which the provider’s API is not on`)
   }
 }
 

@@ -30,5 +30,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Every header a file of the built renderer is served with: its exact type (nosniff relies on it) and the security headers. */
 export function rendererFileHeaders(file: string): Record<string, string> {
-  return { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }
+  return {
+    ...SECURITY_HEADERS,
+    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Cache-Control': 'no-store'
+  }
 }

@@ -5,7 +5,7 @@
  * unit, cents for dollars) is the mistake this exists to catch, so that figure is named.
  */
 import { readAmount } from '../../preload/contract/amount-text'
-import type { PdfCheckOutcome } from '../../preload/contract'
+import type { PdfCheckFinding } from '../db/pdf-text.repo'
 import { toScaled } from '../money/decimal'
 
 export interface CheckedInvoice {
@@ -13,17 +13,6 @@ export interface CheckedInvoice {
   /** null: the provider's total could not be read, so there is none to compare. */
   total: string | null
   currency: string
-}
-
-export interface PdfCheckFinding {
-  outcome: PdfCheckOutcome
-  /** null: the invoice has no number to look for. */
-  numberFound: boolean | null
-  /** null: the invoice has no readable total to look for. */
-  totalFound: boolean | null
-  /** The figure printed where the total was expected, as printed; null when none stands out. */
-  pdfShows: string | null
-  detail: string | null
 }
 
 /** Amount-like runs without spaces ("$1,234.56", "1.234,56", "-12.5"). */

@@ -3,7 +3,7 @@ import { isoNow } from '../base/clock'
 import { checkPdfText } from './pdf-check'
 import type { PdfStore } from './pdf-store'
 import { DEFAULT_TEXT_LIMITS, extractPdfText, type TextLimits } from './pdf-text'
-import type { PdfTextRepo } from './pdf-text.repo'
+import type { PdfTextRepo } from '../db/pdf-text.repo'
 
 const BATCH = 50
 

@@ -176,6 +176,8 @@ function totals(w: PageWriter, invoice: InvoiceDetail, money: (amount: string | 
   const labelX = right - 230
   const rows: [string, string, boolean][] = [
     ['Subtotal', money(invoice.subtotal), false],
+    // Printed as taken off, so the column adds up: subtotal − discount + tax = total.
+    ...(invoice.discount === null ? [] : [['Discount', `−${money(invoice.discount)}`, false] satisfies [string, string, boolean]]),
     ['Tax', money(invoice.tax), false],
     [`Total (${invoice.currency})`, money(invoice.total), true],
     ['Paid', money(invoice.paid), false]

@@ -141,7 +141,13 @@ export class AccountsService {
     if (decoded.kind === 'bare') {
       // An entry from before origins were kept says nothing about where it belongs: the
       // endpoints in the cache now are the only witness, so they are bound to it from here on.
-      await checkEndpoints(account.provider, account)
+      await checkEndpoints(account.provider, account).catch((error: unknown) => {
+        if (!(error instanceof AppError)) throw error
+        throw new AppError(
+          'VALIDATION',
+          `“${account.name}”: ${error.message} Add the account again with an https address (or, for a Yeti-Switch on your own network, with “Allow insecure connection”), then remove this one.`
+        )
+      })
       await this.secrets.set(account.id, encodeCredential(decoded.secret, current))
       secret = decoded.secret
     } else {

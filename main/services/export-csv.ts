@@ -44,11 +44,15 @@ export interface ExportRow {
   period_end: string | null
   currency: string
   subtotal: string | null
+  discount: string | null
   tax: string | null
   total: string
   paid: string | null
   has_pdf: 0 | 1
   removed: 0 | 1
+  is_duplicate: 0 | 1
+  wont_claim: 0 | 1
+  has_errors: 0 | 1
   line_item_count: number
   notes: string | null
   synced_at: string
@@ -61,8 +65,8 @@ export interface ExportRow {
 
 const INVOICE_HEADERS = [
   'account', 'provider', 'remote_id', 'number', 'status', 'overdue', 'provider_status', 'payment_status', 'counterparty',
-  'issue_date', 'due_date', 'period_start', 'period_end', 'currency', 'subtotal', 'tax', 'total', 'paid', 'has_pdf',
-  'removed', 'line_items', 'notes', 'synced_at'
+  'issue_date', 'due_date', 'period_start', 'period_end', 'currency', 'subtotal', 'discount', 'tax', 'total', 'paid', 'has_pdf',
+  'removed', 'duplicate', 'wont_claim', 'provider_errors', 'line_items', 'notes', 'synced_at'
 ]
 const LINE_HEADERS = ['line', 'line_description', 'line_quantity', 'line_unit_price', 'line_amount']
 
@@ -76,7 +80,8 @@ export function csvRow(row: ExportRow, level: ExportLevel, today: string): strin
   const invoice: Cell[] = [
     row.account, row.provider, row.remote_id, row.number, row.status, overdue, row.raw_status, row.payment_status,
     row.counterparty, row.issue_date, row.due_date, row.period_start, row.period_end, row.currency, row.subtotal,
-    row.tax, row.total, row.paid, row.has_pdf === 1, row.removed === 1, row.line_item_count, row.notes, row.synced_at
+    row.discount, row.tax, row.total, row.paid, row.has_pdf === 1, row.removed === 1, row.is_duplicate === 1,
+    row.wont_claim === 1, row.has_errors === 1, row.line_item_count, row.notes, row.synced_at
   ]
   if (level === 'invoice') return csvLine(invoice)
   const hasLine = row.position !== null && row.position !== undefined

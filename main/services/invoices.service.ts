@@ -1,4 +1,4 @@
-import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState } from '../../preload/contract'
+import type { CurrencyTotal, InvoiceDetail, InvoiceFilter, InvoiceKey, InvoicePage, InvoiceQuery, SavedView, SavedViewState, LeftOutOfTotals, TotalsQuery } from '../../preload/contract'
 import { localIsoDate } from '../../preload/contract/local-date'
 import type { Clock } from '../base/clock'
 import type { DomainEvents } from '../base/domain-events'
@@ -19,12 +19,27 @@ export class InvoicesService {
     domain.on('invoices.changed', () => repo.invalidate())
   }
 
-  list(query: InvoiceQuery): InvoicePage {
+  /** A window with its count (counted now if need be): for the CLI, export and scripts. */
+  list(query: InvoiceQuery): InvoicePage & { total: number } {
+    const page = this.window(query)
+    return { ...page, total: page.total ?? this.count(query) }
+  }
+
+  /** A window as fast as it can be found: a new query's first windows may come uncounted (total null). */
+  window(query: InvoiceQuery): InvoicePage {
     return this.repo.list(query, this.today())
   }
 
-  totals(filter: InvoiceFilter): CurrencyTotal[] {
-    return this.repo.totals(filter, this.today())
+  count(filter: InvoiceFilter): number {
+    return this.repo.count(filter, this.today())
+  }
+
+  totals(query: TotalsQuery | InvoiceFilter): CurrencyTotal[] {
+    return this.repo.totals(query, this.today())
+  }
+
+  leftOutOfTotals(filter: InvoiceFilter): LeftOutOfTotals {
+    return { count: this.repo.leftOutOfTotals(filter, this.today()) }
   }
 
   selectionTotals(invoices: InvoiceKey[]): CurrencyTotal[] {

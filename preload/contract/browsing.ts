@@ -16,6 +16,18 @@ export const CurrencyTotal = z.object({
 })
 export type CurrencyTotal = z.infer<typeof CurrencyTotal>
 
+/**
+ * Which invoices to add up. Duplicates and won't-claim invoices (InvoiceFlag) are not money
+ * owed and are left out unless `includeDuplicatesAndWontClaim`, or unless the filter itself asks
+ * for them (flags.duplicate or flags.wontClaim true).
+ */
+export const TotalsQuery = InvoiceFilter.extend({ includeDuplicatesAndWontClaim: z.boolean().default(false) })
+export type TotalsQuery = z.infer<typeof TotalsQuery>
+
+/** How many matching invoices the totals leave out, so the switch that counts them can say so. */
+export const LeftOutOfTotals = z.object({ count: z.number().int().nonnegative() })
+export type LeftOutOfTotals = z.infer<typeof LeftOutOfTotals>
+
 /** An invoice as the contract names it everywhere: remote ids are unique per account only. */
 export const InvoiceKey = z.object({ accountId: AccountId, remoteId: z.string().min(1).max(512) }).strict()
 export type InvoiceKey = z.infer<typeof InvoiceKey>
@@ -95,8 +107,18 @@ export type ExportProgress = z.infer<typeof ExportProgress>
 /** Spread into the contract's method table (methods.ts). */
 export const browsingMethods = {
   'invoices.getTotals': {
-    input: InvoiceFilter.strict(),
+    input: TotalsQuery.strict(),
     output: z.array(CurrencyTotal)
+  },
+  /** What `invoices.list` leaves out of a new query's first windows so they are not kept waiting. */
+  'invoices.count': {
+    input: InvoiceFilter.strict(),
+    output: z.object({ count: z.number().int().nonnegative() })
+  },
+  /** Matching invoices the totals leave out by default (duplicates, won't claim). */
+  'invoices.countLeftOutOfTotals': {
+    input: InvoiceFilter.strict(),
+    output: LeftOutOfTotals
   },
   'invoices.getSelectionTotals': {
     input: z.object({ invoices: z.array(InvoiceKey).max(10_000) }).strict(),

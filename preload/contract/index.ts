@@ -1,5 +1,6 @@
 export * from './activity'
 export * from './bridge'
+export * from './cache'
 export * from './browsing'
 export * from './document-checks'
 export * from './duplicates'

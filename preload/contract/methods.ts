@@ -20,6 +20,7 @@ import { duplicateMethods } from './duplicates'
 import { pdfBundleMethods } from './pdf-bundle'
 import { skippedMethods } from './skipped'
 import { reportMethods } from './reports'
+import { cacheMethods } from './cache'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -115,7 +116,8 @@ export const methods = {
   ...duplicateMethods,
   ...pdfBundleMethods,
   ...skippedMethods,
-  ...reportMethods
+  ...reportMethods,
+  ...cacheMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods

@@ -113,6 +113,14 @@ export type AccountDraft = z.infer<typeof AccountDraft>
 export const InvoiceStatus = z.enum(['draft', 'open', 'paid', 'void', 'unknown'])
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>
 
+/**
+ * Flags a provider sets on an invoice that change what it means (CareSquare's `is_duplicate`,
+ * `wont_claim` and `errors`): shown as badges and filtered on. Duplicates and won't-claim
+ * invoices are not money owed, so totals leave them out unless asked (see TotalsQuery).
+ */
+export const InvoiceFlag = z.enum(['duplicate', 'wontClaim', 'errors'])
+export type InvoiceFlag = z.infer<typeof InvoiceFlag>
+
 export const InvoiceSummary = z.object({
   accountId: AccountId,
   account: z.string(),
@@ -132,6 +140,7 @@ export const InvoiceSummary = z.object({
   removed: z.boolean(),
   lineItemCount: z.number().int().nonnegative(),
   hasPdf: z.boolean(),
+  flags: z.array(InvoiceFlag),
   /** With a search: 'pdf' when only the text of the provider's PDF matched it (the grid says so). */
   searchHit: z.enum(['data', 'pdf']).optional()
 })
@@ -158,6 +167,8 @@ export type InvoiceChange = z.infer<typeof InvoiceChange>
 export const InvoiceDetail = InvoiceSummary.extend({
   notes: z.string().nullable(),
   subtotal: DecimalString.nullable(),
+  /** Taken off the subtotal before tax, where the provider states one: subtotal − discount + tax = total. */
+  discount: DecimalString.nullable(),
   tax: DecimalString.nullable(),
   periodStart: z.string().nullable(),
   periodEnd: z.string().nullable(),
@@ -218,6 +229,8 @@ export const InvoiceFilter = z.object({
   currency: z.string().trim().min(1).max(16).optional(),
   /** A PDF from the provider. */
   hasPdf: z.boolean().optional(),
+  /** Per flag: true keeps only invoices with it, false only those without it. */
+  flags: z.partialRecord(InvoiceFlag, z.boolean()).optional(),
   includeRemoved: z.boolean().default(false),
   /** Only tombstones (implies includeRemoved). */
   onlyRemoved: z.boolean().optional(),
@@ -237,7 +250,8 @@ export const InvoiceQuery = InvoiceFilter.extend({
 export type InvoiceQuery = z.infer<typeof InvoiceQuery>
 
 export const InvoicePage = z.object({
-  total: z.number().int().nonnegative(),
+  /** Every invoice the query matches; null when not counted yet (see `invoices.count`). */
+  total: z.number().int().nonnegative().nullable(),
   items: z.array(InvoiceSummary)
 })
 export type InvoicePage = z.infer<typeof InvoicePage>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react'
 import { Boot } from './components/Boot'
 import { SideNav, type Screen } from './components/SideNav'
 import { AccountsScreen } from './features/accounts/AccountsScreen'
+import { CacheHealthNotice } from './features/cache/CacheHealthNotice'
 import { ActivityScreen } from './features/activity/ActivityScreen'
 import { DuplicatesScreen } from './features/documents/DuplicatesScreen'
 import { AgingScreen } from './features/aging/AgingScreen'
@@ -74,6 +75,7 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
           <PrivacyControls lock={lock} onLockChanged={onLockChanged} />
         </header>
         {sync.result && <SyncResultBanner result={sync.result} onDismiss={sync.dismissResult} />}
+        <CacheHealthNotice />
         <main id="main" className="main" tabIndex={-1}>
           {current === 'welcome' && (
             <WelcomeScreen

@@ -23,6 +23,7 @@ export const LAYERS: Record<string, number> = {
   'main/pdfs': 1,
   'main/activity': 1,
   'main/reports': 1,
+  'main/duplicates': 1,
   'main/lock': 1,
   'main/app': 2,
   'main/ipc': 3,

@@ -63,6 +63,20 @@ describe('the keychain entry, not the cache file, decides where a secret goes', 
     expect(JSON.parse(secrets.entries.get(account.id)!)).toEqual({ v: 1, secret: token, origins: [new URL(simulator.baseUrl).origin] })
   })
 
+  it('refuses an older entry whose cached address is cleartext, saying how to keep the account', async () => {
+    const account = await core.accounts.add({ provider: 'hoursmith', name: 'Cleartext', baseUrl: simulator.baseUrl, secret: token })
+    secrets.entries.set(account.id, token)
+    const file = new Database(join(dir.path, 'quire.sqlite3'))
+    file.prepare('UPDATE accounts SET base_url = ? WHERE id = ?').run('http://hoursmith.example/api/v1', account.id)
+    file.close()
+    const [outcome] = await core.sync.run(account.id)
+    expect(outcome!.error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('Add the account again with an https address')
+    })
+    expect(secrets.entries.get(account.id)).toBe(token)
+  })
+
   it('keeps Lynkwell’s token URL origin in the entry too', async () => {
     const account = await core.accounts.add({ provider: 'lynkwell', name: 'Chargers', options: { clientId: 'c1' }, secret: 'shh' })
     expect(JSON.parse(secrets.entries.get(account.id)!).origins).toEqual(['https://api.lynkwell.com', 'https://lynkwell-prod.us.auth0.com'])
@@ -84,18 +98,29 @@ describe('a secret travels only over https (loopback, and an explicit choice on 
   })
 
   it('refuses cleartext and credential-carrying URLs, and stores nothing', async () => {
-    await expect(core.accounts.add({ provider: 'hoursmith', name: 'A', baseUrl: 'http://hoursmith.example/api/v1', secret: 'hsk_x' })).rejects.toMatchObject({
+    await expect(
+      core.accounts.add({ provider: 'hoursmith', name: 'A', baseUrl: 'http://hoursmith.example/api/v1', secret: 'hsk_x' })
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('uses http')
     })
-    await expect(core.accounts.add({ provider: 'hoursmith', name: 'B', baseUrl: 'https://user:pw@hoursmith.example/api/v1', secret: 'hsk_x' })).rejects.toMatchObject({
+    await expect(
+      core.accounts.add({ provider: 'hoursmith', name: 'B', baseUrl: 'https://user:pw@hoursmith.example/api/v1', secret: 'hsk_x' })
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('user name or password')
     })
     await expect(
-      core.accounts.add({ provider: 'lynkwell', name: 'C', options: { clientId: 'c', tokenUrl: 'http://auth.example/oauth/token' }, secret: 's' })
+      core.accounts.add({
+        provider: 'lynkwell',
+        name: 'C',
+        options: { clientId: 'c', tokenUrl: 'http://auth.example/oauth/token' },
+        secret: 's'
+      })
     ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('The token URL uses http') })
-    await expect(core.accounts.add({ provider: 'hoursmith', name: 'D', baseUrl: 'http://10.0.0.5/api', options: { allowInsecure: true }, secret: 'x' })).rejects.toMatchObject({
+    await expect(
+      core.accounts.add({ provider: 'hoursmith', name: 'D', baseUrl: 'http://10.0.0.5/api', options: { allowInsecure: true }, secret: 'x' })
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('does not use allowInsecure')
     })
@@ -108,7 +133,9 @@ describe('a secret travels only over https (loopback, and an explicit choice on 
     await expect(core.accounts.add({ ...draft, options: { login: 'me' } })).rejects.toMatchObject({ code: 'VALIDATION' })
     const account = await core.accounts.add({ ...draft, options: { login: 'me', allowInsecure: true } })
     expect(account.options.allowInsecure).toBe(true)
-    await expect(core.accounts.add({ ...draft, name: 'Public', baseUrl: 'http://8.8.8.8/api', options: { login: 'me', allowInsecure: true } })).rejects.toMatchObject({
+    await expect(
+      core.accounts.add({ ...draft, name: 'Public', baseUrl: 'http://8.8.8.8/api', options: { login: 'me', allowInsecure: true } })
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('not (or could not be confirmed as) an address on your own network')
     })
@@ -116,8 +143,15 @@ describe('a secret travels only over https (loopback, and an explicit choice on 
 
   it('checks host names by what they resolve to, and exempts loopback', async () => {
     const resolveTo = (addresses: string[]) => async () => addresses
-    await expect(checkAccountEndpoint('http://pbx.corp/api', 'The base URL', { allowInsecure: true, resolve: resolveTo(['192.168.1.9']) })).resolves.toBeUndefined()
-    await expect(checkAccountEndpoint('http://pbx.corp/api', 'The base URL', { allowInsecure: true, resolve: resolveTo(['192.168.1.9', '93.184.216.34']) })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(
+      checkAccountEndpoint('http://pbx.corp/api', 'The base URL', { allowInsecure: true, resolve: resolveTo(['192.168.1.9']) })
+    ).resolves.toBeUndefined()
+    await expect(
+      checkAccountEndpoint('http://pbx.corp/api', 'The base URL', {
+        allowInsecure: true,
+        resolve: resolveTo(['192.168.1.9', '93.184.216.34'])
+      })
+    ).rejects.toMatchObject({ code: 'VALIDATION' })
     await expect(checkAccountEndpoint('http://127.0.0.1:4000/api', 'The base URL')).resolves.toBeUndefined()
     await expect(checkAccountEndpoint('http://localhost:4000/api', 'The base URL')).resolves.toBeUndefined()
     await expect(checkAccountEndpoint('http://[::1]:4000/api', 'The base URL')).resolves.toBeUndefined()

@@ -15,7 +15,10 @@ interface Reply {
 }
 
 /** Raw HTTP, because a local attacker sets any header it likes, Host and Origin included. */
-function call(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; readMs?: number } = {}): Promise<Reply> {
+function call(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; readMs?: number } = {}
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let body = ''
@@ -50,7 +53,11 @@ describe('the test host answers only the page it launched', () => {
   })
 
   const rpc = (headers: Record<string, string>) =>
-    call(`${host.origin}/rpc`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ method: 'invoices.list', input: {} }) })
+    call(`${host.origin}/rpc`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ method: 'invoices.list', input: {} })
+    })
 
   async function signIn(): Promise<string> {
     const first = await call(host.url)

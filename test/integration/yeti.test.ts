@@ -209,6 +209,41 @@ describe('Yeti-Switch connector against the simulator', () => {
     }
   })
 
+  it('keeps the server\'s calendar date when it sends its own offset ($YETI_TZ), and normalises only the instants', async () => {
+    simulator = await startYetiSimulator({ users, invoices: 12, seed: 3, timeZone: '+02:00' })
+    // February's invoice in Kyiv: the period closes at local midnight, 22:00 UTC on 31 January.
+    const kyiv = approved()[1]!
+    Object.assign(kyiv.attributes, { 'start-date': '2024-12-31T22:00:00.000Z', 'end-date': '2025-01-31T22:00:00.000Z' })
+    simulator.changed()
+
+    const sent = (await (await fetch(`${simulator.baseUrl}/invoices/${kyiv.id}`, { headers: { Authorization: await jwtFor(simulator), Accept: 'application/vnd.api+json' } })).json()) as {
+      data: { attributes: Record<string, unknown> }
+    }
+    expect(sent.data.attributes['end-date']).toBe('2025-02-01T00:00:00.000+02:00')
+
+    const { invoices } = await walkConnector(client())
+    expect(invoices.find((invoice) => invoice.remoteId === kyiv.id)).toMatchObject({
+      issueDate: '2025-02-01',
+      periodStart: '2024-12-31T22:00:00.000Z',
+      periodEnd: '2025-01-31T22:00:00.000Z'
+    })
+  })
+
+  it('reads a server west of UTC by its own calendar too (an IANA zone, daylight saving included)', async () => {
+    simulator = await startYetiSimulator({ users, invoices: 12, seed: 3, timeZone: 'America/New_York' })
+    const late = approved()[2]!
+    // 22:30 on 31 January in New York (EST, -05:00) is already 1 February in UTC.
+    Object.assign(late.attributes, { 'start-date': '2025-01-01T05:00:00.000Z', 'end-date': '2025-02-01T03:30:00.000Z' })
+    const summer = approved()[3]!
+    // 23:00 on 31 July in New York (EDT, -04:00).
+    Object.assign(summer.attributes, { 'start-date': '2025-07-01T04:00:00.000Z', 'end-date': '2025-08-01T03:00:00.000Z' })
+    simulator.changed()
+
+    const { invoices } = await walkConnector(client())
+    expect(invoices.find((invoice) => invoice.remoteId === late.id)).toMatchObject({ issueDate: '2025-01-31', periodEnd: '2025-02-01T03:30:00.000Z' })
+    expect(invoices.find((invoice) => invoice.remoteId === summer.id)).toMatchObject({ issueDate: '2025-07-31', periodEnd: '2025-08-01T03:00:00.000Z' })
+  })
+
   it('resumes from its cursor, and starts over from a cursor it cannot use', async () => {
     simulator = await startYetiSimulator({ users, invoices: 2_100 })
     const yeti = client()
@@ -321,4 +356,9 @@ function exactTotals(rows: { currency: string; total: string }[]): Record<string
     sums.set(currency, (sums.get(currency) ?? 0n) + BigInt(whole! + fraction.padEnd(12, '0')))
   }
   return Object.fromEntries([...sums].sort().map(([currency, sum]) => [currency, `${sum / 10n ** 12n}.${(sum % 10n ** 12n).toString().padStart(12, '0')}`]))
+}
+
+async function jwtFor(simulator: YetiSimulator): Promise<string> {
+  const response = await fetch(`${simulator.baseUrl}/auth`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ auth: { login: LOGIN, password: PASSWORD } }) })
+  return ((await response.json()) as { jwt: string }).jwt
 }

@@ -18,14 +18,28 @@ describe('a packaged app trusts no development switch', () => {
   })
 
   it('refuses to start packaged with remote-debugging or inspect switches', () => {
-    const argv = ['/opt/Quire/quire', '--remote-debugging-port=9222', '--inspect', '--inspect-brk=9229', '--no-sandbox-is-not-ours', '--remote-debugging-pipe']
-    expect(refusedSwitches({ isPackaged: true, argv })).toEqual(['--remote-debugging-port=9222', '--inspect', '--inspect-brk=9229', '--remote-debugging-pipe'])
+    const argv = [
+      '/opt/Quire/quire',
+      '--remote-debugging-port=9222',
+      '--inspect',
+      '--inspect-brk=9229',
+      '--no-sandbox-is-not-ours',
+      '--remote-debugging-pipe'
+    ]
+    expect(refusedSwitches({ isPackaged: true, argv })).toEqual([
+      '--remote-debugging-port=9222',
+      '--inspect',
+      '--inspect-brk=9229',
+      '--remote-debugging-pipe'
+    ])
     expect(refusedSwitches({ isPackaged: true, argv: ['/opt/Quire/quire', '--data-dir=x'] })).toEqual([])
     expect(refusedSwitches({ isPackaged: false, argv })).toEqual([])
   })
 
   it('reads the dev server variable in one place only, so no window or IPC check can bypass the rule', () => {
-    const readers = sources('main').filter((file) => readFileSync(file, 'utf8').includes('ELECTRON_RENDERER_URL') && !file.endsWith(join('launch', 'dev-switches.ts')))
+    const readers = sources('main').filter(
+      (file) => readFileSync(file, 'utf8').includes('ELECTRON_RENDERER_URL') && !file.endsWith(join('electron', 'dev-switches.ts'))
+    )
     expect(readers).toEqual([])
   })
 })

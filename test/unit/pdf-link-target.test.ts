@@ -25,7 +25,8 @@ function connector(routes: Record<string, () => Response>, apiBaseUrl = 'https:/
     'secret',
     { fetch, clock: systemClock, resolveHost: async (host) => ADDRESSES[host] ?? ['93.184.216.99'] }
   )
-  const download = (pdfUrl: string) => client.downloadPdf({ remoteId: 'inv_1', raw: { id: 'inv_1', status: 'OPEN', subTotal: 10, taxTotal: 1, currency: 'usd', pdfUrl } })
+  const download = (pdfUrl: string) =>
+    client.downloadPdf({ remoteId: 'inv_1', raw: { id: 'inv_1', status: 'OPEN', subTotal: 10, taxTotal: 1, currency: 'usd', pdfUrl } })
   return { fetched, download }
 }
 
@@ -34,7 +35,10 @@ const redirect = (to: string) => () => new Response(null, { status: 302, headers
 describe('a provider-supplied PDF link cannot reach inside the machine or the office network', () => {
   it('refuses a pdfUrl to 127.0.0.1 from a non-loopback API, without fetching it', async () => {
     const { fetched, download } = connector({})
-    await expect(download('http://127.0.0.1:8080/admin')).rejects.toMatchObject({ code: 'PROVIDER_BAD_RESPONSE', message: expect.stringContaining('not https') })
+    await expect(download('http://127.0.0.1:8080/admin')).rejects.toMatchObject({
+      code: 'PROVIDER_BAD_RESPONSE',
+      message: expect.stringContaining('not https')
+    })
     await expect(download('https://127.0.0.1/admin')).rejects.toMatchObject({ message: expect.stringContaining('loopback address') })
     await expect(download('https://[::1]/admin')).rejects.toMatchObject({ message: expect.stringContaining('loopback address') })
     expect(fetched).toEqual([])
@@ -44,18 +48,26 @@ describe('a provider-supplied PDF link cannot reach inside the machine or the of
     const { fetched, download } = connector({})
     await expect(download('https://files.example/x.pdf')).rejects.toMatchObject({ message: expect.stringContaining('private address') })
     await expect(download('https://sneaky.example/x.pdf')).rejects.toMatchObject({ message: expect.stringContaining('private address') })
-    await expect(download('https://169.254.169.254/latest/meta-data')).rejects.toMatchObject({ message: expect.stringContaining('link-local address') })
+    await expect(download('https://169.254.169.254/latest/meta-data')).rejects.toMatchObject({
+      message: expect.stringContaining('link-local address')
+    })
     expect(fetched).toEqual([])
   })
 
   it('re-checks every redirect target, and follows at most 5 redirects', async () => {
     const bounce = connector({ 'https://cdn.example/x.pdf': redirect('https://169.254.169.254/latest/meta-data') })
-    await expect(bounce.download('https://cdn.example/x.pdf')).rejects.toMatchObject({ message: expect.stringContaining('link-local address') })
+    await expect(bounce.download('https://cdn.example/x.pdf')).rejects.toMatchObject({
+      message: expect.stringContaining('link-local address')
+    })
     expect(bounce.fetched).toEqual(['https://cdn.example/x.pdf'])
 
-    const chain = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`https://cdn.example/${i}.pdf`, redirect(`https://cdn.example/${i + 1}.pdf`)]))
+    const chain = Object.fromEntries(
+      Array.from({ length: 7 }, (_, i) => [`https://cdn.example/${i}.pdf`, redirect(`https://cdn.example/${i + 1}.pdf`)])
+    )
     const loop = connector(chain)
-    await expect(loop.download('https://cdn.example/0.pdf')).rejects.toMatchObject({ message: expect.stringContaining('more than 5 times') })
+    await expect(loop.download('https://cdn.example/0.pdf')).rejects.toMatchObject({
+      message: expect.stringContaining('more than 5 times')
+    })
     expect(loop.fetched).toHaveLength(6)
 
     const fine = connector({ 'https://cdn.example/a.pdf': redirect('/b.pdf') })
@@ -70,6 +82,8 @@ describe('a provider-supplied PDF link cannot reach inside the machine or the of
     const local = connector({}, 'http://127.0.0.1:4000/billing/v1')
     expect((await local.download('http://127.0.0.1:4000/pdfs/inv_1.pdf'))?.status).toBe(200)
     expect((await local.download('https://127.0.0.1:4001/pdfs/inv_1.pdf'))?.status).toBe(200)
-    await expect(local.download('http://127.0.0.1:4001/pdfs/inv_1.pdf')).rejects.toMatchObject({ message: expect.stringContaining('not https') })
+    await expect(local.download('http://127.0.0.1:4001/pdfs/inv_1.pdf')).rejects.toMatchObject({
+      message: expect.stringContaining('not https')
+    })
   })
 })

@@ -1,7 +1,9 @@
 /** Contract types, re-exported type-only so the renderer never bundles zod or the schemas. */
 export type {
   AccountSummary,
+  CacheHealth,
   InvoiceDetail,
+  InvoiceFlag,
   InvoicePage,
   InvoiceStatus,
   InvoiceSummary,

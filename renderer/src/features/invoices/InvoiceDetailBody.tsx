@@ -52,6 +52,8 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
         <h3>Amounts</h3>
         <Facts className="amounts">
           <Fact label="Subtotal">{money(detail.subtotal)}</Fact>
+          {/* Shown as taken off, so the column reads subtotal − discount + tax = total. */}
+          {detail.discount !== null && <Fact label="Discount">−{money(detail.discount)}</Fact>}
           <Fact label="Tax">{money(detail.tax)}</Fact>
           <Fact label="Total" className="amount-total">
             {money(detail.total)}

@@ -23,7 +23,7 @@ import { usePdfBundle } from './usePdfBundle'
 import { useInvoiceFilters } from './useInvoiceFilters'
 import { useRowWindows } from './useRowWindows'
 import { useShortcuts } from './useShortcuts'
-import { useFilterTotals, useSelectionTotals } from './useTotals'
+import { useFilterTotals, useLeftOutOfTotals, useSelectionTotals } from './useTotals'
 
 type Props = {
   accounts: AccountSummary[]
@@ -85,7 +85,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   }, [accounts, form.accountId, update])
 
   const selected = useMemo(() => [...checked.values()], [checked])
-  const filteredTotals = useFilterTotals(filters.filter, refreshKey)
+  const [countFlagged, setCountFlagged] = useRememberedState('invoices.totals.countDuplicatesAndWontClaim', false)
+  const filteredTotals = useFilterTotals(filters.filter, refreshKey, countFlagged)
+  const leftOut = useLeftOutOfTotals(filters.filter, refreshKey)
   const selectionTotals = useSelectionTotals(selected, refreshKey)
 
   const providerLabel = useCallback((id: string) => providers.find((p) => p.id === id)?.label ?? id, [providers])
@@ -154,7 +156,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
         <div className="screen-head screen-head-row">
           <h1>Invoices</h1>
           <p className="match-count" role="status">
-            {windows.total === null ? '' : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
+            {windows.total === null ? '' : !windows.counted ? 'Counting…' : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
           </p>
         </div>
         <div className="head-actions">
@@ -218,6 +220,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
                 selected={selectionTotals}
                 selectedCount={checked.size}
                 narrowed={filters.narrowed}
+                leftOut={{ count: leftOut, counted: countFlagged, onChange: setCountFlagged }}
                 onClearSelection={() => setChecked(new Map())}
               />
             </>

@@ -7,14 +7,17 @@ type Props = {
   selected: { totals: CurrencyTotal[] | null; failed: boolean }
   selectedCount: number
   narrowed: boolean
+  /** Duplicates and won't-claim invoices matching: left out of the totals unless counted. */
+  leftOut: { count: number | null; counted: boolean; onChange: (counted: boolean) => void }
   onClearSelection: () => void
 }
 
 /** Sums per currency, never added across currencies: each in its own currency's format. */
-export function TotalsBar({ filtered, selected, selectedCount, narrowed, onClearSelection }: Props) {
+export function TotalsBar({ filtered, selected, selectedCount, narrowed, leftOut, onClearSelection }: Props) {
   return (
     <div className="totals-bar">
       <TotalsLine label={narrowed ? 'Matching' : 'All invoices'} state={filtered} />
+      {leftOut.count !== null && leftOut.count > 0 && <LeftOutSwitch count={leftOut.count} counted={leftOut.counted} onChange={leftOut.onChange} />}
       {selectedCount > 0 && (
         <div className="totals-selected">
           <TotalsLine label={`Selected (${formatCount(selectedCount)})`} state={selected} />
@@ -53,5 +56,16 @@ function TotalsLine({ label, state }: { label: string; state: { totals: Currency
         </ul>
       )}
     </section>
+  )
+}
+
+/** Says what the totals leave out, and lets the person count it after all. */
+function LeftOutSwitch({ count, counted, onChange }: { count: number; counted: boolean; onChange: (counted: boolean) => void }) {
+  return (
+    <label className="totals-left-out">
+      <input type="checkbox" checked={counted} onChange={(e) => onChange(e.target.checked)} />{' '}
+      Count {plural(count, 'duplicate or won’t-claim invoice', 'duplicate or won’t-claim invoices')}
+      {counted ? '' : <span className="muted"> (left out of these totals)</span>}
+    </label>
   )
 }

@@ -16,7 +16,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { id: 'counterparty', label: 'Counterparty', width: 200 },
   { id: 'issueDate', label: 'Issue date', width: 108 },
   { id: 'dueDate', label: 'Due date', width: 108 },
-  { id: 'status', label: 'Status', width: 116 },
+  // Wide enough for a status with a provider flag or two beside it (CareSquare).
+  { id: 'status', label: 'Status', width: 184 },
   { id: 'currency', label: 'Currency', width: 84 },
   { id: 'total', label: 'Total', width: 128, align: 'end' },
   { id: 'paid', label: 'Paid', width: 120, align: 'end' },

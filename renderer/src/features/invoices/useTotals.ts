@@ -7,9 +7,32 @@ const TOTALS_DELAY_MS = 120
 
 type Totals = { totals: CurrencyTotal[] | null; failed: boolean }
 
-/** Exact sums per currency of every invoice the filter matches, summed in main. */
-export function useFilterTotals(filter: InvoiceFilter, refreshKey: string): Totals {
-  return useDelayedTotals(() => call('invoices.getTotals', filter), [filter, refreshKey], true)
+/**
+ * Exact sums per currency of every invoice the filter matches, summed in main. Duplicates and
+ * won't-claim invoices are left out unless `includeDuplicatesAndWontClaim`.
+ */
+export function useFilterTotals(filter: InvoiceFilter, refreshKey: string, includeDuplicatesAndWontClaim: boolean): Totals {
+  return useDelayedTotals(() => call('invoices.getTotals', { ...filter, includeDuplicatesAndWontClaim }), [filter, refreshKey, includeDuplicatesAndWontClaim], true)
+}
+
+/** How many matching invoices the totals leave out by default; null until known. */
+export function useLeftOutOfTotals(filter: InvoiceFilter, refreshKey: string): number | null {
+  const [count, setCount] = useState<number | null>(null)
+  useEffect(() => {
+    let current = true
+    setCount(null)
+    const timer = setTimeout(() => {
+      call('invoices.countLeftOutOfTotals', filter).then(
+        (result) => current && setCount(result.count),
+        () => current && setCount(null)
+      )
+    }, TOTALS_DELAY_MS)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [filter, refreshKey])
+  return count
 }
 
 /** The same for the rows the person picked; none picked, nothing asked. */

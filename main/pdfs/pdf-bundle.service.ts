@@ -18,9 +18,9 @@ import { cancelled, type Clock } from '../base/clock'
 import { AppError } from '../base/errors'
 import type { EventHub } from '../base/events'
 import { exportSql, filterSql } from '../db/invoice-filter-sql'
-import type { OpenedPdf } from '../pdfs/pdf.service'
-import { safeFileName } from '../pdfs/safe-file-name'
-import { csvLine, type ExportRow } from './export-csv'
+import type { OpenedPdf } from './pdf.service'
+import { safeFileName } from './safe-file-name'
+import { csvLine, type ExportRow } from '../services/export-csv'
 import { localIsoDate } from '../../preload/contract/local-date'
 
 /** What the bundle needs of the PDF service: the invoice's PDF as `pdfs.open` gives it. */

@@ -1,6 +1,17 @@
 import type { Database } from 'better-sqlite3'
-import type { PdfCheck } from '../../preload/contract'
-import type { PdfCheckFinding } from './pdf-check'
+import type { PdfCheck, PdfCheckOutcome } from '../../preload/contract'
+
+/** What checking a provider PDF's text against the synced invoice found (main/pdfs/pdf-check.ts). */
+export interface PdfCheckFinding {
+  outcome: PdfCheckOutcome
+  /** null: the invoice has no number to look for. */
+  numberFound: boolean | null
+  /** null: the invoice has no readable total to look for. */
+  totalFound: boolean | null
+  /** The figure printed where the total was expected, as printed; null when none stands out. */
+  pdfShows: string | null
+  detail: string | null
+}
 
 /** A cached provider PDF whose text is not indexed and checked against the data as it is now. */
 export interface UnreadPdf {
