@@ -10,6 +10,7 @@ import type { ActivitySettings, InvoiceActivity, RecentActivity, ViewerState, Vi
 import { isoNow, type Clock } from '../base/clock'
 import { AppError, toErrorPayload } from '../base/errors'
 import type { AccountRecord } from '../db/accounts.repo'
+import type { Log } from '../log/log'
 import type { Connector } from '../providers/connector'
 import { ActivitySettingsRepo } from './activity-settings.repo'
 import { advance, isStale, STALE_AFTER_MS, startTracker, type Sample } from './local-session-tracker'
@@ -21,6 +22,7 @@ import { ViewSessionsRepo } from './view-sessions.repo'
 export interface ActivityDeps {
   db: Database
   clock: Clock
+  log: Log
   /** Throws NOT_FOUND for an account that no longer exists. */
   account(accountId: string): AccountRecord
   connect(account: AccountRecord): Promise<Connector>
@@ -145,7 +147,7 @@ export class ActivityService {
     } catch (error) {
       const payload = toErrorPayload(error)
       if (payload.code === 'CANCELLED') return
-      if (payload.code === 'INTERNAL') console.error(`View sessions of ${account.name} failed to sync`, error)
+      if (payload.code === 'INTERNAL') this.deps.log.error(`View sessions of ${account.name} failed to sync`, error, { accountId: account.id })
       this.syncStatus.failed(account.id, attemptedAt, payload)
     }
   }

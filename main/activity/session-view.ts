@@ -3,13 +3,27 @@ import { isStale } from './local-session-tracker'
 import type { SessionRow } from './view-sessions.repo'
 
 /**
- * A stored session as people see it at `now`. An open local session whose heartbeat stopped
- * (a crash, a kill) reads as ended at its last heartbeat, whether or not anything has closed it
- * on disk yet: a session is never shown as running forever.
+ * How old a provider session's last heartbeat may be while it still counts as open. CareSquare
+ * does not document its heartbeat interval, and Quire only sees its sessions at each sync, so
+ * this is far longer than the local limit: long enough that a viewer still at it is never cut
+ * short by a sync, short enough that a closed tab does not read as open for days.
+ */
+export const REMOTE_STALE_AFTER_MS = 10 * 60_000
+
+/**
+ * A stored session as people see it at `now`. An open session whose heartbeat stopped (a crash,
+ * a kill, a provider that never sent the end) reads as ended at its last heartbeat, whether or
+ * not anything has closed it on disk yet: a session is never shown as running forever. A
+ * provider session ended that way lasted from its start to that heartbeat; its active and
+ * engaged time stay unknown.
  */
 export function toViewSession(row: SessionRow, now: number): ViewSession {
-  const orphaned = row.source === 'local' && row.ended_at === null && row.last_heartbeat_at !== null && isStale({ lastHeartbeatAt: Date.parse(row.last_heartbeat_at) }, now)
+  const orphaned = row.ended_at === null && row.last_heartbeat_at !== null && heartbeatStopped(row.source, Date.parse(row.last_heartbeat_at), now)
   const endedAt = orphaned ? row.last_heartbeat_at : row.ended_at
+  const durationSeconds =
+    orphaned && row.source === 'remote' && row.duration_seconds === null
+      ? Math.max(0, Math.floor((Date.parse(row.last_heartbeat_at!) - Date.parse(row.started_at)) / 1000))
+      : row.duration_seconds
   return {
     source: row.source,
     id: row.session_id,
@@ -26,11 +40,15 @@ export function toViewSession(row: SessionRow, now: number): ViewSession {
     endedAt,
     lastHeartbeatAt: row.last_heartbeat_at,
     open: endedAt === null,
-    durationSeconds: row.duration_seconds,
+    durationSeconds,
     activeSeconds: row.active_seconds,
     engagedSeconds: row.engaged_seconds,
     idleCount: row.idle_count
   }
+}
+
+function heartbeatStopped(source: SessionRow['source'], lastHeartbeatAt: number, now: number): boolean {
+  return source === 'local' ? isStale({ lastHeartbeatAt }, now) : now - lastHeartbeatAt > REMOTE_STALE_AFTER_MS
 }
 
 /**

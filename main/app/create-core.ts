@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { ActivityService } from '../activity/activity.service'
 import { AccountsRepo } from '../db/accounts.repo'
 import { ChangesFeedRepo } from '../db/changes-feed.repo'
+import { CacheHealthMonitor } from '../db/cache-health'
 import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../db/invoice-query'
 import { InvoicesRepo } from '../db/invoices.repo'
@@ -17,10 +18,14 @@ import { PaymentTermsService } from '../services/payment-terms.service'
 import { SyncStateRepo } from '../db/sync-state.repo'
 import { SavedViewsRepo } from '../db/saved-views.repo'
 import { SettingsRepo } from '../db/settings.repo'
+import { DuplicatesRepo } from '../duplicates/duplicates.repo'
+import { DuplicatesService } from '../duplicates/duplicates.service'
 import { DemoWorkspace } from './demo/demo-workspace'
+import { DiagnosticsService } from '../diagnostics/diagnostics.service'
 import { AppLock, type SystemConfirmation } from '../lock/app-lock'
 import { holdWhileLocked } from '../lock/locked-events'
 import { UnlockAttemptsRepo } from '../lock/unlock-attempts.repo'
+import { createFileLog, type FileLog } from '../log/file-log'
 import type { Fetch } from '../net/http'
 import { hasNetworkInterface } from '../net/network-probe'
 import type { DesktopShell } from '../pdfs/desktop-shell'
@@ -33,6 +38,7 @@ import { AccountsService } from '../services/accounts.service'
 import { defaultExportDir } from '../services/export-location'
 import { ExportService } from '../services/export.service'
 import { InvoicesService } from '../services/invoices.service'
+import { PdfBundleService } from '../pdfs/pdf-bundle.service'
 import { SyncService } from '../sync/sync.service'
 import { tightenTree } from '../storage/private-files'
 import { SyncScheduler, type NetworkProbe } from '../sync/scheduler'
@@ -58,6 +64,8 @@ export interface CoreOptions {
   idleSeconds?: () => number
   /** The OS prompt that can unlock the app lock, where the platform has one. */
   confirmation?: SystemConfirmation | null
+  /** Where the core logs; default: `<data dir>/logs/` (the Electron app passes the OS's logs folder). */
+  log?: FileLog
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>
@@ -67,6 +75,7 @@ const MAX_REQUESTS_IN_FLIGHT = 8
 
 export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock
+  const log = options.log ?? createFileLog(join(options.dataDir, 'logs'))
   const http = {
     fetch: options.fetch ?? globalThis.fetch,
     clock,
@@ -79,6 +88,9 @@ export async function createCore(options: CoreOptions) {
   tightenTree(options.dataDir)
   const events = new EventHub()
   const domain = new DomainEvents()
+  // Off the launch's path: reading every page of a large cache takes seconds.
+  const health = new CacheHealthMonitor(dbFile, events)
+  health.start()
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
   const syncState = new SyncStateRepo(db)
@@ -103,13 +115,14 @@ export async function createCore(options: CoreOptions) {
       skipped,
       clock,
       events,
-      domain
+      domain,
+      log
     },
     accounts
   )
   const settings = new SettingsRepo(db, domain)
   const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events, domain)
-  const activity = new ActivityService({ db, clock, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
+  const activity = new ActivityService({ db, clock, log, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
   activity.recoverOnStart()
   domain.on('account.synced', ({ accountId, signal }) => activity.syncAfterInvoices(accounts.get(accountId), signal))
   const pdfs = new PdfService({
@@ -119,9 +132,14 @@ export async function createCore(options: CoreOptions) {
     invoices,
     clock,
     domain,
+    events,
     isOnline: options.isOnline ?? hasNetworkInterface,
-    desktop: options.desktop ?? null
+    desktop: options.desktop ?? null,
+    log
   })
+  const bundles = new PdfBundleService(dbFile, pdfs, clock, events, exportDir)
+  const duplicates = new DuplicatesService(new DuplicatesRepo(db), clock)
+  const diagnostics = new DiagnosticsService({ db, log, clock, saveDir: exportDir, desktop: options.desktop ?? null })
   const demo = new DemoWorkspace(accounts)
   const lock = new AppLock({
     settings,
@@ -135,9 +153,12 @@ export async function createCore(options: CoreOptions) {
 
   return {
     dataDir: options.dataDir,
+    log,
     accounts,
     invoices,
     exports,
+    bundles,
+    duplicates,
     reports,
     changes,
     skipped,
@@ -152,10 +173,14 @@ export async function createCore(options: CoreOptions) {
     activity,
     pdfs,
     lock,
+    health,
+    diagnostics,
     async close(): Promise<void> {
+      await health.stop()
       lock.stop()
       scheduler.stop()
       exports.cancel()
+      bundles.cancel()
       await sync.settle()
       await pdfs.close()
       await demo.close()

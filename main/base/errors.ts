@@ -19,8 +19,14 @@ export function isAppError(error: unknown, code?: ErrorCode): error is AppError 
   return error instanceof AppError && (code === undefined || error.code === code)
 }
 
-/** Anything unexpected becomes INTERNAL with a generic message; the detail stays in main's log. */
+/**
+ * Anything unexpected becomes INTERNAL with a generic message. Whoever turns an error into this
+ * payload logs it with its stack when the code is INTERNAL (dispatch, sync, activity, the CLI),
+ * so the message's pointer to the log is true.
+ */
+export const INTERNAL_MESSAGE = 'Something went wrong inside Quire. Details are in its log (Settings → Open logs folder, or `quire logs`).'
+
 export function toErrorPayload(error: unknown): { code: ErrorCode; message: string } {
   if (error instanceof AppError) return { code: error.code, message: error.message }
-  return { code: 'INTERNAL', message: 'Something went wrong inside Quire. Details are in the log.' }
+  return { code: 'INTERNAL', message: INTERNAL_MESSAGE }
 }

@@ -1,4 +1,4 @@
-import { IsoDate, InvoiceStatusFilter, ProviderId, type InvoiceListing, type InvoiceSort } from '../../preload/contract'
+import { IsoDate, InvoiceStatusFilter, ProviderId, type InvoiceFilter, type InvoiceFlag, type InvoiceListing, type InvoiceSort } from '../../preload/contract'
 import { readAmount } from '../../preload/contract/amount-text'
 import { UsageError, type CliContext } from './cli-context'
 import { parseValue } from './parse'
@@ -23,8 +23,14 @@ export const FILTER_OPTIONS = {
   'no-pdf': { type: 'boolean' },
   'include-removed': { type: 'boolean' },
   'only-removed': { type: 'boolean' },
+  // Provider flags (CareSquare): --flag duplicate keeps only duplicates, --without-flag duplicate drops them.
+  flag: { type: 'string', multiple: true },
+  'without-flag': { type: 'string', multiple: true },
   sort: { type: 'string' }
 } as const
+
+/** The flags as typed on the command line. */
+const FLAG_NAMES: Record<string, InvoiceFlag> = { duplicate: 'duplicate', 'wont-claim': 'wontClaim', errors: 'errors' }
 
 const SORT_COLUMNS: Record<string, InvoiceSort['column']> = {
   provider: 'provider',
@@ -42,7 +48,9 @@ const SORT_COLUMNS: Record<string, InvoiceSort['column']> = {
   'days-overdue': 'daysOverdue'
 }
 
-type FilterValues = { [K in keyof typeof FILTER_OPTIONS]?: (typeof FILTER_OPTIONS)[K]['type'] extends 'string' ? string : boolean }
+type FilterValues = {
+  [K in keyof typeof FILTER_OPTIONS]?: (typeof FILTER_OPTIONS)[K] extends { multiple: true } ? string[] : (typeof FILTER_OPTIONS)[K]['type'] extends 'string' ? string : boolean
+}
 
 export function listingFromArgs(ctx: CliContext, values: FilterValues): InvoiceListing {
   if (values['has-pdf'] && values['no-pdf']) throw new UsageError('use either --has-pdf or --no-pdf')
@@ -66,6 +74,7 @@ export function listingFromArgs(ctx: CliContext, values: FilterValues): InvoiceL
     hasPdf: values['has-pdf'] ? true : values['no-pdf'] ? false : undefined,
     includeRemoved: values['include-removed'] ?? false,
     onlyRemoved: values['only-removed'] || undefined,
+    flags: flagsFrom(values.flag ?? [], values['without-flag'] ?? []),
     sort: values.sort === undefined ? undefined : sortFrom(values.sort)
   }
 }
@@ -79,6 +88,23 @@ function amount(text: string | undefined, flag: string): string | undefined {
   throw new UsageError(
     `${flag}: ${JSON.stringify(text)} could mean ${readings.map((r) => r.decimal).join(' or ')}; write it without grouping`
   )
+}
+
+function flagsFrom(wanted: string[], unwanted: string[]): InvoiceFilter['flags'] {
+  if (wanted.length === 0 && unwanted.length === 0) return undefined
+  const flags: NonNullable<InvoiceFilter['flags']> = {}
+  const read = (text: string, option: string): InvoiceFlag => {
+    const flag = Object.hasOwn(FLAG_NAMES, text) ? FLAG_NAMES[text] : undefined
+    if (!flag) throw new UsageError(`${option}: expected one of ${Object.keys(FLAG_NAMES).join(', ')}, got ${JSON.stringify(text)}`)
+    return flag
+  }
+  for (const text of wanted) flags[read(text, '--flag')] = true
+  for (const text of unwanted) {
+    const flag = read(text, '--without-flag')
+    if (flags[flag] === true) throw new UsageError(`use either --flag ${text} or --without-flag ${text}`)
+    flags[flag] = false
+  }
+  return flags
 }
 
 function sortFrom(text: string): InvoiceSort {

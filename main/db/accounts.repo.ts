@@ -16,6 +16,8 @@ export interface AccountRecord {
   lastSyncedAt: string | null
   lastError: string | null
   invoiceCount: number
+  /** Live invoices whose cached provider PDF prints another number or total (pdf_checks). */
+  pdfMismatches: number
   /** Records held back from the last syncs (see SkippedRecordsRepo). */
   skippedCount: number
   lastRun: LastRun | null
@@ -42,6 +44,7 @@ interface AccountRow {
   last_synced_at: string | null
   last_error: string | null
   last_run: string | null
+  pdf_mismatches: number
   skipped_count: number
   failing_since: string | null
 }
@@ -50,6 +53,8 @@ const SELECT = `
   SELECT a.*,
     (SELECT json_object('strategy', r.strategy, 'outcome', r.outcome, 'requests', r.requests, 'upserted', r.upserted, 'finishedAt', r.finished_at)
      FROM sync_runs r WHERE r.account_id = a.id AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1) AS last_run,
+    (SELECT count(*) FROM pdf_checks c JOIN invoices i ON i.id = c.invoice_id
+     WHERE c.outcome = 'mismatch' AND i.account_id = a.id AND i.removed = 0) AS pdf_mismatches,
     (SELECT count(*) FROM skipped_records s WHERE s.account_id = a.id) AS skipped_count,
     CASE WHEN a.last_error IS NOT NULL THEN
       (SELECT min(r.started_at) FROM sync_runs r WHERE r.account_id = a.id AND r.outcome = 'failed'
@@ -117,7 +122,9 @@ export class AccountsRepo {
     return this.counts.byAccount
   }
 
-  insert(account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'skippedCount' | 'lastRun' | 'failingSince'>): void {
+  insert(
+    account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'pdfMismatches' | 'skippedCount' | 'lastRun' | 'failingSince'>
+  ): void {
     this.insertStmt.run({ ...account, options: JSON.stringify(account.options) })
   }
 
@@ -146,6 +153,7 @@ function toRecord(row: AccountRow, counts: Map<string, number>): AccountRecord {
     lastSyncedAt: row.last_synced_at,
     lastError: row.last_error,
     invoiceCount: counts.get(row.id) ?? 0,
+    pdfMismatches: row.pdf_mismatches,
     skippedCount: row.skipped_count,
     lastRun: row.last_run === null ? null : LastRun.parse(JSON.parse(row.last_run)),
     failingSince: row.failing_since

@@ -1,7 +1,8 @@
-import type { ExportLevel, InvoiceFilter, InvoiceListing, InvoiceQuery, InvoiceSort } from '../../preload/contract'
+import { InvoiceFilter, type ExportLevel, type InvoiceFlag, type InvoiceListing, type InvoiceQuery, type InvoiceSort } from '../../preload/contract'
 import { toScaled } from '../money/decimal'
 import { BALANCE_SCALED, DUE_ON, OVERDUE_KEY } from './derived-columns'
 import { searchTerms } from './fts-query'
+import { FLAGGED, leftOutOfTotalsSql, type TotalsOptions } from './totals-rule'
 import { excludesUnknownTotals } from './unknown-amounts'
 
 /**
@@ -33,6 +34,9 @@ function filterMode(filter: InvoiceFilter): FilterMode {
 export const DEFAULT_SORT: InvoiceSort = { column: 'issueDate', direction: 'desc' }
 
 const FTS = 'SELECT rowid FROM invoice_fts WHERE invoice_fts MATCH'
+const FLAG_COLUMNS: Record<InvoiceFlag, string> = { duplicate: 'is_duplicate', wontClaim: 'wont_claim', errors: 'has_errors' }
+/** The text of cached provider PDFs, in its own index (see the add_pdf_text migration). */
+const PDF_FTS = 'SELECT rowid FROM pdf_text_fts WHERE pdf_text_fts MATCH'
 const PERIOD_START = 'substr(coalesce(i.period_start, i.period_end), 1, 10)'
 const PERIOD_END = 'substr(coalesce(i.period_end, i.period_start), 1, 10)'
 
@@ -56,7 +60,8 @@ export function narrows(filter: InvoiceFilter): boolean {
     filter.total?.max !== undefined ||
     filter.changedSince ||
     filter.counterparty ||
-    (search && (search.match !== null || search.amounts.length > 0))
+    (search && (search.match !== null || search.amounts.length > 0)) ||
+    Object.values(filter.flags ?? {}).some((wanted) => wanted !== undefined)
   )
 }
 
@@ -80,6 +85,12 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
   else if (filter.status) where.push(`i.status = ${bind('status', filter.status)}`)
   if (filter.currency) where.push(`i.currency = ${bind('currency', filter.currency.toUpperCase())}`)
   if (filter.hasPdf !== undefined) where.push(`i.has_pdf = ${bind('hasPdf', filter.hasPdf ? 1 : 0)}`)
+  for (const [flag, column] of Object.entries(FLAG_COLUMNS) as [InvoiceFlag, string][]) {
+    const wanted = filter.flags?.[flag]
+    // "With the flag" probes the flag's small partial index; "without" is a plain test.
+    if (wanted === true) where.push(`i.id IN (SELECT id FROM invoices WHERE ${column} = 1)`)
+    else if (wanted === false) where.push(`i.${column} = 0`)
+  }
   if (filter.issued?.from) where.push(`i.issue_date >= ${bind('issuedFrom', filter.issued.from)}`)
   if (filter.issued?.to) where.push(`i.issue_date <= ${bind('issuedTo', filter.issued.to)}`)
   if (filter.due?.from) where.push(`${DUE_ON} >= ${bind('dueFrom', filter.due.from)}`)
@@ -104,25 +115,54 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
 
   if (filter.search) {
     const terms = searchTerms(filter.search)
-    if (terms.match !== null) where.push(`i.id IN (${FTS} ${bind('match', terms.match)})`)
+    // With an amount in the search ("retainer 23"), the amount's matches are the few rows to
+    // start from: its text joined with the other words in one FTS5 query (FTS5 intersects them
+    // itself), plus the totals it stands for and the numbers ending in it. The other words alone
+    // ("retainer" is on every tenth invoice) are then only tested (`+` keeps the planner from
+    // reading every row they match). Words match the synced data or the provider's PDF: each
+    // index answers with row ids.
+    const words = terms.amounts.length > 0 ? '+i.id' : 'i.id'
+    if (terms.match !== null) {
+      const match = bind('match', terms.match)
+      where.push(`${words} IN (${FTS} ${match} UNION ${PDF_FTS} ${match})`)
+    }
     terms.amounts.forEach((amount, k) => {
-      const either = [`i.id IN (${FTS} ${bind(`amountText${k}`, amount.match)})`]
+      const text = terms.match === null ? amount.match : `${terms.match} AND ${amount.match}`
+      // Each reading of the amount is found through its own index and the ids united: the text
+      // (with the other words, in one FTS5 query), totals near it, and number endings.
+      const found = [`${FTS} ${bind(`amountText${k}`, text)}`]
       // While amounts are hidden, a typed amount must not confirm a value: it matches as text only.
       if (!filter.amountsHidden) {
         const ranges = amount.ranges.map(
-          ([low, high], r) => `i.total_scaled BETWEEN ${bind(`amount${k}_${r}_low`, low)} AND ${bind(`amount${k}_${r}_high`, high)}`
+          ([low, high], r) => `total_scaled BETWEEN ${bind(`amount${k}_${r}_low`, low)} AND ${bind(`amount${k}_${r}_high`, high)}`
         )
-        // An unknown total is stored as 0: a range taking in 0 must not match it.
-        const zero = amount.ranges.some(([low, high]) => low <= 0n && high >= 0n) ? ` AND ${excludesUnknownTotals()}` : ''
-        either.push(`((${ranges.join(' OR ')})${zero})`)
+        // An unknown total is stored as '' with total_scaled 0: a range taking in 0 must not find those.
+        const zero = amount.ranges.some(([low, high]) => low <= 0n && high >= 0n) ? ` AND total <> ''` : ''
+        found.push(`SELECT id FROM invoices WHERE (${ranges.join(' OR ')})${zero}`)
       }
       // Reads only the number index: digits anywhere at the end of a number (leading zeros and prefixes aside).
       if (amount.numberSuffix !== null)
-        either.push(`i.id IN (SELECT id FROM invoices WHERE number LIKE ${bind(`numberSuffix${k}`, `%${amount.numberSuffix}`)})`)
-      where.push(`(${either.join(' OR ')})`)
+        found.push(`SELECT id FROM invoices WHERE number LIKE ${bind(`numberSuffix${k}`, `%${amount.numberSuffix}`)}`)
+      where.push(`i.id IN (${found.join(' UNION ALL ')})`)
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
+}
+
+/**
+ * Of these invoices, those a search found only through their provider PDF's text (the grid
+ * says so, and the viewer's find shows where). Null without a search; none when it holds only
+ * amounts, which are matched against the data alone.
+ */
+export function pdfOnlyHitsSql(search: string | undefined): { sql: string; params: SqlParams } | null {
+  const terms = search ? searchTerms(search) : null
+  if (terms === null || (terms.match === null && terms.amounts.length === 0)) return null
+  const match = terms.match
+  if (match === null) return { sql: `SELECT value FROM json_each(@ids) WHERE 0`, params: {} }
+  return {
+    sql: `SELECT value FROM json_each(@ids) WHERE value IN (${PDF_FTS} @match) AND value NOT IN (${FTS} @match)`,
+    params: { match }
+  }
 }
 
 /** Both sides read an index by time: the log's, or first sightings'. */
@@ -211,6 +251,42 @@ export function pageIdsSql(query: InvoiceQuery, today: string): { sql: string; p
 }
 
 /**
+ * One window near the top of a narrowing filter's list, found by walking the sort's own index
+ * (at most `budget` entries, within any range the filter sets on the sort column itself) and
+ * testing each entry's row against the filter; the few rows that pass are sorted. A broad
+ * filter (a status, a currency, a common word) fills the window within a few hundred entries
+ * whatever the size of its result, where finding every match and sorting them costs in
+ * proportion to the result. A narrow filter may not fill it: the caller then drives from the
+ * filter's own indexes (orderedIdsSql), which is cheap exactly because the result is small.
+ */
+export function walkedWindowSql(query: InvoiceQuery, today: string, budget: number): { sql: string; params: SqlParams } {
+  const { where, params } = filterSql(query, today)
+  const walk = orderSql(query.sort, 'walk')
+  const sorted = orderSql(query.sort, 'drive')
+  const bounds = sortColumnBounds(query)
+  const walked = `SELECT i.id FROM ${walk.idsFrom}${bounds.length > 0 ? ` WHERE ${bounds.join(' AND ')}` : ''} ORDER BY ${walk.orderBy} LIMIT @budget`
+  const rows = sorted.idsFrom === 'invoices i' ? 'invoices i ON i.id = w.id' : 'invoices i ON i.id = w.id JOIN accounts a ON a.id = i.account_id'
+  return {
+    sql: `SELECT i.id FROM (${walked}) w CROSS JOIN ${rows} ${where} ORDER BY ${sorted.orderBy} LIMIT @limit OFFSET @offset`,
+    params: { ...params, budget, limit: query.limit, offset: query.offset }
+  }
+}
+
+/** The filter's own range on the column the list is sorted by, which bounds the walk of its index. */
+function sortColumnBounds(query: InvoiceQuery): string[] {
+  const column = (query.sort ?? DEFAULT_SORT).column
+  const bounds: string[] = []
+  if (column === 'issueDate' && query.issued?.from) bounds.push('i.issue_date >= @issuedFrom')
+  if (column === 'issueDate' && query.issued?.to) bounds.push('i.issue_date <= @issuedTo')
+  if (column === 'dueDate' && query.due?.from) bounds.push(`${DUE_ON} >= @dueFrom`)
+  if (column === 'dueDate' && query.due?.to) bounds.push(`${DUE_ON} <= @dueTo`)
+  // While amounts are hidden the total range is not applied (filterSql binds no @totalMin).
+  if (column === 'total' && query.total?.min !== undefined && !query.amountsHidden) bounds.push('i.total_scaled >= @totalMin')
+  if (column === 'total' && query.total?.max !== undefined && !query.amountsHidden) bounds.push('i.total_scaled <= @totalMax')
+  return bounds
+}
+
+/**
  * How many invoices match. Unfiltered, the count is of every row less the tombstones: SQLite
  * counts a whole table from its b-tree pages without visiting entries, where testing each
  * entry against the tombstones costs a tenth of a second at a million.
@@ -225,28 +301,71 @@ export function countSql(filter: InvoiceFilter, today: string): { sql: string; p
 }
 
 /**
- * Count and exact sums (gross and balance) per currency and status; which statuses count in
- * totals is decided afterwards (totals-rule.ts), so the switch costs no query. Unfiltered, the
+ * Count and exact sums (gross and balance) per currency and status, less the flagged invoices
+ * the totals leave out (totals-rule.ts); which statuses count in totals is decided afterwards
+ * (foldTotals), so the void-and-draft switch costs no query. Unfiltered, the
  * (currency, status, total, balance) index answers alone,
  * less the tombstones' own sums (read through their small index; `+` keeps the planner off the
  * currency index, which would visit every row), for the reason given at countSql. Within one
  * currency the same index answers; a narrowing filter drives from its own index instead and
  * groups the few currencies afterwards (`+` again keeps the planner off the grouping index).
  */
-export function totalsSql(filter: InvoiceFilter, today: string): { sql: string; params: SqlParams } {
-  const sums = (where: string, group: string): string =>
-    `SELECT i.currency, i.status, count(*) AS n, sum(i.total_scaled) AS total, sum(${BALANCE_SCALED}) AS balance FROM invoices i ${where} GROUP BY ${group}, i.status`
+export function totalsSql(filter: InvoiceFilter, today: string, options: TotalsOptions = {}): { sql: string; params: SqlParams } {
+  const sums = (where: string, group: string, from = 'invoices i'): string =>
+    `SELECT i.currency, i.status, count(*) AS n, sum(i.total_scaled) AS total, sum(${BALANCE_SCALED}) AS balance FROM ${from} ${where} GROUP BY ${group}, i.status`
+  const less = (sql: string): string => `SELECT currency, status, -n, -total, -balance FROM (${sql})`
+  // Flagged invoices are few: always found through their own partial index, never a broad one.
+  const flaggedSums = (where: string): string => sums(where, '+i.currency', 'invoices i INDEXED BY invoices_left_out_of_totals')
+  const leftOut = leftOutOfTotalsSql(filter, options)
   if (filterMode(filter) === 'walk' && !filter.includeRemoved) {
+    // The flagged invoices left out are few too: their sums come from their own partial index
+    // (tombstones among them are already subtracted with the tombstones).
+    const flagged = leftOut === null ? '' : ` UNION ALL ${less(flaggedSums(`WHERE ${throughFlaggedIndex(leftOut)} AND i.removed = 0`))}`
     return {
       sql: `SELECT currency, status, sum(n) AS n, sum(total) AS total, sum(balance) AS balance
-        FROM (${sums('', 'i.currency')} UNION ALL SELECT currency, status, -n, -total, -balance FROM (${sums('WHERE i.removed = 1', '+i.currency')}))
+        FROM (${sums('', 'i.currency')} UNION ALL ${less(sums('WHERE i.removed = 1', '+i.currency'))}${flagged})
         GROUP BY currency, status HAVING sum(n) > 0 ORDER BY currency`,
       params: {}
     }
   }
   const { where, params } = filterSql(filter, today)
   const group = filterMode(filter) === 'drive' && !filter.currency ? '+i.currency' : 'i.currency'
-  return { sql: `${sums(where, group)} ORDER BY ${group}`, params }
+  // Without statistics the planner reads a search's matches from the table by rowid, whose rows
+  // carry the raw payload; the (id, status, currency, total) entries answer the same lookups.
+  const from = searchOnly(filter) ? 'invoices i INDEXED BY invoices_money_by_id' : 'invoices i'
+  if (leftOut === null) return { sql: `${sums(where, group, from)} ORDER BY ${group}`, params }
+  // Everything matching less the flagged part of it: each side keeps its own index (a NOT on
+  // the flags would read every matching row instead of the covering index).
+  const flaggedWhere = `${where === '' ? 'WHERE' : `${where} AND`} ${throughFlaggedIndex(leftOut)}`
+  return {
+    sql: `SELECT currency, status, sum(n) AS n, sum(total) AS total, sum(balance) AS balance
+      FROM (${sums(where, group, from)} UNION ALL ${less(flaggedSums(flaggedWhere))})
+      GROUP BY currency, status HAVING sum(n) > 0 ORDER BY currency`,
+    params
+  }
+}
+
+/** How many matching invoices the totals leave out by default (totals-rule.ts). */
+export function leftOutCountSql(filter: InvoiceFilter, today: string): { sql: string; params: SqlParams } | null {
+  const leftOut = leftOutOfTotalsSql(filter, {})
+  if (leftOut === null) return null
+  const { where, params } = filterSql(filter, today)
+  return { sql: `SELECT count(*) FROM invoices i ${where === '' ? 'WHERE' : `${where} AND`} ${throughFlaggedIndex(leftOut)}`, params }
+}
+
+/** A condition on flagged rows, with the partial index's own WHERE beside it so the planner sees it applies. */
+function throughFlaggedIndex(leftOut: string): string {
+  return leftOut === FLAGGED ? FLAGGED : `${leftOut} AND ${FLAGGED}`
+}
+
+/** Filter fields whose columns are all in invoices_money_by_id (overdue also reads due_date). */
+const MONEY_INDEX_FIELDS = new Set(['search', 'status', 'currency', 'includeRemoved', 'onlyRemoved', 'amountsHidden'])
+
+/** A search, with at most a status or currency beside it: every column it reads is in invoices_money_by_id. */
+function searchOnly(filter: InvoiceFilter): boolean {
+  const search = filter.search ? searchTerms(filter.search) : null
+  if (!search || (search.match === null && search.amounts.length === 0) || filter.status === 'overdue') return false
+  return Object.keys(InvoiceFilter.shape).every((field) => MONEY_INDEX_FIELDS.has(field) || filter[field as keyof InvoiceFilter] === undefined)
 }
 
 /** Every matching invoice (or line item) in the list's order, for a streamed export. */
@@ -255,9 +374,10 @@ export function exportSql(query: InvoiceListing, level: ExportLevel, today: stri
   const { from, orderBy } = orderSql(query.sort, filterMode(query))
   const lines = level === 'line'
   return {
-    sql: `SELECT i.id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status, i.payment_status,
-        i.counterparty, i.issue_date, ${DUE_ON} AS due_date, i.due_date IS NULL AND i.derived_due_date IS NOT NULL AS due_derived, i.period_start, i.period_end, i.currency, i.subtotal, i.tax,
-        i.total, i.paid, ${BALANCE_SCALED} AS balance_scaled, i.has_pdf, i.removed, i.line_item_count, i.notes, i.synced_at
+    sql: `SELECT i.id, i.account_id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status, i.payment_status,
+        i.counterparty, i.issue_date, ${DUE_ON} AS due_date, i.due_date IS NULL AND i.derived_due_date IS NOT NULL AS due_derived, i.period_start, i.period_end,
+        i.currency, i.subtotal, i.discount, i.tax, i.total, i.paid, ${BALANCE_SCALED} AS balance_scaled, i.has_pdf, i.removed,
+        i.is_duplicate, i.wont_claim, i.has_errors, i.line_item_count, i.notes, i.synced_at
         ${lines ? ', l.position, l.description, l.quantity, l.unit_price, l.amount' : ''}
       FROM ${from} ${lines ? 'LEFT JOIN line_items l ON l.invoice_id = i.id' : ''}
       ${where} ORDER BY ${orderBy}${lines ? ', l.position' : ''}`,

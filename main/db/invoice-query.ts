@@ -3,6 +3,7 @@ import type {
   CurrencyTotal,
   InvoiceDetail,
   InvoiceFilter,
+  InvoiceFlag,
   InvoicePage,
   InvoiceQuery,
   InvoiceSort,
@@ -12,18 +13,22 @@ import type {
 import { fromScaled } from '../money/decimal'
 import { daysBetween } from './calendar-days'
 import { BALANCE_SCALED, DUE_ON } from './derived-columns'
-import { DEFAULT_TOTALS_RULE, foldTotals, type StatusSums, type TotalsRule } from './totals-rule'
+import { DEFAULT_TOTALS_RULE, foldTotals, leftOutOfTotalsSql, type StatusSums, type TotalsOptions, type TotalsRule } from './totals-rule'
 import {
   countSql,
   DEFAULT_SORT,
   filterSql,
+  leftOutCountSql,
   narrows,
   openWithoutDueDateSql,
   orderedIdsSql,
   pageIdsSql,
+  pdfOnlyHitsSql,
   totalsSql,
+  walkedWindowSql,
   type SqlParams
 } from './invoice-filter-sql'
+import { PdfTextRepo } from './pdf-text.repo'
 import { readTotal } from './invoices.repo'
 import { selectionWithoutAmountSql, withoutAmountSql, withWithoutAmount } from './unknown-amounts'
 
@@ -48,11 +53,15 @@ interface SummaryRow {
   removed: 0 | 1
   line_item_count: number
   has_pdf: 0 | 1
+  is_duplicate: 0 | 1
+  wont_claim: 0 | 1
+  has_errors: 0 | 1
 }
 
 interface DetailRow extends SummaryRow {
   notes: string | null
   subtotal: string | null
+  discount: string | null
   tax: string | null
   period_start: string | null
   period_end: string | null
@@ -65,7 +74,8 @@ interface DetailRow extends SummaryRow {
 const SUMMARY_COLUMNS = `
   i.id, i.account_id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status,
   i.payment_status, i.counterparty, i.currency, i.total, i.paid, ${BALANCE_SCALED} AS balance_scaled, i.issue_date,
-  ${DUE_ON} AS due_date, i.due_date IS NULL AND i.derived_due_date IS NOT NULL AS due_derived, i.removed, i.line_item_count, i.has_pdf`
+  ${DUE_ON} AS due_date, i.due_date IS NULL AND i.derived_due_date IS NOT NULL AS due_derived, i.removed, i.line_item_count, i.has_pdf,
+  i.is_duplicate, i.wont_claim, i.has_errors`
 
 /** Enough distinct filter shapes for any session; past it the oldest statements are dropped. */
 const MAX_STATEMENTS = 200
@@ -77,6 +87,12 @@ const KEPT_ORDERS = 2
  * a slice of the whole order instead: one walk of the index, then every window at once.
  */
 const WALKED_WINDOW_DEPTH = 20_000
+/**
+ * Index entries a narrowing filter's first windows may walk before the filter's own indexes
+ * are used instead: a filter matching at least 1 in 25 rows fills a 200-row window within it.
+ * Each entry walked reads its row (a few µs), so the walk costs at most ~10 ms on a warm cache.
+ */
+const WALK_BUDGET = 5_000
 
 /**
  * The read side of the invoice cache: windows of the list, counts, totals per currency and
@@ -97,13 +113,15 @@ export class InvoiceQueryRepo {
   private readonly linesStmt
   private readonly dataVersionStmt
   private readonly currenciesStmt
+  private readonly pdfTexts
 
   constructor(private readonly db: Database) {
+    this.pdfTexts = new PdfTextRepo(db)
     this.rowsByIdStmt = db.prepare<[string], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE i.id IN (SELECT value FROM json_each(?))`
     )
     this.detailStmt = db.prepare<[string, string], DetailRow>(`
-      SELECT ${SUMMARY_COLUMNS}, i.notes, i.subtotal, i.tax, i.period_start, i.period_end,
+      SELECT ${SUMMARY_COLUMNS}, i.notes, i.subtotal, i.discount, i.tax, i.period_start, i.period_end,
         i.remote_created_at, i.remote_updated_at, i.synced_at, i.raw
       FROM invoices i JOIN accounts a ON a.id = i.account_id
       WHERE i.account_id = ? AND i.remote_id = ?`)
@@ -116,26 +134,56 @@ export class InvoiceQueryRepo {
   }
 
   /**
-   * One window of the list. Unfiltered, the sort column's index is walked straight to a window
-   * near either end (index entries only, from whichever end is nearer), and a deeper window is a
-   * slice of the whole order. Filtered, the matching ids are found through the filter's own
-   * indexes and sorted once, and every window is a slice of that order: a broad filter would
-   * otherwise read hundreds of thousands of rows for each window.
+   * One window of the list. `total` is null when counting would cost more than finding the
+   * window: the first windows of a new query come back without waiting for a count (ask
+   * `count`, or any deeper window, for it). Unfiltered, the sort column's index is walked
+   * straight to a window near either end, and a deeper window is a slice of the whole order.
+   * Filtered, a window near the top is first sought by walking the sort's index (enough for any
+   * broad filter); failing that, the matching ids are found through the filter's own indexes and
+   * sorted once, and every window is a slice of that order.
    */
   list(query: InvoiceQuery, today: string): InvoicePage {
-    let total: number
+    let total: number | null
     let ids: number[]
     if (narrows(query)) {
-      const order = this.wholeOrder(query, today)
-      total = order.length
-      ids = [...order.subarray(query.offset, query.offset + query.limit)]
+      const walked = this.keptOrder(query, today) ? null : this.walkedWindow(query, today)
+      if (walked) {
+        total = this.knownCount(query, today)
+        ids = walked
+      } else {
+        const order = this.wholeOrder(query, today)
+        total = order.length
+        ids = [...order.subarray(query.offset, query.offset + query.limit)]
+      }
+    } else if (query.offset + query.limit <= WALKED_WINDOW_DEPTH && this.knownCount(query, today) === null) {
+      const { sql, params } = pageIdsSql(query, today)
+      total = null
+      ids = this.ids(sql, params)
     } else {
       total = this.count(query, today)
       ids = this.unfilteredWindow(query, today, total)
     }
+    // A window that ends short of its limit is the list's end: that is the count, for free.
+    if (total === null && ids.length < query.limit && (ids.length > 0 || query.offset === 0)) total = query.offset + ids.length
     const rows = ids.length === 0 ? [] : this.rowsByIdStmt.all(JSON.stringify(ids))
     const byId = new Map(rows.map((row) => [row.id, row]))
-    return { total, items: ids.map((id) => toSummary(byId.get(id)!, today)) }
+    const pdfOnly = this.pdfOnlyHits(query.search, ids)
+    return { total, items: ids.map((id) => ({ ...toSummary(byId.get(id)!, today), ...(pdfOnly && { searchHit: pdfOnly.has(id) ? 'pdf' : 'data' }) })) }
+  }
+
+  /** Which of this window's invoices the search found only in their provider PDF; null without search words. */
+  private pdfOnlyHits(search: string | undefined, ids: number[]): Set<number> | null {
+    const hits = pdfOnlyHitsSql(search)
+    if (hits === null || ids.length === 0) return null
+    return new Set(this.ids(hits.sql, { ...hits.params, ids: JSON.stringify(ids) }))
+  }
+
+  /** The window from a bounded walk of the sort's index, or null when the walk did not fill it. */
+  private walkedWindow(query: InvoiceQuery, today: string): number[] | null {
+    if (query.offset + query.limit > WALK_BUDGET / 4) return null
+    const { sql, params } = walkedWindowSql(query, today, WALK_BUDGET)
+    const ids = this.ids(sql, params)
+    return ids.length === query.limit ? ids : null
   }
 
   private unfilteredWindow(query: InvoiceQuery, today: string, total: number): number[] {
@@ -204,17 +252,44 @@ export class InvoiceQueryRepo {
     return this.remembered(sql, params, () => this.prepared(sql).pluck().get(params) as number)
   }
 
-  /** Per currency, never mixed: how many invoices and their exact sum. */
-  totals(filter: InvoiceFilter, today: string, rule: TotalsRule = DEFAULT_TOTALS_RULE): CurrencyTotal[] {
-    const { sql, params } = totalsSql(filter, today)
-    const unknown = withoutAmountSql(filterSql(filter, today))
+  /** The count if it is already known (remembered, or the length of a kept order); never computes one. */
+  private knownCount(filter: InvoiceFilter, today: string): number | null {
+    const { sql, params } = countSql(filter, today)
+    this.checkVersion()
+    const key = `${sql} ${paramsKey(params)}`
+    if (this.memo.has(key)) return this.memo.get(key) as number
+    return this.keptOrder({ ...filter, offset: 0, limit: 1 }, today)?.length ?? null
+  }
+
+  /**
+   * Per currency, never mixed: how many invoices and their exact sums, under the totals rule
+   * (totals-rule.ts). The sums are read per status and remembered whatever `includeVoidAndDraft`
+   * is, so that switch is applied here without a query.
+   */
+  totals(filter: InvoiceFilter & TotalsOptions, today: string, options: TotalsOptions = {}): CurrencyTotal[] {
+    const rule: TotalsOptions = {
+      includeDuplicatesAndWontClaim: options.includeDuplicatesAndWontClaim ?? filter.includeDuplicatesAndWontClaim,
+      includeVoidAndDraft: options.includeVoidAndDraft ?? filter.includeVoidAndDraft
+    }
+    const { sql, params } = totalsSql(filter, today, rule)
+    const unknown = withoutAmountSql(filterSql(filter, today), leftOutOfTotalsSql(filter, rule))
     const [sums, withoutAmount] = this.remembered(
       sql,
       params,
       () =>
-        [sumRows(this.prepared(sql), params), this.prepared(unknown.sql).all(unknown.params) as { currency: string; n: number }[]] as const
+        [
+          sumRows(this.prepared(sql), params),
+          this.prepared(unknown.sql).all(unknown.params) as { currency: string; status: string; n: number }[]
+        ] as const
     )
-    return withWithoutAmount(foldTotals(sums, rule), withoutAmount)
+    return withWithoutAmount(foldTotals(sums, rule), withoutAmount, rule)
+  }
+
+  /** How many matching invoices `totals` leaves out unless asked to count them. */
+  leftOutOfTotals(filter: InvoiceFilter, today: string): number {
+    const query = leftOutCountSql(filter, today)
+    if (query === null) return 0
+    return this.remembered(query.sql, query.params, () => this.prepared(query.sql).pluck().get(query.params) as number)
   }
 
   /** Totals of the invoices a person picked, named as the contract names them. */
@@ -228,7 +303,8 @@ export class InvoiceQueryRepo {
     const unknown = selectionWithoutAmountSql(keys)
     return withWithoutAmount(
       foldTotals(sumRows(statement, { keys: JSON.stringify(unique) }), rule),
-      this.prepared(unknown.sql).all(unknown.params) as { currency: string; n: number }[]
+      this.prepared(unknown.sql).all(unknown.params) as { currency: string; status: string; n: number }[],
+      rule
     )
   }
 
@@ -263,6 +339,7 @@ export class InvoiceQueryRepo {
       ...toSummary(row, today),
       notes: row.notes,
       subtotal: row.subtotal,
+      discount: row.discount,
       tax: row.tax,
       periodStart: row.period_start,
       periodEnd: row.period_end,
@@ -271,7 +348,8 @@ export class InvoiceQueryRepo {
       syncedAt: row.synced_at,
       lineItems,
       history: [],
-      rawJson: JSON.stringify(JSON.parse(row.raw), null, 2)
+      rawJson: JSON.stringify(JSON.parse(row.raw), null, 2),
+      pdfCheck: this.pdfTexts.check(row.id)
     }
   }
 
@@ -351,10 +429,19 @@ function toSummary(row: SummaryRow, today: string): InvoiceSummary {
     dueDateDerived: row.due_derived === 1,
     removed: row.removed === 1,
     lineItemCount: row.line_item_count,
-    hasPdf: row.has_pdf === 1
+    hasPdf: row.has_pdf === 1,
+    flags: flagsOf(row)
   }
 }
 
 function positiveOrNull(days: number): number | null {
   return days > 0 ? days : null
+}
+
+function flagsOf(row: SummaryRow): InvoiceFlag[] {
+  const flags: InvoiceFlag[] = []
+  if (row.is_duplicate === 1) flags.push('duplicate')
+  if (row.wont_claim === 1) flags.push('wontClaim')
+  if (row.has_errors === 1) flags.push('errors')
+  return flags
 }

@@ -12,7 +12,10 @@ const WAL_CHECKPOINT_PAGES = 8192
 const WAL_KEPT_BYTES = 64 * 1024 * 1024
 
 /**
- * Opens (creating if needed) the cache at `file`, checks it, and migrates it. WAL with
+ * Opens (creating if needed) the cache at `file` and migrates it. A file that is not a database,
+ * or whose schema cannot be read, fails here with DB_CORRUPT; damage deeper in the file is found
+ * by the integrity check the core runs in the background after launch (CacheHealthMonitor),
+ * since reading every page first would make a large cache's launch take seconds. WAL with
  * synchronous=NORMAL: a committed page survives an app crash or kill; a power cut may lose the
  * last few commits but never corrupts the file, and the next sync refetches what was lost.
  */
@@ -37,8 +40,6 @@ export function openDatabase(file: string, migrationsDir = defaultMigrationsDir)
     // which makes a large sync about 40% faster. The WAL file is trimmed back once checkpointed.
     db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`)
     db.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`)
-    const check = db.pragma('quick_check', { simple: true })
-    if (check !== 'ok') throw corrupt(file, new Error(String(check)))
     migrate(db, migrations, file)
     return db
   } catch (error) {
@@ -53,9 +54,11 @@ function isCorruption(error: unknown): boolean {
 }
 
 function corrupt(file: string, cause: unknown): AppError {
-  return new AppError(
-    'DB_CORRUPT',
-    `The invoice cache at ${file} is damaged and cannot be opened. Rebuild it (in the app, or with \`quire cache rebuild\`): your accounts are kept, the damaged file is set aside, and the next sync fetches your invoices again.`,
-    { cause }
-  )
+  return new AppError('DB_CORRUPT', damagedCacheMessage(file, 'open'), { cause })
+}
+
+/** What to say about a damaged cache: found when opening it, or by the check while it is open. */
+export function damagedCacheMessage(file: string, when: 'open' | 'found'): string {
+  const what = when === 'open' ? 'is damaged and cannot be opened' : 'is damaged (found by the integrity check); what it shows may be wrong or incomplete'
+  return `The invoice cache at ${file} ${what}. Rebuild it (in the app, or with \`quire cache rebuild\`): your accounts are kept, the damaged file is set aside, and the next sync fetches your invoices again.`
 }

@@ -48,7 +48,17 @@ export class SkippedRecordsRepo {
   /** Call inside the page's transaction. */
   record(accountId: string, walk: number, page: number, at: string, records: readonly SkippedRecord[]): void {
     for (const record of records) {
-      this.upsertStmt.run({ accountId, key: recordKey(record), remoteId: record.remoteId, page, field: record.field, reason: record.reason, raw: record.raw, at, walk })
+      this.upsertStmt.run({
+        accountId,
+        key: recordKey(record),
+        remoteId: record.remoteId,
+        page,
+        field: record.field,
+        reason: record.reason,
+        raw: record.raw,
+        at,
+        walk
+      })
     }
   }
 

@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, net } from 'electron'
 import { registerAppScheme, serveRenderer } from './app-protocol'
+import type { CacheHealth } from '../../preload/contract'
 import { createCore, type Core } from '../app/create-core'
 import { startBackgroundWork } from '../app/start-background'
 import { defaultDataDir, moveRoamingCache } from '../app/default-data-dir'
@@ -17,6 +18,7 @@ import { registerIpc } from './ipc'
 import { createHandlers } from '../ipc/handlers'
 import { electronConfirmation, lockWithTheSystem, systemIdleSeconds } from './lock'
 import { electronDesktop } from './desktop-shell'
+import { createFileLog } from '../log/file-log'
 import { KeytarSecretStore } from '../secrets/keytar-store'
 import { createMainWindow, lockDownSession } from './window'
 
@@ -50,9 +52,13 @@ async function start(): Promise<void> {
   serveRenderer(rendererDir)
   moveRoamingCache()
   const dataDir = defaultDataDir()
+  // The OS's own place for app logs (~/Library/Logs/Quire, %APPDATA%\Quire\logs, ~/.config/Quire/logs).
+  const log = createFileLog(app.getPath('logs'))
+  log.info('Quire starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform })
   const open = (): Promise<Core> =>
     createCore({
       dataDir,
+      log,
       secrets: new KeytarSecretStore(),
       isOnline: () => net.isOnline(),
       desktop: electronDesktop(() => mainWindow),
@@ -62,15 +68,21 @@ async function start(): Promise<void> {
   try {
     core = await open()
   } catch (error) {
+    log.error('The core could not start', error)
     if (!isAppError(error, 'DB_CORRUPT') || !(await offerRebuild(error.message))) return fail(error)
     try {
       rebuildCache(join(dataDir, 'quire.sqlite3'), new Date())
       core = await open()
     } catch (again) {
+      log.error('The core could not start after rebuilding the cache', again)
       return fail(again)
     }
   }
-  registerIpc(createDispatch(createHandlers(core, app.getVersion())), core.rendererEvents, () => mainWindow)
+  registerIpc(createDispatch(createHandlers(core, app.getVersion()), core.log.error), core.rendererEvents, () => mainWindow)
+  // The integrity check runs after launch; damage it finds gets the same one-step rebuild.
+  core.events.subscribe((event, payload) => {
+    if (event === 'cache.health' && (payload as CacheHealth).state === 'damaged') void rebuildWhileOpen(dataDir, (payload as CacheHealth).message ?? '')
+  })
   await startBackgroundWork(core)
   lockWithTheSystem(core.lock)
   mainWindow = createMainWindow(join(import.meta.dirname, '../preload'))
@@ -88,14 +100,28 @@ app.on('will-quit', (event) => {
   void core.close().finally(() => app.quit())
 })
 
-async function offerRebuild(message: string): Promise<boolean> {
+/** Rebuilding replaces the open file, so the core closes first and the app starts again on the new cache. */
+async function rebuildWhileOpen(dataDir: string, message: string): Promise<void> {
+  if (!core || closing || !(await offerRebuild(message, 'Later'))) return
+  closing = true
+  try {
+    await core.close()
+    rebuildCache(join(dataDir, 'quire.sqlite3'), new Date())
+    app.relaunch()
+    app.exit(0)
+  } catch (error) {
+    await fail(error)
+  }
+}
+
+async function offerRebuild(message: string, decline = 'Quit'): Promise<boolean> {
   const { dialog } = await import('electron')
   const { response } = await dialog.showMessageBox({
     type: 'warning',
     title: 'Quire',
     message: 'The invoice cache is damaged',
     detail: message,
-    buttons: ['Rebuild cache', 'Quit'],
+    buttons: ['Rebuild cache', decline],
     defaultId: 0,
     cancelId: 1
   })

@@ -34,7 +34,7 @@ const core = await createCore({ dataDir: values['data-dir'] ?? defaultDataDir(),
 })
 const version = process.env.npm_package_version ?? '0.0.0'
 await startBackgroundWork(core)
-const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, version)), events: core.rendererEvents, rendererDir, port })
+const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, version), core.log.error), events: core.rendererEvents, rendererDir, port })
 process.stdout.write(`${JSON.stringify({ url: host.url })}\n`)
 
 const stop = (): void => {

@@ -39,15 +39,23 @@ export function createHandlers(core: Core, version: string): Handlers {
       },
       'sync.run': async ({ accountId, full }) => core.sync.run(accountId, { full }),
       'sync.cancel': async () => ({ cancelled: core.sync.cancel() }),
-      'invoices.list': async (query) => core.invoices.list(query),
+      'invoices.list': async (query) => core.invoices.window(query),
       'invoices.get': async ({ accountId, remoteId }) => core.invoices.get(accountId, remoteId),
-      'invoices.getTotals': async ({ includeVoidAndDraft, ...filter }) => core.invoices.totals(filter, { includeVoidAndDraft }),
+      'invoices.getTotals': async (query) => core.invoices.totals(query),
+      'invoices.count': async (filter) => ({ count: core.invoices.count(filter) }),
+      'invoices.countLeftOutOfTotals': async (filter) => core.invoices.leftOutOfTotals(filter),
       'invoices.getSelectionTotals': async ({ invoices, includeVoidAndDraft }) =>
         core.invoices.selectionTotals(invoices, { includeVoidAndDraft }),
       'invoices.listCurrencies': async () => core.invoices.currencies(),
       'invoices.getMany': async ({ invoices }) => core.invoices.byKeys(invoices),
       'invoices.exportCsv': async (request) => core.exports.toFile(request),
-      'invoices.cancelExport': async () => ({ cancelled: core.exports.cancel() }),
+      'invoices.cancelExport': async () => ({ cancelled: [core.exports.cancel(), core.bundles.cancel()].some(Boolean) }),
+      'invoices.exportPdfZip': async (request) => core.bundles.toFile(request),
+      'duplicates.list': async () => core.duplicates.list(),
+      'duplicates.dismiss': async ({ key }) => {
+        core.duplicates.dismiss(key)
+        return { dismissed: true as const }
+      },
       'views.list': async () => core.invoices.listViews(),
       'views.save': async ({ name, state }) => core.invoices.saveView(name, state),
       'views.remove': async ({ id }) => ({ removed: core.invoices.removeView(id) }),
@@ -91,7 +99,14 @@ export function createHandlers(core: Core, version: string): Handlers {
       'skipped.list': async ({ accountId, limit }) => core.skipped.list(accountId ?? null, limit),
       'terms.list': async () => core.paymentTerms.list(),
       'terms.set': async ({ accountId, terms }) => core.paymentTerms.set(accountId, terms),
-      'invoices.countOpenWithoutDueDate': async (filter) => ({ count: core.invoices.openWithoutDueDate(filter) })
+      'invoices.countOpenWithoutDueDate': async (filter) => ({ count: core.invoices.openWithoutDueDate(filter) }),
+      'cache.getHealth': async () => core.health.status(),
+      'logs.location': async () => core.diagnostics.logLocation(),
+      'logs.openFolder': async () => {
+        await core.diagnostics.openLogFolder()
+        return { opened: true as const }
+      },
+      'diagnostics.save': async ({ includeInvoiceDetails }) => core.diagnostics.saveBundle({ appVersion: version, includeInvoiceDetails })
     },
     core.lock
   )

@@ -69,3 +69,14 @@ export function decimalFromJsonNumber(value: number): string {
     point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`
   return normalizeDecimal(`${sign}${expanded}`)
 }
+
+/** An amount counted in minor units ("12345" cents) in major units ("123.45"), by moving the point: exact. */
+export function fromMinorUnits(text: string, minorDigits: number): string {
+  const match = DECIMAL.exec(text)
+  if (!match) throw new RangeError(`not a decimal amount: ${JSON.stringify(text)}`)
+  const [, sign = '', whole = '0', fraction = ''] = match
+  const digits = whole.padStart(minorDigits + 1, '0')
+  const point = digits.length - minorDigits
+  const shiftedFraction = `${digits.slice(point)}${fraction}`
+  return normalizeDecimal(`${sign}${digits.slice(0, point)}${shiftedFraction ? `.${shiftedFraction}` : ''}`)
+}

@@ -25,6 +25,7 @@ const ranges: [AddressKind, string, number, 'ipv4' | 'ipv6'][] = [
   ['private', '100.64.0.0', 10, 'ipv4'],
   ['private', '198.18.0.0', 15, 'ipv4'],
   ['private', 'fc00::', 7, 'ipv6'],
+  // Reserved and multicast ranges are no public web host either: treated as private, so refused.
   ['private', '240.0.0.0', 4, 'ipv4'],
   ['private', '224.0.0.0', 4, 'ipv4'],
   ['private', 'ff00::', 8, 'ipv6'],

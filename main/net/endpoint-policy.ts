@@ -36,7 +36,7 @@ export async function checkAccountEndpoint(text: string, what: string, choice: E
 }
 
 /** A URL, refused when it carries credentials of its own. */
-export function parseUrl(text: string, what: string): URL {
+function parseUrl(text: string, what: string): URL {
   let url: URL
   try {
     url = new URL(text)

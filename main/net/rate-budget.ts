@@ -13,9 +13,14 @@ export class RateBudget {
   private readonly sent: number[] = []
 
   constructor(
-    private readonly windows: RateWindow[],
+    private windows: RateWindow[],
     private readonly clock: Clock
   ) {}
+
+  /** The provider said which budget applies (e.g. a plan read after the first request): requests already sent still count. */
+  use(windows: RateWindow[]): void {
+    this.windows = windows
+  }
 
   async take(signal?: AbortSignal): Promise<void> {
     for (;;) {
@@ -28,6 +33,12 @@ export class RateBudget {
       }
       await this.clock.sleep(wait, signal)
     }
+  }
+
+  /** How many requests could be sent now without waiting. */
+  room(): number {
+    const now = this.clock.now().getTime()
+    return Math.min(...this.windows.map(({ limit, windowMs }) => limit - this.sent.filter((t) => t > now - windowMs).length))
   }
 
   private waitFor({ limit, windowMs }: RateWindow, now: number): number {

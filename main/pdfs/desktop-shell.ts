@@ -6,6 +6,15 @@
 export interface DesktopShell {
   /** Opens a file with the system's default app: '' on success, else the system's message (shell.openPath). */
   openPath(path: string): Promise<string>
-  /** Shows a save dialog; the chosen path, or null when the person cancels. */
-  chooseSavePath(suggestedName: string): Promise<string | null>
+  /** Shows a save dialog (for a PDF unless `kind` says otherwise); the chosen path, or null when the person cancels. */
+  chooseSavePath(suggestedName: string, kind?: SaveKind): Promise<string | null>
 }
+
+/** What a save dialog is for: its title and the one file type it offers. */
+export interface SaveKind {
+  title: string
+  typeName: string
+  extension: string
+}
+
+export const PDF_SAVE: SaveKind = { title: 'Save invoice PDF', typeName: 'PDF document', extension: 'pdf' }

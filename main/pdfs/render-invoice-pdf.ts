@@ -26,7 +26,9 @@ const STATUS_WORDS: Record<InvoiceDetail['status'], string> = { draft: 'Draft', 
 
 export async function renderInvoicePdf(invoice: InvoiceDetail, options: RenderOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false })
-  const fonts = await embedUnicodeFonts(doc, JSON.stringify([invoice, options]))
+  // What the document is rendered from: the synced data, not what checking the provider's PDF found.
+  const { pdfCheck: _check, ...data } = invoice
+  const fonts = await embedUnicodeFonts(doc, JSON.stringify([data, options]))
   const title = `Invoice ${invoice.number ?? invoice.remoteId}`
   const stamp = new Date(invoice.syncedAt)
   doc.setTitle(title)
@@ -174,6 +176,8 @@ function totals(w: PageWriter, invoice: InvoiceDetail, money: (amount: string | 
   const labelX = right - 230
   const rows: [string, string, boolean][] = [
     ['Subtotal', money(invoice.subtotal), false],
+    // Printed as taken off, so the column adds up: subtotal − discount + tax = total.
+    ...(invoice.discount === null ? [] : [['Discount', `−${money(invoice.discount)}`, false] satisfies [string, string, boolean]]),
     ['Tax', money(invoice.tax), false],
     [`Total (${invoice.currency})`, money(invoice.total), true],
     ['Paid', money(invoice.paid), false]

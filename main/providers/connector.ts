@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { ProviderInfo, ProviderOptions } from '../../preload/contract'
 import type { HttpDeps } from '../net/http'
 import type { PdfInvoice } from '../net/pdf-request'
+import type { AccessTokenCache } from './access-token-cache'
 import type { SkippedRecord } from './record-reader'
 import type { UnifiedInvoice } from './unified-invoice'
 import type { UnifiedViewSession } from './unified-view-session'
@@ -65,5 +66,9 @@ export interface ProviderDefinition extends Omit<ProviderInfo, 'requiredOptions'
   options: z.ZodType<ProviderOptions>
   requiredOptions: ProviderInfo['requiredOptions']
   optionalOptions: ProviderInfo['optionalOptions']
-  createConnector(account: ConnectorAccount, secret: string, deps: HttpDeps): Connector
+  /**
+   * `tokens`: where a connector that gets access tokens (OAuth) keeps them between syncs and
+   * restarts; without one, a token lives as long as the connector.
+   */
+  createConnector(account: ConnectorAccount, secret: string, deps: HttpDeps, tokens?: AccessTokenCache): Connector
 }

@@ -42,7 +42,12 @@ export interface ReadOptions {
  * `map` may throw a RangeError for a value the schema let through but the money code refuses;
  * that, too, skips the record rather than the page.
  */
-export function readInvoiceRecord<S extends z.ZodType>(schema: S, raw: unknown, map: (wire: z.infer<S>) => UnifiedInvoice, options: ReadOptions): RecordRead {
+export function readInvoiceRecord<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  map: (wire: z.infer<S>) => UnifiedInvoice,
+  options: ReadOptions
+): RecordRead {
   const skip = (field: string, reason: string): RecordRead => ({ skipped: skippedRecord(raw, field, reason, options) })
   const shape = shapeProblem(raw)
   if (shape) return skip(shape.field, shape.reason)
@@ -103,15 +108,26 @@ export function shapeProblem(raw: unknown): { field: string; reason: string } | 
   while (stack.length > 0) {
     const { value, path } = stack.pop()!
     if (typeof value === 'string') {
-      if (value.length > MAX_TEXT_CHARS) return { field: fieldName(path), reason: `the text is ${value.length.toLocaleString('en')} characters long, over Quire's ${MAX_TEXT_CHARS.toLocaleString('en')}` }
+      if (value.length > MAX_TEXT_CHARS)
+        return {
+          field: fieldName(path),
+          reason: `the text is ${value.length.toLocaleString('en')} characters long, over Quire's ${MAX_TEXT_CHARS.toLocaleString('en')}`
+        }
       continue
     }
     if (typeof value !== 'object' || value === null) continue
-    if (path.length >= MAX_RECORD_DEPTH) return { field: fieldName(path.slice(0, 1)), reason: `the data is nested more than ${MAX_RECORD_DEPTH} levels deep` }
+    if (path.length >= MAX_RECORD_DEPTH)
+      return { field: fieldName(namedPart(path)), reason: `the data is nested more than ${MAX_RECORD_DEPTH} levels deep` }
     const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value)
     for (const [key, item] of entries) stack.push({ value: item, path: [...path, key] })
   }
   return null
+}
+
+/** The named fields leading to a deep value, without the thousands of list positions below. */
+function namedPart(path: string[]): string[] {
+  const firstIndex = path.findIndex((key) => /^\d+$/.test(key))
+  return firstIndex === -1 ? path.slice(0, 1) : path.slice(0, Math.max(1, firstIndex))
 }
 
 function fieldName(path: string[]): string {
@@ -141,7 +157,9 @@ function amountOutOfRange(invoice: UnifiedInvoice): string | null {
  */
 export function boundedJson(raw: unknown, secrets: readonly string[]): string {
   const text = redact(JSON.stringify(shallow(raw, 0, secrets)) ?? 'null', secrets)
-  return text.length <= MAX_SKIPPED_RAW_CHARS ? text : `${text.slice(0, MAX_SKIPPED_RAW_CHARS)}… [cut: ${text.length.toLocaleString('en')} characters in all]`
+  return text.length <= MAX_SKIPPED_RAW_CHARS
+    ? text
+    : `${text.slice(0, MAX_SKIPPED_RAW_CHARS)}… [cut: ${text.length.toLocaleString('en')} characters in all]`
 }
 
 /** Long texts are redacted before they are cut, for the same reason. */

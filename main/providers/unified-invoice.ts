@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DecimalString, InvoiceStatus, IsoDate, LineItem } from '../../preload/contract'
+import { DecimalString, InvoiceFlag, InvoiceStatus, IsoDate, LineItem } from '../../preload/contract'
 
 /**
  * What every connector produces from its provider's wire format: one shape for the cache,
@@ -19,6 +19,8 @@ export const UnifiedInvoice = z.object({
   periodEnd: z.string().nullable(),
   currency: z.string().min(1),
   subtotal: DecimalString.nullable(),
+  /** Taken off the subtotal before tax; absent where the provider states no discount. */
+  discount: DecimalString.nullable().optional(),
   tax: DecimalString.nullable(),
   /** Null when the provider sent none Quire could read: shown as "—" and left out of totals. */
   total: DecimalString.nullable(),
@@ -28,6 +30,8 @@ export const UnifiedInvoice = z.object({
   remoteUpdatedAt: z.string().nullable(),
   removed: z.boolean(),
   lineItems: z.array(LineItem),
+  /** Provider flags that change what the invoice means; absent where the provider has none. */
+  flags: z.array(InvoiceFlag).optional(),
   raw: z.unknown()
 })
 export type UnifiedInvoice = z.infer<typeof UnifiedInvoice>

@@ -12,11 +12,14 @@ export type Unreadable = typeof UNREADABLE
 /** The field as its schema reads it, null or absent as null, and anything else as UNREADABLE. */
 export function orUnreadable<T extends z.ZodType>(schema: T) {
   // optional() first: a transform alone would make zod require the key to be present.
-  return z.unknown().optional().transform((value): z.infer<T> | null | Unreadable => {
-    if (value === undefined || value === null) return null
-    const parsed = schema.safeParse(value)
-    return parsed.success ? parsed.data : UNREADABLE
-  })
+  return z
+    .unknown()
+    .optional()
+    .transform((value): z.infer<T> | null | Unreadable => {
+      if (value === undefined || value === null) return null
+      const parsed = schema.safeParse(value)
+      return parsed.success ? parsed.data : UNREADABLE
+    })
 }
 
 /** The value when it was readable; null when absent, null or unreadable. */

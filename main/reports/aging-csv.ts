@@ -6,11 +6,29 @@ import { csvLine } from '../services/export-csv'
  * can sum, preceded by the as-of date and grouping so a saved file says what it shows.
  */
 export function agingCsv(report: AgingReport): string {
-  const header = [report.by === 'account' ? 'account' : 'counterparty', 'currency', 'count', ...report.buckets, 'total', 'aged_from_issue_date', 'as_of']
+  const header = [
+    report.by === 'account' ? 'account' : 'counterparty',
+    'currency',
+    'count',
+    ...report.buckets,
+    'total',
+    'aged_from_issue_date',
+    'as_of'
+  ]
   return (
     csvLine(header) +
     report.rows
-      .map((row) => csvLine([row.key, row.currency, row.count, ...report.buckets.map((bucket) => row.amounts[bucket] ?? '0.00'), row.total, row.agedFromIssueDate, report.asOf]))
+      .map((row) =>
+        csvLine([
+          row.key,
+          row.currency,
+          row.count,
+          ...report.buckets.map((bucket) => row.amounts[bucket] ?? '0.00'),
+          row.total,
+          row.agedFromIssueDate,
+          report.asOf
+        ])
+      )
       .join('')
   )
 }

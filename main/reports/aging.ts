@@ -1,4 +1,10 @@
-import { AGING_BUCKET_NAMES as AGING_BUCKETS, type AgingBucketName as AgingBucket, type AgingGrouping, type AgingRow, type InvoiceStatus } from '../../preload/contract'
+import {
+  AGING_BUCKET_NAMES as AGING_BUCKETS,
+  type AgingBucketName as AgingBucket,
+  type AgingGrouping,
+  type AgingRow,
+  type InvoiceStatus
+} from '../../preload/contract'
 import { fromScaled, toScaled } from '../money/decimal'
 import { daysBetween } from './calendar'
 
@@ -10,7 +16,8 @@ export interface AgingInvoice {
   counterparty: string | null
   currency: string
   status: InvoiceStatus
-  total: string
+  /** Null: no readable total, so nothing to add (see agingRows). */
+  total: string | null
   paid: string | null
   removed: boolean
   issueDate: string | null
@@ -27,8 +34,8 @@ export interface AgedInvoice {
   daysPastDue: number
   /** No due date: aged from the issue date (or not at all, with neither date: then `current`). */
   agedFrom: 'due' | 'issue' | 'none'
-  /** 1/10,000ths of the currency unit. */
-  outstanding: bigint
+  /** 1/10,000ths of the currency unit; null when the total is unknown. */
+  outstanding: bigint | null
 }
 
 /** Still owed: total less paid; an unknown paid amount means nothing is known to be paid. */
@@ -58,7 +65,7 @@ export function ageInvoice(invoice: AgingInvoice, asOf: string): AgedInvoice | n
     bucket: bucketFor(daysPastDue),
     daysPastDue,
     agedFrom: invoice.dueDate !== null ? 'due' : invoice.issueDate !== null ? 'issue' : 'none',
-    outstanding: outstandingScaled(invoice.total, invoice.paid)
+    outstanding: invoice.total === null ? null : outstandingScaled(invoice.total, invoice.paid)
   }
 }
 
@@ -66,7 +73,8 @@ export function ageInvoice(invoice: AgingInvoice, asOf: string): AgedInvoice | n
 export const NO_COUNTERPARTY = '(no counterparty)'
 
 /**
- * Rows per group and currency (currencies are never mixed), sorted by currency then key. Sums
+ * Rows per group and currency (currencies are never mixed), sorted by currency then key; an owed
+ * invoice with no readable total is left out here and counted by the caller. Sums
  * are of exact integers, so each row's total is its buckets' sum and a currency's rows add up
  * to what its open invoices still owe.
  */
@@ -74,12 +82,18 @@ export function agingRows(invoices: Iterable<AgingInvoice>, asOf: string, by: Ag
   const groups = new Map<string, { key: string; currency: string; count: number; sums: Record<AgingBucket, bigint>; fromIssue: number }>()
   for (const invoice of invoices) {
     const aged = ageInvoice(invoice, asOf)
-    if (!aged) continue
+    if (!aged || aged.outstanding === null) continue
     const key = by === 'account' ? invoice.account : (invoice.counterparty ?? NO_COUNTERPARTY)
     const id = JSON.stringify([invoice.currency, key])
     let group = groups.get(id)
     if (!group) {
-      group = { key, currency: invoice.currency, count: 0, sums: { current: 0n, '1-30': 0n, '31-60': 0n, '61-90': 0n, '90+': 0n }, fromIssue: 0 }
+      group = {
+        key,
+        currency: invoice.currency,
+        count: 0,
+        sums: { current: 0n, '1-30': 0n, '31-60': 0n, '61-90': 0n, '90+': 0n },
+        fromIssue: 0
+      }
       groups.set(id, group)
     }
     group.count++

@@ -3,7 +3,8 @@ import type { InvoiceStatus } from '../../preload/contract'
 /** The parts of an invoice the change log records, as the cache holds them now or held them then. */
 export interface TrackedState {
   status: InvoiceStatus
-  total: string
+  /** Null: the provider sent no total Quire could read. */
+  total: string | null
   paid: string | null
   removed: boolean
 }
@@ -30,7 +31,7 @@ export function stateAsOf(current: TrackedState, changes: readonly LoggedChange[
     if (Date.parse(change.at) < Date.parse(cutoff) || undone.has(change.field)) continue
     undone.add(change.field)
     if (change.field === 'status' && change.before !== null && STATUSES.has(change.before)) state.status = change.before as InvoiceStatus
-    else if (change.field === 'total' && change.before !== null) state.total = change.before
+    else if (change.field === 'total') state.total = change.before === '' ? null : change.before
     else if (change.field === 'paid') state.paid = change.before
     else if (change.field === 'removed') state.removed = change.before === 'true'
   }

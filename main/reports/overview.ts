@@ -72,7 +72,8 @@ export function overviewByCurrency(sources: OverviewSources): CurrencyOverview[]
     if (invoice.dueDate !== null && invoice.dueDate < sources.today) tally(entry.overdue, owed)
     else if (invoice.dueDate !== null && invoice.dueDate <= soon) tally(entry.dueSoon, owed)
   }
-  for (const invoice of sources.becamePaid) tally(sums(invoice.currency).paidThisMonth, paidScaled(invoice.status, invoice.total, invoice.paid))
+  for (const invoice of sources.becamePaid)
+    tally(sums(invoice.currency).paidThisMonth, paidScaled(invoice.status, invoice.total, invoice.paid))
   for (const invoice of sources.issued) {
     const month = sums(invoice.currency).months.get(invoice.issueDate?.slice(0, 7) ?? '')
     if (!month) continue
@@ -89,6 +90,10 @@ export function overviewByCurrency(sources: OverviewSources): CurrencyOverview[]
       overdue: tile(entry.overdue),
       dueSoon: tile(entry.dueSoon),
       paidThisMonth: tile(entry.paidThisMonth),
-      months: [...entry.months.entries()].map(([month, { issued, paid }]) => ({ month, issued: fromScaled(issued), paid: fromScaled(paid) }))
+      months: [...entry.months.entries()].map(([month, { issued, paid }]) => ({
+        month,
+        issued: fromScaled(issued),
+        paid: fromScaled(paid)
+      }))
     }))
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../base/clock'
 import type { ChangesFeedRepo } from '../db/changes-feed.repo'
 import type { AgingSourceRow, AmountRow, ReportSourceRepo } from './report-source.repo'
 import { localIsoDate } from '../../preload/contract/local-date'
-import { AGING_BUCKETS, agingRows, agingTotals, type AgingInvoice } from './aging'
+import { AGING_BUCKETS, ageInvoice, agingRows, agingTotals, type AgingInvoice } from './aging'
 import { agingCsv } from './aging-csv'
 import { stateAsOf } from './as-of-state'
 import { addDays, endOfLocalDay, lastMonths, monthRange, startOfLocalDay } from './calendar'
@@ -45,16 +45,28 @@ export class ReportsService {
     const cutoff = endOfLocalDay(asOf)
     const changes = this.source.changesAfter(cutoff)
     let notYetSeen = 0
+    let withoutAmount = 0
     const invoices: AgingInvoice[] = []
     for (const row of this.source.agingCandidates(request.filter, asOf, cutoff, today)) {
       if (row.first_seen_at !== null && Date.parse(row.first_seen_at) >= Date.parse(cutoff)) {
         notYetSeen++
         continue
       }
-      invoices.push(agingInvoice(row, changes.get(row.id) ?? [], cutoff))
+      const invoice = agingInvoice(row, changes.get(row.id) ?? [], cutoff)
+      if (invoice.total === null && ageInvoice(invoice, asOf) !== null) withoutAmount++
+      invoices.push(invoice)
     }
     const rows = agingRows(invoices, asOf, request.by)
-    return { asOf, by: request.by, buckets: [...AGING_BUCKETS], rows, currencyTotals: agingTotals(rows), syncedAt: this.source.lastSyncedAt(), notYetSeen }
+    return {
+      asOf,
+      by: request.by,
+      buckets: [...AGING_BUCKETS],
+      rows,
+      currencyTotals: agingTotals(rows),
+      syncedAt: this.source.lastSyncedAt(),
+      notYetSeen,
+      withoutAmount
+    }
   }
 
   /** Writes the report as a new CSV file in the export folder (never over an earlier one). */
@@ -79,7 +91,14 @@ export class ReportsService {
 
 function agingInvoice(row: AgingSourceRow, changes: Parameters<typeof stateAsOf>[1], cutoff: string): AgingInvoice {
   const then = stateAsOf({ status: row.status, total: row.total, paid: row.paid, removed: row.removed === 1 }, changes, cutoff)
-  return { ...then, account: row.account, counterparty: row.counterparty, currency: row.currency, issueDate: row.issue_date, dueDate: row.due_date }
+  return {
+    ...then,
+    account: row.account,
+    counterparty: row.counterparty,
+    currency: row.currency,
+    issueDate: row.issue_date,
+    dueDate: row.due_date
+  }
 }
 
 function overviewInvoice(row: AmountRow): OverviewInvoice {

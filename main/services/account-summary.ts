@@ -13,6 +13,7 @@ export function toAccountSummary(record: AccountRecord): AccountSummary {
     lastSyncedAt: record.lastSyncedAt,
     lastError: record.lastError,
     invoiceCount: record.invoiceCount,
+    pdfMismatches: record.pdfMismatches,
     skippedCount: record.skippedCount,
     lastRun: record.lastRun,
     failingSince: record.failingSince

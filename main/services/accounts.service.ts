@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { ProviderId, ProviderOptions } from '../../preload/contract'
 import { isoNow, type Clock } from '../base/clock'
 import { AppError } from '../base/errors'
@@ -7,9 +7,11 @@ import type { EventHub } from '../base/events'
 import type { AccountOptions, AccountRecord, AccountsRepo } from '../db/accounts.repo'
 import { checkAccountEndpoint } from '../net/endpoint-policy'
 import type { HttpDeps } from '../net/http'
+import { MemoryAccessTokenCache } from '../providers/access-token-cache'
 import type { Connector } from '../providers/connector'
 import { providers } from '../providers/registry'
 import { decodeCredential, encodeCredential, normalizeOrigins, sameOrigins } from '../secrets/account-credential'
+import { accessTokenEntry, KeychainAccessTokenCache } from '../secrets/keychain-access-token'
 import type { SecretStore } from '../secrets/secret-store'
 
 export interface NewAccount {
@@ -21,7 +23,17 @@ export interface NewAccount {
   demo?: boolean
 }
 
+/** How long a token won while checking a new account's secret waits for that account to be added. */
+const CHECKED_TOKEN_HANDOFF_MS = 10 * 60_000
+
 export class AccountsService {
+  /**
+   * The access token the last connection check obtained, held in memory for the account that
+   * check was for: adding it right after (the CLI's and the app's add flow) stores the token
+   * with the account, so the add does not cost a second token request.
+   */
+  private checked: { fingerprint: string; tokens: MemoryAccessTokenCache; at: number } | null = null
+
   constructor(
     private readonly repo: AccountsRepo,
     private readonly secrets: SecretStore,
@@ -71,6 +83,7 @@ export class AccountsService {
       await this.secrets.delete(id)
       throw error
     }
+    await this.keepCheckedToken(id, draft)
     this.changed(id)
     return this.get(id)
   }
@@ -81,8 +94,28 @@ export class AccountsService {
   ): Promise<string> {
     const settings = resolveSettings(draft)
     await checkEndpoints(draft.provider, settings)
-    const connector = providers[draft.provider].createConnector({ name, ...settings }, draft.secret, this.http)
-    return connector.testConnection(signal)
+    const print = fingerprint(draft.provider, settings, draft.secret)
+    // The same credentials checked twice (the form checks again on Add) share one token.
+    const tokens = this.recentCheck(print)?.tokens ?? new MemoryAccessTokenCache()
+    const connector = providers[draft.provider].createConnector({ name, ...settings }, draft.secret, this.http, tokens)
+    const detail = await connector.testConnection(signal)
+    this.checked = { fingerprint: print, tokens, at: this.clock.now().getTime() }
+    return detail
+  }
+
+  private recentCheck(print: string): { tokens: MemoryAccessTokenCache } | null {
+    const checked = this.checked
+    if (!checked || checked.fingerprint !== print || this.clock.now().getTime() - checked.at > CHECKED_TOKEN_HANDOFF_MS) return null
+    return checked
+  }
+
+  /** A token is only an optimisation: failing to keep it never fails the add. */
+  private async keepCheckedToken(id: string, draft: NewAccount): Promise<void> {
+    const checked = this.recentCheck(fingerprint(draft.provider, resolveSettings(draft), draft.secret))
+    this.checked = null
+    if (!checked) return
+    const token = await checked.tokens.read()
+    if (token) await new KeychainAccessTokenCache(this.secrets, id).write(token).catch(() => undefined)
   }
 
   /**
@@ -97,6 +130,8 @@ export class AccountsService {
     await checkEndpoints(account.provider, account)
     if (!skipCheck) await providers[account.provider].createConnector(account, secret, this.http).testConnection()
     await this.secrets.set(id, encodeCredential(secret, endpointOrigins(account.provider, account)))
+    // A token won with the old secret must not outlive it (a secret is replaced when it leaked).
+    await this.secrets.delete(accessTokenEntry(id))
     this.events.emit('accounts.changed', {})
     return account
   }
@@ -113,6 +148,7 @@ export class AccountsService {
   async remove(id: string): Promise<void> {
     this.get(id)
     await this.secrets.delete(id)
+    await this.secrets.delete(accessTokenEntry(id))
     this.repo.delete(id)
     this.changed(id)
   }
@@ -152,15 +188,26 @@ export class AccountsService {
     if (decoded.kind === 'bare') {
       // An entry from before origins were kept says nothing about where it belongs: the
       // endpoints in the cache now are the only witness, so they are bound to it from here on.
-      await checkEndpoints(account.provider, account)
+      await checkEndpoints(account.provider, account).catch((error: unknown) => {
+        if (!(error instanceof AppError)) throw error
+        throw new AppError(
+          'VALIDATION',
+          `“${account.name}”: ${error.message} Add the account again with an https address (or, for a Yeti-Switch on your own network, with “Allow insecure connection”), then remove this one.`
+        )
+      })
       await this.secrets.set(account.id, encodeCredential(decoded.secret, current))
       secret = decoded.secret
     } else {
       if (!sameOrigins(decoded.credential.origins, current)) throw movedEndpoint(account.name, decoded.credential.origins, current)
       secret = decoded.credential.secret
     }
-    return providers[account.provider].createConnector(account, secret, this.http)
+    return providers[account.provider].createConnector(account, secret, this.http, new KeychainAccessTokenCache(this.secrets, account.id))
   }
+}
+
+/** Which credentials a connection check was for, without keeping the secret itself in memory. */
+function fingerprint(provider: ProviderId, settings: { baseUrl: string; options: ProviderOptions }, secret: string): string {
+  return createHash('sha256').update(JSON.stringify([provider, settings.baseUrl, settings.options, secret])).digest('hex')
 }
 
 /** Every origin an account sends its secret to: the base URL's, and Lynkwell's token URL's. */

@@ -31,6 +31,7 @@ export const UTF8_BOM = '\uFEFF'
 /** A row of the export query (see exportSql); line columns are present at line level only. */
 export interface ExportRow {
   id: number
+  account_id: string
   account: string
   provider: string
   remote_id: string
@@ -47,12 +48,16 @@ export interface ExportRow {
   period_end: string | null
   currency: string
   subtotal: string | null
+  discount: string | null
   tax: string | null
   total: string
   paid: string | null
   balance_scaled: number
   has_pdf: 0 | 1
   removed: 0 | 1
+  is_duplicate: 0 | 1
+  wont_claim: 0 | 1
+  has_errors: 0 | 1
   line_item_count: number
   notes: string | null
   synced_at: string
@@ -80,6 +85,7 @@ const INVOICE_HEADERS = [
   'period_end',
   'currency',
   'subtotal',
+  'discount',
   'tax',
   'total',
   'paid',
@@ -87,6 +93,9 @@ const INVOICE_HEADERS = [
   'days_overdue',
   'has_pdf',
   'removed',
+  'duplicate',
+  'wont_claim',
+  'provider_errors',
   'line_items',
   'notes',
   'synced_at'
@@ -117,6 +126,7 @@ export function csvRow(row: ExportRow, level: ExportLevel, today: string): strin
     row.period_end,
     row.currency,
     row.subtotal,
+    row.discount,
     row.tax,
     row.total,
     row.paid,
@@ -124,6 +134,9 @@ export function csvRow(row: ExportRow, level: ExportLevel, today: string): strin
     overdue ? daysBetween(row.due_date!, today) : null,
     row.has_pdf === 1,
     row.removed === 1,
+    row.is_duplicate === 1,
+    row.wont_claim === 1,
+    row.has_errors === 1,
     row.line_item_count,
     row.notes,
     row.synced_at

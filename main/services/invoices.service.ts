@@ -6,8 +6,10 @@ import type {
   InvoicePage,
   InvoiceQuery,
   InvoiceSummary,
+  LeftOutOfTotals,
   SavedView,
-  SavedViewState
+  SavedViewState,
+  TotalsQuery
 } from '../../preload/contract'
 import { localIsoDate } from '../../preload/contract/local-date'
 import type { Clock } from '../base/clock'
@@ -16,7 +18,7 @@ import { AppError } from '../base/errors'
 import type { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import type { InvoiceQueryRepo } from '../db/invoice-query'
 import type { SavedViewsRepo } from '../db/saved-views.repo'
-import type { TotalsRule } from '../db/totals-rule'
+import type { TotalsOptions, TotalsRule } from '../db/totals-rule'
 
 /** Browsing the cache: the list, its totals, one invoice, and the views people save. */
 export class InvoicesService {
@@ -30,7 +32,14 @@ export class InvoicesService {
     domain.on('invoices.changed', () => repo.invalidate())
   }
 
-  list(query: InvoiceQuery): InvoicePage {
+  /** A window with its count (counted now if need be): for the CLI, export and scripts. */
+  list(query: InvoiceQuery): InvoicePage & { total: number } {
+    const page = this.window(query)
+    return { ...page, total: page.total ?? this.count(query) }
+  }
+
+  /** A window as fast as it can be found: a new query's first windows may come uncounted (total null). */
+  window(query: InvoiceQuery): InvoicePage {
     return this.repo.list(query, this.today())
   }
 
@@ -38,8 +47,17 @@ export class InvoicesService {
     return this.repo.openWithoutDueDate(filter, this.today())
   }
 
-  totals(filter: InvoiceFilter, rule?: TotalsRule): CurrencyTotal[] {
-    return this.repo.totals(filter, this.today(), rule)
+  count(filter: InvoiceFilter): number {
+    return this.repo.count(filter, this.today())
+  }
+
+  /** Under the totals rule (main/db/totals-rule.ts): options given here win over the query's own. */
+  totals(query: TotalsQuery | (InvoiceFilter & TotalsOptions), options: TotalsOptions = {}): CurrencyTotal[] {
+    return this.repo.totals(query, this.today(), options)
+  }
+
+  leftOutOfTotals(filter: InvoiceFilter): LeftOutOfTotals {
+    return { count: this.repo.leftOutOfTotals(filter, this.today()) }
   }
 
   selectionTotals(invoices: InvoiceKey[], rule?: TotalsRule): CurrencyTotal[] {
@@ -58,6 +76,11 @@ export class InvoicesService {
     const invoice = this.repo.get(accountId, remoteId, this.today())
     if (!invoice) throw new AppError('NOT_FOUND', `Invoice ${remoteId} is not in the cache. Sync the account, or check the id.`)
     return { ...invoice, history: this.changes.history(accountId, remoteId) }
+  }
+
+  /** The text of a provider PDF was indexed or dropped: searches may find other invoices now. */
+  searchIndexChanged(): void {
+    this.repo.invalidate()
   }
 
   listViews(): SavedView[] {

@@ -17,6 +17,7 @@ import type { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import type { InvoicesRepo } from '../db/invoices.repo'
 import type { SkippedRecordsRepo } from '../db/skipped-records.repo'
 import type { PaymentTermsRepo } from '../db/payment-terms.repo'
+import type { Log } from '../log/log'
 import type { RunCounts, SyncStateRepo, SyncStrategy } from '../db/sync-state.repo'
 import type { Connector, InvoicePageResult } from '../providers/connector'
 
@@ -31,6 +32,7 @@ export interface AccountSyncDeps {
   clock: Clock
   events: EventHub
   domain: DomainEvents
+  log: Log
 }
 
 export interface SyncOptions {
@@ -184,6 +186,8 @@ export async function syncAccount(
     return outcome(account, counts, skippedRecords, resumed, chosen.strategy, null)
   } catch (error) {
     const payload = toErrorPayload(error)
+    // The person is told only that something went wrong; the stack is for whoever reads the log.
+    if (payload.code === 'INTERNAL') deps.log.error(`Sync of ${account.name} failed unexpectedly`, error, { accountId: account.id, provider: account.provider })
     const cancelledRun = payload.code === 'CANCELLED'
     runId ??= syncState.startRun(account.id, isoNow(clock), false, 'full')
     syncState.endRun(runId, cancelledRun ? 'cancelled' : 'failed', isoNow(clock), payload)

@@ -1,5 +1,6 @@
 import type { SyncOutcome } from '../../preload/contract'
 import type { AccountRecord } from '../db/accounts.repo'
+import { syncSummaryFields } from './sync-summary'
 import { syncAccount, type AccountSyncDeps, type SyncOptions } from './account-sync'
 import type { AccountsService } from '../services/accounts.service'
 
@@ -26,8 +27,12 @@ export class SyncService {
     const existing = this.running.get(account.id)
     if (existing) return existing.done
     const controller = new AbortController()
+    const started = this.deps.clock.now().getTime()
     const done = syncAccount(this.deps, account, () => this.accounts.connect(account), controller.signal, options)
       .then(async (outcome) => {
+        const summary = syncSummaryFields(outcome, account.provider, this.deps.clock.now().getTime() - started)
+        if (outcome.ok) this.deps.log.info('sync finished', summary)
+        else this.deps.log.warn('sync failed', summary)
         // Inside the run, so joins and `settle` wait for follow-up work (view sessions) too.
         if (outcome.ok) await this.deps.domain.emit('account.synced', { accountId: account.id, signal: controller.signal })
         return outcome

@@ -22,6 +22,23 @@ export const CurrencyTotal = z.object({
 })
 export type CurrencyTotal = z.infer<typeof CurrencyTotal>
 
+/** Void and draft invoices are out of totals unless this is set (the footer's visible switch). */
+const TotalsRuleInput = { includeVoidAndDraft: z.boolean().default(false) }
+
+/**
+ * Which invoices to add up (main/db/totals-rule.ts). Void and draft invoices are left out unless
+ * `includeVoidAndDraft` (each total says how many, `leftOut`). Duplicates and won't-claim
+ * invoices (InvoiceFlag) are not money owed and are left out unless
+ * `includeDuplicatesAndWontClaim`, or unless the filter itself asks for them (flags.duplicate or
+ * flags.wontClaim true).
+ */
+export const TotalsQuery = InvoiceFilter.extend({ includeDuplicatesAndWontClaim: z.boolean().default(false), ...TotalsRuleInput })
+export type TotalsQuery = z.infer<typeof TotalsQuery>
+
+/** How many matching invoices the totals leave out, so the switch that counts them can say so. */
+export const LeftOutOfTotals = z.object({ count: z.number().int().nonnegative() })
+export type LeftOutOfTotals = z.infer<typeof LeftOutOfTotals>
+
 /** An invoice as the contract names it everywhere: remote ids are unique per account only. */
 export const InvoiceKey = z.object({ accountId: AccountId, remoteId: z.string().min(1).max(512) }).strict()
 export type InvoiceKey = z.infer<typeof InvoiceKey>
@@ -98,14 +115,21 @@ export const ExportProgress = z.object({
 })
 export type ExportProgress = z.infer<typeof ExportProgress>
 
-/** Void and draft invoices are out of totals unless this is set (the footer's visible switch). */
-const TotalsRuleInput = { includeVoidAndDraft: z.boolean().default(false) }
-
 /** Spread into the contract's method table (methods.ts). */
 export const browsingMethods = {
   'invoices.getTotals': {
-    input: InvoiceFilter.extend(TotalsRuleInput).strict(),
+    input: TotalsQuery.strict(),
     output: z.array(CurrencyTotal)
+  },
+  /** What `invoices.list` leaves out of a new query's first windows so they are not kept waiting. */
+  'invoices.count': {
+    input: InvoiceFilter.strict(),
+    output: z.object({ count: z.number().int().nonnegative() })
+  },
+  /** Matching invoices the totals leave out by default (duplicates, won't claim). */
+  'invoices.countLeftOutOfTotals': {
+    input: InvoiceFilter.strict(),
+    output: LeftOutOfTotals
   },
   'invoices.getSelectionTotals': {
     input: z.object({ invoices: z.array(InvoiceKey).max(10_000), ...TotalsRuleInput }).strict(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ExportProgress } from './browsing'
+import { CacheHealth } from './cache'
 import { LockStatus } from './lock'
 import { SyncProgress } from './models'
 
@@ -9,7 +10,10 @@ export const events = {
   'accounts.changed': z.object({}),
   'network.status': z.object({ online: z.boolean() }),
   'export.progress': ExportProgress,
-  'lock.changed': LockStatus
+  'lock.changed': LockStatus,
+  'cache.health': CacheHealth,
+  /** The text of cached provider PDFs was indexed or dropped: searches and PDF checks may read differently now. */
+  'pdfs.textIndexed': z.object({})
 } as const satisfies Record<string, z.ZodType>
 
 export type Events = typeof events

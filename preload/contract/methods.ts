@@ -16,9 +16,13 @@ import {
 import { InvoiceRef, PdfCacheSettings, PdfDocument, PdfFileRef } from './pdfs'
 import { browsingMethods } from './browsing'
 import { lockMethods } from './lock'
+import { duplicateMethods } from './duplicates'
+import { pdfBundleMethods } from './pdf-bundle'
+import { diagnosticsMethods } from './diagnostics'
 import { skippedMethods } from './skipped'
 import { reportMethods } from './reports'
 import { paymentTermsMethods } from './payment-terms'
+import { cacheMethods } from './cache'
 
 /**
  * The one IPC contract. Main validates every input against `input` before a handler runs and
@@ -112,9 +116,13 @@ export const methods = {
   ...browsingMethods,
   ...activityMethods,
   ...lockMethods,
+  ...duplicateMethods,
+  ...pdfBundleMethods,
   ...skippedMethods,
   ...reportMethods,
-  ...paymentTermsMethods
+  ...paymentTermsMethods,
+  ...cacheMethods,
+  ...diagnosticsMethods
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods

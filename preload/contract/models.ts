@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PdfCheck } from './document-checks'
 
 /** Shapes that cross the IPC boundary. JSON-safe only: the test host sends them over HTTP. */
 
@@ -43,6 +44,9 @@ function isHttpUrl(text: string): boolean {
  * main (CareSquare: planManagerIds; Yeti: login; Lynkwell: clientId, optionally tokenUrl and
  * audience). The secret itself is never among them.
  */
+export const AmountUnit = z.enum(['major', 'minor'])
+export type AmountUnit = z.infer<typeof AmountUnit>
+
 export const ProviderOptions = z
   .object({
     planManagerIds: z.array(z.string().uuid('a plan manager id is a UUID')).min(1).max(50).optional(),
@@ -51,7 +55,9 @@ export const ProviderOptions = z
     tokenUrl: BaseUrl.optional(),
     audience: z.string().trim().min(1).max(500).optional(),
     /** Yeti-Switch only: the person chose to send the password over http to a host on their own network. */
-    allowInsecure: z.boolean().optional()
+    allowInsecure: z.boolean().optional(),
+    /** Lynkwell: whether amounts are dollars (major, the default) or cents (minor); see main/providers/lynkwell/map.ts. */
+    amountUnit: AmountUnit.optional()
   })
   .strict()
 export type ProviderOptions = z.infer<typeof ProviderOptions>
@@ -64,8 +70,8 @@ export const ProviderInfo = z.object({
   /** What the secret is called by this provider: "API key", "Password", "Client secret"… */
   secretLabel: z.string(),
   /** The ProviderOptions keys this provider requires, then those it accepts. */
-  requiredOptions: z.array(z.enum(['planManagerIds', 'login', 'clientId', 'tokenUrl', 'audience'])),
-  optionalOptions: z.array(z.enum(['planManagerIds', 'login', 'clientId', 'tokenUrl', 'audience']))
+  requiredOptions: z.array(z.enum(['planManagerIds', 'login', 'clientId', 'tokenUrl', 'audience', 'amountUnit'])),
+  optionalOptions: z.array(z.enum(['planManagerIds', 'login', 'clientId', 'tokenUrl', 'audience', 'amountUnit']))
 })
 export type ProviderInfo = z.infer<typeof ProviderInfo>
 
@@ -80,6 +86,8 @@ export const AccountSummary = z.object({
   lastSyncedAt: IsoInstant.nullable(),
   lastError: z.string().nullable(),
   invoiceCount: z.number().int().nonnegative(),
+  /** Invoices whose provider PDF prints another number or total than the synced data. */
+  pdfMismatches: z.number().int().nonnegative().default(0),
   /** Records the provider sent that could not be kept as invoices (see `skipped.list`). */
   skippedCount: z.number().int().nonnegative(),
   /** The most recent finished sync: what it did and what it cost. */
@@ -112,6 +120,14 @@ export type AccountDraft = z.infer<typeof AccountDraft>
 export const InvoiceStatus = z.enum(['draft', 'open', 'paid', 'void', 'unknown'])
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>
 
+/**
+ * Flags a provider sets on an invoice that change what it means (CareSquare's `is_duplicate`,
+ * `wont_claim` and `errors`): shown as badges and filtered on. Duplicates and won't-claim
+ * invoices are not money owed, so totals leave them out unless asked (see TotalsQuery).
+ */
+export const InvoiceFlag = z.enum(['duplicate', 'wontClaim', 'errors'])
+export type InvoiceFlag = z.infer<typeof InvoiceFlag>
+
 export const InvoiceSummary = z.object({
   accountId: AccountId,
   account: z.string(),
@@ -137,7 +153,10 @@ export const InvoiceSummary = z.object({
   dueDateDerived: z.boolean(),
   removed: z.boolean(),
   lineItemCount: z.number().int().nonnegative(),
-  hasPdf: z.boolean()
+  hasPdf: z.boolean(),
+  flags: z.array(InvoiceFlag),
+  /** With a search: 'pdf' when only the text of the provider's PDF matched it (the grid says so). */
+  searchHit: z.enum(['data', 'pdf']).optional()
 })
 export type InvoiceSummary = z.infer<typeof InvoiceSummary>
 
@@ -162,6 +181,8 @@ export type InvoiceChange = z.infer<typeof InvoiceChange>
 export const InvoiceDetail = InvoiceSummary.extend({
   notes: z.string().nullable(),
   subtotal: DecimalString.nullable(),
+  /** Taken off the subtotal before tax, where the provider states one: subtotal − discount + tax = total. */
+  discount: DecimalString.nullable(),
   tax: DecimalString.nullable(),
   periodStart: z.string().nullable(),
   periodEnd: z.string().nullable(),
@@ -171,7 +192,9 @@ export const InvoiceDetail = InvoiceSummary.extend({
   lineItems: z.array(LineItem),
   history: z.array(InvoiceChange),
   /** The provider's last payload, pretty-printed: shown as text, never interpreted. */
-  rawJson: z.string()
+  rawJson: z.string(),
+  /** The cached provider PDF checked against this data; null until one has been read. */
+  pdfCheck: PdfCheck.nullable().default(null)
 })
 export type InvoiceDetail = z.infer<typeof InvoiceDetail>
 
@@ -234,6 +257,8 @@ export const InvoiceFilter = z.object({
   currency: z.string().trim().min(1).max(16).optional(),
   /** A PDF from the provider. */
   hasPdf: z.boolean().optional(),
+  /** Per flag: true keeps only invoices with it, false only those without it. */
+  flags: z.partialRecord(InvoiceFlag, z.boolean()).optional(),
   includeRemoved: z.boolean().default(false),
   /** Only tombstones (implies includeRemoved). */
   onlyRemoved: z.boolean().optional(),
@@ -258,7 +283,8 @@ export const InvoiceQuery = InvoiceFilter.extend({
 export type InvoiceQuery = z.infer<typeof InvoiceQuery>
 
 export const InvoicePage = z.object({
-  total: z.number().int().nonnegative(),
+  /** Every invoice the query matches; null when not counted yet (see `invoices.count`). */
+  total: z.number().int().nonnegative().nullable(),
   items: z.array(InvoiceSummary)
 })
 export type InvoicePage = z.infer<typeof InvoicePage>

@@ -50,7 +50,9 @@ export const AgingReport = z.object({
   /** The newest successful sync of any account: what the report can know. */
   syncedAt: IsoInstant.nullable(),
   /** Invoices issued by the as-of date that Quire first saw only after it, so left out. */
-  notYetSeen: z.number().int().nonnegative()
+  notYetSeen: z.number().int().nonnegative(),
+  /** Invoices owed on the date whose total the provider sent unreadable: counted here, in no row. */
+  withoutAmount: z.number().int().nonnegative()
 })
 export type AgingReport = z.infer<typeof AgingReport>
 

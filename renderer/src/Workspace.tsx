@@ -1,8 +1,10 @@
-import { useCallback, useState, type MouseEvent } from 'react'
+import { useCallback, useEffect, useState, type MouseEvent } from 'react'
 import { Boot } from './components/Boot'
 import { SideNav, type Screen } from './components/SideNav'
 import { AccountsScreen } from './features/accounts/AccountsScreen'
+import { CacheHealthNotice } from './features/cache/CacheHealthNotice'
 import { ActivityScreen } from './features/activity/ActivityScreen'
+import { DuplicatesScreen } from './features/documents/DuplicatesScreen'
 import { AgingScreen } from './features/aging/AgingScreen'
 import { ChangesScreen } from './features/changes/ChangesScreen'
 import { OverviewScreen } from './features/overview/OverviewScreen'
@@ -15,6 +17,7 @@ import { SyncResultBanner } from './features/sync/SyncResultBanner'
 import { useSync } from './features/sync/useSync'
 import { WelcomeScreen } from './features/welcome/WelcomeScreen'
 import type { InvoiceFilter, LockStatus } from './lib/contract'
+import { subscribe } from './lib/ipc'
 import { useAppInfo } from './lib/useAppInfo'
 
 export type View = Screen | 'welcome'
@@ -51,6 +54,9 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
     void accounts.reload()
   })
 
+  // A provider PDF's text was read in the background: searches and checks may show more now.
+  useEffect(() => subscribe('pdfs.textIndexed', () => setCacheVersion((n) => n + 1)), [])
+
   if (infoState.status !== 'ready') return <Boot state={infoState} onRetry={retry} />
 
   const { info } = infoState
@@ -74,6 +80,7 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
           <PrivacyControls lock={lock} onLockChanged={onLockChanged} />
         </header>
         {sync.result && <SyncResultBanner result={sync.result} onDismiss={sync.dismissResult} />}
+        <CacheHealthNotice />
         <main id="main" className="main" tabIndex={-1}>
           {current === 'welcome' && (
             <WelcomeScreen
@@ -118,6 +125,7 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
             />
           )}
           {current === 'activity' && <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
+          {current === 'duplicates' && <DuplicatesScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
           {current === 'settings' && <SettingsScreen lock={lock} onLockChanged={onLockChanged} />}
         </main>
       </div>

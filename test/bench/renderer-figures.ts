@@ -2,6 +2,7 @@
  * The renderer in Chromium through the test host, on a large cache: time to the first invoice
  * rows, frame times while scrolling the grid, and the JS heap after it.
  */
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CDPSession, Page } from '@playwright/test'
 import { buildLargeCache } from '../helpers/large-cache'
@@ -10,7 +11,7 @@ import { startBenchHost } from './bench-host'
 import { launchChromium, newBenchPage } from './chromium'
 import { showInvoices } from '../e2e/support/navigate'
 import { FIRST_ROW, firstAppearance, scrollGrid, watchFirstAppearance, type Appeared, type ScrollPlan } from './page-probes'
-import { percentiles, round } from './stats'
+import { percentiles, round, watchPeakRss } from './stats'
 
 /** Page loads timed; the first finds the core's caches cold, as the app's start does. */
 const LOADS = 5
@@ -54,14 +55,19 @@ export interface RendererFigures {
   scroll: ScrollFigures
   steadyScroll: ScrollFigures
   jsHeapMb: { afterScroll: number; afterGc: number }
+  /** Peak RSS of the process running the core and the test host (this one) while Chromium browses. */
+  hostPeakRssMb: number
 }
 
-export async function measureRenderer(count: number, rendererDir: string): Promise<RendererFigures> {
+/** `reuse`: a cache built earlier by buildLargeCache with the same count, copied instead of built. */
+export async function measureRenderer(count: number, rendererDir: string, reuse?: string): Promise<RendererFigures> {
   const dir = tempDir('quire-bench-')
   try {
-    buildLargeCache(join(dir.path, 'quire.sqlite3'), count).close()
+    if (reuse) copyFileSync(reuse, join(dir.path, 'quire.sqlite3'))
+    else buildLargeCache(join(dir.path, 'quire.sqlite3'), count).close()
     const host = await startBenchHost(dir.path, rendererDir)
     const browser = await launchChromium()
+    const hostRss = watchPeakRss()
     try {
       const loads: Appeared[] = []
       let page: Page | null = null
@@ -75,7 +81,9 @@ export async function measureRenderer(count: number, rendererDir: string): Promi
       const steadyScroll = await scroll(page!, STEADY)
       const flingScroll = await scroll(page!, FLING)
       const [cold, ...warm] = loads
+      const hostPeakRssMb = hostRss()
       return {
+        hostPeakRssMb,
         cachedInvoices: count,
         firstRowsMs: round(cold!.paintedMs),
         firstRowsInDomMs: round(cold!.inDomMs),

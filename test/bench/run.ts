@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- [--quick] [--invoices N] [--cache N] [--only sync,queries,renderer,pdf] [--providers hoursmith,yeti,…]]
+ * npm run bench [-- [--quick] [--invoices N] [--cache N] [--only sync,queries,renderer,pdf,documents] [--providers hoursmith,yeti,…]]
  * Quire's speed as ratios to the physical limit of this machine, measured in the same run:
  * sync throughput per provider and all four at once beside raw HTTP and raw SQLite, with peak
  * memory; query latency on a large cache through the contract beside the direct call; the
@@ -10,15 +10,19 @@
  *
  * Sizes: sync at 100,000 and 1,000,000 invoices per provider (--quick: 5,000; --invoices N: only
  * N); queries and the renderer on a cache of 1,000,000 (--quick: 100,000; --cache N). --only runs
- * a subset of the parts, e.g. `--only renderer,pdf`. The renderer and PDF parts build the app
+ * a subset of the parts, e.g. `--only renderer,pdf`; `latency` syncs each provider over a simulated
+ * link (--latency-ms, default 80, ± --jitter-ms, default 20) against the bound it sets. --reuse-cache FILE copies a cache built
+ * earlier by test/helpers/large-cache.ts with the same --cache count instead of building one. The renderer and PDF parts build the app
  * from the tree into a temp folder first (seconds), so they never measure a stale out/.
  */
 import { parseArgs } from 'node:util'
+import { FIRST_WINDOW } from './cold-queries'
 import { measureQueries } from './query-latency'
+import { round } from './stats'
 import type { ScrollFigures } from './renderer-figures'
-import { measureAllFour, measureProvider, type SyncFigures } from './sync-throughput'
+import { measureAllFour, measureProvider, measureUnderLatency, type LatencyFigures, type SyncFigures } from './sync-throughput'
 
-const PARTS = ['sync', 'queries', 'renderer', 'pdf'] as const
+const PARTS = ['sync', 'latency', 'queries', 'renderer', 'pdf', 'documents'] as const
 type Part = (typeof PARTS)[number]
 
 const { values } = parseArgs({
@@ -26,6 +30,9 @@ const { values } = parseArgs({
     quick: { type: 'boolean' },
     invoices: { type: 'string' },
     cache: { type: 'string' },
+    'reuse-cache': { type: 'string' },
+    'latency-ms': { type: 'string', default: '80' },
+    'jitter-ms': { type: 'string', default: '20' },
     only: { type: 'string' },
     providers: { type: 'string' }
   },
@@ -53,7 +60,20 @@ async function allFour(count: number, perProvider: SyncFigures[]): Promise<SyncF
   return measureAllFour(count, perProvider)
 }
 
-const TARGETS = { syncRatio: 0.5, coreRssMb: 400, listPageP95Ms: 5, ftsP95Ms: 20, firstRowsMs: 1000, scrollFrameP95Ms: 16.7 }
+const TARGETS = {
+  syncRatio: 0.5,
+  coreRssMb: 400,
+  listPageP95Ms: 5,
+  ftsP95Ms: 20,
+  firstRowsMs: 1000,
+  scrollFrameP95Ms: 16.7,
+  coldFirstRowsP95Ms: 50,
+  coldTotalsP95Ms: 150,
+  launchExtraMs: 1000,
+  latencyRatio: 0.8,
+  hostRssMb: 400,
+  duplicatesSeconds: 5
+}
 
 const sync: (SyncFigures & { pass: { ratio: boolean; rss: boolean } })[] = []
 for (const count of parts.has('sync') ? counts : []) {
@@ -68,11 +88,39 @@ for (const count of parts.has('sync') ? counts : []) {
   }
 }
 
+/** Over a link with latency each request costs a round trip, so fewer invoices say as much. */
+const latencyInvoices = values.quick ? 5_000 : 20_000
+const link = { ms: Number(values['latency-ms']), jitterMs: Number(values['jitter-ms']) }
+const latency: (LatencyFigures & { pass: boolean })[] = []
+for (const provider of parts.has('latency') ? syncProviders : []) {
+  process.stderr.write(`sync under ${link.ms} ± ${link.jitterMs} ms latency: ${provider}, ${latencyInvoices.toLocaleString()} invoices…\n`)
+  const f = await measureUnderLatency(provider, latencyInvoices, link)
+  latency.push({ ...f, pass: f.ratioToBound >= TARGETS.latencyRatio })
+}
+
 if (parts.has('queries')) process.stderr.write(`queries: building a ${cached.toLocaleString()}-invoice cache…\n`)
-const queries = (parts.has('queries') ? await measureQueries(cached, values.quick ? 20 : 50) : []).map((q) => {
+const queryRun = parts.has('queries') ? await measureQueries(cached, values.quick ? 20 : 50, values['reuse-cache']) : null
+const cold = queryRun && {
+  ...queryRun.cold,
+  pass: {
+    firstRows: queryRun.cold.firstRows.contract.p95 <= TARGETS.coldFirstRowsP95Ms,
+    totals: queryRun.cold.totals.contract.p95 <= TARGETS.coldTotalsP95Ms
+  }
+}
+const launch = queryRun && { ...queryRun.launch, pass: queryRun.launch.extraMs <= TARGETS.launchExtraMs }
+const queries = (queryRun?.repeated ?? []).map((q) => {
   const target = q.query.startsWith('search') ? TARGETS.ftsP95Ms : q.query.startsWith('totals') ? null : TARGETS.listPageP95Ms
   return { ...q, targetP95Ms: target, pass: target === null ? null : q.contract.p95 <= target }
 })
+
+if (parts.has('documents')) process.stderr.write(`documents: duplicates on a ${cached.toLocaleString()}-invoice cache, a 10,000-PDF bundle…\n`)
+const documents = parts.has('documents')
+  ? await (async () => {
+      const { measureDuplicates, measureBundle } = await import('./documents')
+      const duplicates = measureDuplicates(cached)
+      return { duplicates, bundle: await measureBundle(values.quick ? 2_000 : 10_000), targets: { duplicatesSeconds: TARGETS.duplicatesSeconds } }
+    })()
+  : undefined
 
 // Loaded only now: the build tool and Playwright in memory would count against the core's peak RSS during sync.
 const ui: Partial<Awaited<ReturnType<typeof measureInChromium>>> =
@@ -86,9 +134,13 @@ process.stdout.write(
       cachedInvoices: cached,
       targets: TARGETS,
       sync: parts.has('sync') ? sync : undefined,
+      syncUnderLatency: parts.has('latency') ? latency : undefined,
+      launch: launch ?? undefined,
+      coldQueries: cold ?? undefined,
       queries: parts.has('queries') ? queries : undefined,
       renderer: ui.renderer,
-      pdf: ui.pdf
+      pdf: ui.pdf,
+      documents
     },
     null,
     2
@@ -105,20 +157,57 @@ const rows = sync.map((f) => [
   `${f.ratioToLimit} ${f.pass.ratio ? 'ok' : 'MISS'}`,
   `${f.peakRssMb} ${f.pass.rss ? 'ok' : 'MISS'}`
 ])
-if (sync.length > 0)
-  printTable(['provider', 'invoices', 's', 'inv/s', 'http limit/s', 'sqlite limit/s', 'ratio (≥0.5)', 'peak RSS MB (≤400)'], rows)
-if (queries.length > 0)
+if (sync.length > 0) printTable(['provider', 'invoices', 's', 'inv/s', 'http limit/s', 'sqlite limit/s', 'ratio (≥0.5)', 'peak RSS MB (≤400)'], rows)
+if (latency.length > 0) {
   printTable(
-    ['query', 'contract p50/p95/p99 ms', 'direct p50/p95/p99 ms', 'raw SQL p50/p95/p99 ms', 'bytes', 'target p95'],
-    queries.map((q) => [
-      q.query,
-      `${q.contract.p50} / ${q.contract.p95} / ${q.contract.p99}`,
-      `${q.direct.p50} / ${q.direct.p95} / ${q.direct.p99}`,
-      `${q.rawSql.p50} / ${q.rawSql.p95} / ${q.rawSql.p99}`,
-      q.bytes.toLocaleString(),
-      q.targetP95Ms === null ? '—' : `${q.targetP95Ms} ${q.pass ? 'ok' : 'MISS'}`
+    [`sync over ${link.ms} ± ${link.jitterMs} ms a request`, 'invoices', 'requests', 's', 'inv/s', 'in flight', 'bound inv/s', `ratio (≥${TARGETS.latencyRatio})`],
+    latency.map((f) => [
+      f.provider,
+      f.invoices.toLocaleString(),
+      f.requests.toLocaleString(),
+      `${f.seconds}`,
+      f.invoicesPerSecond.toLocaleString(),
+      `${f.inFlight}`,
+      f.boundPerSecond.toLocaleString(),
+      `${f.ratioToBound} ${f.pass ? 'ok' : 'MISS'}`
     ])
   )
+}
+if (launch) {
+  printTable(
+    [`launch, ${cached.toLocaleString()} cached vs empty (median of ${launch.launches})`, 'core open ms', 'first rows ms', 'target'],
+    [
+      ['large cache', `${round(launch.large.openMs)}`, `${round(launch.large.firstRowsMs)}`, '—'],
+      ['empty cache', `${round(launch.empty.openMs)}`, `${round(launch.empty.firstRowsMs)}`, '—'],
+      ['extra time to first rows', '', `${launch.extraMs}`, `≤ ${TARGETS.launchExtraMs} ${launch.pass ? 'ok' : 'MISS'}`]
+    ]
+  )
+}
+if (cold) {
+  const spread = (s: { p50: number; p95: number; max: number }): string => `${s.p50} / ${s.p95} / ${s.max}`
+  printTable(
+    [`cold: ${cold.queries} distinct queries, each asked once`, 'contract p50/p95/max ms', 'raw SQL p50/p95/max ms', 'target'],
+    [
+      [`first ${FIRST_WINDOW} rows`, spread(cold.firstRows.contract), spread(cold.firstRows.rawSql), `p95 ≤ ${TARGETS.coldFirstRowsP95Ms} ${cold.pass.firstRows ? 'ok' : 'MISS'}`],
+      ['totals per currency (with the count)', spread(cold.totals.contract), spread(cold.totals.rawSql), `p95 ≤ ${TARGETS.coldTotalsP95Ms} ${cold.pass.totals ? 'ok' : 'MISS'}`]
+    ]
+  )
+  printTable(
+    ['cold query', 'matches', 'first rows ms', 'raw ms', 'totals ms', 'raw ms'],
+    cold.each.map((q) => [q.query, q.matches.toLocaleString(), `${q.firstRowsMs}`, `${q.rawFirstRowsMs}`, `${q.totalsMs}`, `${q.rawTotalsMs}`])
+  )
+}
+if (queries.length > 0) printTable(
+  ['repeated query (secondary)', 'contract p50/p95/p99 ms', 'direct p50/p95/p99 ms', 'raw SQL p50/p95/p99 ms', 'bytes', 'target p95'],
+  queries.map((q) => [
+    q.query,
+    `${q.contract.p50} / ${q.contract.p95} / ${q.contract.p99}`,
+    `${q.direct.p50} / ${q.direct.p95} / ${q.direct.p99}`,
+    `${q.rawSql.p50} / ${q.rawSql.p95} / ${q.rawSql.p99}`,
+    q.bytes.toLocaleString(),
+    q.targetP95Ms === null ? '—' : `${q.targetP95Ms} ${q.pass ? 'ok' : 'MISS'}`
+  ])
+)
 
 if (ui.renderer) {
   const { renderer } = ui
@@ -138,7 +227,18 @@ if (ui.renderer) {
         `p95 ≤ ${TARGETS.scrollFrameP95Ms} ms ${verdict(renderer.pass.scrollFrameP95)}`
       ),
       ...scrollRows('steady scroll, 1 row a frame', renderer.steadyScroll, '—'),
-      ['JS heap after scrolling', `${renderer.jsHeapMb.afterScroll} MB (${renderer.jsHeapMb.afterGc} after GC)`, '—']
+      ['JS heap after scrolling', `${renderer.jsHeapMb.afterScroll} MB (${renderer.jsHeapMb.afterGc} after GC)`, '—'],
+      ['host process peak RSS while browsing', `${renderer.hostPeakRssMb} MB`, `≤ ${TARGETS.hostRssMb} MB ${verdict(renderer.pass.hostRss)}`]
+    ]
+  )
+}
+if (documents) {
+  const { duplicates, bundle } = documents
+  printTable(
+    ['documents', 'measured', 'target'],
+    [
+      [`likely duplicates, ${duplicates.invoices.toLocaleString()} invoices (${duplicates.planted.toLocaleString()} planted)`, `${duplicates.groups.toLocaleString()} groups in ${duplicates.seconds.p50} s (max ${duplicates.seconds.max})`, `≤ ${TARGETS.duplicatesSeconds} s ${duplicates.seconds.max <= TARGETS.duplicatesSeconds ? 'ok' : 'MISS'}`],
+      [`PDF bundle, ${bundle.invoices.toLocaleString()} cached provider PDFs`, `${bundle.seconds} s, ${Math.round(bundle.zipBytes / 1_048_576)} MB ZIP, RSS ${bundle.rssMb.before} → ${bundle.rssMb.peak} MB`, '— (flat memory)']
     ]
   )
 }
@@ -178,7 +278,7 @@ async function measureInChromium(rendererDir: string) {
   const { measureRenderer } = await import('./renderer-figures')
   const { measurePdfFirstPage } = await import('./pdf-first-page')
   if (parts.has('renderer')) process.stderr.write(`renderer: a ${cached.toLocaleString()}-invoice cache in Chromium…\n`)
-  const renderer = parts.has('renderer') ? await measureRenderer(cached, rendererDir) : undefined
+  const renderer = parts.has('renderer') ? await measureRenderer(cached, rendererDir, values['reuse-cache']) : undefined
   if (parts.has('pdf')) process.stderr.write(`pdf: ${PDF_OPENS} opens of each cached PDF in the viewer…\n`)
   const pdf = parts.has('pdf') ? await measurePdfFirstPage(rendererDir, PDF_OPENS) : undefined
   return {
@@ -186,7 +286,8 @@ async function measureInChromium(rendererDir: string) {
       ...renderer,
       pass: {
         firstRows: renderer.firstRowsMs <= TARGETS.firstRowsMs,
-        scrollFrameP95: renderer.scroll.frameMs.p95 <= TARGETS.scrollFrameP95Ms
+        scrollFrameP95: renderer.scroll.frameMs.p95 <= TARGETS.scrollFrameP95Ms,
+        hostRss: renderer.hostPeakRssMb <= TARGETS.hostRssMb
       }
     },
     pdf: pdf && { target: null, documents: pdf }

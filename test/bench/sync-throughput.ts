@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { ProviderId } from '../../preload/contract'
+import { CARESQUARE_DETAIL_CONCURRENCY } from '../../main/providers/caresquare/client'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { tempDir } from '../helpers/temp-dir'
 import { walk, WARM_UP_INVOICES, type SimulatorEndpoint } from './connector-walk'
@@ -66,15 +67,66 @@ export async function measureAllFour(count: number, limits: SyncFigures[]): Prom
   }
 }
 
+export interface LatencyFigures {
+  provider: ProviderId
+  latencyMs: number
+  jitterMs: number
+  invoices: number
+  requests: number
+  seconds: number
+  invoicesPerSecond: number
+  /** Requests the provider's paging and Quire's limits allow at once (see IN_FLIGHT). */
+  inFlight: number
+  /** inFlight / latency × invoices per request: as fast as the link and the API allow. */
+  boundPerSecond: number
+  ratioToBound: number
+}
+
+/**
+ * Requests that can be in flight at once for one account. Cursor paging (Hoursmith's cursor,
+ * Lynkwell's startingAfter) allows one: the next page's address is in this page's answer. Yeti's
+ * pages are numbered, but Quire walks them in order so a killed sync resumes exactly: one.
+ * CareSquare's list pages go one at a time, each followed by its invoices' details, six at once
+ * (CARESQUARE_DETAIL_CONCURRENCY): nearly every request is a detail.
+ */
+const IN_FLIGHT: Record<ProviderId, number> = { hoursmith: 1, lynkwell: 1, yeti: 1, caresquare: CARESQUARE_DETAIL_CONCURRENCY }
+
+/**
+ * One provider's sync over a link with `latency` per request, against the bound that latency and
+ * the allowed concurrency set. The invoices per request are those of this very sync (CareSquare's
+ * detail fan-out included), so the bound is the provider's own.
+ */
+export async function measureUnderLatency(provider: ProviderId, count: number, latency: { ms: number; jitterMs: number }): Promise<LatencyFigures> {
+  const sim = await startSimulatorProcess(provider, count, latency)
+  const dir = tempDir('quire-bench-')
+  try {
+    await warmUp(sim)
+    const quire = await syncOnce([sim], dir.path)
+    const perSecond = quire.invoices / (quire.ms / 1000)
+    const bound = (IN_FLIGHT[provider] / (latency.ms / 1000)) * (quire.invoices / quire.requests)
+    return {
+      provider,
+      latencyMs: latency.ms,
+      jitterMs: latency.jitterMs,
+      invoices: quire.invoices,
+      requests: quire.requests,
+      seconds: round(quire.ms / 1000),
+      invoicesPerSecond: round(perSecond, 0),
+      inFlight: IN_FLIGHT[provider],
+      boundPerSecond: round(bound, 0),
+      ratioToBound: round(perSecond / bound)
+    }
+  } finally {
+    await sim.stop()
+    dir.remove()
+  }
+}
+
 /** Quire's sync in a fresh process (see sync-child.ts): its peak RSS is the core's alone. */
-async function syncOnce(sims: SimulatorProcess[], dataDir: string): Promise<{ invoices: number; ms: number; peakRssMb: number }> {
+async function syncOnce(sims: SimulatorProcess[], dataDir: string): Promise<{ invoices: number; requests: number; ms: number; peakRssMb: number }> {
   const endpoints: SimulatorEndpoint[] = sims.map(({ provider, baseUrl, secret, options }) => ({ provider, baseUrl, secret, options }))
-  const { stdout } = await run(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'sync-child.ts'), JSON.stringify({ dataDir, sims: endpoints })],
-    { maxBuffer: 1 << 20 }
-  )
-  return JSON.parse(stdout) as { invoices: number; ms: number; peakRssMb: number }
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sync-child.ts'), JSON.stringify({ dataDir, sims: endpoints })], { maxBuffer: 1 << 20 })
+  return JSON.parse(stdout) as { invoices: number; requests: number; ms: number; peakRssMb: number }
 }
 
 /**

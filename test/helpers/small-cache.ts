@@ -17,6 +17,7 @@ import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { syncAccount } from '../../main/sync/account-sync'
 import { fakeClock } from './fake-clock'
 import { tempDir } from './temp-dir'
+import { silentLog } from '../../main/log/log'
 
 /**
  * A real cache on a temp file with one account, filled by the real sync from a page of
@@ -39,7 +40,8 @@ export function smallCache(provider: ProviderId = 'lynkwell', now = '2026-11-20T
     clock: fakeClock(new Date(now)),
     skipped: new SkippedRecordsRepo(db),
     events: new EventHub(),
-    domain: new DomainEvents()
+    domain: new DomainEvents(),
+    log: silentLog
   }
   /** One full walk listing exactly these invoices. */
   const sync = async (...invoices: UnifiedInvoice[]): Promise<void> => {

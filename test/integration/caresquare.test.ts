@@ -7,7 +7,9 @@ import { CareSquareClient } from '../../main/providers/caresquare/client'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { startCareSquareSimulator, type CareSquareSimulator, type CareSquareSimulatorOptions } from '../../main/simulators/caresquare/server'
 import type { CareSquareWireInvoice } from '../../main/simulators/caresquare/wire'
+import { cliInProcess } from '../helpers/cli-in-process'
 import { errorOf, walkConnector } from '../helpers/connector-walk'
+import { parseCsv } from '../helpers/csv'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
@@ -164,14 +166,16 @@ describe('CareSquare connector against the simulator', () => {
 
     const scope = await errorOf(client({ planManagerIds: [pmForeign, pmA] }).fetchPage(null))
     expect(scope.code).toBe('PROVIDER_SCOPE')
-    expect(scope.message).toContain(`may not access plan manager ${pmForeign}`)
+    expect(scope.message).toContain(`refused access to plan manager ${pmForeign}`)
+    expect(scope.message).toMatch(/API key was revoked/)
+    expect(scope.message).toMatch(/plan manager is not linked to it/)
     expect(scope.message).not.toContain(key)
 
     expect(await client().testConnection()).toBe('Connected to CareSquare: 2 plan managers, 236 invoices.')
     expect(await errorOf(client({ planManagerIds: [pmForeign] }).testConnection())).toMatchObject({ code: 'PROVIDER_SCOPE' })
   })
 
-  it('names the invoice and the field when a detail does not match the wire schema, and tolerates the unknown', async () => {
+  it('skips a detail that does not match the wire schema, naming the invoice and the field, and tolerates the unknown', async () => {
     await start({ invoices: { [pmA]: 3 } })
     const [, first, second] = simulator.invoices[pmA]!
     Object.assign(first!, { surprise: { nested: true }, state_management: 'free text', email_message_id: null, participant_id: null, pm_provider_id: null })
@@ -180,10 +184,10 @@ describe('CareSquare connector against the simulator', () => {
     expect((good.invoices[1]!.raw as { surprise: unknown }).surprise).toEqual({ nested: true })
 
     ;(second!.line_items[0] as unknown as { quantity: string }).quantity = '2.5'
-    const { code, message } = await errorOf(client({ planManagerIds: [pmA] }).fetchPage(null))
-    expect(code).toBe('PROVIDER_BAD_RESPONSE')
-    expect(message).toContain(`invoice ${String(second!.id)} of plan manager ${pmA}`)
-    expect(message).toMatch(/line_items\.0\.quantity/)
+    const page = await client({ planManagerIds: [pmA] }).fetchPage(null)
+    expect(page.invoices.map((invoice) => invoice.remoteId)).not.toContain(String(second!.id))
+    expect(page.invoices).toHaveLength(good.invoices.length - 1)
+    expect(page.skipped).toEqual([expect.objectContaining({ remoteId: String(second!.id), field: 'line_items.0.quantity' })])
   })
 
   it('backs off when rate limited (no Retry-After is documented) and still finishes the walk', async () => {
@@ -193,6 +197,76 @@ describe('CareSquare connector against the simulator', () => {
     expect(invoices).toHaveLength(61)
     expect(requests).toBeGreaterThan(62)
     expect(clock.sleeps.length).toBeGreaterThan(0)
+  })
+
+  it('keeps is_duplicate, wont_claim and errors as flags: shown, filtered on, and duplicates and won\'t-claim left out of totals unless asked', async () => {
+    await start({ invoices: { [pmA]: 40 } })
+    const live = simulator.invoices[pmA]!.filter((invoice) => !invoice.is_deleted && invoice.id !== 'string')
+    for (const invoice of simulator.invoices[pmA]!) Object.assign(invoice, { is_duplicate: false, wont_claim: false, errors: false })
+    Object.assign(live[1]!, { is_duplicate: true })
+    Object.assign(live[2]!, { is_duplicate: true, errors: true })
+    Object.assign(live[3]!, { wont_claim: true })
+    Object.assign(live[4]!, { errors: true })
+    // A deleted duplicate is a tombstone: subtracted once, not twice.
+    const deleted = simulator.invoices[pmA]!.find((invoice) => invoice.is_deleted && invoice.id !== 'string')
+    if (deleted) deleted.is_duplicate = true
+    simulator.changed()
+    const dir = tempDir()
+    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock() })
+    try {
+      const account = await core.accounts.add({ provider: 'caresquare', name: 'Plan Co', baseUrl: simulator.baseUrl, secret: key, options: { planManagerIds: [pmA] } })
+      expect((await core.sync.run())[0]).toMatchObject({ ok: true })
+      const flagsOf = (id: string | number) => core.invoices.list({ includeRemoved: false, offset: 0, limit: 500 }).items.find((item) => item.remoteId === String(id))!.flags
+      expect(flagsOf(live[0]!.id)).toEqual([])
+      expect(flagsOf(live[1]!.id)).toEqual(['duplicate'])
+      expect(flagsOf(live[2]!.id)).toEqual(['duplicate', 'errors'])
+      expect(flagsOf(live[3]!.id)).toEqual(['wontClaim'])
+      expect(core.invoices.get(account.id, String(live[4]!.id)).flags).toEqual(['errors'])
+
+      const ids = (flags: object) => core.invoices.list({ includeRemoved: false, offset: 0, limit: 500, flags }).items.map((item) => item.remoteId).sort()
+      expect(ids({ duplicate: true })).toEqual([live[1]!.id, live[2]!.id].map(String).sort())
+      expect(ids({ errors: true, duplicate: false })).toEqual([String(live[4]!.id)])
+      expect(ids({ wontClaim: true })).toEqual([String(live[3]!.id)])
+      expect(ids({ duplicate: false, wontClaim: false })).toHaveLength(live.length - 3 + (simulator.invoices[pmA]!.some((invoice) => invoice.id === 'string' && !invoice.is_deleted) ? 1 : 0))
+
+      const sum = (invoices: CareSquareWireInvoice[]) => [{ currency: 'AUD', count: invoices.length, total: invoices.reduce((total, invoice) => total + scaled(invoice.total), 0n) }]
+      const totals = (query: Parameters<typeof core.invoices.totals>[0]) => core.invoices.totals(query).map((total) => ({ ...total, total: toScaled(total.total) }))
+      const counted = live.filter((invoice) => !invoice.is_duplicate && !invoice.wont_claim)
+      // Unfiltered (the index path) and filtered (the driven path) follow the same rule.
+      expect(totals({ includeRemoved: false })).toEqual(sum(counted))
+      expect(totals({ includeRemoved: false, accountId: account.id })).toEqual(sum(counted))
+      expect(core.invoices.leftOutOfTotals({ includeRemoved: false })).toEqual({ count: 3 })
+      expect(totals({ includeRemoved: false, includeDuplicatesAndWontClaim: true })).toEqual(sum(live))
+      expect(totals({ includeRemoved: false, accountId: account.id, includeDuplicatesAndWontClaim: true })).toEqual(sum(live))
+      // Asking for duplicates adds up the duplicates (won't-claim ones still left out).
+      expect(totals({ includeRemoved: false, flags: { duplicate: true } })).toEqual(sum([live[1]!, live[2]!]))
+      expect(core.invoices.leftOutOfTotals({ includeRemoved: false, flags: { duplicate: true } })).toEqual({ count: 0 })
+
+      // The Overview's outstanding tile follows the same rule (it has no switch).
+      const openItems = core.invoices.list({ includeRemoved: false, status: 'open', offset: 0, limit: 500 }).items
+      expect(openItems.some((item) => item.flags.includes('duplicate') || item.flags.includes('wontClaim'))).toBe(true)
+      const outstanding = core.reports.overview(12).currencies.find((currency) => currency.currency === 'AUD')!.outstanding
+      expect(outstanding.count).toBe(openItems.filter((item) => !item.flags.includes('duplicate') && !item.flags.includes('wontClaim')).length)
+
+      // The CLI filters and shows the same flags, and exports them.
+      const quire = (...args: string[]) => cliInProcess(dir.path, new MemorySecrets(), args)
+      const listed = JSON.parse((await quire('invoices', 'list', '--flag', 'duplicate', '--without-flag', 'errors', '--json')).stdout) as { items: { remoteId: string; flags: string[] }[] }
+      expect(listed.items).toEqual([expect.objectContaining({ remoteId: String(live[1]!.id), flags: ['duplicate'] })])
+      expect((await quire('invoices', 'list', '--flag', 'wont-claim')).stdout).toMatch(/\((won’t claim)\)/)
+      expect(await quire('invoices', 'list', '--flag', 'dupe')).toMatchObject({ code: 2, stderr: expect.stringContaining('--flag: expected one of duplicate, wont-claim, errors') })
+      const [header, ...rows] = parseCsv((await quire('export', '--format', 'csv', '--flag', 'errors')).stdout)
+      expect(rows.map((row) => [row[header!.indexOf('duplicate')], row[header!.indexOf('provider_errors')]]).sort()).toEqual([['false', 'true'], ['true', 'true']])
+
+      // The provider clears a flag: the next sync clears it here.
+      live[1]!.is_duplicate = false
+      simulator.changed()
+      await core.sync.run()
+      expect(flagsOf(live[1]!.id)).toEqual([])
+      expect(core.invoices.leftOutOfTotals({ includeRemoved: false })).toEqual({ count: 2 })
+    } finally {
+      await core.close()
+      dir.remove()
+    }
   })
 
   it('syncs through the core: all plan managers, tombstones, and a repeat that duplicates nothing', async () => {

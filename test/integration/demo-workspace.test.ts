@@ -48,4 +48,27 @@ describe('the demo workspace shared by the app and the CLI', () => {
     expect(again.accounts.get(yeti.id).baseUrl).not.toBe(gone)
     expect(await again.sync.run(yeti.id, { full: true })).toMatchObject([{ ok: true }])
   })
+
+  it('shows a new user realistic data: no reference placeholders, no markup probes (those stay in test fixtures)', async () => {
+    const dir = tempDir()
+    dirs.push(dir)
+    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets() })
+    cores.push(core)
+    await core.demo.start()
+    const outcomes = await core.sync.run()
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true, true, true])
+
+    const totals = core.invoices.totals({ includeRemoved: true, includeDuplicatesAndWontClaim: true })
+    expect(totals.map((total) => total.currency).every((currency) => /^[A-Z]{3}$/.test(currency) && currency !== 'XXX')).toBe(true)
+    const everything = []
+    for (let offset = 0; ; offset += 500) {
+      const page = core.invoices.list({ includeRemoved: true, offset, limit: 500 })
+      everything.push(...page.items)
+      if (offset + 500 >= page.total) break
+    }
+    expect(everything.length).toBeGreaterThan(4_000)
+    const text = everything.map((invoice) => `${invoice.number ?? ''} | ${invoice.counterparty ?? ''} | ${invoice.remoteId} | ${invoice.rawStatus ?? ''}`)
+    expect(text.filter((line) => /<|>|onerror/i.test(line))).toEqual([])
+    expect(text.filter((line) => /\bstring\b/i.test(line))).toEqual([])
+  })
 })

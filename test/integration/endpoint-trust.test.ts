@@ -63,6 +63,20 @@ describe('the keychain entry, not the cache file, decides where a secret goes', 
     expect(JSON.parse(secrets.entries.get(account.id)!)).toEqual({ v: 1, secret: token, origins: [new URL(simulator.baseUrl).origin] })
   })
 
+  it('refuses an older entry whose cached address is cleartext, saying how to keep the account', async () => {
+    const account = await core.accounts.add({ provider: 'hoursmith', name: 'Cleartext', baseUrl: simulator.baseUrl, secret: token })
+    secrets.entries.set(account.id, token)
+    const file = new Database(join(dir.path, 'quire.sqlite3'))
+    file.prepare('UPDATE accounts SET base_url = ? WHERE id = ?').run('http://hoursmith.example/api/v1', account.id)
+    file.close()
+    const [outcome] = await core.sync.run(account.id)
+    expect(outcome!.error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('Add the account again with an https address')
+    })
+    expect(secrets.entries.get(account.id)).toBe(token)
+  })
+
   it('keeps Lynkwell’s token URL origin in the entry too', async () => {
     const account = await core.accounts.add({ provider: 'lynkwell', name: 'Chargers', options: { clientId: 'c1' }, secret: 'shh' })
     expect(JSON.parse(secrets.entries.get(account.id)!).origins).toEqual(['https://api.lynkwell.com', 'https://lynkwell-prod.us.auth0.com'])

@@ -131,7 +131,7 @@ describe('CSV export of the whole filtered set', () => {
     })
 
     it('refuses what it cannot do exactly, with usage', async () => {
-      expect(await quire('export', '--format', 'xlsx')).toMatchObject({ code: 2, stderr: expect.stringContaining('--format: only csv is supported') })
+      expect(await quire('export', '--format', 'xlsx')).toMatchObject({ code: 2, stderr: expect.stringContaining('--format: expected csv or zip') })
       expect(await quire('invoices', 'list', '--min-total', '1,234')).toMatchObject({ code: 2, stderr: expect.stringContaining('could mean 1234 or 1.234') })
       expect(await quire('invoices', 'list', '--sort', 'colour')).toMatchObject({ code: 2, stderr: expect.stringContaining('--sort: expected COLUMN[:asc|desc]') })
       expect(await quire('export', '--issued-from', '1/6/2024')).toMatchObject({ code: 2, stderr: expect.stringContaining('--issued-from') })

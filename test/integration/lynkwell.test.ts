@@ -175,12 +175,13 @@ describe('Lynkwell connector against the simulator', () => {
     for (const secret of [SECRET, ...issued]) expect(message).not.toContain(secret)
   })
 
-  it('names the item and field when a record does not match the wire schema', async () => {
+  it('keeps a record with an unreadable subTotal with its total unknown, and skips one that fails its schema, naming the field', async () => {
     simulator = await start({ invoices: 5 })
     ;(simulator.invoices[3] as unknown as { subTotal: unknown }).subTotal = '12.50'
-    const { code, message } = await errorOf(new LynkwellClient(account(), SECRET, { fetch, clock: fakeClock() }).fetchPage(null))
-    expect(code).toBe('PROVIDER_BAD_RESPONSE')
-    expect(message).toMatch(/data\.items\[3\] — subTotal: expected an amount/)
+    ;(simulator.invoices[2] as unknown as { createdAt: unknown }).createdAt = 'yesterday'
+    const page = await new LynkwellClient(account(), SECRET, { fetch, clock: fakeClock() }).fetchPage(null)
+    expect(page.invoices.find((invoice) => invoice.remoteId === simulator.invoices[3]!.id)).toMatchObject({ total: null, subtotal: null })
+    expect(page.skipped).toEqual([expect.objectContaining({ remoteId: simulator.invoices[2]!.id, field: 'createdAt', reason: expect.stringMatching(/ISO 8601/) })])
   })
 
   it('restarts the walk when its resume point is unreadable or has vanished upstream', async () => {

@@ -1,25 +1,12 @@
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../main/app/create-core'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
+import { quireProcess as quire } from '../helpers/cli-process'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
-
-/** The real CLI entry point in its own process, as `npm run quire` runs it (without npm's start-up). */
-function quire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.once('error', reject)
-    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  })
-}
 
 /**
  * `quire pdf` on a cache filled beforehand: a cached provider PDF and a rendered one need neither

@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/cli/run-cli'
 import { createCore } from '../../main/app/create-core'
-import { isAppError } from '../../main/base/errors'
+import type { CacheHealth } from '../../preload/contract'
+import { createDispatch } from '../../main/ipc/dispatch'
+import { createHandlers } from '../../main/ipc/handlers'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
@@ -18,7 +20,7 @@ describe('a damaged cache', () => {
     dir.remove()
   })
 
-  it('is detected on open, and `quire cache rebuild` keeps the accounts so one sync restores everything', async () => {
+  it('is found by the background check after launch, and `quire cache rebuild` keeps the accounts so one sync restores everything', async () => {
     const token = hoursmithToken()
     simulator = await startHoursmithSimulator({ invoices: 2_000, tokens: { [token]: {} } })
     dir = tempDir()
@@ -36,9 +38,20 @@ describe('a damaged cache', () => {
     writeSync(handle, Buffer.alloc(4096 * 8, 0x5a), 0, 4096 * 8, size - 4096 * 12)
     closeSync(handle)
 
-    let error: unknown
-    await createCore({ dataDir: dir.path, secrets }).catch((e: unknown) => (error = e))
-    expect(isAppError(error, 'DB_CORRUPT')).toBe(true)
+    // The launch does not wait for the check (a large cache would take seconds); the check's
+    // answer arrives as an event and through the contract, with the way to rebuild.
+    const damaged = await createCore({ dataDir: dir.path, secrets })
+    expect(['checking', 'damaged']).toContain(damaged.health.status().state)
+    const announced: CacheHealth[] = []
+    damaged.events.subscribe((event, payload) => event === 'cache.health' && announced.push(payload as CacheHealth))
+    const health = await damaged.health.settled()
+    expect(health.state).toBe('damaged')
+    expect(health.message).toMatch(/damaged.*quire cache rebuild.*accounts are kept/)
+    if (announced.length === 0) expect(damaged.health.status()).toEqual(health)
+    else expect(announced).toEqual([health])
+    const answer = await createDispatch(createHandlers(damaged, 'test'))('cache.getHealth', {})
+    expect(answer).toEqual({ ok: true, value: health })
+    await damaged.close()
 
     const out: string[] = []
     const io = {

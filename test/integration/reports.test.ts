@@ -53,7 +53,8 @@ describe('reports across a change upstream', () => {
     const secondSync = clock.now().toISOString()
 
     const feed = core.reports.changes({ since: '2026-11-15T00:00:00Z', offset: 0, limit: 1000 })
-    const byInvoice = (id: string) => feed.items.filter((item) => item.remoteId === id).map(({ field, from, to, at }) => ({ field, from, to, at }))
+    const byInvoice = (id: string) =>
+      feed.items.filter((item) => item.remoteId === id).map(({ field, from, to, at }) => ({ field, from, to, at }))
     expect(byInvoice(paid.id)).toEqual(expect.arrayContaining([{ field: 'status', from: 'open', to: 'paid', at: secondSync }]))
     expect(byInvoice(repriced.id)).toEqual([{ field: 'total', from: repricedBefore, to: '12345.67', at: secondSync }])
     expect(byInvoice(vanished.id)).toEqual([{ field: 'removed', from: null, to: null, at: secondSync }])
@@ -67,7 +68,13 @@ describe('reports across a change upstream', () => {
     // The grid's "changed since" filter finds the same invoices (the vanished one among tombstones).
     const changed = core.invoices.list({ changedSince: { since: '2026-11-15T00:00:00Z' }, includeRemoved: true, offset: 0, limit: 100 })
     expect(new Set(changed.items.map((i) => i.remoteId))).toEqual(new Set([paid.id, repriced.id, vanished.id]))
-    const becamePaid = core.invoices.list({ changedSince: { since: '2026-11-15T00:00:00Z', field: 'status' }, status: 'paid', includeRemoved: false, offset: 0, limit: 100 })
+    const becamePaid = core.invoices.list({
+      changedSince: { since: '2026-11-15T00:00:00Z', field: 'status' },
+      status: 'paid',
+      includeRemoved: false,
+      offset: 0,
+      limit: 100
+    })
     expect(becamePaid.items.map((i) => i.remoteId)).toEqual([paid.id])
 
     // Today: the rows of each currency add up exactly to what the open invoices still owe.
@@ -77,7 +84,10 @@ describe('reports across a change upstream', () => {
     const owed = new Map<string, bigint>()
     for (const invoice of open.items) {
       if (invoice.total === null) continue
-      owed.set(invoice.currency, (owed.get(invoice.currency) ?? 0n) + toScaled(invoice.total) - (invoice.paid === null ? 0n : toScaled(invoice.paid)))
+      owed.set(
+        invoice.currency,
+        (owed.get(invoice.currency) ?? 0n) + toScaled(invoice.total) - (invoice.paid === null ? 0n : toScaled(invoice.paid))
+      )
     }
     const reported = new Map<string, bigint>()
     for (const row of today.rows) {
@@ -88,7 +98,14 @@ describe('reports across a change upstream', () => {
     expect(today.rows.reduce((n, row) => n + row.count, 0)).toBe(open.total)
     // Each row drills down to exactly its invoices.
     for (const row of today.rows.filter((r) => r.key !== '(no counterparty)')) {
-      const drilled = core.invoices.list({ status: 'open', currency: row.currency, counterparty: row.key, includeRemoved: false, offset: 0, limit: 1 })
+      const drilled = core.invoices.list({
+        status: 'open',
+        currency: row.currency,
+        counterparty: row.key,
+        includeRemoved: false,
+        offset: 0,
+        limit: 1
+      })
       expect(drilled.total).toBe(row.count)
     }
 
@@ -112,12 +129,32 @@ describe('reports across a change upstream', () => {
     expect(aging.code).toBe(0)
     const agingJson = JSON.parse(aging.stdout)
     expect(Object.keys(agingJson)).toEqual(['asOf', 'by', 'buckets', 'rows'])
-    expect(agingJson).toEqual({ asOf: '2026-11-15', by: 'account', buckets: ['current', '1-30', '31-60', '61-90', '90+'], rows: between.rows.map(({ agedFromIssueDate: _, ...row }) => row) })
+    expect(agingJson).toEqual({
+      asOf: '2026-11-15',
+      by: 'account',
+      buckets: ['current', '1-30', '31-60', '61-90', '90+'],
+      rows: between.rows.map(({ agedFromIssueDate: _, ...row }) => row)
+    })
     const changes = await cliInProcess(dir.path, secrets, ['changes', '--since', '2026-11-15T00:00:00Z', '--json'])
     expect(changes.code).toBe(0)
     const changesJson = JSON.parse(changes.stdout)
-    expect(changesJson.items.map((item: object) => Object.keys(item))).toEqual(feed.items.map(() => ['account', 'provider', 'remoteId', 'number', 'field', 'from', 'to', 'at']))
-    expect(changesJson.items).toEqual([...feed.items].reverse().map(({ account, provider, remoteId, number, field, from, to, at }) => ({ account, provider, remoteId, number, field, from, to, at })))
+    expect(changesJson.items.map((item: object) => Object.keys(item))).toEqual(
+      feed.items.map(() => ['account', 'provider', 'remoteId', 'number', 'field', 'from', 'to', 'at'])
+    )
+    expect(changesJson.items).toEqual(
+      [...feed.items]
+        .reverse()
+        .map(({ account, provider, remoteId, number, field, from, to, at }) => ({
+          account,
+          provider,
+          remoteId,
+          number,
+          field,
+          from,
+          to,
+          at
+        }))
+    )
     const wrong = await cliInProcess(dir.path, secrets, ['report', 'aging', '--status', 'paid'])
     expect(wrong.code).toBe(2)
     expect(wrong.stderr).toContain('--status does not apply')

@@ -107,6 +107,8 @@ describe('secret hygiene across all four providers', () => {
     const cliText = out.join('')
     const files = [...filesWhileOpen, ...filesUnder(dir.path).map((file) => readFileSync(file))]
     expect(files.length).toBeGreaterThan(1)
+    // The log is among the data files searched: syncs with right and wrong secrets wrote to it.
+    expect(readFileSync(join(dir.path, 'logs', 'quire.log'), 'utf8')).toMatch(/sync failed .*"errorCode":"PROVIDER_AUTH"/)
     for (const secret of everything) {
       expect(rendererText.includes(secret), 'sent to the renderer').toBe(false)
       expect(cliText.includes(secret), 'printed by the CLI').toBe(false)

@@ -30,11 +30,17 @@ describe('records Quire cannot read, mixed among good ones (Hoursmith simulator,
   const token = hoursmithToken()
   const keychain = realKeychain()
   const bad = (label: string): BadRecord => simulator.badRecords.find((record) => record.label === label)!
-  const good = (): HoursmithWireInvoice[] => simulator.invoices.filter((invoice) => !simulator.badRecords.some((record) => record.record === (invoice as unknown)))
+  const good = (): HoursmithWireInvoice[] =>
+    simulator.invoices.filter((invoice) => !simulator.badRecords.some((record) => record.record === (invoice as unknown)))
 
   beforeEach(async () => {
     dir = tempDir()
-    simulator = await startHoursmithSimulator({ invoices: 250, seed: 11, badRecords: true, tokens: { [token]: { plan: 'studio', role: 'owner' } } })
+    simulator = await startHoursmithSimulator({
+      invoices: 250,
+      seed: 11,
+      badRecords: true,
+      tokens: { [token]: { plan: 'studio', role: 'owner' } }
+    })
     core = await createCore({ dataDir: dir.path, secrets: keychain })
   })
 
@@ -75,7 +81,8 @@ describe('records Quire cannot read, mixed among good ones (Hoursmith simulator,
       expect(cached.removed).toBe(wire.deletedAt !== null)
     }
     // Kept, with what could not be read unknown.
-    for (const label of ['null-total', 'malformed-total']) expect(core.invoices.get(account.id, bad(label).id!)).toMatchObject({ total: null, tax: null })
+    for (const label of ['null-total', 'malformed-total'])
+      expect(core.invoices.get(account.id, bad(label).id!)).toMatchObject({ total: null, tax: null })
     expect(core.invoices.get(account.id, 'bad-no-currency')).toMatchObject({ currency: 'XXX', total: bad('no-currency').record.total })
     expect(core.invoices.get(account.id, 'bad-status-number')).toMatchObject({ status: 'unknown', rawStatus: null })
 
@@ -85,7 +92,9 @@ describe('records Quire cannot read, mixed among good ones (Hoursmith simulator,
     const totals = core.invoices.totals({ includeRemoved: false })
     for (const total of totals.filter((row) => row.currency !== 'XXX')) {
       const same = liveGood.filter((invoice) => invoice.currency.toUpperCase() === total.currency)
-      const expectedSum = same.reduce((sum, invoice) => sum + toScaled(invoice.total), 0n) + (bad('status-number').record.currency === total.currency ? toScaled(String(bad('status-number').record.total)) : 0n)
+      const expectedSum =
+        same.reduce((sum, invoice) => sum + toScaled(invoice.total), 0n) +
+        (bad('status-number').record.currency === total.currency ? toScaled(String(bad('status-number').record.total)) : 0n)
       expect(total.total).toBe(fromScaled(expectedSum))
       expect(total.withoutAmount ?? 0).toBe(unknownCurrencies.filter((currency) => currency === total.currency).length)
     }
@@ -140,17 +149,37 @@ describe('records Quire cannot read, mixed among good ones (Hoursmith simulator,
   }, 300_000)
 
   async function cliRun(): Promise<void> {
-    const add = await quire(['--data-dir', dir.path, 'accounts', 'add', '--provider', 'hoursmith', '--name', 'Studio', '--base-url', simulator.baseUrl, '--secret-stdin'], `${token}\n`)
+    const add = await quire(
+      [
+        '--data-dir',
+        dir.path,
+        'accounts',
+        'add',
+        '--provider',
+        'hoursmith',
+        '--name',
+        'Studio',
+        '--base-url',
+        simulator.baseUrl,
+        '--secret-stdin'
+      ],
+      `${token}\n`
+    )
     expect(add.code).toBe(0)
     const json = await quire(['--data-dir', dir.path, 'sync', '--json'])
     expect(json.code).toBe(0)
-    const [outcome] = JSON.parse(json.stdout) as { skipped: number; skippedRecords: { remoteId: string | null; page: number; field: string; reason: string }[] }[]
+    const [outcome] = JSON.parse(json.stdout) as {
+      skipped: number
+      skippedRecords: { remoteId: string | null; page: number; field: string; reason: string }[]
+    }[]
     expect(outcome!.skipped).toBe(4)
     expect(Object.keys(outcome!.skippedRecords[0]!).sort()).toEqual(['field', 'page', 'reason', 'remoteId'])
 
     const human = await quire(['--data-dir', dir.path, 'sync', '--full'])
     expect(human.code).toBe(0)
-    expect(human.stderr.split('\n').filter((line) => line.includes('warning'))).toEqual([expect.stringMatching(/^quire: warning: Studio: 4 records could not be read/)])
+    expect(human.stderr.split('\n').filter((line) => line.includes('warning'))).toEqual([
+      expect.stringMatching(/^quire: warning: Studio: 4 records could not be read/)
+    ])
 
     const listed = await quire(['--data-dir', dir.path, 'skipped', '--account', 'Studio', '--json'])
     expect(listed.code).toBe(0)

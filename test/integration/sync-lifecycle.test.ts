@@ -143,18 +143,15 @@ describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
     }
   })
 
-  it('a malformed page fails the sync naming page and field, and the cache keeps its earlier state', async () => {
+  it('a malformed record costs only itself: the sync names its page and field, and the cache keeps its earlier copy', async () => {
     await core.sync.run()
     const before = core.invoices.list({ includeRemoved: true, offset: 0, limit: 500 })
     const target = simulator.invoices[500]!
-    ;(target as unknown as { total: unknown }).total = { amount: 1 }
+    ;(target as unknown as { issueDate: unknown }).issueDate = { day: 1 }
     target.updatedAt = '2026-11-22T00:00:00Z'
     simulator.changed()
     const [outcome] = await core.sync.run(undefined, { full: true })
-    expect(outcome).toMatchObject({
-      ok: false,
-      error: { code: 'PROVIDER_BAD_RESPONSE', message: expect.stringMatching(/^Page 5: .*total/) }
-    })
+    expect(outcome).toMatchObject({ ok: true, skipped: 1, removed: 0, skippedRecords: [{ remoteId: target.id, page: 5, field: 'issueDate', reason: expect.any(String) }] })
     expect(core.invoices.list({ includeRemoved: true, offset: 0, limit: 500 })).toEqual(before)
   })
 

@@ -58,20 +58,47 @@ describe('CareSquare view sessions', () => {
       open: false, durationSeconds: 1, activeSeconds: 1, engagedSeconds: 1, idleCount: 1
     })
 
-    // An open session: no end and no counts; the invoice's totals leave it out of the sums and say so.
-    const open = expected.find((session) => session.session_ended === null)!
-    const activity = core.activity.forInvoice(accountId, open.invoice_id)
-    expect(activity.sessions.find((session) => session.id === open.id)).toMatchObject({ open: true, endedAt: null, durationSeconds: null, activeSeconds: null, engagedSeconds: null, idleCount: null })
-    const closed = expected.filter((session) => session.invoice_id === open.invoice_id && session.session_ended !== null)
+    // A session sent with no end whose last heartbeat is long past (the dataset's are from 2024,
+    // the clock says 2026) ended at that heartbeat, as a local one does: it lasted from its start
+    // to there, and its active and engaged time stay unknown.
+    const abandoned = expected.find((session) => session.session_ended === null)!
+    const activity = core.activity.forInvoice(accountId, abandoned.invoice_id)
+    const lasted = (Date.parse(abandoned.last_heartbeat) - Date.parse(abandoned.session_started)) / 1000
+    expect(activity.sessions.find((session) => session.id === abandoned.id)).toMatchObject({
+      open: false, endedAt: abandoned.last_heartbeat, durationSeconds: lasted, activeSeconds: null, engagedSeconds: null, idleCount: null
+    })
+    const others = expected.filter((session) => session.invoice_id === abandoned.invoice_id && session.id !== abandoned.id)
     expect(activity.totals).toMatchObject({
-      sessions: closed.length + 1,
-      remote: closed.length + 1,
+      sessions: others.length + 1,
+      remote: others.length + 1,
       local: 0,
-      unmeasured: 1,
-      durationSeconds: closed.reduce((sum, session) => sum + session.duration_seconds!, 0),
-      activeSeconds: closed.reduce((sum, session) => sum + session.active_duration_seconds!, 0)
+      unmeasured: others.filter((session) => session.session_ended === null).length,
+      durationSeconds: lasted + others.reduce((sum, session) => sum + (session.duration_seconds ?? (Date.parse(session.last_heartbeat) - Date.parse(session.session_started)) / 1000), 0),
+      activeSeconds: others.reduce((sum, session) => sum + (session.active_duration_seconds ?? 0), 0)
     })
     expect(activity.remoteSync).toMatchObject({ account: 'Plan Co', error: null, syncedAt: expect.any(String) })
+  })
+
+  it('keeps a provider session open while its heartbeat is recent, and ends it at that heartbeat once it is old', async () => {
+    const clock = fakeClock()
+    const simulator = await startCareSquareSimulator({ invoices: { [pmA]: 20 }, apiKeys: { [key]: { planManagerIds: [pmA] } }, seed: 3 })
+    const dir = tempDir()
+    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock })
+    cleanups.push(() => dir.remove(), () => simulator.close(), () => core.close())
+    const account = await core.accounts.add({ provider: 'caresquare', name: 'Plan Co', baseUrl: simulator.baseUrl, secret: key, options: { planManagerIds: [pmA] } })
+    const invoice = simulator.invoices[pmA]![1]!
+    const started = new Date(clock.now().getTime() - 4 * 60_000).toISOString()
+    const heartbeat = new Date(clock.now().getTime() - 60_000).toISOString()
+    simulator.viewSessions[pmA]!.push({
+      id: 'live-1', invoice_id: String(invoice.id), user_id: 'u1', user_name: 'Mereana', session_started: started, session_ended: null, last_heartbeat: heartbeat,
+      duration_seconds: null, created_at: started, active_duration_seconds: null, engaged_duration_seconds: null, idle_count: null
+    })
+    await core.sync.run()
+    const live = () => core.activity.forInvoice(account.id, String(invoice.id)).sessions.find((session) => session.id === 'live-1')
+    expect(live()).toMatchObject({ open: true, endedAt: null, durationSeconds: null })
+
+    await clock.sleep(30 * 60_000)
+    expect(live()).toMatchObject({ open: false, endedAt: heartbeat, durationSeconds: 180, activeSeconds: null })
   })
 
   it('keeps sessions for invoices not cached yet, links them once the invoice syncs, and never duplicates', async () => {
@@ -80,6 +107,9 @@ describe('CareSquare view sessions', () => {
       ...simulator.viewSessions[pmB]![0]!,
       id: randomUUID(),
       invoice_id: 'INV-FUTURE',
+      // Still heartbeating as the (fake) clock reads 2026-11-23T09:00Z.
+      session_started: '2026-11-23T08:55:00.000Z',
+      last_heartbeat: '2026-11-23T08:59:30.000Z',
       session_ended: null,
       duration_seconds: null,
       active_duration_seconds: null,
@@ -94,11 +124,11 @@ describe('CareSquare view sessions', () => {
     const [invoice] = careSquareDataset({ planManagerId: pmB, count: 1, seed: 99 })
     simulator.invoices[pmB]!.push({ ...invoice!, id: 'INV-FUTURE', invoice_number: 'INV-9001', is_deleted: false })
     simulator.changed()
-    Object.assign(early, { session_ended: '2024-08-01T10:05:00+10:00', duration_seconds: 300, active_duration_seconds: 200, engaged_duration_seconds: 100, idle_count: 2 })
+    Object.assign(early, { session_ended: '2026-11-23T19:00:00+10:00', duration_seconds: 300, active_duration_seconds: 200, engaged_duration_seconds: 100, idle_count: 2 })
     await core.sync.run()
 
     expect(core.activity.forInvoice(accountId, 'INV-FUTURE').sessions).toEqual([
-      expect.objectContaining({ id: early.id, invoiceCached: true, invoiceNumber: 'INV-9001', open: false, endedAt: '2024-08-01T00:05:00.000Z', durationSeconds: 300, idleCount: 2 })
+      expect.objectContaining({ id: early.id, invoiceCached: true, invoiceNumber: 'INV-9001', open: false, endedAt: '2026-11-23T09:00:00.000Z', durationSeconds: 300, idleCount: 2 })
     ])
     expect(remoteIn(core)).toHaveLength(allSessions(simulator).length)
   })

@@ -180,18 +180,21 @@ describe('Yeti-Switch connector against the simulator', () => {
     expect(simulator.requests.count).toBe(4)
   })
 
-  it('names the page and the field when a payload does not match the wire schema', async () => {
+  it('keeps an invoice whose total is unreadable with the amount unknown, and skips one that fails its schema, naming the field', async () => {
     simulator = await startYetiSimulator({ users, invoices: 20 })
-    ;(approved()[4]!.attributes as unknown as Record<string, unknown>)['amount-spent'] = 12.5
-    const { code, message } = await errorOf(client().fetchPage(null))
-    expect(code).toBe('PROVIDER_BAD_RESPONSE')
-    expect(message).toMatch(/invoice list page, data\[\d+\] — attributes\.amount-spent: .*expected (a decimal )?string/)
+    const [unreadable, broken] = [approved()[4]!, approved()[6]!]
+    ;(unreadable.attributes as unknown as Record<string, unknown>)['amount-spent'] = 12.5
+    ;(broken.attributes as unknown as Record<string, unknown>)['start-date'] = 'last month'
+    const page = await client().fetchPage(null)
+    expect(page.invoices.find((invoice) => invoice.remoteId === unreadable.id)).toMatchObject({ total: null })
+    expect(page.skipped).toEqual([expect.objectContaining({ remoteId: broken.id, field: 'attributes.start-date', reason: expect.stringMatching(/ISO 8601/) })])
   })
 
   it('tolerates unknown fields, nulls and older installs, keeps money exact, and maps an invoice whose account is missing', async () => {
     simulator = await startYetiSimulator({ users, invoices: 12 })
     const [first, second, third] = approved().filter((invoice) => invoice.id !== SEED_INVOICE_ID)
-    Object.assign(first!.attributes, { reference: null, 'amount-spent': '1000000000000000.000000000001', surprise: { nested: true } })
+    // Exact to the last place given, as long as the amount is within what the cache sums (±10^14).
+    Object.assign(first!.attributes, { reference: null, 'amount-spent': '10000000000000.000000000001', surprise: { nested: true } })
     // Before 2023-12 the total was `amount` and there was no per-side breakdown.
     const legacy = second!.attributes as unknown as Record<string, unknown>
     for (const key of Object.keys(legacy)) if (/^(originated|terminated|services?)-|^amount-spent$/.test(key)) delete legacy[key]
@@ -201,12 +204,47 @@ describe('Yeti-Switch connector against the simulator', () => {
 
     const { invoices } = await walkConnector(client())
     const byId = new Map(invoices.map((invoice) => [invoice.remoteId, invoice]))
-    expect(byId.get(first!.id)).toMatchObject({ number: null, total: '1000000000000000.000000000001' })
+    expect(byId.get(first!.id)).toMatchObject({ number: null, total: '10000000000000.000000000001' })
     expect((byId.get(first!.id)!.raw as { attributes: { surprise: unknown } }).attributes.surprise).toEqual({ nested: true })
     expect(byId.get(second!.id)).toMatchObject({ total: '42.5', lineItems: [] })
     for (const invoice of approved().filter((candidate) => candidate.accountId === third!.accountId)) {
       expect(byId.get(invoice.id)).toMatchObject({ currency: 'XXX', counterparty: null, total: invoice.attributes['amount-spent'] })
     }
+  })
+
+  it('keeps the server\'s calendar date when it sends its own offset ($YETI_TZ), and normalises only the instants', async () => {
+    simulator = await startYetiSimulator({ users, invoices: 12, seed: 3, timeZone: '+02:00' })
+    // February's invoice in Kyiv: the period closes at local midnight, 22:00 UTC on 31 January.
+    const kyiv = approved()[1]!
+    Object.assign(kyiv.attributes, { 'start-date': '2024-12-31T22:00:00.000Z', 'end-date': '2025-01-31T22:00:00.000Z' })
+    simulator.changed()
+
+    const sent = (await (await fetch(`${simulator.baseUrl}/invoices/${kyiv.id}`, { headers: { Authorization: await jwtFor(simulator), Accept: 'application/vnd.api+json' } })).json()) as {
+      data: { attributes: Record<string, unknown> }
+    }
+    expect(sent.data.attributes['end-date']).toBe('2025-02-01T00:00:00.000+02:00')
+
+    const { invoices } = await walkConnector(client())
+    expect(invoices.find((invoice) => invoice.remoteId === kyiv.id)).toMatchObject({
+      issueDate: '2025-02-01',
+      periodStart: '2024-12-31T22:00:00.000Z',
+      periodEnd: '2025-01-31T22:00:00.000Z'
+    })
+  })
+
+  it('reads a server west of UTC by its own calendar too (an IANA zone, daylight saving included)', async () => {
+    simulator = await startYetiSimulator({ users, invoices: 12, seed: 3, timeZone: 'America/New_York' })
+    const late = approved()[2]!
+    // 22:30 on 31 January in New York (EST, -05:00) is already 1 February in UTC.
+    Object.assign(late.attributes, { 'start-date': '2025-01-01T05:00:00.000Z', 'end-date': '2025-02-01T03:30:00.000Z' })
+    const summer = approved()[3]!
+    // 23:00 on 31 July in New York (EDT, -04:00).
+    Object.assign(summer.attributes, { 'start-date': '2025-07-01T04:00:00.000Z', 'end-date': '2025-08-01T03:00:00.000Z' })
+    simulator.changed()
+
+    const { invoices } = await walkConnector(client())
+    expect(invoices.find((invoice) => invoice.remoteId === late.id)).toMatchObject({ issueDate: '2025-01-31', periodEnd: '2025-02-01T03:30:00.000Z' })
+    expect(invoices.find((invoice) => invoice.remoteId === summer.id)).toMatchObject({ issueDate: '2025-07-31', periodEnd: '2025-08-01T03:00:00.000Z' })
   })
 
   it('resumes from its cursor, and starts over from a cursor it cannot use', async () => {
@@ -321,4 +359,9 @@ function exactTotals(rows: { currency: string; total: string }[]): Record<string
     sums.set(currency, (sums.get(currency) ?? 0n) + BigInt(whole! + fraction.padEnd(12, '0')))
   }
   return Object.fromEntries([...sums].sort().map(([currency, sum]) => [currency, `${sum / 10n ** 12n}.${(sum % 10n ** 12n).toString().padStart(12, '0')}`]))
+}
+
+async function jwtFor(simulator: YetiSimulator): Promise<string> {
+  const response = await fetch(`${simulator.baseUrl}/auth`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ auth: { login: LOGIN, password: PASSWORD } }) })
+  return ((await response.json()) as { jwt: string }).jwt
 }

@@ -234,7 +234,7 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
 
   it('keeps the hide-amounts setting across restarts', async () => {
     const first = await start()
-    expect(await first.call('settings.update', { hideAmounts: true })).toMatchObject({ ok: true, value: { hideAmounts: true, syncIntervalMinutes: 0 } })
+    expect(await first.call('settings.update', { hideAmounts: true })).toMatchObject({ ok: true, value: { hideAmounts: true, syncIntervalMinutes: 60 } })
     const second = await start({ dir: first.dir })
     expect(await second.call('settings.get')).toMatchObject({ ok: true, value: { hideAmounts: true } })
   })

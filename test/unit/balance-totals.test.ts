@@ -91,7 +91,7 @@ describe('balance, days overdue and what counts in totals', () => {
 
   it('indexes exactly the expressions the queries use, so totals and these sorts never read the rows', async () => {
     const cache = await filled()
-    const migrations = ['0009_add_payment_terms.sql', '0010_add_balance_and_days_overdue.sql']
+    const migrations = ['0014_add_payment_terms.sql', '0015_add_balance_and_days_overdue.sql']
       .map((file) => readFileSync(join(__dirname, '../../main/db/migrations', file), 'utf8'))
       .join('\n')
       .replace(/\s+/g, ' ')

@@ -9,20 +9,36 @@ import { InvoicesRepo } from '../../main/db/invoices.repo'
 import { openDatabase } from '../../main/db/open-database'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { tempDir } from '../helpers/temp-dir'
+import { unifiedInvoice as invoice } from '../helpers/unified-invoice'
 
 const T1 = '2026-03-20T08:00:00.000Z'
 const T2 = '2026-04-02T08:00:00.000Z'
 
 describe('changes since an instant', () => {
   const cleanups: (() => void)[] = []
-  afterEach(() => cleanups.splice(0).reverse().forEach((cleanup) => cleanup()))
+  afterEach(() =>
+    cleanups
+      .splice(0)
+      .reverse()
+      .forEach((cleanup) => cleanup())
+  )
 
   function cache() {
     const dir = tempDir()
     const db = openDatabase(join(dir.path, 'quire.sqlite3'))
-    cleanups.push(() => dir.remove(), () => void db.close())
+    cleanups.push(
+      () => dir.remove(),
+      () => void db.close()
+    )
     const accountId = randomUUID()
-    new AccountsRepo(db).insert({ id: accountId, provider: 'hoursmith', name: 'Studio', baseUrl: 'http://127.0.0.1:9/api/v1', options: {}, createdAt: T1 })
+    new AccountsRepo(db).insert({
+      id: accountId,
+      provider: 'hoursmith',
+      name: 'Studio',
+      baseUrl: 'http://127.0.0.1:9/api/v1',
+      options: {},
+      createdAt: T1
+    })
     const invoices = new InvoicesRepo(db)
     const log = new InvoiceChangesRepo(db)
     // Two syncs: everything is added at T1; at T2 one is paid, one repriced, one restored upstream.
@@ -73,7 +89,11 @@ describe('changes since an instant', () => {
 
   it('narrows the grid to the same invoices, by kind of change', () => {
     const { query, accountId } = cache()
-    const ids = (filter: Parameters<InvoiceQueryRepo['list']>[0]) => query.list(filter, '2026-04-10').items.map((i) => i.remoteId).sort()
+    const ids = (filter: Parameters<InvoiceQueryRepo['list']>[0]) =>
+      query
+        .list(filter, '2026-04-10')
+        .items.map((i) => i.remoteId)
+        .sort()
     const base = { includeRemoved: true, offset: 0, limit: 100 }
     expect(ids({ ...base, changedSince: { since: '2026-04-01T00:00:00Z' } })).toEqual(['a', 'b', 'c'])
     expect(ids({ ...base, changedSince: { since: '2026-04-01T00:00:00Z', field: 'total' } })).toEqual(['b'])
@@ -82,31 +102,3 @@ describe('changes since an instant', () => {
     expect(ids({ ...base, changedSince: { since: '2026-04-03T00:00:00Z' } })).toEqual([])
   })
 })
-
-function invoice(remoteId: string, fields: Partial<UnifiedInvoice> = {}): UnifiedInvoice {
-  return {
-    remoteId,
-    number: `INV-${remoteId}`,
-    status: 'open',
-    rawStatus: 'SENT',
-    paymentStatus: null,
-    counterparty: null,
-    notes: null,
-    issueDate: '2026-03-01',
-    dueDate: '2026-03-31',
-    periodStart: null,
-    periodEnd: null,
-    currency: 'EUR',
-    subtotal: null,
-    tax: null,
-    total: '5.00',
-    paid: null,
-    hasPdf: false,
-    remoteCreatedAt: null,
-    remoteUpdatedAt: null,
-    removed: false,
-    lineItems: [],
-    raw: { id: remoteId },
-    ...fields
-  }
-}

@@ -31,8 +31,10 @@ function invoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     removed: false,
     lineItemCount: 3,
     hasPdf: false,
+    flags: [],
     notes: 'Płatność przelewem — dziękujemy.',
     subtotal: '1000.00',
+    discount: null,
     tax: '230.00',
     periodStart: null,
     periodEnd: null,
@@ -45,6 +47,7 @@ function invoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     ],
     history: [],
     rawJson: '{}',
+    pdfCheck: null,
     ...overrides
   }
 }
@@ -92,6 +95,12 @@ describe('generated invoice PDFs print every script a European finance team meet
     }
     expect(text).not.toContain('?')
     expect(text).not.toContain(LOST_NOTE)
+  })
+
+  it('prints a stated discount between subtotal and tax, so the breakdown adds up to the total', async () => {
+    const text = await textOf(await render(invoice({ currency: 'GBP', subtotal: '1100.00', discount: '100.00', tax: '230.00', total: '1230.00' })))
+    expect(text).toMatch(/Subtotal £1,100\.00 Discount −£100\.00 Tax £230\.00 Total \(GBP\) £1,230\.00/)
+    expect(await textOf(await render(invoice()))).not.toContain('Discount')
   })
 
   it('prints amounts as French and Ukrainian locales write them, narrow spaces and ₴ included', async () => {

@@ -38,7 +38,7 @@ describe('a packaged app trusts no development switch', () => {
 
   it('reads the dev server variable in one place only, so no window or IPC check can bypass the rule', () => {
     const readers = sources('main').filter(
-      (file) => readFileSync(file, 'utf8').includes('ELECTRON_RENDERER_URL') && !file.endsWith(join('launch', 'dev-switches.ts'))
+      (file) => readFileSync(file, 'utf8').includes('ELECTRON_RENDERER_URL') && !file.endsWith(join('electron', 'dev-switches.ts'))
     )
     expect(readers).toEqual([])
   })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ViewerState } from '../../preload/contract'
+import { silentLog } from '../../main/log/log'
 import { ActivityService } from '../../main/activity/activity.service'
 import { ViewSessionsRepo } from '../../main/activity/view-sessions.repo'
 import type { Clock } from '../../main/base/clock'
@@ -57,6 +58,7 @@ describe('local view sessions', () => {
     return new ActivityService({
       db,
       clock,
+      log: silentLog,
       account: (id) => new AccountsRepo(db).byId(id) ?? (() => { throw new AppError('NOT_FOUND', 'gone') })(),
       connect: () => Promise.reject(new Error('offline')),
       userName: () => 'aroha'

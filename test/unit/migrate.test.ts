@@ -91,4 +91,29 @@ describe('migrations', () => {
     expect(migrate(db, loadMigrations(defaultMigrationsDir), null)).toBe(loadMigrations(defaultMigrationsDir).length)
     db.close()
   })
+
+  it('fills the CareSquare flags and the Hoursmith discount of invoices cached before those fields existed', () => {
+    const all = loadMigrations(defaultMigrationsDir)
+    const before = Math.min(...['add_caresquare_claim_flags', 'add_invoice_discount'].map((name) => all.findIndex((m) => m.name === name)))
+    expect(before).toBeGreaterThan(0)
+    const db = new Database(':memory:')
+    migrate(db, all.slice(0, before), null)
+    db.exec(`INSERT INTO accounts (id, provider, name, base_url, created_at) VALUES ('cs', 'caresquare', 'Plan Co', 'u', 't'), ('hs', 'hoursmith', 'Studio', 'u', 't')`)
+    const insert = db.prepare(`INSERT INTO invoices (account_id, remote_id, status, currency, total, total_scaled, seen_walk, raw, synced_at) VALUES (?, ?, 'open', 'AUD', '1', 10000, 1, ?, 't')`)
+    insert.run('cs', 'dup', JSON.stringify({ is_duplicate: true, wont_claim: false, errors: true }))
+    insert.run('cs', 'wont', JSON.stringify({ is_duplicate: null, wont_claim: true }))
+    insert.run('cs', 'odd', JSON.stringify(['not an object']))
+    insert.run('hs', 'discounted', JSON.stringify({ discountAmount: '12.50', is_duplicate: true }))
+    insert.run('hs', 'garbled', JSON.stringify({ discountAmount: '1.2.3' }))
+    migrate(db, all, null)
+    const rows = db.prepare(`SELECT remote_id, is_duplicate, wont_claim, has_errors, discount FROM invoices ORDER BY remote_id`).all()
+    expect(rows).toEqual([
+      { remote_id: 'discounted', is_duplicate: 0, wont_claim: 0, has_errors: 0, discount: '12.50' },
+      { remote_id: 'dup', is_duplicate: 1, wont_claim: 0, has_errors: 1, discount: null },
+      { remote_id: 'garbled', is_duplicate: 0, wont_claim: 0, has_errors: 0, discount: null },
+      { remote_id: 'odd', is_duplicate: 0, wont_claim: 0, has_errors: 0, discount: null },
+      { remote_id: 'wont', is_duplicate: 0, wont_claim: 1, has_errors: 0, discount: null }
+    ])
+    db.close()
+  })
 })

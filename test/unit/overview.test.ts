@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { overviewByCurrency, type OverviewInvoice } from '../../main/reports/overview'
 
-const invoice = (patch: Partial<OverviewInvoice>): OverviewInvoice => ({ currency: 'EUR', status: 'open', total: '100.00', paid: null, dueDate: null, issueDate: '2026-11-02', ...patch })
+const invoice = (patch: Partial<OverviewInvoice>): OverviewInvoice => ({
+  currency: 'EUR',
+  status: 'open',
+  total: '100.00',
+  paid: null,
+  dueDate: null,
+  issueDate: '2026-11-02',
+  ...patch
+})
 
 describe('overview tiles and months', () => {
   it('sums per currency, never mixed, with overdue and due-soon edges on today and seven days on', () => {
@@ -34,6 +42,11 @@ describe('overview tiles and months', () => {
         { month: '2026-11', issued: '20.00', paid: '5.50' }
       ]
     })
-    expect(usd).toMatchObject({ currency: 'USD', outstanding: { count: 1, amount: '9.99' }, overdue: { count: 1, amount: '9.99' }, months: [{ issued: '0.00' }, { issued: '0.00' }] })
+    expect(usd).toMatchObject({
+      currency: 'USD',
+      outstanding: { count: 1, amount: '9.99' },
+      overdue: { count: 1, amount: '9.99' },
+      months: [{ issued: '0.00' }, { issued: '0.00' }]
+    })
   })
 })

@@ -20,7 +20,7 @@ describe('the renderer is served with its CSP as a header', () => {
   })
 
   it('is what the quire:// protocol handler answers with', () => {
-    const handler = readFileSync('main/app-protocol.ts', 'utf8')
+    const handler = readFileSync('main/electron/app-protocol.ts', 'utf8')
     expect(handler).toMatch(/new Response\(read\.body, \{ status: read\.status, headers: rendererFileHeaders\(file\) \}\)/)
   })
 })

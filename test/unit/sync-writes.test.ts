@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { InvoiceQuery, type LineItem } from '../../preload/contract'
 import { EventHub } from '../../main/base/events'
 import { DomainEvents } from '../../main/base/domain-events'
+import { silentLog } from '../../main/log/log'
 import { AccountsRepo } from '../../main/db/accounts.repo'
 import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
@@ -18,6 +19,7 @@ import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { syncAccount } from '../../main/sync/account-sync'
 import { fakeClock } from '../helpers/fake-clock'
 import { tempDir } from '../helpers/temp-dir'
+import { unifiedInvoice as invoice } from '../helpers/unified-invoice'
 
 /**
  * A re-sync rewrites an invoice's line items and search entry only when they change. Whatever
@@ -59,7 +61,8 @@ describe('sync page writes', () => {
       skipped: new SkippedRecordsRepo(db),
       clock: fakeClock(new Date('2026-11-20T08:00:00Z')),
       events: new EventHub(),
-      domain: new DomainEvents()
+      domain: new DomainEvents(),
+      log: silentLog
     }
     /** One full walk whose pages are exactly `pages`. */
     const sync = async (...pages: UnifiedInvoice[][]) => {
@@ -160,33 +163,5 @@ function expectSearchIndexMatchesRows(db: Database.Database): void {
       .filter(Boolean)) {
       expect(find.all(`"${word}"`), `${word} → ${row.id}`).toContain(row.id)
     }
-  }
-}
-
-function invoice(remoteId: string, fields: Partial<UnifiedInvoice>): UnifiedInvoice {
-  return {
-    remoteId,
-    number: null,
-    status: 'open',
-    rawStatus: 'SENT',
-    paymentStatus: null,
-    counterparty: null,
-    notes: null,
-    issueDate: '2026-11-01',
-    dueDate: '2026-12-01',
-    periodStart: null,
-    periodEnd: null,
-    currency: 'EUR',
-    subtotal: null,
-    tax: null,
-    total: '5.00',
-    paid: null,
-    hasPdf: false,
-    remoteCreatedAt: null,
-    remoteUpdatedAt: null,
-    removed: false,
-    lineItems: [],
-    raw: { id: remoteId },
-    ...fields
   }
 }

@@ -1,6 +1,8 @@
 /**
  * What the demo workspace runs for each provider: the built-in simulator, and the account that
- * points at it. Data is seeded, so a demo restarted later serves the same invoices.
+ * points at it. Data is seeded, so a demo restarted later serves the same invoices. The
+ * simulators' test fixtures (the references' placeholder records, markup probes) stay out: a
+ * new user judges the product by this data.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { ProviderId, ProviderOptions } from '../../../preload/contract'
@@ -34,7 +36,7 @@ export const demoProviders: DemoProvider[] = [
     newSecret: () => `hsk_test_${alphanumeric(12)}_${alphanumeric(32)}`,
     newOptions: () => ({}),
     launch: async (secret) => {
-      const simulator = await startHoursmithSimulator({ invoices: 2_400, seed: SEED, tokens: { [secret]: { plan: 'studio', role: 'owner', workspace: 'Demo Studio' } } })
+      const simulator = await startHoursmithSimulator({ invoices: 2_400, seed: SEED, testFixtures: false, tokens: { [secret]: { plan: 'studio', role: 'owner', workspace: 'Demo Studio' } } })
       return { baseUrl: simulator.baseUrl, endpointOptions: {}, close: () => simulator.close() }
     }
   },
@@ -45,7 +47,7 @@ export const demoProviders: DemoProvider[] = [
     newOptions: () => ({ planManagerIds: [randomUUID(), randomUUID()] }),
     launch: async (secret, options) => {
       const planManagerIds = options.planManagerIds ?? []
-      const simulator = await startCareSquareSimulator({ invoices: 300, seed: SEED, apiKeys: { [secret]: { planManagerIds } } })
+      const simulator = await startCareSquareSimulator({ invoices: 300, seed: SEED, testFixtures: false, apiKeys: { [secret]: { planManagerIds } } })
       return { baseUrl: simulator.baseUrl, endpointOptions: {}, close: () => simulator.close() }
     }
   },
@@ -55,7 +57,7 @@ export const demoProviders: DemoProvider[] = [
     newSecret: () => alphanumeric(24),
     newOptions: () => ({ login: 'demo-customer' }),
     launch: async (secret, options) => {
-      const simulator = await startYetiSimulator({ invoices: 200, seed: SEED, users: { [options.login ?? 'demo-customer']: { password: secret } } })
+      const simulator = await startYetiSimulator({ invoices: 200, seed: SEED, testFixtures: false, users: { [options.login ?? 'demo-customer']: { password: secret } } })
       return { baseUrl: simulator.baseUrl, endpointOptions: {}, close: () => simulator.close() }
     }
   },
@@ -66,7 +68,7 @@ export const demoProviders: DemoProvider[] = [
     newOptions: () => ({ clientId: `demo-${alphanumeric(16)}` }),
     launch: async (secret, options) => {
       const clientId = options.clientId ?? 'demo'
-      const simulator = await startLynkwellSimulator({ invoices: 1_200, seed: SEED, clients: { [clientId]: { secret } } })
+      const simulator = await startLynkwellSimulator({ invoices: 1_200, seed: SEED, testFixtures: false, clients: { [clientId]: { secret } } })
       return { baseUrl: simulator.baseUrl, endpointOptions: { tokenUrl: simulator.tokenUrl, audience: simulator.audience }, close: () => simulator.close() }
     }
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AccountName, BaseUrl, ProviderId, ProviderOptions } from '../../../preload/contract'
+import { AccountName, AmountUnit, BaseUrl, ProviderId, ProviderOptions } from '../../../preload/contract'
 import { toAccountSummary } from '../../services/account-summary'
 import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
 import { parseCommandArgs, parseValue, readSecret } from '../parse'
@@ -30,6 +30,7 @@ async function add(ctx: CliContext, args: string[]): Promise<number> {
     'client-id': { type: 'string' },
     'token-url': { type: 'string' },
     audience: { type: 'string' },
+    'amount-unit': { type: 'string' },
     'secret-stdin': { type: 'boolean' },
     'skip-check': { type: 'boolean' },
     'allow-insecure': { type: 'boolean' },
@@ -47,6 +48,7 @@ async function add(ctx: CliContext, args: string[]): Promise<number> {
     clientId: values['client-id'],
     tokenUrl: values['token-url'],
     audience: values.audience,
+    amountUnit: values['amount-unit'] === undefined ? undefined : parseValue(AmountUnit, values['amount-unit'], '--amount-unit'),
     allowInsecure: values['allow-insecure']
   }
   // Flags not given are absent, not undefined: each provider rejects options it does not use.

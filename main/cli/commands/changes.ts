@@ -5,11 +5,17 @@ import { print, printTable, UsageError, type CliContext } from '../cli-context'
 import { parseCommandArgs, parseValue } from '../parse'
 
 /** A date means the start of that day on this machine's calendar ("since I closed March"). */
-const Since = z.union([IsoInstant, IsoDate.transform(startOfLocalDay)], { error: 'expected a date (2026-04-01) or a UTC instant (2026-04-01T00:00:00Z)' })
+const Since = z.union([IsoInstant, IsoDate.transform(startOfLocalDay)], {
+  error: 'expected a date (2026-04-01) or a UTC instant (2026-04-01T00:00:00Z)'
+})
 
 /** `changes --since`: what Quire saw change across every account, oldest first. */
 export function changesCommand(ctx: CliContext, args: string[]): number {
-  const { values, positionals } = parseCommandArgs(args, { since: { type: 'string' }, account: { type: 'string' }, json: { type: 'boolean' } })
+  const { values, positionals } = parseCommandArgs(args, {
+    since: { type: 'string' },
+    account: { type: 'string' },
+    json: { type: 'boolean' }
+  })
   if (positionals.length > 0) throw new UsageError(`changes: unexpected ${positionals.join(' ')}`)
   if (values.since === undefined) throw new UsageError('changes: --since is required')
   const since = parseValue(Since, values.since, '--since')
@@ -25,7 +31,14 @@ export function changesCommand(ctx: CliContext, args: string[]): number {
     ctx.stdout.write(`${written > 0 ? '\n' : ''}]}\n`)
     return 0
   }
-  const rows = [...items].map((item) => [item.at, `${item.account}/${item.remoteId}`, item.number ?? '', item.field, item.from ?? '', item.to ?? ''])
+  const rows = [...items].map((item) => [
+    item.at,
+    `${item.account}/${item.remoteId}`,
+    item.number ?? '',
+    item.field,
+    item.from ?? '',
+    item.to ?? ''
+  ])
   if (rows.length === 0) print(ctx.stdout, `Nothing changed since ${since}.`)
   else printTable(ctx.stdout, ['SEEN AT', 'ACCOUNT/REMOTE ID', 'NUMBER', 'CHANGE', 'FROM', 'TO'], rows)
   return 0

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { InvoiceSummary } from '../../../preload/contract'
+import type { InvoiceFlag, InvoiceSummary, InvoiceDetail } from '../../../preload/contract'
 import { print, printJson, printTable, UsageError, type CliContext } from '../cli-context'
 import { FILTER_OPTIONS, listingFromArgs } from '../invoice-filter-args'
 import { parseCommandArgs, parseValue } from '../parse'
@@ -48,11 +48,19 @@ function list(ctx: CliContext, args: string[]): number {
   printTable(
     ctx.stdout,
     ['ACCOUNT/REMOTE ID', 'NUMBER', 'STATUS', 'ISSUED', 'COUNTERPARTY', 'TOTAL', 'CUR'],
-    rows.map((i) => [`${i.account}/${i.remoteId}`, i.number ?? '', i.removed ? `${i.status} (removed)` : i.status, i.issueDate ?? '', i.counterparty ?? '', i.total ?? '—', i.currency]),
+    rows.map((i) => [`${i.account}/${i.remoteId}`, i.number ?? '', statusText(i), i.issueDate ?? '', i.counterparty ?? '', i.total ?? '—', i.currency]),
     [5]
   )
   print(ctx.stderr, `${rows.length} of ${first.total} invoices`)
   return 0
+}
+
+const FLAG_WORDS: Record<InvoiceFlag, string> = { duplicate: 'duplicate', wontClaim: 'won’t claim', errors: 'errors' }
+
+/** The status, with the provider's flags and a tombstone said beside it. */
+function statusText(invoice: InvoiceSummary): string {
+  const notes = [...invoice.flags.map((flag) => FLAG_WORDS[flag]), ...(invoice.removed ? ['removed'] : [])]
+  return notes.length > 0 ? `${invoice.status} (${notes.join(', ')})` : invoice.status
 }
 
 function show(ctx: CliContext, args: string[]): number {
@@ -70,16 +78,26 @@ function show(ctx: CliContext, args: string[]): number {
   field('Account', `${invoice.account} (${invoice.provider})`)
   field('Issued', invoice.issueDate)
   field('Due', invoice.dueDate)
+  if (invoice.flags.length > 0) field('Flags', invoice.flags.map((flag) => FLAG_WORDS[flag]).join(', '))
   field('Subtotal', invoice.subtotal && `${invoice.subtotal} ${invoice.currency}`)
+  if (invoice.discount !== null) field('Discount', `${invoice.discount} ${invoice.currency}`)
   field('Tax', invoice.tax && `${invoice.tax} ${invoice.currency}`)
   field('Total', invoice.total && `${invoice.total} ${invoice.currency}`)
   field('Paid', invoice.paid && `${invoice.paid} ${invoice.currency}`)
   field('Notes', invoice.notes)
   field('Remote id', invoice.remoteId)
   field('Synced at', invoice.syncedAt)
+  field('PDF check', pdfCheckText(invoice.pdfCheck))
   if (invoice.lineItems.length > 0) {
     print(ctx.stdout)
     printTable(ctx.stdout, ['#', 'DESCRIPTION', 'QTY', 'UNIT', 'AMOUNT'], invoice.lineItems.map((l) => [String(l.position + 1), l.description, l.quantity ?? '', l.unitPrice ?? '', l.amount ?? '']), [2, 3, 4])
   }
   return 0
+}
+
+function pdfCheckText(check: InvoiceDetail['pdfCheck']): string | null {
+  if (check === null) return null
+  if (check.outcome === 'match') return 'the provider’s PDF prints this number and total'
+  if (check.outcome === 'notChecked') return `not checked: ${check.detail ?? 'its text could not be read'}`
+  return `MISMATCH: ${check.detail ?? ''}`
 }

@@ -25,6 +25,8 @@ async function open(ctx: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, original: { type: 'boolean' }, json: { type: 'boolean' } })
   const ref = parseInvoiceReference(ctx, positionals, 'pdf')
   const pdf = values.original ? await ctx.core.pdfs.original(ref) : await ctx.core.pdfs.open(ref)
+  // The process ends after this command: its PDF's text is read now, for search and the check.
+  await ctx.core.pdfs.indexTexts()
   let path = pdf.path
   if (values.out !== undefined) {
     path = resolve(values.out)
@@ -50,6 +52,7 @@ async function prefetch(ctx: CliContext, args: string[]): Promise<number> {
   for (const account of accounts) {
     try {
       results.push({ account: account.name, ...(await ctx.core.pdfs.prefetch(account.id)), error: null })
+      await ctx.core.pdfs.indexTexts()
     } catch (error) {
       if (error instanceof AppError && error.code === 'CANCELLED') throw error
       results.push({ account: account.name, fetched: 0, none: 0, failed: 0, error: error instanceof AppError ? error.message : 'unexpected error' })

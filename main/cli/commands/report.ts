@@ -21,7 +21,8 @@ export function reportCommand(ctx: CliContext, args: string[]): number {
   })
   if (positionals.length > 0) throw new UsageError(`report aging: unexpected ${positionals.join(' ')}`)
   for (const flag of NOT_FOR_AGING) {
-    if (values[flag] !== undefined) throw new UsageError(`report aging: --${flag} does not apply; the report takes each invoice's status as of the date`)
+    if (values[flag] !== undefined)
+      throw new UsageError(`report aging: --${flag} does not apply; the report takes each invoice's status as of the date`)
   }
   if (values.json && values.csv) throw new UsageError('report aging: use either --json or --csv')
   const { sort: _sort, status: _status, includeRemoved: _inc, onlyRemoved: _only, ...filter } = listingFromArgs(ctx, values)
@@ -33,9 +34,14 @@ export function reportCommand(ctx: CliContext, args: string[]): number {
   if (report.notYetSeen > 0) {
     ctx.stderr.write(`quire: ${report.notYetSeen} invoices issued by ${report.asOf} were first synced after it and are not included\n`)
   }
+  if (report.withoutAmount > 0) {
+    ctx.stderr.write(`quire: ${report.withoutAmount} invoices owed on ${report.asOf} have no readable total and are not in the amounts\n`)
+  }
   if (values.json) {
     // The documented shape exactly; the extra facts went to stderr above.
-    ctx.stdout.write(`${JSON.stringify({ asOf: report.asOf, by: report.by, buckets: report.buckets, rows: report.rows.map(({ key, currency, count, amounts, total }) => ({ key, currency, count, amounts, total })) }, null, 2)}\n`)
+    ctx.stdout.write(
+      `${JSON.stringify({ asOf: report.asOf, by: report.by, buckets: report.buckets, rows: report.rows.map(({ key, currency, count, amounts, total }) => ({ key, currency, count, amounts, total })) }, null, 2)}\n`
+    )
     return 0
   }
   if (values.csv) {
@@ -55,10 +61,17 @@ function printHuman(ctx: CliContext, report: AgingReport): void {
   printTable(
     ctx.stdout,
     [report.by.toUpperCase(), 'CUR', 'COUNT', ...report.buckets.map((b) => b.toUpperCase()), 'TOTAL'],
-    report.rows.map((row) => [row.agedFromIssueDate > 0 ? `${row.key} *` : row.key, row.currency, String(row.count), ...report.buckets.map((b) => row.amounts[b] ?? '0.00'), row.total]),
+    report.rows.map((row) => [
+      row.agedFromIssueDate > 0 ? `${row.key} *` : row.key,
+      row.currency,
+      String(row.count),
+      ...report.buckets.map((b) => row.amounts[b] ?? '0.00'),
+      row.total
+    ]),
     [2, 3, 4, 5, 6, 7, 8]
   )
-  if (report.rows.some((row) => row.agedFromIssueDate > 0)) print(ctx.stdout, '* some invoices have no due date and are aged from their issue date')
+  if (report.rows.some((row) => row.agedFromIssueDate > 0))
+    print(ctx.stdout, '* some invoices have no due date and are aged from their issue date')
 }
 
 function dropUndefined<T extends object>(value: T): T {

@@ -8,7 +8,11 @@ export const SKIPPED_ADVICE =
 
 /** `skipped [--account NAME] [--json]`: the records held back, with the reason and the redacted record. */
 export function skippedCommand(ctx: CliContext, args: string[]): number {
-  const { values, positionals } = parseCommandArgs(args, { account: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } })
+  const { values, positionals } = parseCommandArgs(args, {
+    account: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' }
+  })
   if (positionals.length > 0) throw new UsageError(`skipped: unexpected ${positionals.join(' ')}`)
   const accountId = values.account === undefined ? null : ctx.core.accounts.byName(values.account).id
   const limit = parseValue(z.coerce.number().int().min(1).max(1000), values.limit ?? '200', '--limit')

@@ -167,7 +167,9 @@ export class CareSquareClient implements Connector {
       case 403:
         return new AppError(
           'PROVIDER_SCOPE',
-          `${who}: this API key may not access plan manager ${planManagerId}.${quote} Link that plan manager to the key under Settings → API Keys in CareSquare, or remove it from this account.`
+          // CareSquare answers 403 both for a key that was revoked and for a plan manager the key
+          // is not linked to, and its body does not say which: both are named, neither guessed.
+          `${who}: CareSquare refused access to plan manager ${planManagerId} (403).${quote} Either the API key was revoked, or this plan manager is not linked to it. Check the key under Settings → API Keys in CareSquare: create a new key if it was revoked, or link the plan manager to it (or remove it from this account).`
         )
       case 400:
         return new AppError('PROVIDER_BAD_RESPONSE', `${who}: CareSquare refused the request for plan manager ${planManagerId} (400).${quote} Check that the plan manager id is right.`)

@@ -1,4 +1,4 @@
-import type { InvoiceStatus, LineItem } from '../../../preload/contract'
+import type { InvoiceFlag, InvoiceStatus, LineItem } from '../../../preload/contract'
 import { decimalFromJsonNumber } from '../../money/decimal'
 import type { UnifiedInvoice } from '../unified-invoice'
 import type { UnifiedViewSession } from '../unified-view-session'
@@ -54,8 +54,18 @@ export function mapCareSquareInvoice(wire: CareSquareInvoice, raw: unknown): Uni
     remoteUpdatedAt: null,
     removed: wire.is_deleted === true,
     lineItems: lineItems(wire.line_items),
+    flags: flagsOf(wire),
     raw
   }
+}
+
+/** The flags a plan manager works by; absent or null means not set. */
+function flagsOf(wire: CareSquareInvoice): InvoiceFlag[] {
+  const flags: InvoiceFlag[] = []
+  if (wire.is_duplicate === true) flags.push('duplicate')
+  if (wire.wont_claim === true) flags.push('wontClaim')
+  if (wire.errors === true) flags.push('errors')
+  return flags
 }
 
 export function deriveStatus(claimStatus: string | null | undefined, approvalStatus: string | null | undefined): InvoiceStatus {

@@ -60,7 +60,7 @@ export const CareSquareInvoice = z.object({
   /** A flag, not a list of errors. */
   errors: z.boolean().nullish(),
   /** Object with errors/ignored_errors, or a string: not read, only kept in the raw payload. */
-  state_management: z.unknown(),
+  state_management: z.unknown().optional(),
   is_deleted: z.boolean().nullish(),
   wont_claim: z.boolean().nullish(),
   is_reimbursement: z.boolean().nullish(),

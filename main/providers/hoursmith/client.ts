@@ -21,14 +21,18 @@ interface ResumePoint {
   cursor: string
 }
 
-/** Hoursmith's published per-token limits (Studio plan; Agency allows double). */
+/** Hoursmith's published per-token limits on the Studio plan, the least plan with API access. */
 export const HOURSMITH_BUDGET = [
   { limit: 30, windowMs: 10_000 },
   { limit: 600, windowMs: 60_000 }
 ]
+/** The Agency plan's: double Studio's in both buckets. */
+export const HOURSMITH_AGENCY_BUDGET = HOURSMITH_BUDGET.map((window) => ({ ...window, limit: window.limit * 2 }))
 
 export class HoursmithClient implements Connector {
   private readonly budget: RateBudget | null
+  /** Whether /me has been asked which plan's budget applies (once per client, i.e. per sync). */
+  private planKnown = false
 
   constructor(
     private readonly baseUrl: string,
@@ -42,6 +46,7 @@ export class HoursmithClient implements Connector {
   async testConnection(signal?: AbortSignal): Promise<string> {
     const response = await this.get('/me', signal)
     const me = parseWire(HoursmithMe, parseJson(response.text, 'Hoursmith', '/me'), 'Hoursmith', '/me').data
+    this.usePlan(me.plan)
     const workspace = me.workspace?.name ?? 'your workspace'
     return `Connected to Hoursmith workspace “${workspace}”${me.role ? ` as ${me.role}` : ''}${me.plan ? ` (${me.plan} plan)` : ''}.`
   }
@@ -66,6 +71,7 @@ export class HoursmithClient implements Connector {
     const point = decodeResumePoint(resume, sort)
     const query = new URLSearchParams({ limit: String(HOURSMITH_PAGE_SIZE), sort })
     if (point) query.set('cursor', point.cursor)
+    const planRequests = await this.learnPlan(signal)
     const response = await this.request(`/invoices?${query}`, signal)
     // A cursor can go stale (e.g. the provider rotated its signing key): walk again from the start.
     if (response.status === 400 && point) {
@@ -81,8 +87,30 @@ export class HoursmithClient implements Connector {
       invoices,
       skipped,
       next: next === null ? null : JSON.stringify({ sort, cursor: next } satisfies ResumePoint),
-      requests: response.attempts
+      requests: planRequests + response.attempts
     }
+  }
+
+  /**
+   * Agency plans may send twice as many requests as Studio ones, and only /me says which plan
+   * this token's workspace is on. It is asked once, when the Studio budget is about to make the
+   * sync wait (with one request of it left, for /me itself): a sync that never comes near the
+   * limit never spends a request on it. Until it answers, or if it cannot, the Studio budget
+   * holds, which is never too much. Returns the requests it sent.
+   */
+  private async learnPlan(signal?: AbortSignal): Promise<number> {
+    if (this.planKnown || this.budget === null || this.budget.room() > 1) return 0
+    this.planKnown = true
+    const response = await this.request('/me', signal)
+    if (response.status < 200 || response.status >= 300) return response.attempts
+    const me = HoursmithMe.safeParse(tryParseJson(response.text))
+    if (me.success) this.usePlan(me.data.data.plan)
+    return response.attempts
+  }
+
+  private usePlan(plan: string | null | undefined): void {
+    this.planKnown = true
+    this.budget?.use(plan?.trim().toLowerCase() === 'agency' ? HOURSMITH_AGENCY_BUDGET : HOURSMITH_BUDGET)
   }
 
   private async get(path: string, signal?: AbortSignal): Promise<HttpResponse> {

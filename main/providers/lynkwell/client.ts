@@ -1,7 +1,9 @@
 /**
  * Lynkwell billing API v1: OAuth2 client credentials through Auth0 (client id in the account's
- * options, client secret from the keychain) → a bearer token kept in memory only, reused until
- * shortly before it expires and renewed once on a 401. Keyset paging: `limit` (a string, ≤ 100)
+ * options, client secret from the keychain) → a bearer token reused until shortly before it
+ * expires and renewed once on a 401. The token outlives the connector: it is kept in the
+ * account's token cache (the keychain), so later syncs and later processes reuse it instead of
+ * asking Auth0 again, and a 401 drops it there too. Keyset paging: `limit` (a string, ≤ 100)
  * and `startingAfter` = the last id seen, until `hasMore` is false. List items are complete
  * invoices (the seed's list and detail examples are the same object), so no detail requests.
  */
@@ -9,6 +11,7 @@ import { AppError } from '../../base/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
 import { requestPdf, type PdfInvoice } from '../../net/pdf-request'
 import { checkLinkTarget } from '../../net/link-target'
+import { MemoryAccessTokenCache, type AccessTokenCache, type CachedAccessToken } from '../access-token-cache'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
 import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
 import { readInvoiceRecords } from '../record-reader'
@@ -16,7 +19,7 @@ import { mapLynkwellInvoice } from './map'
 import { LynkwellErrorBody, LynkwellInvoice, LynkwellInvoiceList, LynkwellToken } from './schemas'
 
 export const LYNKWELL_PAGE_SIZE = 100
-/** Renew this long before expiry (at most a tenth of the lifetime), so a token never lapses mid-request. */
+/** See renewAt. */
 const EXPIRY_MARGIN_MS = 60_000
 
 interface ResumePoint {
@@ -24,23 +27,21 @@ interface ResumePoint {
   startingAfter: string
 }
 
-interface AccessToken {
-  value: string
-  renewAt: number
-}
-
 export class LynkwellClient implements Connector {
   private readonly clientId: string
   private readonly tokenUrl: string
   private readonly audience: string
-  private cached: AccessToken | null = null
+  private cached: CachedAccessToken | null = null
+  /** The token cache is read once per connector; after that, this connector's own copy is the truth. */
+  private storeRead = false
   /** Every access token obtained, so none can be quoted back in an error. */
   private readonly issued: string[] = []
 
   constructor(
     private readonly account: ConnectorAccount,
     private readonly secret: string,
-    private readonly deps: HttpDeps
+    private readonly deps: HttpDeps,
+    private readonly tokens: AccessTokenCache = new MemoryAccessTokenCache()
   ) {
     const { clientId, tokenUrl, audience } = account.options
     // The provider definition fills tokenUrl and audience with Lynkwell's documented defaults.
@@ -72,7 +73,8 @@ export class LynkwellClient implements Connector {
     }
     const where = 'an invoice list page'
     const page = parseWire(LynkwellInvoiceList, parseJson(response.text, 'Lynkwell', where), 'Lynkwell', where)
-    const { invoices, skipped } = readInvoiceRecords(page.data.items, LynkwellInvoice, mapLynkwellInvoice, { secrets: [this.secret, ...this.issued] })
+    const amountUnit = this.account.options.amountUnit
+    const { invoices, skipped } = readInvoiceRecords(page.data.items, LynkwellInvoice, (wire, raw) => mapLynkwellInvoice(wire, raw, amountUnit), { secrets: [this.secret, ...this.issued] })
     const last = lastListedId(page.data.items)
     if (page.data.hasMore && !last) {
       throw new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: Lynkwell said more invoices follow but sent ${page.data.items.length === 0 ? 'an empty page' : 'a page whose last item has no id'}, so the walk cannot continue. Sync again later.`)
@@ -140,7 +142,7 @@ export class LynkwellClient implements Connector {
       })
       requests += response.attempts
       if (response.status === 401 && attempt === 1) {
-        this.cached = null
+        await this.dropToken()
         continue
       }
       if (response.status >= 200 && response.status < 300) return { response, requests }
@@ -151,17 +153,37 @@ export class LynkwellClient implements Connector {
 
   /**
    * The cached token while it is fresh, else a new one. The engine calls a connector one page
-   * at a time, so there is never a second token request in flight to share.
+   * at a time, so there is never a second token request in flight to share. Two processes
+   * syncing at once may each ask for one; the later write wins, and both tokens stay valid.
    */
   private async accessToken(signal?: AbortSignal): Promise<{ value: string; requests: number }> {
-    if (this.cached && this.deps.clock.now().getTime() < this.cached.renewAt) return { value: this.cached.value, requests: 0 }
+    if (!this.storeRead) {
+      this.storeRead = true
+      const stored = await this.tokens.read()
+      if (stored && stored.scope === this.scope) {
+        this.cached = stored
+        this.issued.push(stored.value)
+      }
+    }
+    if (this.cached && this.deps.clock.now().getTime() < renewAt(this.cached)) return { value: this.cached.value, requests: 0 }
     this.cached = null
     const { token, attempts } = await this.requestToken(signal)
     this.cached = token
+    await this.tokens.write(token)
     return { value: token.value, requests: attempts }
   }
 
-  private async requestToken(signal?: AbortSignal): Promise<{ token: AccessToken; attempts: number }> {
+  private async dropToken(): Promise<void> {
+    this.cached = null
+    await this.tokens.drop()
+  }
+
+  /** What a token is good for: one client at one token endpoint for one audience. */
+  private get scope(): string {
+    return JSON.stringify([this.clientId, this.tokenUrl, this.audience])
+  }
+
+  private async requestToken(signal?: AbortSignal): Promise<{ token: CachedAccessToken; attempts: number }> {
     const response = await exchange(this.deps, {
       url: this.tokenUrl,
       method: 'POST',
@@ -173,9 +195,8 @@ export class LynkwellClient implements Connector {
     const where = 'the token response'
     const granted = parseWire(LynkwellToken, parseJson(response.text, 'Lynkwell', where), 'Lynkwell', where)
     this.issued.push(granted.access_token)
-    const lifetimeMs = granted.expires_in * 1000
-    const renewAt = this.deps.clock.now().getTime() + lifetimeMs - Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 10)
-    return { token: { value: granted.access_token, renewAt }, attempts: response.attempts }
+    const issuedAt = this.deps.clock.now().getTime()
+    return { token: { value: granted.access_token, scope: this.scope, issuedAt, expiresAt: issuedAt + Math.round(granted.expires_in * 1000) }, attempts: response.attempts }
   }
 
   private tokenFailure(response: HttpResponse): AppError {
@@ -241,6 +262,11 @@ export class LynkwellClient implements Connector {
     const redacted = redact(said, [this.secret, ...this.issued])
     return ` Lynkwell said: “${redacted.slice(0, 300).replace(/[.\s]+$/, '')}”.`
   }
+}
+
+/** Renew this long before expiry: a minute, or a tenth of a short lifetime, so a token never lapses mid-request. */
+function renewAt(token: CachedAccessToken): number {
+  return token.expiresAt - Math.min(EXPIRY_MARGIN_MS, (token.expiresAt - token.issuedAt) / 10)
 }
 
 /**

@@ -32,9 +32,8 @@ export function mapYetiInvoice(wire: YetiInvoice, account: YetiAccount | null, r
     notes: null,
     // Yeti exposes no issue, created or due date, only the billing period's bounds (instants).
     // An invoice is generated when its period closes, so the period end is when it was issued
-    // at the earliest: its UTC date stands in for the issue date. The account's time zone is not
-    // exposed, so for operators far from UTC that date can be a day off their own calendar.
-    issueDate: periodEnd.slice(0, 10),
+    // at the earliest: its date stands in for the issue date.
+    issueDate: serverCalendarDate(attributes['end-date']),
     dueDate: null,
     periodStart: utcInstant(attributes['start-date']),
     periodEnd,
@@ -61,6 +60,15 @@ function currencyOf(account: YetiAccount | null): string {
 /** Rails renders times in the app's zone; Yeti's default is UTC (`…Z`), which is kept as sent. */
 function utcInstant(text: string): string {
   return text.endsWith('Z') ? text : new Date(text).toISOString()
+}
+
+/**
+ * The date on the operator's own calendar: Rails writes times in the server's zone ($YETI_TZ)
+ * with its offset, so the date as written is the server's local date. A period ending at
+ * midnight `2025-02-01T00:00+02:00` is February's invoice day, not 31 January in UTC.
+ */
+function serverCalendarDate(text: string): string {
+  return text.slice(0, 10)
 }
 
 /**

@@ -50,13 +50,19 @@ export interface CareSquareDatasetOptions {
   firstNumericId?: number
   /** A share of invoices soft-deleted upstream (`is_deleted`). */
   deletedShare?: number
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
 }
 
 /**
  * One plan manager's invoices, oldest first. Amounts are computed in integer cents and sent as
  * doubles (cents / 100), as the API sends them; sums only count lines that are not deleted.
  */
-export function careSquareDataset({ planManagerId, count, seed = 1, firstNumericId = 48_000, deletedShare = 0.03 }: CareSquareDatasetOptions): CareSquareWireInvoice[] {
+export function careSquareDataset({ planManagerId, count, seed = 1, firstNumericId = 48_000, deletedShare = 0.03, testFixtures = true }: CareSquareDatasetOptions): CareSquareWireInvoice[] {
   const random = seededRandom(seed)
   const participants = Array.from({ length: 12 }, () => uuidFrom(random))
   const providers = [...Array.from({ length: 8 }, () => uuidFrom(random)), 'prov_00417', 'prov_01822']
@@ -90,7 +96,7 @@ export function careSquareDataset({ planManagerId, count, seed = 1, firstNumeric
       participant_id: random() < 0.95 ? pick(random, participants) : null,
       plan_manager: planManagerId,
       // Ids are data, never markup: this one must show as text wherever it is shown.
-      pm_provider_id: index === 3 ? '<img src=x onerror=alert(1)>' : reimbursement || random() < 0.05 ? null : pick(random, providers),
+      pm_provider_id: index === 3 && testFixtures ? '<img src=x onerror=alert(1)>' : reimbursement || random() < 0.05 ? null : pick(random, providers),
       s3_key: random() < 0.9 ? `invoices/${planManagerId}/${String(id)}.pdf` : null,
       state_management: stateManagement(random, errors),
       subtotal: subtotal / 100,

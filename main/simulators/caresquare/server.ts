@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listenOnLoopback } from '../../net/loopback-server'
 import { sendJson } from '../shared/raw-json'
+import { withFaults, type FaultPlan } from '../shared/faults'
 import { careSquareDataset, careSquareViewSessions } from './dataset'
 import {
   seedExampleInvoice,
@@ -33,9 +34,17 @@ export interface CareSquareSimulatorOptions {
   invoices?: number | Record<string, CareSquareWireInvoice[] | number>
   seed?: number
   port?: number
+  /** Injected misbehaviour and link latency (see shared/faults.ts). */
+  faults?: FaultPlan
   /** At most `requests` per API key per fixed window, then 429 (the API documents no headers for it). */
   rateLimit?: { requests: number; windowMs: number }
   now?: () => number
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
 }
 
 export interface CareSquareSimulator {
@@ -74,7 +83,7 @@ export async function startCareSquareSimulator(options: CareSquareSimulatorOptio
   const limiter = new FixedWindow(options.rateLimit, options.now ?? Date.now)
   const byId = new IdIndex(invoices)
 
-  const server = await listenOnLoopback((request, response, url) => {
+  const server = await listenOnLoopback(withFaults((request, response, url) => {
     requests.count += 1
     if (!url.pathname.startsWith(`${PREFIX}/`) || request.method !== 'GET') return fail(response, 404)
     const apiKey = bearer(request)
@@ -100,7 +109,7 @@ export async function startCareSquareSimulator(options: CareSquareSimulatorOptio
       return found ? sendJson(response, 200, found) : fail(response, 404)
     }
     return fail(response, 404)
-  }, options.port)
+  }, options.faults), options.port)
 
   return {
     baseUrl: `${server.origin}${PREFIX}`,
@@ -127,11 +136,9 @@ function buildDataset(options: CareSquareSimulatorOptions): Pick<CareSquareSimul
   const viewSessions: CareSquareSimulator['viewSessions'] = {}
   plan.forEach(([planManagerId, data], index) => {
     const generated = !Array.isArray(data)
-    const list = generated
-      ? careSquareDataset({ planManagerId, count: data, seed: seed + index, firstNumericId: 48_000 + index * 1_000_000 })
-      : data
+    const list = generated ? careSquareDataset({ planManagerId, count: data, seed: seed + index, firstNumericId: 48_000 + index * 1_000_000, testFixtures: options.testFixtures }) : data
     const sessions = careSquareViewSessions(list, seed + index)
-    if (generated && index === 0) {
+    if (generated && index === 0 && options.testFixtures !== false) {
       list.unshift(seedExampleInvoice())
       sessions.unshift(seedExampleViewSession())
     }

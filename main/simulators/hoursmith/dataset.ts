@@ -11,9 +11,11 @@ const CLIENTS = [
   { name: 'Acme Rocket Supplies', currency: 'USD' },
   { name: 'Fjord Analytics AS', currency: 'EUR' },
   { name: 'Blue Heron Architecture', currency: 'USD' },
-  // Payloads are data, never markup: the UI must show this as text.
+  // Payloads are data, never markup: the UI must show this as text (test fixture; see below).
   { name: '<img src=x onerror=alert(1)> Pentest Co', currency: 'USD' }
 ] as const
+/** Stands in for the markup probe when test fixtures are off: same currency, same place. */
+const PLAIN_LAST_CLIENT = { name: 'Lumen & Loom Studio', currency: 'USD' } as const
 
 const NOTES = [
   null,
@@ -33,15 +35,22 @@ export interface DatasetOptions {
   seed?: number
   /** A share of invoices soft-deleted upstream (deletedAt set). */
   deletedShare?: number
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
 }
 
-export function hoursmithDataset({ count, seed = 1, deletedShare = 0.01 }: DatasetOptions): HoursmithWireInvoice[] {
+export function hoursmithDataset({ count, seed = 1, deletedShare = 0.01, testFixtures = true }: DatasetOptions): HoursmithWireInvoice[] {
   const random = seededRandom(seed)
+  const clients = testFixtures ? CLIENTS : [...CLIENTS.slice(0, -1), PLAIN_LAST_CLIENT]
   const orgId = uuidFrom(random)
   const clientIds = CLIENTS.map(() => uuidFrom(random))
   return Array.from({ length: count }, (_, index) => {
     const clientIndex = Math.floor(random() * CLIENTS.length)
-    const client = CLIENTS[clientIndex]!
+    const client = clients[clientIndex]!
     const minorDigits = client.currency === 'JPY' ? 0 : 2
     const issued = EPOCH + Math.floor((index / Math.max(1, count)) * 730) * DAY
     const status = pick(random, ['DRAFT', 'SENT', 'SENT', 'PAID', 'PAID', 'PAID', 'CANCELLED'] as const)

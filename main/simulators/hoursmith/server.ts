@@ -11,7 +11,7 @@ import { listenOnLoopback } from '../../net/loopback-server'
 import { sendJson } from '../shared/raw-json'
 import { badRecords, mixedIn, type BadRecord } from '../shared/bad-records'
 import { hoursmithDataset } from './dataset'
-import { SlidingWindowLimiter } from './rate-limit'
+import { SlidingWindowLimiter, type WindowLimits } from './rate-limit'
 
 export interface HoursmithTokenGrant {
   plan?: 'free' | 'studio' | 'agency'
@@ -25,9 +25,15 @@ export interface HoursmithSimulatorOptions {
   seed?: number
   tokens: Record<string, HoursmithTokenGrant>
   port?: number
-  /** Overrides the documented Studio limits (30 per 10 s burst, 600 per 60 s sustained). */
+  /** Overrides the documented limits (Studio: 30 per 10 s burst, 600 per 60 s sustained; Agency: double) for every plan. */
   rateLimits?: { burst: number; burstWindowMs: number; sustained: number; sustainedWindowMs: number }
   now?: () => number
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
   /** Injected misbehaviour (5xx, 429, resets, slowness, malformed pages), for fault tests. */
   faults?: FaultPlan
   /** Mixes records no reference promises among the good ones (see shared/bad-records.ts). */
@@ -51,14 +57,23 @@ export const HOURSMITH_TOKEN_SHAPE = /^hsk_(live|test)_[A-Za-z0-9]{12}_[A-Za-z0-
 const SORTABLE = new Set(['amountPaid', 'createdAt', 'dueDate', 'id', 'issueDate', 'number', 'paidAt', 'paymentStatus', 'sentAt', 'status', 'total', 'updatedAt'])
 const MAX_LIMIT = 200
 const HOURSMITH_BAD_RECORD_FIELDS = { total: 'total', money: 'decimal-string', currency: 'currency', status: 'status', text: 'notes' } as const
+/** The documented per-token budgets (rate-limits page): Agency has double Studio's. */
+const STUDIO_LIMITS: WindowLimits = { burst: 30, burstWindowMs: 10_000, sustained: 600, sustainedWindowMs: 60_000 }
+const AGENCY_LIMITS: WindowLimits = { burst: 60, burstWindowMs: 10_000, sustained: 1_200, sustainedWindowMs: 60_000 }
 
 export async function startHoursmithSimulator(options: HoursmithSimulatorOptions): Promise<HoursmithSimulator> {
-  const good = Array.isArray(options.invoices) ? options.invoices : hoursmithDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1 })
+  const good = Array.isArray(options.invoices) ? options.invoices : hoursmithDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, testFixtures: options.testFixtures })
   const bad = options.badRecords ? badRecords(good.filter((invoice) => invoice.deletedAt === null).filter((_, index) => index % 9 === 4), HOURSMITH_BAD_RECORD_FIELDS) : []
   const invoices = bad.length > 0 ? mixedIn(good, bad) : good
   const now = options.now ?? Date.now
-  const limits = options.rateLimits ?? { burst: 30, burstWindowMs: 10_000, sustained: 600, sustainedWindowMs: 60_000 }
-  const limiter = new SlidingWindowLimiter(limits, now)
+  const limiters = new Map<string, { limits: WindowLimits; limiter: SlidingWindowLimiter }>()
+  const limiterFor = (plan: HoursmithTokenGrant['plan']) => {
+    const limits = options.rateLimits ?? (plan === 'agency' ? AGENCY_LIMITS : STUDIO_LIMITS)
+    const key = options.rateLimits ? 'all' : plan === 'agency' ? 'agency' : 'studio'
+    let entry = limiters.get(key)
+    if (!entry) limiters.set(key, (entry = { limits, limiter: new SlidingWindowLimiter(limits, now) }))
+    return entry
+  }
   const requests = { count: 0 }
   const sorted = new SortedViews(invoices)
 
@@ -73,6 +88,7 @@ export async function startHoursmithSimulator(options: HoursmithSimulatorOptions
     if (token === null || !HOURSMITH_TOKEN_SHAPE.test(token) || !grant) {
       return fail(response, 401, 'unauthenticated', 'Missing or invalid API token.')
     }
+    const { limits, limiter } = limiterFor(grant.plan)
     const budget = limiter.take(token)
     const headers = {
       'X-RateLimit-Limit': String(limits.sustained),
@@ -184,6 +200,7 @@ class SortedView {
   private compare(aKey: SortKey, aId: string, bKey: SortKey, bId: string): number {
     const byKey = aKey === bKey ? 0 : aKey === null ? -1 : bKey === null ? 1 : compareValues(aKey, bKey)
     if (byKey !== 0) return this.descending ? -byKey : byKey
+    // A record in bad-records mode may have no id at all; it must not break the simulator's own order.
     const [a, b] = [aId ?? '', bId ?? '']
     return a < b ? -1 : a > b ? 1 : 0
   }

@@ -63,6 +63,12 @@ export interface LynkwellDatasetOptions {
   seed?: number
   /** Where each invoice's pdfUrl points (the simulator's own origin). */
   pdfBaseUrl?: string
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
 }
 
 /**
@@ -70,10 +76,10 @@ export interface LynkwellDatasetOptions {
  * at fixed places (float traps, huge amounts, nulls, empty item lists, an unmapped status).
  * Amounts are built in integer cents and written as JSON numbers in major units, as Lynkwell does.
  */
-export function lynkwellDataset({ count, seed = 1, pdfBaseUrl = 'https://billing-files.lynkwell.invalid/invoices' }: LynkwellDatasetOptions): LynkwellWireInvoice[] {
+export function lynkwellDataset({ count, seed = 1, pdfBaseUrl = 'https://billing-files.lynkwell.invalid/invoices', testFixtures = true }: LynkwellDatasetOptions): LynkwellWireInvoice[] {
   const random = seededRandom(seed)
   const profiles = Array.from({ length: 40 }, () => `pp_${uuidFrom(random).replace(/-/g, '').slice(0, 20)}`)
-  const invoices = Array.from({ length: count }, (_, index) => (index === 0 ? structuredClone(LYNKWELL_SEED_INVOICE) : generated(random, index, count, profiles, pdfBaseUrl)))
+  const invoices = Array.from({ length: count }, (_, index) => (index === 0 && testFixtures ? structuredClone(LYNKWELL_SEED_INVOICE) : generated(random, index, count, profiles, pdfBaseUrl)))
   for (const [index, patch] of EDGE_CASES.entries()) {
     const target = invoices[index + 1]
     if (target) Object.assign(target, patch)

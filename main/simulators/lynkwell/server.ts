@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LynkwellWireInvoice } from '../../providers/lynkwell/schemas'
 import { listenOnLoopback } from '../../net/loopback-server'
 import { sendJson } from '../shared/raw-json'
+import { withFaults, type FaultPlan } from '../shared/faults'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { lynkwellDataset } from './dataset'
 import { TokenAuthority, type LynkwellApiClient } from './oauth'
@@ -26,6 +27,14 @@ export interface LynkwellSimulatorOptions {
   tokenTtlSeconds?: number
   now?: () => number
   port?: number
+  /** Injected misbehaviour and link latency (see shared/faults.ts). */
+  faults?: FaultPlan
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
 }
 
 export interface LynkwellSimulator {
@@ -80,7 +89,7 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
   const pdfOf = pdfCache((id) => drawLynkwellPdf(invoices[positionOf(id)!]!))
   const files = { needsToken: false }
 
-  const server = await listenOnLoopback(async (request, response, url) => {
+  const server = await listenOnLoopback(withFaults(async (request, response, url) => {
     const pdfMatch = PDF_PATH.exec(url.pathname)
     if (pdfMatch && request.method === 'GET') {
       pdfRequests.count += 1
@@ -122,16 +131,11 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
       return invoice ? sendJson(response, 200, { data: invoice }) : sendJson(response, 404, { message: 'Invoice not found' })
     }
     return sendJson(response, 404, { message: 'Not found' })
-  }, options.port)
+  }, options.faults), options.port)
 
   // Generated after listening, so each pdfUrl can point at this simulator's own origin.
   if (!Array.isArray(options.invoices)) {
-    for (const invoice of lynkwellDataset({
-      count: options.invoices ?? 250,
-      seed: options.seed ?? 1,
-      pdfBaseUrl: `${server.origin}/files/invoices`
-    }))
-      invoices.push(invoice)
+    for (const invoice of lynkwellDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, pdfBaseUrl: `${server.origin}/files/invoices`, testFixtures: options.testFixtures })) invoices.push(invoice)
   }
   return {
     baseUrl: `${server.origin}${BASE_PATH}`,

@@ -41,7 +41,13 @@ export const DEEP_NESTING = 20_000
  */
 export function badRecords(templates: readonly object[], fields: WireFields, prefix = 'bad'): BadRecord[] {
   let made = 0
-  const make = (label: string, outcome: BadRecordOutcome, field: string, changes: Record<string, unknown>, id: string | null = `${prefix}-${label}`): BadRecord => {
+  const make = (
+    label: string,
+    outcome: BadRecordOutcome,
+    field: string,
+    changes: Record<string, unknown>,
+    id: string | null = `${prefix}-${label}`
+  ): BadRecord => {
     const good = templates[made++ % templates.length] as Record<string, unknown>
     const record: Record<string, unknown> = { ...good, ...changes }
     if (id === null) delete record.id

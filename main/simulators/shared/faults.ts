@@ -85,3 +85,26 @@ function sendGzipBomb(response: ServerResponse, megabytes: number): void {
   gzip.write('{"padding":"')
   pump()
 }
+
+export interface Latency {
+  /** The round trip every request waits before it is answered. */
+  ms: number
+  /** Each wait is `ms` plus or minus up to this, seeded, so a run can be repeated. */
+  jitterMs: number
+  seed?: number
+}
+
+/**
+ * A real link instead of loopback: every request answered normally waits its latency first (an
+ * injected delay adds to it; other injected faults keep their own timing). Loopback answers in
+ * microseconds, which hides how a sync behaves when each request costs a round trip.
+ */
+export function withLatency(latency: Latency, plan?: FaultPlan): FaultPlan {
+  const random = seededRandom(latency.seed ?? 1)
+  return (request) => {
+    const fault = plan?.(request) ?? null
+    if (fault && fault.kind !== 'delay') return fault
+    const wait = Math.max(0, latency.ms + (random() * 2 - 1) * latency.jitterMs)
+    return { kind: 'delay', ms: wait + (fault?.ms ?? 0) }
+  }
+}

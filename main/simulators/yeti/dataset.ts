@@ -90,10 +90,13 @@ const ACCOUNTS: readonly AccountPlan[] = [
   { name: 'Zoë Telecom — Київ', currency: 'EUR', utcOffsetHours: 2, period: 'month', terminates: true },
   // Periods of accounts on the same calendar start at the same instant: sorts need a tie-break.
   { name: 'Harbour & Finch Voice', currency: 'GBP', utcOffsetHours: 0, period: 'month', terminates: false },
-  // Payloads are data, never markup: the UI must show this as text.
+  // Payloads are data, never markup: the UI must show this as text (test fixture; see PLAIN_NAMES).
   { name: '<img src=x onerror=alert(1)> Pentest Trunk', currency: 'USD', utcOffsetHours: -5, period: 'month', terminates: true },
   { name: 'DID pool São Paulo', currency: 'BRL', utcOffsetHours: -3, period: 'week', terminates: true }
 ]
+
+/** Names for the markup probes when test fixtures are off, by account position. */
+const PLAIN_NAMES: Record<number, string> = { 3: 'Riverside Contact Centre' }
 
 const EPOCH = Date.UTC(2023, 0, 2)
 const DAY = 86_400_000
@@ -115,14 +118,20 @@ export interface YetiDatasetOptions {
   seed?: number
   /** A share of invoices not yet approved, which the customer API does not serve. */
   unapprovedShare?: number
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
 }
 
-export function yetiDataset({ count, seed = 1, unapprovedShare = 0.03 }: YetiDatasetOptions): YetiDataset {
+export function yetiDataset({ count, seed = 1, unapprovedShare = 0.03, testFixtures = true }: YetiDatasetOptions): YetiDataset {
   const random = seededRandom(seed)
-  const accounts = ACCOUNTS.map((plan): YetiSimAccount => ({
+  const accounts = ACCOUNTS.map((plan, position): YetiSimAccount => ({
     id: uuidFrom(random),
     attributes: {
-      name: plan.name,
+      name: testFixtures ? plan.name : (PLAIN_NAMES[position] ?? plan.name),
       balance: railsDecimal(BigInt(Math.round((random() - 0.2) * 50_000_000))),
       'min-balance': '0.0',
       'max-balance': '100000.0',
@@ -136,7 +145,7 @@ export function yetiDataset({ count, seed = 1, unapprovedShare = 0.03 }: YetiDat
   const invoices: YetiSimInvoice[] = []
   const periods = ACCOUNTS.map(() => 0)
   for (let index = 0; index < count; index += 1) {
-    if (index === 0) {
+    if (index === 0 && testFixtures) {
       invoices.push({ id: SEED_INVOICE_ID, state: 'approved', accountId: accounts[0]!.id, attributes: { ...SEED_INVOICE_ATTRIBUTES } })
       continue
     }

@@ -3,6 +3,7 @@
  * query rules and their error objects, sorting, the paged paginator, and the document shape.
  */
 import type { YetiSimAccount, YetiSimInvoice, YetiSimInvoiceAttributes } from './dataset'
+import { renderServerTime, type ServerZone } from './server-time'
 
 export const YETI_API_PATH = '/api/rest/customer/v1'
 export const MAX_PAGE_SIZE = 1000
@@ -130,16 +131,26 @@ function compare(a: Comparable, b: Comparable): number {
   return a < b ? -1 : 1
 }
 
-export function invoiceResource(invoice: YetiSimInvoice, origin: string, withAccountData: boolean): object {
+export function invoiceResource(invoice: YetiSimInvoice, origin: string, withAccountData: boolean, zone: ServerZone = 'UTC'): object {
   const self = `${origin}${YETI_API_PATH}/invoices/${invoice.id}`
   const links = { self: `${self}/relationships/account`, related: `${self}/account` }
   return {
     id: invoice.id,
     type: 'invoices',
     links: { self },
-    attributes: invoice.attributes,
+    attributes: inServerZone(invoice.attributes, zone),
     relationships: { account: withAccountData ? { links, data: { type: 'accounts', id: invoice.accountId } } : { links } }
   }
+}
+
+/** Every datetime attribute (`…-date`, `…-at`) as a server in `zone` renders it. */
+function inServerZone(attributes: YetiSimInvoiceAttributes, zone: ServerZone): YetiSimInvoiceAttributes {
+  if (zone === 'UTC') return attributes
+  const rendered = { ...attributes }
+  for (const [name, value] of Object.entries(attributes)) {
+    if (typeof value === 'string' && (name.endsWith('-date') || name.endsWith('-at'))) Object.assign(rendered, { [name]: renderServerTime(value, zone) })
+  }
+  return rendered
 }
 
 export function accountResource(account: YetiSimAccount, origin: string): object {

@@ -8,19 +8,11 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listenOnLoopback } from '../../net/loopback-server'
 import { sendJson } from '../shared/raw-json'
+import { withFaults, type FaultPlan } from '../shared/faults'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { yetiDataset, type YetiSimAccount, type YetiSimInvoice } from './dataset'
-import {
-  accountResource,
-  invoiceResource,
-  JsonApiFailure,
-  pageLinks,
-  parseInclude,
-  parseListQuery,
-  sortInvoices,
-  YETI_API_PATH,
-  type JsonApiError
-} from './jsonapi'
+import { renderServerTime } from './server-time'
+import { accountResource, invoiceResource, JsonApiFailure, pageLinks, parseInclude, parseListQuery, sortInvoices, YETI_API_PATH, type JsonApiError } from './jsonapi'
 import { signJwt, verifyJwt } from './jwt'
 
 export interface YetiUser {
@@ -36,10 +28,23 @@ export interface YetiSimulatorOptions {
   accounts?: YetiSimAccount[]
   seed?: number
   port?: number
+  /** Injected misbehaviour and link latency (see shared/faults.ts). */
+  faults?: FaultPlan
   /** api.customer.token_lifetime: 600 s as shipped; null means tokens never expire. */
   jwtTtlSeconds?: number | null
   /** Milliseconds since the epoch, for minting and checking token expiry. */
   now?: () => number
+  /**
+   * The server's time zone ($YETI_TZ, Rails' config.time_zone): datetimes are sent in it, with
+   * its offset. A fixed offset (`+02:00`) or an IANA name; UTC (`…Z`) by default.
+   */
+  timeZone?: string
+  /**
+   * The references' own placeholder examples (seed pages served verbatim, "string" values and
+   * all) and markup probes (`<img onerror>` names): on by default, because tests rely on them;
+   * the demo turns them off, since a new user judges Quire by what it shows.
+   */
+  testFixtures?: boolean
 }
 
 export interface YetiSimulator {
@@ -55,6 +60,8 @@ export interface YetiSimulator {
   pdfRequests: { count: number }
   /** Invoices whose download misbehaves, by invoice id: tests set and clear these. */
   pdfFaults: Map<string, PdfFault>
+  /** Documents served instead of the drawn one, by invoice id: tests set these (a scan, a wrong total). */
+  pdfOverrides: Map<string, Uint8Array>
   /** Call after adding, removing or reordering invoices or changing a sort key. */
   changed(): void
   close(): Promise<void>
@@ -76,13 +83,14 @@ const AUTHORIZATION_FAILED: JsonApiError = {
 }
 
 export async function startYetiSimulator(options: YetiSimulatorOptions): Promise<YetiSimulator> {
-  const dataset = Array.isArray(options.invoices)
-    ? { invoices: options.invoices, accounts: [] }
-    : yetiDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1 })
+  const dataset = Array.isArray(options.invoices) ? { invoices: options.invoices, accounts: [] } : yetiDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, testFixtures: options.testFixtures })
   const invoices = dataset.invoices
   const accounts = options.accounts ?? dataset.accounts
   const now = options.now ?? Date.now
   const ttl = options.jwtTtlSeconds === undefined ? 600 : options.jwtTtlSeconds
+  const zone = options.timeZone ?? 'UTC'
+  // An unknown zone name fails here, at start, rather than on the first request.
+  renderServerTime(new Date(0).toISOString(), zone)
   const secret = randomBytes(32)
   // API access ids, as the JWT's `sub` carries them.
   const accessIds = new Map(Object.keys(options.users).map((login, index) => [login, index + 1]))
@@ -91,14 +99,10 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
   const sorted = new Map<string, YetiSimInvoice[]>()
   const pdfRequests = { count: 0 }
   const pdfFaults = new Map<string, PdfFault>()
-  const pdfOf = pdfCache((id) =>
-    drawYetiPdf(
-      invoices.find((invoice) => invoice.id === id)!,
-      accounts
-    )
-  )
+  const pdfOverrides = new Map<string, Uint8Array>()
+  const pdfOf = pdfCache((id) => drawYetiPdf(invoices.find((invoice) => invoice.id === id)!, accounts))
 
-  const server = await listenOnLoopback(async (request, response, url) => {
+  const server = await listenOnLoopback(withFaults(async (request, response, url) => {
     requests.count += 1
     const origin = `http://${request.headers.host ?? '127.0.0.1'}`
     const path = url.pathname.startsWith(`${YETI_API_PATH}/`) ? url.pathname.slice(YETI_API_PATH.length) : null
@@ -127,7 +131,7 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
       if (error instanceof JsonApiFailure) return fail(response, Number(error.error.status), error.error)
       throw error
     }
-  }, options.port)
+  }, options.faults), options.port)
 
   async function logIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readJson(request)
@@ -166,7 +170,7 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
     }
     const page = view.slice((query.number - 1) * query.size, query.number * query.size)
     sendJsonApi(response, 200, {
-      data: page.map((invoice) => invoiceResource(invoice, origin, query.includeAccount)),
+      data: page.map((invoice) => invoiceResource(invoice, origin, query.includeAccount, zone)),
       ...included(page, origin, query.includeAccount),
       meta: { 'total-count': view.length },
       links: pageLinks(url, origin, query, view.length)
@@ -175,14 +179,8 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
 
   function showInvoice(response: ServerResponse, origin: string, id: string, includeAccount: boolean): void {
     const invoice = approved().find((candidate) => candidate.id === id)
-    if (!invoice)
-      return fail(response, 404, {
-        title: 'Record not found',
-        detail: `The record identified by ${id} could not be found.`,
-        code: '404',
-        status: '404'
-      })
-    sendJsonApi(response, 200, { data: invoiceResource(invoice, origin, includeAccount), ...included([invoice], origin, includeAccount) })
+    if (!invoice) return fail(response, 404, { title: 'Record not found', detail: `The record identified by ${id} could not be found.`, code: '404', status: '404' })
+    sendJsonApi(response, 200, { data: invoiceResource(invoice, origin, includeAccount, zone), ...included([invoice], origin, includeAccount) })
   }
 
   /** invoices_controller.rb#download: the PDF as an attachment; 404 with an empty body when no PDF data exists yet. */
@@ -197,7 +195,8 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
         status: '404'
       })
     const fault = invoice.attributes['has-pdf'] ? pdfFaults.get(id) : 'missing'
-    return sendPdf(response, () => pdfOf(id), fault, `invoice_${invoice.attributes.reference ?? id}.pdf`)
+    const override = pdfOverrides.get(id)
+    return sendPdf(response, () => (override ? Promise.resolve(override) : pdfOf(id)), fault, `invoice_${invoice.attributes.reference ?? id}.pdf`)
   }
 
   /** Each page's accounts, once each; an account the customer no longer has is simply missing. */
@@ -216,6 +215,7 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
     logins,
     pdfRequests,
     pdfFaults,
+    pdfOverrides,
     changed: () => sorted.clear(),
     close: () => server.close()
   }

@@ -1,4 +1,4 @@
-export type Screen = 'overview' | 'invoices' | 'aging' | 'changes' | 'accounts' | 'activity' | 'settings'
+export type Screen = 'overview' | 'invoices' | 'aging' | 'changes' | 'accounts' | 'activity' | 'duplicates' | 'settings'
 
 const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'overview', label: 'Overview' },
@@ -7,6 +7,7 @@ const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'changes', label: 'Changes' },
   { screen: 'accounts', label: 'Accounts' },
   { screen: 'activity', label: 'Activity' },
+  { screen: 'duplicates', label: 'Duplicates' },
   { screen: 'settings', label: 'Settings' }
 ]
 

@@ -1,12 +1,15 @@
 /** Contract types, re-exported type-only so the renderer never bundles zod or the schemas. */
 export type {
   AccountSummary,
+  CacheHealth,
   InvoiceDetail,
+  InvoiceFlag,
   InvoicePage,
   InvoiceStatus,
   InvoiceSummary,
   LineItem,
   LockStatus,
+  LogLocation,
   MethodInput,
   MethodOutput,
   ProviderId,
@@ -52,3 +55,5 @@ export type AppInfo = MethodOutput<'app.getInfo'>
 export type ProviderInfo = AppInfo['providers'][number]
 /** A non-secret per-account setting a provider may ask for. */
 export type OptionKey = ProviderInfo['requiredOptions'][number]
+/** Documents: the PDF bundle, checks of provider PDFs against the data, likely duplicates. */
+export type { DuplicateGroup, PdfBundleResult, PdfCheck } from '../../../preload/contract'

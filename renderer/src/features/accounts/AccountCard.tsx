@@ -7,6 +7,7 @@ import type { AccountSummary } from '../../lib/contract'
 import { formatCount, formatInstant, plural } from '../../lib/format'
 import { AccountOptionFacts } from './AccountOptionFacts'
 import { PaymentTermsSection } from './PaymentTermsSection'
+import '../documents/documents.css'
 import { RemoveAccount } from './RemoveAccount'
 import { ReplaceTokenForm } from './ReplaceTokenForm'
 import { SkippedRecords } from './SkippedRecords'
@@ -39,6 +40,11 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved, onSy
         </Fact>
         <Fact label="Last synced">{account.lastSyncedAt ? <RelativeTime iso={account.lastSyncedAt} /> : 'Never'}</Fact>
         <Fact label="Invoices">{formatCount(account.invoiceCount)}</Fact>
+        {account.pdfMismatches > 0 && (
+          <Fact label="PDF mismatches" className="account-pdf-mismatches">
+            {plural(account.pdfMismatches, 'invoice whose provider PDF prints another number or total', 'invoices whose provider PDF prints another number or total')}
+          </Fact>
+        )}
         {account.lastRun && <Fact label="Last run">{describeRun(account.lastRun)}</Fact>}
       </Facts>
       <AccountOptionFacts options={account.options} />

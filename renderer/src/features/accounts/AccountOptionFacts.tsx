@@ -4,8 +4,8 @@ import { formatCount } from '../../lib/format'
 
 /** An account's non-secret provider settings; the secret is never among them. */
 export function AccountOptionFacts({ options }: { options: ProviderOptions }) {
-  const { planManagerIds, login, clientId, tokenUrl, audience, allowInsecure } = options
-  if (!planManagerIds && !login && !clientId && !tokenUrl && !audience && !allowInsecure) return null
+  const { planManagerIds, login, clientId, tokenUrl, audience, allowInsecure, amountUnit } = options
+  if (!planManagerIds && !login && !clientId && !tokenUrl && !audience && !allowInsecure && !amountUnit) return null
 
   return (
     <Facts className="account-facts account-options">
@@ -35,6 +35,7 @@ export function AccountOptionFacts({ options }: { options: ProviderOptions }) {
           <span className="mono break">{audience}</span>
         </Fact>
       )}
+      {amountUnit && <Fact label="Amounts in">{amountUnit === 'minor' ? 'cents (minor units)' : 'dollars (major units)'}</Fact>}
     </Facts>
   )
 }

@@ -37,7 +37,15 @@ export function ProviderOptionFields({ provider, idPrefix, values, onChange, fie
           {field.label}
           {!required && <span className="optional"> (optional)</span>}
         </label>
-        {field.multiline ? (
+        {field.choices ? (
+          <select id={id} aria-describedby={hintId} value={values[key] || field.choices[0]?.value} onChange={(e) => onChange(key, e.target.value)}>
+            {field.choices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        ) : field.multiline ? (
           <textarea {...common} rows={3} onChange={(e) => onChange(key, e.target.value)} />
         ) : (
           <input

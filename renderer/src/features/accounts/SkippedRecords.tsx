@@ -32,19 +32,28 @@ export function SkippedRecords({ account, providerLabel }: Props) {
   if (account.skippedCount === 0) return null
   return (
     <section className="skipped-records">
-      <button type="button" className="button button-quiet skipped-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="button button-quiet skipped-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
         {plural(account.skippedCount, 'invoice', 'invoices')} could not be read
       </button>
       {open && (
         <div id={listId}>
           <p className="muted">
-            Quire kept the rest of this account’s invoices. It reads these again on every sync, and each becomes an invoice as soon as {providerLabel} sends
-            it in a form Quire can read. To get them fixed, copy a record below and send it with its reason to {providerLabel}’s support.
+            Quire kept the rest of this account’s invoices. It reads these again on every sync, and each becomes an invoice as soon as{' '}
+            {providerLabel} sends it in a form Quire can read. To get them fixed, copy a record below and send it with its reason to{' '}
+            {providerLabel}’s support.
           </p>
           {failed && <p className="inline-alert">The records could not be loaded: {failed}</p>}
           {records === null && !failed && <p className="muted">Loading…</p>}
           <ul className="skipped-list">
-            {records?.map((record) => <SkippedRecordItem key={`${record.remoteId ?? ''}:${record.firstSeenAt}:${record.raw.length}`} record={record} />)}
+            {records?.map((record) => (
+              <SkippedRecordItem key={`${record.remoteId ?? ''}:${record.firstSeenAt}:${record.raw.length}`} record={record} />
+            ))}
           </ul>
         </div>
       )}
@@ -66,9 +75,17 @@ function SkippedRecordItem({ record }: { record: SkippedRecordView }) {
   return (
     <li className="skipped-item">
       <p>
-        <strong>{record.remoteId === null ? 'A record with no id' : `Invoice ${record.remoteId}`}</strong> (page {record.page}) — <code>{record.field}</code>: {record.reason}
+        <strong>{record.remoteId === null ? 'A record with no id' : `Invoice ${record.remoteId}`}</strong> (page {record.page}) —{' '}
+        <code>{record.field}</code>: {record.reason}
       </p>
-      <textarea ref={rawRef} className="skipped-raw mono" readOnly rows={4} value={record.raw} aria-label={`The record as ${record.remoteId ?? 'received'}, secrets removed`} />
+      <textarea
+        ref={rawRef}
+        className="skipped-raw mono"
+        readOnly
+        rows={4}
+        value={record.raw}
+        aria-label={`The record as ${record.remoteId ?? 'received'}, secrets removed`}
+      />
       <div className="actions">
         <button type="button" className="button button-small" onClick={copy}>
           Copy record

@@ -10,6 +10,8 @@ type OptionField = {
   multiline?: boolean
   type?: 'url'
   maxLength?: number
+  /** A fixed set of answers, shown as a select; the first is the default main fills in. */
+  choices?: readonly { value: string; label: string }[]
 }
 
 /**
@@ -31,7 +33,15 @@ export const OPTION_FIELDS: Record<OptionKey, OptionField> = {
     placeholder: 'https://lynkwell-prod.us.auth0.com/oauth/token',
     type: 'url'
   },
-  audience: { label: 'Audience', hint: 'Leave empty for the default.', placeholder: 'https://api.lynkwell.com', maxLength: 500 }
+  audience: { label: 'Audience', hint: 'Leave empty for the default.', placeholder: 'https://api.lynkwell.com', maxLength: 500 },
+  amountUnit: {
+    label: 'Amounts are in',
+    hint: 'Lynkwell’s reference does not say whether amounts are dollars or cents. Keep dollars unless totals in Quire are 100 times those in Lynkwell.',
+    choices: [
+      { value: 'major', label: 'Dollars (major units)' },
+      { value: 'minor', label: 'Cents (minor units)' }
+    ]
+  }
 }
 
 /** The provider's options in form order: the ones it requires first. */
@@ -59,6 +69,8 @@ export function toProviderOptions(provider: ProviderInfo, text: OptionText): Pro
     if (key === 'planManagerIds') {
       const ids = splitPlanManagerIds(value)
       if (ids.length > 0) options.planManagerIds = ids
+    } else if (key === 'amountUnit') {
+      if (value === 'major' || value === 'minor') options.amountUnit = value
     } else {
       options[key] = value
     }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import './report-tables.css'
+import { AccountSelect } from '../../components/AccountSelect'
 import { Notice } from '../../components/Notice'
 import type { AccountSummary, AgingRow, InvoiceFilter } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
@@ -7,7 +8,7 @@ import { formatCalendarDate, formatInstant, todayIsoDate } from '../../lib/forma
 import { call } from '../../lib/ipc'
 import { useRememberedState } from '../../lib/rememberedState'
 import { AgingTable } from './AgingTable'
-import { useAging, type AgingQuery } from './useAging'
+import { agingRequest, useAging, type AgingQuery } from './useAging'
 
 type Props = {
   accounts: AccountSummary[]
@@ -27,7 +28,10 @@ export function AgingScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
   const update = (patch: Partial<AgingQuery>) => setQuery((q) => ({ ...q, ...patch }))
   const currencies = report ? [...new Set(report.rows.map((row) => row.currency))] : []
   const account = accounts.find((a) => a.id === query.accountId)
-  const filterText = [account ? `account ${account.name}` : 'all accounts', query.currency ? `currency ${query.currency}` : 'all currencies'].join(', ')
+  const filterText = [
+    account ? `account ${account.name}` : 'all accounts',
+    query.currency ? `currency ${query.currency}` : 'all currencies'
+  ].join(', ')
   const isPast = report !== null && report.asOf < todayIsoDate()
 
   // The grid shows today's state: for a past date, drilling down shows those invoices as they are now.
@@ -43,8 +47,7 @@ export function AgingScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
 
   const exportCsv = () => {
     setExported(null)
-    const filter = { ...(query.accountId ? { accountId: query.accountId } : {}), ...(query.currency ? { currency: query.currency } : {}) }
-    call('reports.exportAgingCsv', { ...(query.asOf ? { asOf: query.asOf } : {}), by: query.by, filter }).then(
+    call('reports.exportAgingCsv', agingRequest(query)).then(
       (result) => setExported({ path: result.path }),
       (e: unknown) => setExported({ error: errorMessage(e) })
     )
@@ -66,26 +69,26 @@ export function AgingScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
       <div className="toolbar no-print" role="search" aria-label="Aging report options">
         <div className="toolbar-field">
           <label htmlFor={`${id}-asof`}>As of</label>
-          <input id={`${id}-asof`} type="date" value={query.asOf || todayIsoDate()} max={todayIsoDate()} onChange={(e) => update({ asOf: e.target.value })} />
+          <input
+            id={`${id}-asof`}
+            type="date"
+            value={query.asOf || todayIsoDate()}
+            max={todayIsoDate()}
+            onChange={(e) => update({ asOf: e.target.value })}
+          />
         </div>
         <div className="toolbar-field">
           <label htmlFor={`${id}-by`}>Group by</label>
-          <select id={`${id}-by`} value={query.by} onChange={(e) => update({ by: e.target.value === 'account' ? 'account' : 'counterparty' })}>
+          <select
+            id={`${id}-by`}
+            value={query.by}
+            onChange={(e) => update({ by: e.target.value === 'account' ? 'account' : 'counterparty' })}
+          >
             <option value="counterparty">Counterparty</option>
             <option value="account">Account</option>
           </select>
         </div>
-        <div className="toolbar-field">
-          <label htmlFor={`${id}-account`}>Account</label>
-          <select id={`${id}-account`} value={query.accountId} onChange={(e) => update({ accountId: e.target.value })}>
-            <option value="">All accounts</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountSelect id={`${id}-account`} accounts={accounts} value={query.accountId} onChange={(accountId) => update({ accountId })} />
       </div>
       {exported && 'path' in exported && (
         <Notice tone="success" onDismiss={() => setExported(null)}>
@@ -103,7 +106,13 @@ export function AgingScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
           </p>
           {report.notYetSeen > 0 && (
             <Notice tone="info">
-              {report.notYetSeen} invoices issued by then were first synced after that date and are not included: Quire does not know what they looked like on it.
+              {report.notYetSeen} invoices issued by then were first synced after that date and are not included: Quire does not know what
+              they looked like on it.
+            </Notice>
+          )}
+          {report.withoutAmount > 0 && (
+            <Notice tone="info">
+              {report.withoutAmount} invoices owed on that date have no total Quire could read, so they are in none of the amounts below.
             </Notice>
           )}
           {report.rows.length === 0 && !loading && <p className="muted">Nothing was owed on that date.</p>}

@@ -2,7 +2,13 @@ import type { AgingReport, AgingRow } from '../../lib/contract'
 import { formatCount } from '../../lib/format'
 import { useMoney } from '../../components/HideAmounts'
 
-const BUCKET_LABELS: Record<string, string> = { current: 'Current', '1-30': '1–30 days', '31-60': '31–60 days', '61-90': '61–90 days', '90+': '90+ days' }
+const BUCKET_LABELS: Record<string, string> = {
+  current: 'Current',
+  '1-30': '1–30 days',
+  '31-60': '31–60 days',
+  '61-90': '61–90 days',
+  '90+': '90+ days'
+}
 
 type Props = {
   report: AgingReport
@@ -45,7 +51,10 @@ export function AgingTable({ report, currency, onDrill }: Props) {
                 {row.key}
               </button>
               {row.agedFromIssueDate > 0 && (
-                <span className="aging-flag" title="The provider sent no due date for some of these invoices: they are aged from their issue date">
+                <span
+                  className="aging-flag"
+                  title="The provider sent no due date for some of these invoices: they are aged from their issue date"
+                >
                   {' '}
                   ({formatCount(row.agedFromIssueDate)} aged from issue date)
                 </span>

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import '../aging/report-tables.css'
+import { AccountSelect } from '../../components/AccountSelect'
 import { Notice } from '../../components/Notice'
 import type { AccountSummary, ChangeItem, InvoiceFilter } from '../../lib/contract'
 import { formatInstant, plural, todayIsoDate } from '../../lib/format'
@@ -51,17 +52,7 @@ export function ChangesScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
           <label htmlFor={`${id}-since`}>Since the start of</label>
           <input id={`${id}-since`} type="date" value={sinceDate} onChange={(e) => e.target.value && setSinceDate(e.target.value)} />
         </div>
-        <div className="toolbar-field">
-          <label htmlFor={`${id}-account`}>Account</label>
-          <select id={`${id}-account`} value={accountId} onChange={(e) => setAccountId(e.target.value)}>
-            <option value="">All accounts</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountSelect id={`${id}-account`} accounts={accounts} value={accountId} onChange={setAccountId} />
         <button
           type="button"
           className="button"

@@ -4,6 +4,7 @@ import { Notice } from '../../components/Notice'
 import type { InvoiceDetail } from '../../lib/contract'
 import { formatCalendarDate, formatDateOrInstant, formatInstant } from '../../lib/format'
 import { InvoiceActivitySection } from '../activity/InvoiceActivitySection'
+import { PdfCheckNotice } from '../documents/PdfCheckNotice'
 import { PdfSection } from '../pdf/PdfSection'
 import { useHideAmounts, useMoney } from '../../components/HideAmounts'
 import { DueDateText } from './DueDateText'
@@ -25,6 +26,8 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
   return (
     <>
       {detail.removed && <Notice tone="info">{providerLabel} no longer lists this invoice. Quire keeps the last copy it saw.</Notice>}
+
+      <PdfCheckNotice detail={detail} providerLabel={providerLabel} />
 
       <Facts className="detail-facts">
         <Fact label="Counterparty">{detail.counterparty ?? '—'}</Fact>
@@ -49,6 +52,8 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
         <h3>Amounts</h3>
         <Facts className="amounts">
           <Fact label="Subtotal">{money(detail.subtotal)}</Fact>
+          {/* Shown as taken off, so the column reads subtotal − discount + tax = total. */}
+          {detail.discount !== null && <Fact label="Discount">−{money(detail.discount)}</Fact>}
           <Fact label="Tax">{money(detail.tax)}</Fact>
           <Fact label="Total" className="amount-total">
             {money(detail.total)}

@@ -1,8 +1,9 @@
 import { useId, useState, type Ref } from 'react'
-import type { AccountSummary, ChangeField, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
+import type { AccountSummary, ChangeField, InvoiceFlag, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
 import { useHideAmounts } from '../../components/HideAmounts'
+import { AccountSelect } from '../../components/AccountSelect'
 import { amountExample } from './parseLocaleAmount'
-import type { FilterForm, InvoiceFilterState } from './useInvoiceFilters'
+import { FLAGS, type FilterForm, type InvoiceFilterState } from './useInvoiceFilters'
 
 const CHANGE_OPTIONS: { value: ChangeField | ''; label: string }[] = [
   { value: '', label: 'Any change' },
@@ -24,6 +25,13 @@ const STATUS_OPTIONS: { value: InvoiceStatusFilter | ''; label: string }[] = [
   { value: 'void', label: 'Void' },
   { value: 'unknown', label: 'Unknown' }
 ]
+
+/** The provider flags as filters (CareSquare sets them; other providers' invoices have none). */
+const FLAG_FILTER_WORDS: Record<InvoiceFlag, { label: string; only: string; none: string }> = {
+  duplicate: { label: 'Duplicates', only: 'Only duplicates', none: 'No duplicates' },
+  wontClaim: { label: 'Won’t claim', only: 'Only won’t claim', none: 'No won’t claim' },
+  errors: { label: 'Provider errors', only: 'Only with errors', none: 'No errors' }
+}
 
 type Props = {
   filters: InvoiceFilterState
@@ -89,17 +97,7 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
             ))}
           </select>
         </div>
-        <div className="toolbar-field">
-          <label htmlFor={`${id}-account`}>Account</label>
-          <select id={`${id}-account`} value={form.accountId} onChange={(e) => update({ accountId: e.target.value })}>
-            <option value="">All accounts</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountSelect id={`${id}-account`} accounts={accounts} value={form.accountId} onChange={(accountId) => update({ accountId })} />
         <div className="toolbar-field">
           <label htmlFor={`${id}-removed`}>Removed</label>
           <select
@@ -173,6 +171,16 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
               <option value="no">None from the provider</option>
             </select>
           </div>
+          {FLAGS.map((flag) => (
+            <div className="field" key={flag}>
+              <label htmlFor={`${id}-${flag}`}>{FLAG_FILTER_WORDS[flag].label}</label>
+              <select id={`${id}-${flag}`} value={form[flag]} onChange={(e) => update({ [flag]: pick(['', 'yes', 'no'] as const, e.target.value, '') })}>
+                <option value="">Any</option>
+                <option value="yes">{FLAG_FILTER_WORDS[flag].only}</option>
+                <option value="no">{FLAG_FILTER_WORDS[flag].none}</option>
+              </select>
+            </div>
+          ))}
           <DateRangeFields id={`${id}-issued`} legend="Issue date" from="issuedFrom" to="issuedTo" form={form} update={update} />
           <DateRangeFields id={`${id}-due`} legend="Due date" from="dueFrom" to="dueTo" form={form} update={update} />
           <fieldset className="range">

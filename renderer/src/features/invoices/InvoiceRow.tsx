@@ -6,6 +6,7 @@ import type { ColumnSpec } from './columns'
 import { DueDateText } from './DueDateText'
 import { InvoiceStatusBadge } from './InvoiceStatusBadge'
 import { SELECT_PIN } from './pinnedColumns'
+import '../documents/documents.css'
 
 type Props = {
   /** Undefined while its window of rows is still on the way. */
@@ -103,7 +104,16 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
     case 'account':
       return text(invoice.account)
     case 'number':
-      return <span className="cell-text tabular">{invoice.number ?? '—'}</span>
+      return invoice.searchHit === 'pdf' ? (
+        <span className="number-with-hit">
+          <span className="cell-text tabular">{invoice.number ?? '—'}</span>
+          <span className="search-hit-pdf" title="The search words are in the provider’s PDF, not in the synced data. Open the PDF and use Find to see them.">
+            in PDF
+          </span>
+        </span>
+      ) : (
+        <span className="cell-text tabular">{invoice.number ?? '—'}</span>
+      )
     case 'counterparty':
       return text(invoice.counterparty)
     case 'issueDate':

@@ -8,6 +8,7 @@ import { ColumnChooser } from './ColumnChooser'
 import { visibleColumns } from './columns'
 import { DueDateGapNotice } from './DueDateGapNotice'
 import { ExportButton, ExportStatus } from './ExportControls'
+import { PdfBundleButton, PdfBundleStatus } from './PdfBundleControls'
 import { InvoiceDetailPane } from './InvoiceDetailPane'
 import { InvoiceFilters } from './InvoiceFilters'
 import { InvoiceGrid, type ToggleMode } from './InvoiceGrid'
@@ -22,10 +23,11 @@ import { useCurrencies } from './useCurrencies'
 import { listingWhileHidden, withoutSort } from './listingWhileHidden'
 import { useHideAmounts } from '../../components/HideAmounts'
 import { useExport } from './useExport'
+import { usePdfBundle } from './usePdfBundle'
 import { useInvoiceFilters } from './useInvoiceFilters'
 import { useRowWindows } from './useRowWindows'
 import { useShortcuts } from './useShortcuts'
-import { useFilterTotals, useSelectionTotals } from './useTotals'
+import { useFilterTotals, useLeftOutOfTotals, useSelectionTotals } from './useTotals'
 
 type Props = {
   accounts: AccountSummary[]
@@ -62,6 +64,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   const onScreenFilter = useMemo(() => withoutSort(onScreen), [onScreen])
   const currencies = useCurrencies(refreshKey)
   const exporter = useExport()
+  const bundler = usePdfBundle()
   const online = useNetworkStatus()
   const [opened, setOpened] = useRememberedState<Opened | null>('invoices.opened', null)
   const [activeIndex, setActiveIndex] = useRememberedState('invoices.activeIndex', 0)
@@ -92,7 +95,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
 
   const selected = useMemo(() => [...checked.values()], [checked])
   const [includeVoidAndDraft, setIncludeVoidAndDraft] = useRememberedState('invoices.includeVoidAndDraft', false)
-  const filteredTotals = useFilterTotals(onScreenFilter, refreshKey, includeVoidAndDraft)
+  const [countFlagged, setCountFlagged] = useRememberedState('invoices.totals.countDuplicatesAndWontClaim', false)
+  const filteredTotals = useFilterTotals(onScreenFilter, refreshKey, { includeVoidAndDraft, includeDuplicatesAndWontClaim: countFlagged })
+  const leftOut = useLeftOutOfTotals(onScreenFilter, refreshKey)
   const selectionTotals = useSelectionTotals(selected, refreshKey, includeVoidAndDraft)
 
   const providerLabel = useCallback((id: string) => providers.find((p) => p.id === id)?.label ?? id, [providers])
@@ -192,7 +197,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
           <p className="match-count" role="status">
             {windows.total === null
               ? ''
-              : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
+              : !windows.counted
+                ? 'Counting…'
+                : plural(total, filters.narrowed ? 'matching invoice' : 'invoice', filters.narrowed ? 'matching invoices' : 'invoices')}
           </p>
         </div>
         <div className="head-actions">
@@ -202,6 +209,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
             {checked.size > 0 ? `Copy ${plural(checked.size, 'row', 'rows')}` : 'Copy row'}
           </button>
           <ExportButton exporter={exporter} query={filters.listing} total={total} />
+          <PdfBundleButton bundler={bundler} query={filters.listing} total={total} busy={exporter.state.phase === 'running'} />
           <button type="button" className="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
             Shortcuts
           </button>
@@ -216,6 +224,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
         onSearchKey={onSearchKey}
       />
       <ExportStatus exporter={exporter} />
+      <PdfBundleStatus bundler={bundler} />
       {copier.message && (
         <Notice tone={copier.message.tone} onDismiss={copier.dismiss}>
           {copier.message.text}
@@ -273,6 +282,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
                 selected={selectionTotals}
                 selectedCount={checked.size}
                 narrowed={filters.narrowed}
+                leftOut={{ count: leftOut, counted: countFlagged, onChange: setCountFlagged }}
                 onClearSelection={() => setChecked(new Map())}
                 includeVoidAndDraft={includeVoidAndDraft}
                 onIncludeVoidAndDraftChange={setIncludeVoidAndDraft}

@@ -8,6 +8,8 @@ type Props = {
   selected: { totals: CurrencyTotal[] | null; failed: boolean }
   selectedCount: number
   narrowed: boolean
+  /** Duplicates and won't-claim invoices matching: left out of the totals unless counted. */
+  leftOut: { count: number | null; counted: boolean; onChange: (counted: boolean) => void }
   onClearSelection: () => void
   /** Void and draft invoices are out of totals unless this is on. */
   includeVoidAndDraft: boolean
@@ -17,12 +19,15 @@ type Props = {
 /**
  * Sums per currency, never added across currencies: each in its own currency's format, the
  * gross total beside the balance still owed, and how many void or draft invoices were left out.
+ * Two switches count what the totals leave out by default: duplicates and won't-claim invoices
+ * (shown when any match), and void and draft invoices.
  */
 export function TotalsBar({
   filtered,
   selected,
   selectedCount,
   narrowed,
+  leftOut,
   onClearSelection,
   includeVoidAndDraft,
   onIncludeVoidAndDraftChange
@@ -31,6 +36,7 @@ export function TotalsBar({
   return (
     <div className="totals-bar">
       <TotalsLine label={narrowed ? 'Matching' : 'All invoices'} state={filtered} />
+      {leftOut.count !== null && leftOut.count > 0 && <LeftOutSwitch count={leftOut.count} counted={leftOut.counted} onChange={leftOut.onChange} />}
       {selectedCount > 0 && (
         <div className="totals-selected">
           <TotalsLine label={`Selected (${formatCount(selectedCount)})`} state={selected} />
@@ -87,10 +93,21 @@ function TotalsLine({ label, state }: { label: string; state: { totals: Currency
             </li>
           ))}
           {leftOut > 0 && (
-            <li className="muted totals-left-out">{plural(leftOut, 'void or draft invoice', 'void or draft invoices')} not counted</li>
+            <li className="muted totals-void-draft-left-out">{plural(leftOut, 'void or draft invoice', 'void or draft invoices')} not counted</li>
           )}
         </ul>
       )}
     </section>
+  )
+}
+
+/** Says what the totals leave out, and lets the person count it after all. */
+function LeftOutSwitch({ count, counted, onChange }: { count: number; counted: boolean; onChange: (counted: boolean) => void }) {
+  return (
+    <label className="totals-left-out">
+      <input type="checkbox" checked={counted} onChange={(e) => onChange(e.target.checked)} />{' '}
+      Count {plural(count, 'duplicate or won’t-claim invoice', 'duplicate or won’t-claim invoices')}
+      {counted ? '' : <span className="muted"> (left out of these totals)</span>}
+    </label>
   )
 }

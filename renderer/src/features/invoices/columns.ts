@@ -17,7 +17,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { id: 'issueDate', label: 'Issue date', width: 108 },
   { id: 'dueDate', label: 'Due date', width: 108 },
   { id: 'daysOverdue', label: 'Days overdue', width: 104, align: 'end' },
-  { id: 'status', label: 'Status', width: 116 },
+  // Wide enough for a status with a provider flag or two beside it (CareSquare).
+  { id: 'status', label: 'Status', width: 184 },
   { id: 'currency', label: 'Currency', width: 84 },
   { id: 'total', label: 'Total', width: 128, align: 'end' },
   { id: 'paid', label: 'Paid', width: 120, align: 'end' },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo } from 'react'
-import type { ChangeField, InvoiceFilter, InvoiceListing, InvoiceSort, InvoiceStatusFilter, ProviderId } from '../../lib/contract'
+import type { ChangeField, InvoiceFilter, InvoiceFlag, InvoiceListing, InvoiceSort, InvoiceStatusFilter, ProviderId } from '../../lib/contract'
 import { todayIsoDate } from '../../lib/format'
 import { useRememberedState } from '../../lib/rememberedState'
 import { formatAmountInput, parseLocaleAmount } from './parseLocaleAmount'
@@ -30,7 +30,11 @@ export type FilterForm = {
   changedField: ChangeField | ''
   /** Exactly this counterparty (ignoring case). */
   counterparty: string
-}
+} & Record<InvoiceFlag, FlagChoice>
+
+/** Per provider flag: any, only invoices with it, or only those without it. */
+export type FlagChoice = '' | 'yes' | 'no'
+export const FLAGS: readonly InvoiceFlag[] = ['duplicate', 'wontClaim', 'errors']
 
 const EMPTY_FORM: FilterForm = {
   accountId: '',
@@ -49,11 +53,14 @@ const EMPTY_FORM: FilterForm = {
   removed: 'hide',
   changedSince: '',
   changedField: '',
-  counterparty: ''
+  counterparty: '',
+  duplicate: '',
+  wontClaim: '',
+  errors: ''
 }
 
 /** The filters behind "More filters", counted on its button. */
-const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf', 'changedSince', 'counterparty']
+const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf', 'changedSince', 'counterparty', ...FLAGS]
 
 /**
  * Filter and sort state for the list. The search box updates at once and the query after a pause
@@ -61,7 +68,9 @@ const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom'
  * narrows nothing (the field says so).
  */
 export function useInvoiceFilters() {
-  const [form, setForm] = useRememberedState<FilterForm>('invoices.filters', EMPTY_FORM)
+  const [remembered, setForm] = useRememberedState<FilterForm>('invoices.filters', EMPTY_FORM)
+  // A form remembered before a field existed lacks it: the field starts as "any".
+  const form = useMemo(() => ({ ...EMPTY_FORM, ...remembered }), [remembered])
   const [searchText, setSearchText] = useRememberedState('invoices.searchText', '')
   const [search, setSearch] = useRememberedState('invoices.search', '')
   const [sort, setSort] = useRememberedState<InvoiceSort>('invoices.sort', DEFAULT_SORT)
@@ -121,6 +130,8 @@ function filterFrom(form: FilterForm, search: string, totalMin: string | undefin
   if (form.status) filter.status = form.status
   if (form.currency) filter.currency = form.currency
   if (form.hasPdf) filter.hasPdf = form.hasPdf === 'yes'
+  const flags = FLAGS.filter((flag) => form[flag] !== '')
+  if (flags.length > 0) filter.flags = Object.fromEntries(flags.map((flag) => [flag, form[flag] === 'yes']))
   const issued = range(form.issuedFrom, form.issuedTo)
   const due = range(form.dueFrom, form.dueTo)
   const period = range(form.periodFrom, form.periodTo)
@@ -151,8 +162,14 @@ function formFrom(filter: InvoiceFilter): FilterForm {
     removed: filter.onlyRemoved ? 'only' : filter.includeRemoved ? 'include' : 'hide',
     changedSince: filter.changedSince ? todayIsoDate(new Date(filter.changedSince.since)) : '',
     changedField: filter.changedSince?.field ?? '',
-    counterparty: filter.counterparty ?? ''
+    counterparty: filter.counterparty ?? '',
+    ...flagChoices(filter.flags)
   }
+}
+
+function flagChoices(flags: InvoiceFilter['flags']): Record<InvoiceFlag, FlagChoice> {
+  const choice = (wanted: boolean | undefined): FlagChoice => (wanted === undefined ? '' : wanted ? 'yes' : 'no')
+  return { duplicate: choice(flags?.duplicate), wontClaim: choice(flags?.wontClaim), errors: choice(flags?.errors) }
 }
 
 /** The instant a local calendar day begins, as the contract's UTC instant. */

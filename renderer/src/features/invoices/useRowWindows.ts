@@ -16,7 +16,9 @@ const FETCH_EVERY_MS = 40
 type Range = { start: number; end: number }
 
 type WindowState = {
+  /** Rows in the list; until `counted`, only the rows known so far (a new query's count comes after its first rows). */
   total: number | null
+  counted: boolean
   error: string | null
   /** A request of the current generation is in flight. */
   loading: boolean
@@ -32,7 +34,7 @@ type WindowState = {
  */
 export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
   const listingKey = useMemo(() => JSON.stringify(listing), [listing])
-  const [state, setState] = useState<WindowState>({ total: null, error: null, loading: true, version: 0 })
+  const [state, setState] = useState<WindowState>({ total: null, counted: false, error: null, loading: true, version: 0 })
   const blocks = useRef(new Map<number, InvoiceSummary[]>())
   const generation = useRef(0)
   const swapped = useRef(true)
@@ -41,6 +43,26 @@ export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const query = useRef(listing)
   query.current = listing
+  const countAsked = useRef(-1)
+  /** The generation whose count is in state; for others, state holds the rows known so far. */
+  const countedGen = useRef(-1)
+  const rowsKnown = useRef({ gen: -1, rows: 0 })
+
+  /** Main answers the first rows uncounted; the count follows, and is dropped if the query changed meanwhile. */
+  const fetchCount = useCallback(() => {
+    const gen = generation.current
+    if (countAsked.current === gen) return
+    countAsked.current = gen
+    const { sort: _sort, ...filter } = query.current
+    call('invoices.count', filter).then(
+      ({ count }) => {
+        if (gen !== generation.current) return
+        countedGen.current = gen
+        setState((s) => ({ ...s, total: count, counted: true, version: s.version + 1 }))
+      },
+      (error: unknown) => gen === generation.current && setState((s) => ({ ...s, error: errorMessage(error) }))
+    )
+  }, [])
 
   const fetchBlock = useCallback((block: number) => {
     const gen = generation.current
@@ -57,7 +79,13 @@ export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
         }
         blocks.current.set(block, page.items)
         evict(blocks.current, wanted.current)
-        setState((s) => ({ total: page.total, error: null, loading: inFlight.current.size > 0, version: s.version + 1 }))
+        if (page.total !== null) countedGen.current = gen
+        const counted = countedGen.current === gen
+        const known = block * BLOCK_ROWS + page.items.length
+        rowsKnown.current = { gen, rows: Math.max(known, rowsKnown.current.gen === gen ? rowsKnown.current.rows : 0) }
+        const loading = inFlight.current.size > 0
+        setState((s) => ({ total: page.total ?? (counted ? s.total : rowsKnown.current.rows), counted, error: null, loading, version: s.version + 1 }))
+        if (!counted) fetchCount()
       },
       (error: unknown) => {
         if (gen !== generation.current) return
@@ -65,7 +93,7 @@ export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
         setState((s) => ({ ...s, error: errorMessage(error), loading: inFlight.current.size > 0 }))
       }
     )
-  }, [])
+  }, [fetchCount])
 
   const fetchWanted = useCallback(() => {
     const { start, end } = wanted.current
@@ -118,7 +146,7 @@ export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
     fetchWanted()
   }, [fetchWanted])
 
-  return { total: state.total, error: state.error, loading: state.loading, version: state.version, listingKey, rowAt, show, retry }
+  return { total: state.total, counted: state.counted, error: state.error, loading: state.loading, version: state.version, listingKey, rowAt, show, retry }
 }
 
 export type RowWindows = ReturnType<typeof useRowWindows>

@@ -7,13 +7,40 @@ const TOTALS_DELAY_MS = 120
 
 type Totals = { totals: CurrencyTotal[] | null; failed: boolean }
 
-/** Exact sums per currency of every invoice the filter matches, summed in main. */
-export function useFilterTotals(filter: InvoiceFilter, refreshKey: string, includeVoidAndDraft: boolean): Totals {
+/** What the totals count beyond the default rule (main/db/totals-rule.ts). */
+export type TotalsSwitches = { includeVoidAndDraft: boolean; includeDuplicatesAndWontClaim: boolean }
+
+/**
+ * Exact sums per currency of every invoice the filter matches, summed in main. Void and draft
+ * invoices are left out unless `includeVoidAndDraft`; duplicates and won't-claim invoices unless
+ * `includeDuplicatesAndWontClaim`.
+ */
+export function useFilterTotals(filter: InvoiceFilter, refreshKey: string, { includeVoidAndDraft, includeDuplicatesAndWontClaim }: TotalsSwitches): Totals {
   return useDelayedTotals(
-    () => call('invoices.getTotals', { ...filter, includeVoidAndDraft }),
-    [filter, refreshKey, includeVoidAndDraft],
+    () => call('invoices.getTotals', { ...filter, includeVoidAndDraft, includeDuplicatesAndWontClaim }),
+    [filter, refreshKey, includeVoidAndDraft, includeDuplicatesAndWontClaim],
     true
   )
+}
+
+/** How many matching invoices the totals leave out by default; null until known. */
+export function useLeftOutOfTotals(filter: InvoiceFilter, refreshKey: string): number | null {
+  const [count, setCount] = useState<number | null>(null)
+  useEffect(() => {
+    let current = true
+    setCount(null)
+    const timer = setTimeout(() => {
+      call('invoices.countLeftOutOfTotals', filter).then(
+        (result) => current && setCount(result.count),
+        () => current && setCount(null)
+      )
+    }, TOTALS_DELAY_MS)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [filter, refreshKey])
+  return count
 }
 
 /** The same for the rows the person picked; none picked, nothing asked. */

@@ -35,7 +35,12 @@ export function CurrencyTiles({ overview, today, dueSoonUntil, monthStart, onOpe
         const tile = overview[key]
         return (
           <li key={key}>
-            <button type="button" className={`tile tile-${key}`} onClick={() => onOpen(filters[key])} title={`Show these invoices (${hint})`}>
+            <button
+              type="button"
+              className={`tile tile-${key}`}
+              onClick={() => onOpen(filters[key])}
+              title={`Show these invoices (${hint})`}
+            >
               <span className="tile-label">{label}</span>
               <span className="tile-amount">{money(tile.amount, currency)}</span>
               <span className="tile-count">{plural(tile.count, 'invoice', 'invoices')}</span>

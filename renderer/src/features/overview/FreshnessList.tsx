@@ -31,7 +31,9 @@ export function FreshnessList({ accounts, providers, intervalMinutes }: Props) {
                 {state.state !== 'fresh' && (
                   <strong className="freshness-warning">
                     {' '}
-                    {state.state === 'never' ? '— sync it to see its invoices' : `— older than ${intervalMinutes > 0 ? 'the sync interval allows' : 'a day'}`}
+                    {state.state === 'never'
+                      ? '— sync it to see its invoices'
+                      : `— older than ${intervalMinutes > 0 ? 'the sync interval allows' : 'a day'}`}
                   </strong>
                 )}
               </span>

@@ -60,7 +60,12 @@ export function MonthlyChart({ overview, onOpen }: Props) {
         </span>
       </figcaption>
       <div className="chart-frame" onMouseLeave={() => setActive(null)}>
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="group" aria-label={`${currency} issued and paid per month; each bar opens its invoices`}>
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          width="100%"
+          role="group"
+          aria-label={`${currency} issued and paid per month; each bar opens its invoices`}
+        >
           <Group left={MARGIN.left} top={MARGIN.top}>
             <AxisLeft
               scale={y}

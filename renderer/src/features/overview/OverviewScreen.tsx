@@ -21,7 +21,12 @@ export function OverviewScreen({ accounts, providers, refreshKey, onOpenInvoices
   const { overview, intervalMinutes, error } = useOverview(months, refreshKey)
 
   const openMonth = (currency: string) => (month: string, series: Series) =>
-    onOpenInvoices({ includeRemoved: false, currency, issued: monthDates(month), ...(series === 'paid' ? { status: 'paid' as const } : {}) })
+    onOpenInvoices({
+      includeRemoved: false,
+      currency,
+      issued: monthDates(month),
+      ...(series === 'paid' ? { status: 'paid' as const } : {})
+    })
 
   return (
     <div className="screen overview-screen">
@@ -41,11 +46,19 @@ export function OverviewScreen({ accounts, providers, refreshKey, onOpenInvoices
           Loading…
         </p>
       )}
-      {overview !== null && overview.currencies.length === 0 && <p className="muted">No invoices yet. Sync an account to see what is owed.</p>}
+      {overview !== null && overview.currencies.length === 0 && (
+        <p className="muted">No invoices yet. Sync an account to see what is owed.</p>
+      )}
       {overview?.currencies.map((currency) => (
         <section key={currency.currency} className="overview-currency" aria-labelledby={`overview-${currency.currency}`}>
           <h2 id={`overview-${currency.currency}`}>{currency.currency}</h2>
-          <CurrencyTiles overview={currency} today={overview.today} dueSoonUntil={overview.dueSoonUntil} monthStart={overview.monthStart} onOpen={onOpenInvoices} />
+          <CurrencyTiles
+            overview={currency}
+            today={overview.today}
+            dueSoonUntil={overview.dueSoonUntil}
+            monthStart={overview.monthStart}
+            onOpen={onOpenInvoices}
+          />
           <MonthlyChart overview={currency} onOpen={openMonth(currency.currency)} />
         </section>
       ))}

@@ -1,22 +1,16 @@
-import { useEffect, useState } from 'react'
 import type { Overview } from '../../lib/contract'
-import { errorMessage } from '../../lib/errorMessage'
-import { call } from '../../lib/ipc'
+import { useCall } from '../../lib/useCall'
 
-type OverviewState = { overview: Overview | null; intervalMinutes: number | null; error: string | null }
-
-/** The Overview's figures and the sync interval freshness is judged by; refetched on `refreshKey`. */
-export function useOverview(months: 12 | 24, refreshKey: string): OverviewState {
-  const [state, setState] = useState<OverviewState>({ overview: null, intervalMinutes: null, error: null })
-  useEffect(() => {
-    let current = true
-    Promise.all([call('reports.overview', { months }), call('settings.get', {})]).then(
-      ([overview, settings]) => current && setState({ overview, intervalMinutes: settings.syncIntervalMinutes, error: null }),
-      (error: unknown) => current && setState((s) => ({ ...s, error: errorMessage(error) }))
-    )
-    return () => {
-      current = false
-    }
-  }, [months, refreshKey])
-  return state
+/** The Overview's figures and the sync interval freshness is judged by; asked again on `refreshKey`. */
+export function useOverview(
+  months: 12 | 24,
+  refreshKey: string
+): { overview: Overview | null; intervalMinutes: number | null; error: string | null } {
+  const figures = useCall('reports.overview', { months }, refreshKey).state
+  const settings = useCall('settings.get', {}, refreshKey).state
+  return {
+    overview: figures.status === 'ready' ? figures.value : null,
+    intervalMinutes: settings.status === 'ready' ? settings.value.syncIntervalMinutes : null,
+    error: figures.status === 'failed' ? figures.message : settings.status === 'failed' ? settings.message : null
+  }
 }

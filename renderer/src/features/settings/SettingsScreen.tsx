@@ -1,5 +1,6 @@
 import type { LockStatus } from '../../lib/contract'
 import { LockSettings } from '../lock/LockSettings'
+import { DiagnosticsSetting } from './DiagnosticsSetting'
 import { PdfCacheSetting } from './PdfCacheSetting'
 import { SyncIntervalSetting } from './SyncIntervalSetting'
 
@@ -15,6 +16,7 @@ export function SettingsScreen({ lock, onLockChanged }: Props) {
       <LockSettings lock={lock} onChanged={onLockChanged} />
       <SyncIntervalSetting />
       <PdfCacheSetting />
+      <DiagnosticsSetting />
     </div>
   )
 }
