@@ -9,7 +9,6 @@ import { tempDir } from '../helpers/temp-dir'
 import { showInvoices } from './support/navigate'
 import { startHost, type RunningHost } from './support/host'
 import { invokeInPage } from './support/invoke'
-import { showInvoices } from './support/navigate'
 
 const PASSWORD = 'yeti-e2e-docs-pw'
 const PDF_ONLY_WORD = 'Quarantinable'
