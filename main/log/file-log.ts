@@ -9,6 +9,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import electronLog from 'electron-log/node'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/private-files'
 import { formatLine, type Log } from './log'
 import { scrubSecrets } from './scrub-secrets'
 
@@ -32,6 +33,10 @@ export function createFileLog(dir: string, { maxBytes = LOG_MAX_BYTES } = {}): F
   const file = join(dir, LOG_FILE_NAME)
   // One electron-log instance per file: cores in one process (tests) with different folders never share a file.
   const logger = electronLog.create({ logId: `quire:${file}` })
+  // The log names accounts and invoices: the person's only, as the cache is (electron-log's own
+  // default is 0666 less the umask, for the folder and every rotated file).
+  ensurePrivateDir(dir)
+  logger.transports.file.writeOptions = { flag: 'a', mode: PRIVATE_FILE_MODE, encoding: 'utf8' }
   logger.transports.console.level = false
   logger.transports.file.level = 'info'
   logger.transports.file.format = '[{y}-{m}-{d} {h}:{i}:{s}.{ms}] [{level}] {text}'

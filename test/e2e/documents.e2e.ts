@@ -8,7 +8,6 @@ import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/ye
 import { tempDir } from '../helpers/temp-dir'
 import { startHost, type RunningHost } from './support/host'
 import { invokeInPage } from './support/invoke'
-import { showInvoices } from './support/navigate'
 
 const PASSWORD = 'yeti-e2e-docs-pw'
 const PDF_ONLY_WORD = 'Quarantinable'

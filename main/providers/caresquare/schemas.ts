@@ -3,10 +3,11 @@
  * fields are ignored; fields the reference does not promise we depend on may be null or absent.
  */
 import { z } from 'zod'
+import { wireDate, wireInstant } from '../wire-patterns'
 import { orUnreadable } from '../unreadable'
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 timestamp')
+const date = wireDate
+const instant = wireInstant
 /** Money is a JSON double on this API; map.ts turns it into exact decimal text. */
 const money = z.number()
 

@@ -3,11 +3,12 @@
  * and every field the reference does not promise is allowed to be null or absent.
  */
 import { z } from 'zod'
+import { wireDate, wireDecimal, wireInstant } from '../wire-patterns'
 import { orUnreadable } from '../unreadable'
 
-const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string like "1234.50"')
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 timestamp')
+const decimal = wireDecimal('1234.50')
+const date = wireDate
+const instant = wireInstant
 
 /** An invoice as the reference documents it: what the simulator serves. */
 export const HoursmithWireInvoice = z.object({

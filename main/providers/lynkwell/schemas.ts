@@ -5,9 +5,10 @@
  * and item timestamps) must still parse, because they are what the reference promises.
  */
 import { z } from 'zod'
+import { wireInstant } from '../wire-patterns'
 import { orUnreadable } from '../unreadable'
 
-const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 timestamp')
+const instant = wireInstant
 const amount = z.number('expected an amount (a JSON number)')
 
 export const LynkwellSubscriptionItem = z.object({

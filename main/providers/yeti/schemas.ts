@@ -4,10 +4,11 @@
  * different versions, so unknown fields are ignored and fields that came and went are optional.
  */
 import { z } from 'zod'
+import { wireDateTimeInstant, wireDecimal } from '../wire-patterns'
 import { readable, orUnreadable } from '../unreadable'
 
-const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string like "12.5"')
-const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 timestamp')
+const decimal = wireDecimal('12.5')
+const instant = wireDateTimeInstant
 const count = z.number().int().nonnegative()
 
 export const YetiInvoiceAttributes = z
