@@ -6,6 +6,7 @@ import { fromScaled, toScaled } from '../../main/money/decimal'
 import { drawProviderPdf } from '../../main/simulators/shared/provider-pdf'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
 import { tempDir } from '../helpers/temp-dir'
+import { showInvoices } from './support/navigate'
 import { startHost, type RunningHost } from './support/host'
 import { invokeInPage } from './support/invoke'
 
