@@ -54,6 +54,10 @@ test.describe('provider flags', () => {
     await expect(grid).toHaveAttribute('aria-rowcount', String(live.length))
 
     const totals = page.getByRole('region', { name: 'All invoices totals' })
+    // Both rules at once: void and draft are left out by default too, with their own switch.
+    await expect(totals).toContainText(/void or draft invoices? not counted/)
+    await page.getByLabel('Count void and draft').check()
+    await expect(totals).not.toContainText('not counted')
     await expect(totals).toContainText(`${live.length - 3} invoices`)
     const count = page.getByRole('checkbox', { name: /Count 3 duplicate or won’t-claim invoices/ })
     await expect(count).not.toBeChecked()
