@@ -55,7 +55,7 @@ test.describe('first run to offline browsing, in Chromium against the real core'
     await expect(page.getByRole('listitem', { name: 'Finch' })).toBeVisible()
     await expect(form.getByLabel('Personal access token')).toHaveValue('')
 
-    await page.getByRole('button', { name: 'Sync now' }).click()
+    await page.getByRole('button', { name: 'Sync now', exact: true }).click()
     await expect(page.getByRole('status').filter({ hasText: `Synced ${INVOICES} invoices` })).toBeVisible()
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Invoices' }).click()
