@@ -46,7 +46,8 @@ if (probe.status !== 0) {
 if (!process.env.QUIRE_TEST_KEYRING && !keychainAnswers()) {
   const dbusRunSession = which('dbus-run-session')
   const keyringDaemon = which('gnome-keyring-daemon')
-  if (!dbusRunSession || !keyringDaemon) fail(`no keychain answers and dbus-run-session or gnome-keyring-daemon is missing. Install them with:\n  ${APT}`)
+  if (!dbusRunSession || !keyringDaemon)
+    fail(`no keychain answers and dbus-run-session or gnome-keyring-daemon is missing. Install them with:\n  ${APT}`)
   console.log('npm test: no keychain answered; starting a private D-Bus session with GNOME Keyring')
   const script = `echo -n quire-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0" "$@"`
   // A fresh keyring folder: an old login keyring with another password would stay locked.
@@ -59,7 +60,9 @@ if (!process.env.QUIRE_TEST_KEYRING && !keychainAnswers()) {
 }
 
 // 3. Chromium for the E2E project.
-const chromium = [process.env.QUIRE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p))
+const chromium = [process.env.QUIRE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+  (p) => p && existsSync(p)
+)
 if (!chromium) fail(`no Chromium found (set QUIRE_CHROMIUM to its path, or install it with:\n  ${APT})`)
 env.QUIRE_CHROMIUM = chromium
 
@@ -77,13 +80,21 @@ totals[problems.includes('format') ? 'failed' : 'passed'] += 1
 
 const vitestReport = join(reports, 'vitest.json')
 step('unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`])
-count('unit + integration', vitestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }))
+count('unit + integration', vitestReport, (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests,
+  skipped: r.numPendingTests + r.numTodoTests
+}))
 
 const playwrightReport = join(reports, 'playwright.json')
 step('e2e + electron', 'npx', ['playwright', 'test', '-c', 'test/playwright.config.ts', '--reporter=list,json'], undefined, {
   env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }
 })
-count('e2e + electron', playwrightReport, (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }))
+count('e2e + electron', playwrightReport, (r) => ({
+  passed: r.stats.expected + r.stats.flaky,
+  failed: r.stats.unexpected,
+  skipped: r.stats.skipped
+}))
 
 rmSync(reports, { recursive: true, force: true })
 if (problems.length > 0) console.log(`\nnpm test: failed: ${problems.join(', ')}`)
@@ -110,10 +121,14 @@ function count(name, file, read) {
 
 function keychainAnswers() {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) return false
-  const check = quiet(process.execPath, [
-    '-e',
-    `const k = require('keytar'); const a = 'probe-' + process.pid;
+  const check = quiet(
+    process.execPath,
+    [
+      '-e',
+      `const k = require('keytar'); const a = 'probe-' + process.pid;
      k.setPassword('Quire-test-probe', a, 'x').then(() => k.deletePassword('Quire-test-probe', a)).then(() => process.exit(0), () => process.exit(1))`
-  ], 10_000)
+    ],
+    10_000
+  )
   return check.status === 0
 }

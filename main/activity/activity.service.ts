@@ -70,10 +70,12 @@ export class ActivityService {
     if (!this.sessions.invoiceExists(accountId, remoteId)) throw new AppError('NOT_FOUND', `Invoice ${remoteId} is not in the cache.`)
     const sessionId = randomUUID()
     const now = this.now()
-    this.deps.db.transaction(() => {
-      this.sessions.closeStaleLocal(now - STALE_AFTER_MS)
-      this.sessions.insertLocal(accountId, remoteId, sessionId, this.userName(), surface, startTracker(now, sample(state)))
-    }).immediate()
+    this.deps.db
+      .transaction(() => {
+        this.sessions.closeStaleLocal(now - STALE_AFTER_MS)
+        this.sessions.insertLocal(accountId, remoteId, sessionId, this.userName(), surface, startTracker(now, sample(state)))
+      })
+      .immediate()
     return { sessionId }
   }
 
@@ -83,27 +85,31 @@ export class ActivityService {
    * renderer begins a new one if the invoice is still in view.
    */
   heartbeat(sessionId: string, state: ViewerState): { open: boolean } {
-    return this.deps.db.transaction(() => {
-      const tracker = this.sessions.openLocal(sessionId)
-      if (tracker === null) return { open: false }
-      const now = this.now()
-      if (isStale(tracker, now) || !this.settingsRepo.get().recordLocal) {
-        this.sessions.updateLocal(sessionId, tracker, true)
-        return { open: false }
-      }
-      this.sessions.updateLocal(sessionId, advance(tracker, now, sample(state)), false)
-      return { open: true }
-    }).immediate()
+    return this.deps.db
+      .transaction(() => {
+        const tracker = this.sessions.openLocal(sessionId)
+        if (tracker === null) return { open: false }
+        const now = this.now()
+        if (isStale(tracker, now) || !this.settingsRepo.get().recordLocal) {
+          this.sessions.updateLocal(sessionId, tracker, true)
+          return { open: false }
+        }
+        this.sessions.updateLocal(sessionId, advance(tracker, now, sample(state)), false)
+        return { open: true }
+      })
+      .immediate()
   }
 
   end(sessionId: string): { ended: boolean } {
-    return this.deps.db.transaction(() => {
-      const tracker = this.sessions.openLocal(sessionId)
-      if (tracker === null) return { ended: false }
-      const now = this.now()
-      this.sessions.updateLocal(sessionId, isStale(tracker, now) ? tracker : advance(tracker, now, null), true)
-      return { ended: true }
-    }).immediate()
+    return this.deps.db
+      .transaction(() => {
+        const tracker = this.sessions.openLocal(sessionId)
+        if (tracker === null) return { ended: false }
+        const now = this.now()
+        this.sessions.updateLocal(sessionId, isStale(tracker, now) ? tracker : advance(tracker, now, null), true)
+        return { ended: true }
+      })
+      .immediate()
   }
 
   settings(): ActivitySettings {
@@ -114,10 +120,12 @@ export class ActivityService {
   updateSettings(changes: Partial<ActivitySettings>): ActivitySettings {
     if (changes.recordLocal !== undefined) {
       const recordLocal = changes.recordLocal
-      this.deps.db.transaction(() => {
-        this.settingsRepo.setRecordLocal(recordLocal)
-        if (!recordLocal) for (const sessionId of this.sessions.openLocalIds()) this.end(sessionId)
-      }).immediate()
+      this.deps.db
+        .transaction(() => {
+          this.settingsRepo.setRecordLocal(recordLocal)
+          if (!recordLocal) for (const sessionId of this.sessions.openLocalIds()) this.end(sessionId)
+        })
+        .immediate()
     }
     return this.settingsRepo.get()
   }
@@ -142,12 +150,18 @@ export class ActivityService {
     if (!connector.fetchViewSessionPage) return
     const attemptedAt = isoNow(this.deps.clock)
     try {
-      await syncRemoteSessions({ db: this.deps.db, sessions: this.sessions, clock: this.deps.clock }, account.id, connector.fetchViewSessionPage.bind(connector), signal)
+      await syncRemoteSessions(
+        { db: this.deps.db, sessions: this.sessions, clock: this.deps.clock },
+        account.id,
+        connector.fetchViewSessionPage.bind(connector),
+        signal
+      )
       this.syncStatus.succeeded(account.id, attemptedAt)
     } catch (error) {
       const payload = toErrorPayload(error)
       if (payload.code === 'CANCELLED') return
-      if (payload.code === 'INTERNAL') this.deps.log.error(`View sessions of ${account.name} failed to sync`, error, { accountId: account.id })
+      if (payload.code === 'INTERNAL')
+        this.deps.log.error(`View sessions of ${account.name} failed to sync`, error, { accountId: account.id })
       this.syncStatus.failed(account.id, attemptedAt, payload)
     }
   }

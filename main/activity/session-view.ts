@@ -18,7 +18,8 @@ export const REMOTE_STALE_AFTER_MS = 10 * 60_000
  * engaged time stay unknown.
  */
 export function toViewSession(row: SessionRow, now: number): ViewSession {
-  const orphaned = row.ended_at === null && row.last_heartbeat_at !== null && heartbeatStopped(row.source, Date.parse(row.last_heartbeat_at), now)
+  const orphaned =
+    row.ended_at === null && row.last_heartbeat_at !== null && heartbeatStopped(row.source, Date.parse(row.last_heartbeat_at), now)
   const endedAt = orphaned ? row.last_heartbeat_at : row.ended_at
   const durationSeconds =
     orphaned && row.source === 'remote' && row.duration_seconds === null
@@ -57,7 +58,8 @@ function heartbeatStopped(source: SessionRow['source'], lastHeartbeatAt: number,
  */
 export function totalsOf(sessions: readonly ViewSession[]): ViewSessionTotals {
   const measured = sessions.filter((session) => !session.open && session.durationSeconds !== null)
-  const sum = (pick: (session: ViewSession) => number | null): number => measured.reduce((total, session) => total + (pick(session) ?? 0), 0)
+  const sum = (pick: (session: ViewSession) => number | null): number =>
+    measured.reduce((total, session) => total + (pick(session) ?? 0), 0)
   const viewers = new Set(sessions.flatMap((session) => (session.userName === null ? [] : [session.userName])))
   const lastViewedAt = sessions.reduce<string | null>((latest, session) => {
     const seen = session.endedAt ?? session.lastHeartbeatAt ?? session.startedAt

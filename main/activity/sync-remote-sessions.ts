@@ -27,13 +27,17 @@ export async function syncRemoteSessions(
   let sessions = 0
   do {
     const page: Awaited<ReturnType<typeof fetchPage>> = await fetchPage(cursor, signal).catch((error: unknown) => {
-      throw error instanceof AppError && error.code === 'PROVIDER_BAD_RESPONSE' ? new AppError(error.code, `View sessions, page ${pages + 1}: ${error.message}`, { cause: error }) : error
+      throw error instanceof AppError && error.code === 'PROVIDER_BAD_RESPONSE'
+        ? new AppError(error.code, `View sessions, page ${pages + 1}: ${error.message}`, { cause: error })
+        : error
     })
     if (signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.')
     const syncedAt = isoNow(deps.clock)
-    deps.db.transaction(() => {
-      for (const session of page.sessions) deps.sessions.upsertRemote(accountId, syncedAt, session)
-    }).immediate()
+    deps.db
+      .transaction(() => {
+        for (const session of page.sessions) deps.sessions.upsertRemote(accountId, syncedAt, session)
+      })
+      .immediate()
     pages += 1
     sessions += page.sessions.length
     cursor = page.next

@@ -101,13 +101,17 @@ export class ViewSessionsRepo {
     this.closeStaleStmt = db.prepare<[string]>(
       `UPDATE view_sessions SET ended_at = last_heartbeat_at WHERE source = 'local' AND ended_at IS NULL AND last_heartbeat_at < ?`
     )
-    this.openLocalIdsStmt = db.prepare<[], { session_id: string }>(`SELECT session_id FROM view_sessions WHERE source = 'local' AND ended_at IS NULL`)
+    this.openLocalIdsStmt = db.prepare<[], { session_id: string }>(
+      `SELECT session_id FROM view_sessions WHERE source = 'local' AND ended_at IS NULL`
+    )
     this.clearLocalStmt = db.prepare(`DELETE FROM view_sessions WHERE source = 'local'`)
     this.forInvoiceStmt = db.prepare<[string, string], SessionRow>(
       `${SELECT_SESSIONS} WHERE s.account_id = ? AND s.invoice_remote_id = ? ORDER BY s.started_at DESC, s.id DESC`
     )
     this.recentStmt = db.prepare<[number], SessionRow>(`${SELECT_SESSIONS} ORDER BY s.started_at DESC, s.id DESC LIMIT ?`)
-    this.invoiceExistsStmt = db.prepare<[string, string], { found: 1 }>(`SELECT 1 AS found FROM invoices WHERE account_id = ? AND remote_id = ?`)
+    this.invoiceExistsStmt = db.prepare<[string, string], { found: 1 }>(
+      `SELECT 1 AS found FROM invoices WHERE account_id = ? AND remote_id = ?`
+    )
   }
 
   /** Call inside the page's transaction. */
@@ -116,7 +120,14 @@ export class ViewSessionsRepo {
     this.upsertRemoteStmt.run({ ...fields, accountId, syncedAt, raw: JSON.stringify(raw) })
   }
 
-  insertLocal(accountId: string, invoiceRemoteId: string, sessionId: string, userName: string | null, surface: ViewSurface, tracker: Tracker): void {
+  insertLocal(
+    accountId: string,
+    invoiceRemoteId: string,
+    sessionId: string,
+    userName: string | null,
+    surface: ViewSurface,
+    tracker: Tracker
+  ): void {
     this.insertLocalStmt.run({ accountId, invoiceRemoteId, sessionId, userName, surface, ...trackerColumns(tracker) })
   }
 

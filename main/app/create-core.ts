@@ -122,7 +122,13 @@ export async function createCore(options: CoreOptions) {
   )
   const settings = new SettingsRepo(db, domain)
   const scheduler = new SyncScheduler(sync, settings, clock, options.isOnline ?? hasNetworkInterface, events, domain)
-  const activity = new ActivityService({ db, clock, log, account: (id) => accounts.get(id), connect: (account) => accounts.connect(account) })
+  const activity = new ActivityService({
+    db,
+    clock,
+    log,
+    account: (id) => accounts.get(id),
+    connect: (account) => accounts.connect(account)
+  })
   activity.recoverOnStart()
   domain.on('account.synced', ({ accountId, signal }) => activity.syncAfterInvoices(accounts.get(accountId), signal))
   const pdfs = new PdfService({

@@ -1,4 +1,12 @@
-import { IsoDate, InvoiceStatusFilter, ProviderId, type InvoiceFilter, type InvoiceFlag, type InvoiceListing, type InvoiceSort } from '../../preload/contract'
+import {
+  IsoDate,
+  InvoiceStatusFilter,
+  ProviderId,
+  type InvoiceFilter,
+  type InvoiceFlag,
+  type InvoiceListing,
+  type InvoiceSort
+} from '../../preload/contract'
 import { readAmount } from '../../preload/contract/amount-text'
 import { UsageError, type CliContext } from './cli-context'
 import { parseValue } from './parse'
@@ -49,7 +57,11 @@ const SORT_COLUMNS: Record<string, InvoiceSort['column']> = {
 }
 
 type FilterValues = {
-  [K in keyof typeof FILTER_OPTIONS]?: (typeof FILTER_OPTIONS)[K] extends { multiple: true } ? string[] : (typeof FILTER_OPTIONS)[K]['type'] extends 'string' ? string : boolean
+  [K in keyof typeof FILTER_OPTIONS]?: (typeof FILTER_OPTIONS)[K] extends { multiple: true }
+    ? string[]
+    : (typeof FILTER_OPTIONS)[K]['type'] extends 'string'
+      ? string
+      : boolean
 }
 
 export function listingFromArgs(ctx: CliContext, values: FilterValues): InvoiceListing {

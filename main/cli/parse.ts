@@ -29,7 +29,9 @@ export async function readSecret(stdin: NodeJS.ReadableStream & { isTTY?: boolea
   }
   const chunks: Buffer[] = []
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
-  const secret = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  const secret = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
   if (secret.trim().length === 0) throw new UsageError('--secret-stdin: nothing was read from standard input')
   return secret.trim()
 }

@@ -69,7 +69,12 @@ The secret (API key, password, token or client secret) is read from standard inp
 export async function runCli(argv: string[], io: CliIo, secrets: SecretStore, env = process.env): Promise<number> {
   let global
   try {
-    global = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: false })
+    global = parseArgs({
+      args: argv,
+      options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: false
+    })
   } catch (error) {
     io.stderr.write(`quire: ${String(error)}\n${USAGE}\n`)
     return 2

@@ -123,7 +123,10 @@ export class AccountsRepo {
   }
 
   insert(
-    account: Omit<AccountRecord, 'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'pdfMismatches' | 'skippedCount' | 'lastRun' | 'failingSince'>
+    account: Omit<
+      AccountRecord,
+      'lastSyncedAt' | 'lastError' | 'invoiceCount' | 'pdfMismatches' | 'skippedCount' | 'lastRun' | 'failingSince'
+    >
   ): void {
     this.insertStmt.run({ ...account, options: JSON.stringify(account.options) })
   }

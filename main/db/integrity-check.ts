@@ -53,7 +53,8 @@ export function checkIntegrityInWorker(file: string): RunningCheck {
   const result = new Promise<IntegrityResult>((resolve, reject) => {
     worker.once('message', (answer: WorkerAnswer) => {
       if (answer.ok) resolve({ state: 'ok' })
-      else if (answer.code === undefined || /^SQLITE_(CORRUPT|NOTADB)/.test(answer.code)) resolve({ state: 'damaged', problems: answer.problems })
+      else if (answer.code === undefined || /^SQLITE_(CORRUPT|NOTADB)/.test(answer.code))
+        resolve({ state: 'damaged', problems: answer.problems })
       else reject(new Error(`the integrity check could not run: ${answer.problems.join('; ')}`))
     })
     worker.once('error', reject)

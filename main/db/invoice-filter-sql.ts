@@ -1,4 +1,11 @@
-import { InvoiceFilter, type ExportLevel, type InvoiceFlag, type InvoiceListing, type InvoiceQuery, type InvoiceSort } from '../../preload/contract'
+import {
+  InvoiceFilter,
+  type ExportLevel,
+  type InvoiceFlag,
+  type InvoiceListing,
+  type InvoiceQuery,
+  type InvoiceSort
+} from '../../preload/contract'
 import { toScaled } from '../money/decimal'
 import { BALANCE_SCALED, DUE_ON, OVERDUE_KEY } from './derived-columns'
 import { searchTerms } from './fts-query'
@@ -265,7 +272,8 @@ export function walkedWindowSql(query: InvoiceQuery, today: string, budget: numb
   const sorted = orderSql(query.sort, 'drive')
   const bounds = sortColumnBounds(query)
   const walked = `SELECT i.id FROM ${walk.idsFrom}${bounds.length > 0 ? ` WHERE ${bounds.join(' AND ')}` : ''} ORDER BY ${walk.orderBy} LIMIT @budget`
-  const rows = sorted.idsFrom === 'invoices i' ? 'invoices i ON i.id = w.id' : 'invoices i ON i.id = w.id JOIN accounts a ON a.id = i.account_id'
+  const rows =
+    sorted.idsFrom === 'invoices i' ? 'invoices i ON i.id = w.id' : 'invoices i ON i.id = w.id JOIN accounts a ON a.id = i.account_id'
   return {
     sql: `SELECT i.id FROM (${walked}) w CROSS JOIN ${rows} ${where} ORDER BY ${sorted.orderBy} LIMIT @limit OFFSET @offset`,
     params: { ...params, budget, limit: query.limit, offset: query.offset }
@@ -365,7 +373,9 @@ const MONEY_INDEX_FIELDS = new Set(['search', 'status', 'currency', 'includeRemo
 function searchOnly(filter: InvoiceFilter): boolean {
   const search = filter.search ? searchTerms(filter.search) : null
   if (!search || (search.match === null && search.amounts.length === 0) || filter.status === 'overdue') return false
-  return Object.keys(InvoiceFilter.shape).every((field) => MONEY_INDEX_FIELDS.has(field) || filter[field as keyof InvoiceFilter] === undefined)
+  return Object.keys(InvoiceFilter.shape).every(
+    (field) => MONEY_INDEX_FIELDS.has(field) || filter[field as keyof InvoiceFilter] === undefined
+  )
 }
 
 /** Every matching invoice (or line item) in the list's order, for a streamed export. */

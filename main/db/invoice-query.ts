@@ -168,7 +168,10 @@ export class InvoiceQueryRepo {
     const rows = ids.length === 0 ? [] : this.rowsByIdStmt.all(JSON.stringify(ids))
     const byId = new Map(rows.map((row) => [row.id, row]))
     const pdfOnly = this.pdfOnlyHits(query.search, ids)
-    return { total, items: ids.map((id) => ({ ...toSummary(byId.get(id)!, today), ...(pdfOnly && { searchHit: pdfOnly.has(id) ? 'pdf' : 'data' }) })) }
+    return {
+      total,
+      items: ids.map((id) => ({ ...toSummary(byId.get(id)!, today), ...(pdfOnly && { searchHit: pdfOnly.has(id) ? 'pdf' : 'data' }) }))
+    }
   }
 
   /** Which of this window's invoices the search found only in their provider PDF; null without search words. */

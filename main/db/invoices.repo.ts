@@ -7,7 +7,10 @@ import type { UnifiedInvoice } from '../providers/unified-invoice'
  * What the cache holds for an invoice a page lists: what the change log compares, and what its
  * line items and search entry were written from, so a re-sync rewrites only what changed.
  */
-export type CachedInvoice = Pick<UnifiedInvoice, 'status' | 'paymentStatus' | 'total' | 'paid' | 'removed' | 'number' | 'counterparty' | 'notes' | 'lineItems'> & {
+export type CachedInvoice = Pick<
+  UnifiedInvoice,
+  'status' | 'paymentStatus' | 'total' | 'paid' | 'removed' | 'number' | 'counterparty' | 'notes' | 'lineItems'
+> & {
   id: number
 }
 
@@ -85,8 +88,12 @@ export class InvoicesRepo {
     this.markUnseenStmt = db.prepare<[string, number]>(
       `UPDATE invoices SET removed = 1 WHERE account_id = ? AND seen_walk < ? AND removed = 0`
     )
-    this.unseenStmt = db.prepare<[string, number], { remote_id: string }>(`SELECT remote_id FROM invoices WHERE account_id = ? AND seen_walk < ? AND removed = 0`)
-    this.markSeenStmt = db.prepare<[number, string, string]>(`UPDATE invoices SET seen_walk = ? WHERE account_id = ? AND remote_id IN (SELECT value FROM json_each(?))`)
+    this.unseenStmt = db.prepare<[string, number], { remote_id: string }>(
+      `SELECT remote_id FROM invoices WHERE account_id = ? AND seen_walk < ? AND removed = 0`
+    )
+    this.markSeenStmt = db.prepare<[number, string, string]>(
+      `UPDATE invoices SET seen_walk = ? WHERE account_id = ? AND remote_id IN (SELECT value FROM json_each(?))`
+    )
   }
 
   /**
@@ -101,7 +108,13 @@ export class InvoicesRepo {
       for (const line of this.cachedLinesStmt.all(JSON.stringify(withLines))) {
         let lines = linesById.get(line.invoice_id)
         if (!lines) linesById.set(line.invoice_id, (lines = []))
-        lines.push({ position: line.position, description: line.description, quantity: line.quantity, unitPrice: line.unit_price, amount: line.amount })
+        lines.push({
+          position: line.position,
+          description: line.description,
+          quantity: line.quantity,
+          unitPrice: line.unit_price,
+          amount: line.amount
+        })
       }
     }
     return new Map(
@@ -223,7 +236,10 @@ export function readTotal(stored: string): string | null {
  * order the cache reads them back in, so an entry can be compared with what it was built from.
  */
 function searchLines(lines: readonly LineItem[]): string {
-  return [...lines].sort((a, b) => a.position - b.position).map((line) => line.description).join('\n')
+  return [...lines]
+    .sort((a, b) => a.position - b.position)
+    .map((line) => line.description)
+    .join('\n')
 }
 
 /** Whether the search entry written from `before` is the one `next` would write. */

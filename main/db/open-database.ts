@@ -59,6 +59,9 @@ function corrupt(file: string, cause: unknown): AppError {
 
 /** What to say about a damaged cache: found when opening it, or by the check while it is open. */
 export function damagedCacheMessage(file: string, when: 'open' | 'found'): string {
-  const what = when === 'open' ? 'is damaged and cannot be opened' : 'is damaged (found by the integrity check); what it shows may be wrong or incomplete'
+  const what =
+    when === 'open'
+      ? 'is damaged and cannot be opened'
+      : 'is damaged (found by the integrity check); what it shows may be wrong or incomplete'
   return `The invoice cache at ${file} ${what}. Rebuild it (in the app, or with \`quire cache rebuild\`): your accounts are kept, the damaged file is set aside, and the next sync fetches your invoices again.`
 }

@@ -56,8 +56,13 @@ export class PdfTextRepo {
         sha256 = excluded.sha256, checked_number = excluded.checked_number, checked_total = excluded.checked_total,
         outcome = excluded.outcome, number_found = excluded.number_found, total_found = excluded.total_found,
         pdf_shows = excluded.pdf_shows, detail = excluded.detail, checked_at = excluded.checked_at, text_current = 1`)
-    this.checkStmt = db.prepare<[number], CheckRow>(`SELECT outcome, sha256, number_found, total_found, pdf_shows, detail, checked_at FROM pdf_checks WHERE invoice_id = ?`)
-    this.unreadStmt = db.prepare<[number, number], { invoice_id: number; sha256: string; number: string | null; total: string; currency: string }>(`
+    this.checkStmt = db.prepare<[number], CheckRow>(
+      `SELECT outcome, sha256, number_found, total_found, pdf_shows, detail, checked_at FROM pdf_checks WHERE invoice_id = ?`
+    )
+    this.unreadStmt = db.prepare<
+      [number, number],
+      { invoice_id: number; sha256: string; number: string | null; total: string; currency: string }
+    >(`
       SELECT p.invoice_id, p.sha256, i.number, i.total, i.currency
       FROM invoice_pdfs p JOIN invoices i ON i.id = p.invoice_id
       LEFT JOIN pdf_checks c ON c.invoice_id = p.invoice_id
@@ -66,7 +71,9 @@ export class PdfTextRepo {
       ORDER BY p.invoice_id
       LIMIT ?`)
     // The file may have been evicted or replaced while its text was being read.
-    this.stillCurrentStmt = db.prepare<[number, string], number>(`SELECT 1 FROM invoice_pdfs WHERE invoice_id = ? AND source = 'provider' AND sha256 = ?`).pluck()
+    this.stillCurrentStmt = db
+      .prepare<[number, string], number>(`SELECT 1 FROM invoice_pdfs WHERE invoice_id = ? AND source = 'provider' AND sha256 = ?`)
+      .pluck()
     this.write = db.transaction((pdf: UnreadPdf, text: string | null, finding: PdfCheckFinding, at: string): boolean => {
       if (this.stillCurrentStmt.get(pdf.invoiceId, pdf.sha256) === undefined) return false
       this.deleteTextStmt.run(pdf.invoiceId)
@@ -89,7 +96,13 @@ export class PdfTextRepo {
 
   /** Up to `limit` provider PDFs to read, by invoice id after `afterId`: never read, replaced since, or the data changed since. */
   unread(afterId: number, limit: number): UnreadPdf[] {
-    return this.unreadStmt.all(afterId, limit).map((row) => ({ invoiceId: row.invoice_id, sha256: row.sha256, number: row.number, total: row.total === '' ? null : row.total, currency: row.currency }))
+    return this.unreadStmt.all(afterId, limit).map((row) => ({
+      invoiceId: row.invoice_id,
+      sha256: row.sha256,
+      number: row.number,
+      total: row.total === '' ? null : row.total,
+      currency: row.currency
+    }))
   }
 
   /**

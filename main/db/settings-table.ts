@@ -13,7 +13,9 @@ export class SettingsTable {
 
   constructor(db: Database) {
     this.getStmt = db.prepare<[string], { value: string }>(`SELECT value FROM settings WHERE key = ?`)
-    this.putStmt = db.prepare<[string, string]>(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+    this.putStmt = db.prepare<[string, string]>(
+      `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+    )
   }
 
   read<S extends z.ZodType>(key: string, schema: S): z.output<S> {

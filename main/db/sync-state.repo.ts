@@ -44,11 +44,15 @@ export class SyncStateRepo {
     this.lastFullStmt = db.prepare<[string], { at: string | null }>(
       `SELECT max(finished_at) AS at FROM sync_runs WHERE account_id = ? AND strategy = 'full' AND outcome = 'ok'`
     )
-    this.watermarkStmt = db.prepare<[string], { at: string | null }>(`SELECT max(remote_updated_at) AS at FROM invoices WHERE account_id = ?`)
+    this.watermarkStmt = db.prepare<[string], { at: string | null }>(
+      `SELECT max(remote_updated_at) AS at FROM invoices WHERE account_id = ?`
+    )
     this.updateRunStmt = db.prepare(
       `UPDATE sync_runs SET pages = @pages, requests = @requests, upserted = @upserted, removed = @removed, skipped = @skipped WHERE id = @id`
     )
-    this.walkedStmt = db.prepare<[string, number], { n: number }>(`SELECT count(*) AS n FROM invoices WHERE account_id = ? AND seen_walk = ?`)
+    this.walkedStmt = db.prepare<[string, number], { n: number }>(
+      `SELECT count(*) AS n FROM invoices WHERE account_id = ? AND seen_walk = ?`
+    )
     this.endRunStmt = db.prepare(
       `UPDATE sync_runs SET outcome = @outcome, finished_at = @finishedAt, error_code = @errorCode, error = @error WHERE id = @id`
     )

@@ -75,9 +75,10 @@ export function foldTotals(rows: readonly StatusSums[], rule: Pick<TotalsOptions
  */
 export function leftOutOfTotalsSql(filter: InvoiceFilter, options: TotalsOptions): string | null {
   if (options.includeDuplicatesAndWontClaim) return null
-  const leftOut = [filter.flags?.duplicate === true ? null : 'i.is_duplicate = 1', filter.flags?.wontClaim === true ? null : 'i.wont_claim = 1'].filter(
-    (condition): condition is string => condition !== null
-  )
+  const leftOut = [
+    filter.flags?.duplicate === true ? null : 'i.is_duplicate = 1',
+    filter.flags?.wontClaim === true ? null : 'i.wont_claim = 1'
+  ].filter((condition): condition is string => condition !== null)
   if (leftOut.length === 0) return null
   // Written as the partial index invoices_left_out_of_totals states it, so the planner uses it.
   return leftOut.length === 2 ? FLAGGED : `(${leftOut[0]})`

@@ -17,7 +17,10 @@ export const UNKNOWN_TOTAL_IDS = `SELECT id FROM invoices WHERE total = ''`
  * leaves out (totals-rule.ts); counted per status, so withWithoutAmount applies the void-and-draft
  * part of the rule as foldTotals does, and the counts are of the same invoices the totals count.
  */
-export function withoutAmountSql({ where, params }: { where: string; params: SqlParams }, leftOut: string | null): { sql: string; params: SqlParams } {
+export function withoutAmountSql(
+  { where, params }: { where: string; params: SqlParams },
+  leftOut: string | null
+): { sql: string; params: SqlParams } {
   const unknown = `i.id IN (${UNKNOWN_TOTAL_IDS})${leftOut === null ? '' : ` AND NOT (${leftOut})`}`
   return {
     sql: `SELECT i.currency, i.status, count(*) AS n FROM invoices i ${where ? `${where} AND ${unknown}` : `WHERE ${unknown}`} GROUP BY +i.currency, i.status`,

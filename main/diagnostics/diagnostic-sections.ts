@@ -26,7 +26,10 @@ export const DIAGNOSTIC_SECTIONS: readonly DiagnosticSection[] = [
   { file: 'accounts.json', collect: accounts },
   { file: 'sync-runs.json', collect: (context) => recentRows(context.db, 'sync_runs', 'ORDER BY id DESC LIMIT 200') },
   { file: 'invoices.json', collect: invoiceSummary },
-  { file: 'skipped-records.json', collect: (context) => maskColumns(context, recentRows(context.db, 'skipped_records', 'ORDER BY id DESC LIMIT 500'), ['raw']) }
+  {
+    file: 'skipped-records.json',
+    collect: (context) => maskColumns(context, recentRows(context.db, 'skipped_records', 'ORDER BY id DESC LIMIT 500'), ['raw'])
+  }
 ]
 
 function versions(context: SectionContext): Record<string, unknown> {

@@ -39,7 +39,8 @@ export class DiagnosticsService {
   }
 
   async openLogFolder(): Promise<void> {
-    if (!this.deps.desktop) throw new AppError('FORBIDDEN', `Opening a folder needs the Quire desktop app. The log is at ${this.deps.log.file}`)
+    if (!this.deps.desktop)
+      throw new AppError('FORBIDDEN', `Opening a folder needs the Quire desktop app. The log is at ${this.deps.log.file}`)
     mkdirSync(this.deps.log.dir, { recursive: true })
     const problem = await this.deps.desktop.openPath(this.deps.log.dir)
     if (problem) throw new AppError('NOT_FOUND', `The system could not open the logs folder (${problem}). It is at ${this.deps.log.dir}`)
@@ -68,8 +69,12 @@ export class DiagnosticsService {
     const now = this.deps.clock.now()
     this.deps.log.info('diagnostics bundle written', { includeInvoiceDetails: request.includeInvoiceDetails })
     const context = { db: this.deps.db, appVersion: request.appVersion, includeInvoiceDetails: request.includeInvoiceDetails, now }
-    const entries: ZipEntry[] = DIAGNOSTIC_SECTIONS.map((section) => ({ name: section.file, content: Buffer.from(`${JSON.stringify(collectSafely(section.collect, context), null, 2)}\n`) }))
-    for (const file of logFiles(this.deps.log.dir).slice(0, LOG_FILES_IN_BUNDLE)) entries.push({ name: `logs/${basename(file)}`, content: readTail(file, LOG_TAIL_BYTES) })
+    const entries: ZipEntry[] = DIAGNOSTIC_SECTIONS.map((section) => ({
+      name: section.file,
+      content: Buffer.from(`${JSON.stringify(collectSafely(section.collect, context), null, 2)}\n`)
+    }))
+    for (const file of logFiles(this.deps.log.dir).slice(0, LOG_FILES_IN_BUNDLE))
+      entries.push({ name: `logs/${basename(file)}`, content: readTail(file, LOG_TAIL_BYTES) })
     await writeZip(path, entries, now)
   }
 }

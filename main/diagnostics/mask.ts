@@ -5,7 +5,8 @@
  */
 
 /** Keys whose values say how a record is built, not whom or how much it is about. */
-const KEPT_KEY = /^(id|type|status|state|paymentStatus|payment_status|currency|[a-z_]*(id|Id|_at|At|date|Date|_on|On)|is_[a-z_]+|has[A-Z-][a-zA-Z-]*)$/
+const KEPT_KEY =
+  /^(id|type|status|state|paymentStatus|payment_status|currency|[a-z_]*(id|Id|_at|At|date|Date|_on|On)|is_[a-z_]+|has[A-Z-][a-zA-Z-]*)$/
 
 export function maskedText(text: string): string {
   return `‹${text.length} characters, masked›`
@@ -26,7 +27,8 @@ function maskValue(value: unknown, key: string | null, depth: number): unknown {
   if (value === null || typeof value === 'boolean') return value
   if (depth > 20) return '‹nested deeper, masked›'
   if (Array.isArray(value)) return value.slice(0, 50).map((item) => maskValue(item, key, depth + 1))
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, maskValue(inner, name, depth + 1)]))
+  if (typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, maskValue(inner, name, depth + 1)]))
   if (key !== null && KEPT_KEY.test(key) && (typeof value === 'number' || (typeof value === 'string' && value.length <= 100))) return value
   return typeof value === 'number' ? '‹number, masked›' : maskedText(String(value))
 }

@@ -4,7 +4,8 @@ import type { ProviderId } from '../../preload/contract'
 /** The normalisation the index_likely_duplicates migration indexes, written exactly as there so the planner uses it. */
 const PARTY = (alias: string): string => `lower(replace(replace(replace(trim(${alias}counterparty), '.', ''), ',', ''), '  ', ' '))`
 /** The index's own condition: live bills someone could pay twice, with a total to compare. */
-const PAYABLE = (alias: string): string => `${alias}removed = 0 AND ${alias}counterparty IS NOT NULL AND ${alias}status NOT IN ('draft', 'void') AND ${alias}total <> ''`
+const PAYABLE = (alias: string): string =>
+  `${alias}removed = 0 AND ${alias}counterparty IS NOT NULL AND ${alias}status NOT IN ('draft', 'void') AND ${alias}total <> ''`
 
 /**
  * Every live invoice that shares its bill with another. The index is walked once, in order, to
@@ -50,7 +51,9 @@ export class DuplicatesRepo {
   constructor(db: Database) {
     this.candidatesStmt = db.prepare<[], BillRow>(CANDIDATES_SQL)
     this.dismissedStmt = db.prepare<[], string>(`SELECT group_key FROM duplicate_dismissals`).pluck()
-    this.dismissStmt = db.prepare<[string, string]>(`INSERT INTO duplicate_dismissals (group_key, dismissed_at) VALUES (?, ?) ON CONFLICT (group_key) DO NOTHING`)
+    this.dismissStmt = db.prepare<[string, string]>(
+      `INSERT INTO duplicate_dismissals (group_key, dismissed_at) VALUES (?, ?) ON CONFLICT (group_key) DO NOTHING`
+    )
   }
 
   /** Every live invoice that shares its bill (total, currency, counterparty) with another, grouped by bill. */

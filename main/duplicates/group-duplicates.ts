@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000
  */
 export function groupDuplicates(rows: BillRow[]): DuplicateGroup[] {
   const groups: DuplicateGroup[] = []
-  for (let start = 0; start < rows.length; ) {
+  for (let start = 0; start < rows.length;) {
     let end = start
     while (end < rows.length && rows[end]!.bill === rows[start]!.bill) end++
     groups.push(...groupsOfBill(rows.slice(start, end)))
@@ -54,7 +54,15 @@ function toGroup(rows: BillRow[]): DuplicateGroup {
     key: groupKey(rows),
     reason: sameNumber ? 'sameNumber' : 'closeDates',
     invoices: rows.map(({ accountId, account, provider, remoteId, number, counterparty, total, currency, issueDate }) => ({
-      accountId, account, provider, remoteId, number, counterparty, total, currency, issueDate
+      accountId,
+      account,
+      provider,
+      remoteId,
+      number,
+      counterparty,
+      total,
+      currency,
+      issueDate
     }))
   }
 }

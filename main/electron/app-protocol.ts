@@ -15,7 +15,9 @@ export const APP_ENTRY = `${SCHEME}://${HOST}/index.html`
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
+  protocol.registerSchemesAsPrivileged([
+    { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
+  ])
 }
 
 export function serveRenderer(rendererDir: string): void {

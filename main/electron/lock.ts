@@ -9,10 +9,11 @@ export function electronConfirmation(): SystemConfirmation | null {
   if (process.platform !== 'darwin' || !systemPreferences.canPromptTouchID()) return null
   return {
     kind: 'touch-id',
-    confirm: (reason) => systemPreferences.promptTouchID(reason).then(
-      () => true,
-      () => false
-    )
+    confirm: (reason) =>
+      systemPreferences.promptTouchID(reason).then(
+        () => true,
+        () => false
+      )
   }
 }
 

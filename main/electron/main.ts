@@ -81,7 +81,8 @@ async function start(): Promise<void> {
   registerIpc(createDispatch(createHandlers(core, app.getVersion()), core.log.error), core.rendererEvents, () => mainWindow)
   // The integrity check runs after launch; damage it finds gets the same one-step rebuild.
   core.events.subscribe((event, payload) => {
-    if (event === 'cache.health' && (payload as CacheHealth).state === 'damaged') void rebuildWhileOpen(dataDir, (payload as CacheHealth).message ?? '')
+    if (event === 'cache.health' && (payload as CacheHealth).state === 'damaged')
+      void rebuildWhileOpen(dataDir, (payload as CacheHealth).message ?? '')
   })
   await startBackgroundWork(core)
   lockWithTheSystem(core.lock)

@@ -14,7 +14,11 @@ import { KeytarSecretStore } from '../secrets/keytar-store'
 import { startTestHost } from './test-host'
 
 const { values } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, port: { type: 'string', default: '0' }, 'renderer-dir': { type: 'string', default: 'out/renderer' } },
+  options: {
+    'data-dir': { type: 'string' },
+    port: { type: 'string', default: '0' },
+    'renderer-dir': { type: 'string', default: 'out/renderer' }
+  },
   strict: true
 })
 const rendererDir = resolve(values['renderer-dir'])
@@ -28,13 +32,20 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2)
 }
 
-const core = await createCore({ dataDir: values['data-dir'] ?? defaultDataDir(), secrets: new KeytarSecretStore() }).catch((error: unknown) => {
-  process.stderr.write(`host: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exit(1)
-})
+const core = await createCore({ dataDir: values['data-dir'] ?? defaultDataDir(), secrets: new KeytarSecretStore() }).catch(
+  (error: unknown) => {
+    process.stderr.write(`host: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  }
+)
 const version = process.env.npm_package_version ?? '0.0.0'
 await startBackgroundWork(core)
-const host = await startTestHost({ dispatch: createDispatch(createHandlers(core, version), core.log.error), events: core.rendererEvents, rendererDir, port })
+const host = await startTestHost({
+  dispatch: createDispatch(createHandlers(core, version), core.log.error),
+  events: core.rendererEvents,
+  rendererDir,
+  port
+})
 process.stdout.write(`${JSON.stringify({ url: host.url })}\n`)
 
 const stop = (): void => {

@@ -46,26 +46,47 @@ export async function startTestHost(options: TestHostOptions): Promise<RunningTe
     if (request.method === 'GET' && access.hasUrlToken(url)) {
       // Trade the token for the cookie, and take it out of the address bar and history.
       url.searchParams.delete(TOKEN_PARAM)
-      response.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': access.cookie(port), Location: `${url.pathname}${url.search}`, 'Cache-Control': 'no-store' })
+      response.writeHead(303, {
+        ...SECURITY_HEADERS,
+        'Set-Cookie': access.cookie(port),
+        Location: `${url.pathname}${url.search}`,
+        'Cache-Control': 'no-store'
+      })
       response.end()
       return
     }
-    if (!access.hasCookie(request, port)) return send(response, 403, '.html', 'Open Quire with the URL the host printed: it carries this launch’s token.')
+    if (!access.hasCookie(request, port))
+      return send(response, 403, '.html', 'Open Quire with the URL the host printed: it carries this launch’s token.')
     if (url.pathname === '/rpc' && request.method === 'POST') {
       if (!origins.has(request.headers.origin ?? '') || !request.headers['content-type']?.startsWith('application/json')) {
-        return sendJson(response, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the Quire page itself.' } }, SECURITY_HEADERS)
+        return sendJson(
+          response,
+          403,
+          { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the Quire page itself.' } },
+          SECURITY_HEADERS
+        )
       }
       const body = await readBody(request)
       let call: { method?: unknown; input?: unknown }
       try {
         call = JSON.parse(body ?? '') as typeof call
       } catch {
-        return sendJson(response, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request body is not JSON.' } }, SECURITY_HEADERS)
+        return sendJson(
+          response,
+          400,
+          { ok: false, error: { code: 'VALIDATION', message: 'The request body is not JSON.' } },
+          SECURITY_HEADERS
+        )
       }
       return sendJson(response, 200, await options.dispatch(call?.method, call?.input), SECURITY_HEADERS)
     }
     if (url.pathname === '/events') {
-      response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+      response.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive'
+      })
       response.write(': connected\n\n')
       streams.add(response)
       request.on('close', () => streams.delete(response))

@@ -36,7 +36,10 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
 }
 
 /** A schema must never throw on hostile input; if one ever does, that is still a rejection. */
-function safeParse(name: keyof typeof methods, input: unknown): { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } {
+function safeParse(
+  name: keyof typeof methods,
+  input: unknown
+): { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } {
   try {
     return methods[name].input.safeParse(input)
   } catch {

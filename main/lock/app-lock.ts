@@ -108,7 +108,8 @@ export class AppLock {
   }
 
   async lockNow(): Promise<LockStatus> {
-    if (!this.deps.settings.get().lockEnabled) throw new AppError('CONFLICT', 'The app lock is off. Turn it on under Settings → Privacy and app lock.')
+    if (!this.deps.settings.get().lockEnabled)
+      throw new AppError('CONFLICT', 'The app lock is off. Turn it on under Settings → Privacy and app lock.')
     if (!this.locked) this.engage()
     return this.status()
   }
@@ -116,7 +117,11 @@ export class AppLock {
   async configure(changes: { enabled?: boolean; idleMinutes?: number; lockOnSystemLock?: boolean }): Promise<LockStatus> {
     // The passcode lives in the keychain: a lock that could not read it could not be unlocked.
     if (changes.enabled) await this.storedPasscode()
-    this.deps.settings.update({ lockEnabled: changes.enabled, lockIdleMinutes: changes.idleMinutes, lockOnSystemLock: changes.lockOnSystemLock })
+    this.deps.settings.update({
+      lockEnabled: changes.enabled,
+      lockIdleMinutes: changes.idleMinutes,
+      lockOnSystemLock: changes.lockOnSystemLock
+    })
     this.noteActivity()
     return this.announce()
   }
@@ -125,7 +130,10 @@ export class AppLock {
     return this.oneAttemptAtATime(async () => {
       const stored = await this.storedPasscode()
       if (stored !== null && !(await this.checkPasscode(current, stored))) {
-        throw new AppError('FORBIDDEN', current ? 'That is not your current passcode.' : 'Enter your current passcode to change or remove it.')
+        throw new AppError(
+          'FORBIDDEN',
+          current ? 'That is not your current passcode.' : 'Enter your current passcode to change or remove it.'
+        )
       }
       this.passcode = null
       if (passcode === null) await this.deps.secrets.delete(PASSCODE_KEYCHAIN_ENTRY)

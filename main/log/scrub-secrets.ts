@@ -9,7 +9,10 @@ const RULES: readonly [RegExp, string][] = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
   [/\bhsk_[A-Za-z0-9_-]+/g, '[redacted]'],
   [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[redacted]'],
-  [/("?(?:client_secret|access_token|refresh_token|id_token|password|api[_-]?key|secret|token|authorization|x-api-key)"?\s*[:=]\s*"?)[^"\s,&}]+/gi, '$1[redacted]']
+  [
+    /("?(?:client_secret|access_token|refresh_token|id_token|password|api[_-]?key|secret|token|authorization|x-api-key)"?\s*[:=]\s*"?)[^"\s,&}]+/gi,
+    '$1[redacted]'
+  ]
 ]
 
 export function scrubSecrets(line: string): string {

@@ -66,7 +66,11 @@ export function decimalFromJsonNumber(value: number): string {
   const digits = whole + fraction
   const point = whole.length + Number(power)
   const expanded =
-    point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`
   return normalizeDecimal(`${sign}${expanded}`)
 }
 

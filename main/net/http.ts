@@ -60,11 +60,7 @@ export const defaultRetryPolicy: RetryPolicy = {
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504])
 
-export async function exchange(
-  deps: HttpDeps,
-  request: HttpRequest,
-  policy: RetryPolicy = defaultRetryPolicy
-): Promise<HttpResponse> {
+export async function exchange(deps: HttpDeps, request: HttpRequest, policy: RetryPolicy = defaultRetryPolicy): Promise<HttpResponse> {
   for (let attempt = 1; ; attempt += 1) {
     if (request.signal?.aborted) throw cancelled()
     let response: { status: number; headers: Headers; text: string }
@@ -124,7 +120,11 @@ export function retryAfterMs(header: string | null, now: Date): number | null {
 
 function unreachable(url: string, cause: unknown): AppError {
   const reason = cause instanceof Error && cause.name === 'TimeoutError' ? 'it did not answer in time' : 'the connection failed'
-  return new AppError('PROVIDER_UNAVAILABLE', `Could not reach ${new URL(url).origin}: ${reason}. Check the base URL and your network, then sync again.`, {
-    cause
-  })
+  return new AppError(
+    'PROVIDER_UNAVAILABLE',
+    `Could not reach ${new URL(url).origin}: ${reason}. Check the base URL and your network, then sync again.`,
+    {
+      cause
+    }
+  )
 }

@@ -47,7 +47,9 @@ export async function requestPdf(deps: HttpDeps, request: PdfRequest): Promise<R
     const timeout = AbortSignal.timeout(PDF_TIMEOUT_MS)
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout
     const once = (): Promise<Response> =>
-      request.redirect === 'follow' ? followChecked(deps, request, signal) : deps.fetch(request.url, { headers: request.headers, signal, redirect: 'error' })
+      request.redirect === 'follow'
+        ? followChecked(deps, request, signal)
+        : deps.fetch(request.url, { headers: request.headers, signal, redirect: 'error' })
     let response: Response
     try {
       response = await (deps.gate ? deps.gate.run(once, request.signal) : once())
@@ -75,7 +77,10 @@ async function followChecked(deps: HttpDeps, request: PdfRequest, signal: AbortS
     if (location === null) return response
     await response.body?.cancel()
     if (hop >= MAX_LINK_REDIRECTS) {
-      throw new AppError('PROVIDER_BAD_RESPONSE', `Could not download the PDF from ${new URL(request.url).origin}: it redirected more than ${MAX_LINK_REDIRECTS} times.`)
+      throw new AppError(
+        'PROVIDER_BAD_RESPONSE',
+        `Could not download the PDF from ${new URL(request.url).origin}: it redirected more than ${MAX_LINK_REDIRECTS} times.`
+      )
     }
     url = new URL(location, url)
   }

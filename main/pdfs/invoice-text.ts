@@ -16,9 +16,17 @@ export function formatAmount(amount: string, currency: string, locale?: string):
   const code = currency.toUpperCase()
   if (knownCurrencies.has(code)) {
     const usual = new Intl.NumberFormat(locale, { style: 'currency', currency: code }).resolvedOptions().minimumFractionDigits ?? 2
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: code, minimumFractionDigits: usual, maximumFractionDigits: Math.min(20, Math.max(usual, digits)) }).format(value)
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: code,
+      minimumFractionDigits: usual,
+      maximumFractionDigits: Math.min(20, Math.max(usual, digits))
+    }).format(value)
   }
-  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: Math.min(20, Math.max(2, digits)) }).format(value)
+  const number = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: Math.min(20, Math.max(2, digits))
+  }).format(value)
   return `${number} ${currency}`
 }
 
@@ -43,7 +51,14 @@ export function formatCalendarDate(isoDate: string, locale?: string): string {
 export function formatInstant(iso: string, locale?: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date)
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short'
+  }).format(date)
 }
 
 /** Provider fields that may hold a calendar date or an instant; anything else is printed as sent. */

@@ -77,7 +77,13 @@ export class PageWriter {
     const size = style.size ?? 10
     const clean = this.clean(text)
     const width = this.font(style).widthOfTextAtSize(clean, size)
-    this.page.drawText(clean, { x: align === 'right' ? x - width : x, y: A4[1] - this.y - size, size, font: this.font(style), color: style.color ?? INK })
+    this.page.drawText(clean, {
+      x: align === 'right' ? x - width : x,
+      y: A4[1] - this.y - size,
+      size,
+      font: this.font(style),
+      color: style.color ?? INK
+    })
   }
 
   /**
@@ -126,7 +132,14 @@ export class PageWriter {
   }
 
   box(x: number, top: number, width: number, height: number, fill: RGB, border?: RGB): void {
-    this.page.drawRectangle({ x, y: A4[1] - top - height, width, height, color: fill, ...(border ? { borderColor: border, borderWidth: 0.8 } : {}) })
+    this.page.drawRectangle({
+      x,
+      y: A4[1] - top - height,
+      width,
+      height,
+      color: fill,
+      ...(border ? { borderColor: border, borderWidth: 0.8 } : {})
+    })
   }
 }
 

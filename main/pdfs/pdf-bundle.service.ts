@@ -34,8 +34,19 @@ export interface BundleOptions {
 }
 
 export const MANIFEST_COLUMNS = [
-  'account', 'provider', 'remoteId', 'number', 'counterparty', 'issueDate', 'currency', 'total',
-  'source', 'sha256', 'file', 'syncedAt', 'note'
+  'account',
+  'provider',
+  'remoteId',
+  'number',
+  'counterparty',
+  'issueDate',
+  'currency',
+  'total',
+  'source',
+  'sha256',
+  'file',
+  'syncedAt',
+  'note'
 ] as const
 
 const PROGRESS_EVERY_MS = 100
@@ -87,7 +98,10 @@ export class PdfBundleService {
     try {
       mkdirSync(this.exportDir, { recursive: true })
       const path = this.freshPath()
-      const counts = await this.write(request, path, { signal: controller.signal, onProgress: (p) => this.events.emit('export.progress', p) })
+      const counts = await this.write(request, path, {
+        signal: controller.signal,
+        onProgress: (p) => this.events.emit('export.progress', p)
+      })
       return { path, ...counts }
     } finally {
       this.running = null
@@ -100,7 +114,13 @@ export class PdfBundleService {
     return true
   }
 
-  private async fill(zip: ZipFile, request: PdfBundleRequest, manifestFile: string, broken: Promise<never>, options: BundleOptions): Promise<Omit<PdfBundleResult, 'path'>> {
+  private async fill(
+    zip: ZipFile,
+    request: PdfBundleRequest,
+    manifestFile: string,
+    broken: Promise<never>,
+    options: BundleOptions
+  ): Promise<Omit<PdfBundleResult, 'path'>> {
     const today = localIsoDate(this.clock.now())
     const made = this.clock.now()
     const reader = new Database(this.dbFile, { readonly: true, fileMustExist: true })
@@ -123,10 +143,30 @@ export class PdfBundleService {
         if (options.signal?.aborted) throw cancelled()
         const row = value as ExportRow
         const name = uniqueName(names, row)
-        const pdf = await Promise.race([addEntry(zip, name, made, () => this.pdfs.open({ accountId: row.account_id, remoteId: row.remote_id })), broken])
+        const pdf = await Promise.race([
+          addEntry(zip, name, made, () => this.pdfs.open({ accountId: row.account_id, remoteId: row.remote_id })),
+          broken
+        ])
         counts.invoices++
         counts[pdf.source]++
-        await writeText(manifest, csvLine([row.account, row.provider, row.remote_id, row.number, row.counterparty, row.issue_date, row.currency, row.total, pdf.source, pdf.sha256, name, row.synced_at, pdf.notice]))
+        await writeText(
+          manifest,
+          csvLine([
+            row.account,
+            row.provider,
+            row.remote_id,
+            row.number,
+            row.counterparty,
+            row.issue_date,
+            row.currency,
+            row.total,
+            pdf.source,
+            pdf.sha256,
+            name,
+            row.synced_at,
+            pdf.notice
+          ])
+        )
         if (Date.now() - reported >= PROGRESS_EVERY_MS) {
           reported = Date.now()
           options.onProgress?.({ written: counts.invoices, total })
@@ -214,11 +254,11 @@ function readme(request: PdfBundleRequest, made: Date, counts: Omit<PdfBundleRes
     '            generated: the service had no PDF for the invoice, or it could not be fetched when',
     '                      this bundle was made (the note column says why). Quire then rendered one',
     '                      from the data it had synced; every page of it says so. It is a faithful',
-    '                      summary of that data, not the provider\'s original document.',
+    "                      summary of that data, not the provider's original document.",
     '  sha256    the SHA-256 of the file in this bundle (sha256sum FILE prints the same).',
     '  file      the file name in this bundle.',
-    '  syncedAt  when Quire last received the invoice\'s data from the provider (UTC).',
-    '  note      why the provider\'s own PDF is not the one included, when it is not.',
+    "  syncedAt  when Quire last received the invoice's data from the provider (UTC).",
+    "  note      why the provider's own PDF is not the one included, when it is not.",
     ''
   ].join('\r\n')
 }

@@ -53,11 +53,15 @@ export class PdfCacheRepo {
       ON CONFLICT (invoice_id, source) DO UPDATE SET
         sha256 = excluded.sha256, size = excluded.size, stored_at = excluded.stored_at,
         rendered_from = excluded.rendered_from, last_opened_at = excluded.last_opened_at`)
-    this.touchStmt = db.prepare<[string, number, PdfSource]>(`UPDATE invoice_pdfs SET last_opened_at = ? WHERE invoice_id = ? AND source = ?`)
+    this.touchStmt = db.prepare<[string, number, PdfSource]>(
+      `UPDATE invoice_pdfs SET last_opened_at = ? WHERE invoice_id = ? AND source = ?`
+    )
     this.deleteStmt = db.prepare<[number, PdfSource]>(`DELETE FROM invoice_pdfs WHERE invoice_id = ? AND source = ?`)
     this.shaUsesStmt = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM invoice_pdfs WHERE sha256 = ?`)
     // A file shared by several rows takes its space once.
-    this.totalStmt = db.prepare<[], { total: number | null }>(`SELECT sum(size) AS total FROM (SELECT max(size) AS size FROM invoice_pdfs GROUP BY sha256)`)
+    this.totalStmt = db.prepare<[], { total: number | null }>(
+      `SELECT sum(size) AS total FROM (SELECT max(size) AS size FROM invoice_pdfs GROUP BY sha256)`
+    )
     this.byLastUseStmt = db.prepare<[], RecordRow>(`SELECT * FROM invoice_pdfs ORDER BY coalesce(last_opened_at, stored_at), stored_at`)
     this.shasStmt = db.prepare<[], { sha256: string }>(`SELECT DISTINCT sha256 FROM invoice_pdfs`)
     this.prefetchStmt = db.prepare<{ accountId: string; since: string; limit: number }, { remote_id: string }>(`
@@ -71,7 +75,9 @@ export class PdfCacheRepo {
 
   invoice(accountId: string, remoteId: string): InvoiceKey | null {
     const row = this.invoiceStmt.get(accountId, remoteId)
-    return row ? { id: row.id, remoteId: row.remote_id, hasPdf: row.has_pdf === 1, syncedAt: row.synced_at, raw: JSON.parse(row.raw) as unknown } : null
+    return row
+      ? { id: row.id, remoteId: row.remote_id, hasPdf: row.has_pdf === 1, syncedAt: row.synced_at, raw: JSON.parse(row.raw) as unknown }
+      : null
   }
 
   record(invoiceId: number, source: PdfSource): PdfRecord | null {

@@ -24,7 +24,13 @@ const UNIT_SHIFTS = [1, 2, 3, 4].flatMap((n) => [10n ** BigInt(n), -(10n ** BigI
 export function checkPdfText(text: string, invoice: CheckedInvoice): PdfCheckFinding {
   const numberFound = invoice.number === null || invoice.number.trim() === '' ? null : compact(text).includes(compact(invoice.number))
   if (invoice.total === null && numberFound === null) {
-    return { outcome: 'notChecked', numberFound, totalFound: null, pdfShows: null, detail: 'Quire has neither a number nor a readable total for this invoice to compare.' }
+    return {
+      outcome: 'notChecked',
+      numberFound,
+      totalFound: null,
+      pdfShows: null,
+      detail: 'Quire has neither a number nor a readable total for this invoice to compare.'
+    }
   }
   const expected = invoice.total === null ? null : abs(toScaled(invoice.total))
   const printed = printedAmounts(text)

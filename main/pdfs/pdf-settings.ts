@@ -20,7 +20,10 @@ export class PdfSettingsRepo {
   }
 
   get(): PdfSettings {
-    return { policy: this.table.read(KEYS.policy, PdfSettings.shape.policy), quotaMb: this.table.read(KEYS.quotaMb, PdfSettings.shape.quotaMb) }
+    return {
+      policy: this.table.read(KEYS.policy, PdfSettings.shape.policy),
+      quotaMb: this.table.read(KEYS.quotaMb, PdfSettings.shape.quotaMb)
+    }
   }
 
   update(changes: Partial<PdfSettings>): PdfSettings {

@@ -36,7 +36,14 @@ function loadParser(): Promise<void> {
 export async function extractPdfText(bytes: Uint8Array, limits: TextLimits = DEFAULT_TEXT_LIMITS): Promise<PdfText> {
   await loadParser()
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 })
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0
+  })
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`reading its text took longer than ${limits.timeoutMs / 1000} s`)), limits.timeoutMs)

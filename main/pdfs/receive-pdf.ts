@@ -43,7 +43,9 @@ export async function receivePdf(response: Response, tempFile: string, maxBytes:
     const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
     if (!PDF_TYPES.has(type)) {
       await response.body?.cancel()
-      reject(`the server sent ${type ? `“${type}”` : 'something with no content type'} instead of a PDF${type === 'text/html' ? ' (a web page, such as a sign-in or error page)' : ''}, so it was not kept.`)
+      reject(
+        `the server sent ${type ? `“${type}”` : 'something with no content type'} instead of a PDF${type === 'text/html' ? ' (a web page, such as a sign-in or error page)' : ''}, so it was not kept.`
+      )
     }
     const declared = Number(response.headers.get('content-length'))
     if (Number.isFinite(declared) && declared > maxBytes) {
@@ -54,9 +56,14 @@ export async function receivePdf(response: Response, tempFile: string, maxBytes:
     const { sha256, size, head, tail } = await streamToFile(response.body!, tempFile, maxBytes, origin)
     if (size === 0) reject('the server sent an empty PDF.')
     if (head.indexOf(HEADER) === -1) {
-      reject(looksLikeHtml(head) ? 'the server sent a web page (HTML) labelled as a PDF, so it was not kept.' : 'the file the server sent does not start like a PDF (no %PDF- header), so it was not kept.')
+      reject(
+        looksLikeHtml(head)
+          ? 'the server sent a web page (HTML) labelled as a PDF, so it was not kept.'
+          : 'the file the server sent does not start like a PDF (no %PDF- header), so it was not kept.'
+      )
     }
-    if (tail.indexOf(TRAILER) === -1) reject(`the PDF is incomplete (${megabytes(size)} with no %%EOF end marker): the download was cut off, so it was not kept.`)
+    if (tail.indexOf(TRAILER) === -1)
+      reject(`the PDF is incomplete (${megabytes(size)} with no %%EOF end marker): the download was cut off, so it was not kept.`)
     return { sha256, size }
   } catch (error) {
     await rm(tempFile, { force: true })
@@ -64,7 +71,12 @@ export async function receivePdf(response: Response, tempFile: string, maxBytes:
   }
 }
 
-async function streamToFile(body: ReadableStream<Uint8Array>, tempFile: string, maxBytes: number, origin: Origin): Promise<ReceivedPdf & { head: Buffer; tail: Buffer }> {
+async function streamToFile(
+  body: ReadableStream<Uint8Array>,
+  tempFile: string,
+  maxBytes: number,
+  origin: Origin
+): Promise<ReceivedPdf & { head: Buffer; tail: Buffer }> {
   const hash = createHash('sha256')
   const file = await open(tempFile, 'wx', PRIVATE_FILE_MODE)
   const reader = body.getReader()
@@ -77,14 +89,21 @@ async function streamToFile(body: ReadableStream<Uint8Array>, tempFile: string, 
       try {
         chunk = await reader.read()
       } catch (error) {
-        throw new AppError('PROVIDER_UNAVAILABLE', `${origin.who}: the PDF download was cut off after ${megabytes(size)} (${describe(error)}). Try again.`, { cause: error })
+        throw new AppError(
+          'PROVIDER_UNAVAILABLE',
+          `${origin.who}: the PDF download was cut off after ${megabytes(size)} (${describe(error)}). Try again.`,
+          { cause: error }
+        )
       }
       if (chunk.done) break
       const bytes = Buffer.from(chunk.value.buffer, chunk.value.byteOffset, chunk.value.byteLength)
       size += bytes.length
       if (size > maxBytes) {
         await reader.cancel()
-        throw new AppError('PROVIDER_BAD_RESPONSE', `${origin.who}: the PDF is over Quire’s ${megabytes(maxBytes)} limit, so the download was stopped and nothing was kept.`)
+        throw new AppError(
+          'PROVIDER_BAD_RESPONSE',
+          `${origin.who}: the PDF is over Quire’s ${megabytes(maxBytes)} limit, so the download was stopped and nothing was kept.`
+        )
       }
       hash.update(bytes)
       if (head.length < HEADER_WINDOW) head = Buffer.concat([head, bytes.subarray(0, HEADER_WINDOW - head.length)])

@@ -22,7 +22,13 @@ export interface RenderOptions {
 const BANNER_FILL = rgb(0.99, 0.95, 0.84)
 const BANNER_BORDER = rgb(0.86, 0.7, 0.3)
 const FOOTER_RESERVE = 40
-const STATUS_WORDS: Record<InvoiceDetail['status'], string> = { draft: 'Draft', open: 'Open', paid: 'Paid', void: 'Void', unknown: 'Status unknown' }
+const STATUS_WORDS: Record<InvoiceDetail['status'], string> = {
+  draft: 'Draft',
+  open: 'Open',
+  paid: 'Paid',
+  void: 'Void',
+  unknown: 'Status unknown'
+}
 
 export async function renderInvoicePdf(invoice: InvoiceDetail, options: RenderOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false })
@@ -89,7 +95,12 @@ export async function renderInvoicePdf(invoice: InvoiceDetail, options: RenderOp
   provenance(w, invoice, options.providerLabel, locale)
   if (w.lostCharacters) {
     w.y += 6
-    w.paragraph('Some characters cannot be printed with this document’s fonts and are shown as “?”. Quire shows the exact text in the invoice’s details.', MARGIN, w.width, { size: 8, color: MUTED })
+    w.paragraph(
+      'Some characters cannot be printed with this document’s fonts and are shown as “?”. Quire shows the exact text in the invoice’s details.',
+      MARGIN,
+      w.width,
+      { size: 8, color: MUTED }
+    )
   }
   footers(doc, w)
   return doc.save({ useObjectStreams: false })

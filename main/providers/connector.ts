@@ -42,7 +42,10 @@ export interface Connector {
    * Optional: the page at `cursor` (null: the first) of every invoice view session the provider
    * records, for the activity timeline; `next` is null once the walk is complete.
    */
-  fetchViewSessionPage?(cursor: string | null, signal?: AbortSignal): Promise<{ sessions: UnifiedViewSession[]; next: string | null; requests: number }>
+  fetchViewSessionPage?(
+    cursor: string | null,
+    signal?: AbortSignal
+  ): Promise<{ sessions: UnifiedViewSession[]; next: string | null; requests: number }>
   /**
    * Optional, for providers whose API serves their own PDF: the response carrying the invoice's
    * PDF, unread (the caller streams, verifies and stores it), or null when the provider has none

@@ -52,7 +52,12 @@ const MIN_ENCODED_RUN = 8
 function secretForms(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8')
   const percent = encodeURIComponent(secret)
-  const forms = [secret, percent, percent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()), new URLSearchParams({ s: secret }).toString().slice(2)]
+  const forms = [
+    secret,
+    percent,
+    percent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+    new URLSearchParams({ s: secret }).toString().slice(2)
+  ]
   // A secret inside a longer base64 value starts at any of three byte offsets; for each, the
   // characters that depend on the secret's bytes alone are the same whatever surrounds it.
   for (let offset = 0; offset < 3; offset += 1) {

@@ -47,7 +47,9 @@ export class ReportSourceRepo {
     // Duplicates and won't-claim invoices are not money owed: left out as the totals leave them out.
     // An unknown total ('') cannot be summed; reports count those apart.
     const counted = `${countedInSumsSql('')} AND total <> ''`
-    this.openStmt = db.prepare<[], AmountRow>(`SELECT currency, status, total, paid, due_date, issue_date FROM invoices WHERE status = 'open' AND removed = 0 AND ${counted}`)
+    this.openStmt = db.prepare<[], AmountRow>(
+      `SELECT currency, status, total, paid, due_date, issue_date FROM invoices WHERE status = 'open' AND removed = 0 AND ${counted}`
+    )
     this.becamePaidStmt = db.prepare<[string], AmountRow>(
       `SELECT currency, status, total, paid, due_date, issue_date FROM invoices
        WHERE status = 'paid' AND removed = 0 AND ${counted}

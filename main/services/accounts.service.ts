@@ -207,7 +207,9 @@ export class AccountsService {
 
 /** Which credentials a connection check was for, without keeping the secret itself in memory. */
 function fingerprint(provider: ProviderId, settings: { baseUrl: string; options: ProviderOptions }, secret: string): string {
-  return createHash('sha256').update(JSON.stringify([provider, settings.baseUrl, settings.options, secret])).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify([provider, settings.baseUrl, settings.options, secret]))
+    .digest('hex')
 }
 
 /** Every origin an account sends its secret to: the base URL's, and Lynkwell's token URL's. */

@@ -66,7 +66,14 @@ async function start(provider: string | undefined): Promise<Started> {
     }
     case 'yeti': {
       const secret = alnum(24)
-      const sim = await startYetiSimulator({ invoices, seed, port, faults, users: { demo: { password: secret } }, timeZone: process.env.YETI_TZ || 'UTC' })
+      const sim = await startYetiSimulator({
+        invoices,
+        seed,
+        port,
+        faults,
+        users: { demo: { password: secret } },
+        timeZone: process.env.YETI_TZ || 'UTC'
+      })
       return { close: sim.close, printed: { baseUrl: sim.baseUrl, login: 'demo', secret } }
     }
     case 'lynkwell': {

@@ -187,7 +187,8 @@ export async function syncAccount(
   } catch (error) {
     const payload = toErrorPayload(error)
     // The person is told only that something went wrong; the stack is for whoever reads the log.
-    if (payload.code === 'INTERNAL') deps.log.error(`Sync of ${account.name} failed unexpectedly`, error, { accountId: account.id, provider: account.provider })
+    if (payload.code === 'INTERNAL')
+      deps.log.error(`Sync of ${account.name} failed unexpectedly`, error, { accountId: account.id, provider: account.provider })
     const cancelledRun = payload.code === 'CANCELLED'
     runId ??= syncState.startRun(account.id, isoNow(clock), false, 'full')
     syncState.endRun(runId, cancelledRun ? 'cancelled' : 'failed', isoNow(clock), payload)

@@ -35,7 +35,9 @@ export function readAmount(text: string): AmountReading[] {
   if (marks.includes(other)) {
     if (marks.filter((m) => m === last).length > 1) return []
     const cut = body.lastIndexOf(last)
-    return grouped(body.slice(0, cut), other) ? decimalReading(sign, body.slice(0, cut).split(other).join(''), body.slice(cut + 1), last) : []
+    return grouped(body.slice(0, cut), other)
+      ? decimalReading(sign, body.slice(0, cut).split(other).join(''), body.slice(cut + 1), last)
+      : []
   }
   if (marks.length > 1) return grouped(body, last) ? integerReading(sign, body.split(last).join('')) : []
   const [whole = '', fraction = ''] = body.split(last)

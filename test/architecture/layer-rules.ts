@@ -45,10 +45,12 @@ export interface SourceFile {
 }
 
 export function readSources(root: string, folders: string[]): SourceFile[] {
-  return folders.flatMap((folder) => walk(join(root, folder))).map((path) => {
-    const info = ts.preProcessFile(readFileSync(path, 'utf8'), true, true)
-    return { file: toPosix(relative(root, path)), imports: info.importedFiles.map((entry) => entry.fileName) }
-  })
+  return folders
+    .flatMap((folder) => walk(join(root, folder)))
+    .map((path) => {
+      const info = ts.preProcessFile(readFileSync(path, 'utf8'), true, true)
+      return { file: toPosix(relative(root, path)), imports: info.importedFiles.map((entry) => entry.fileName) }
+    })
 }
 
 function walk(dir: string): string[] {
@@ -77,7 +79,8 @@ export function layerViolations(sources: SourceFile[]): string[] {
   const folderEdges = new Map<string, Set<string>>()
   for (const { file, imports } of sources) {
     const from = folderOf(file)
-    if (from.startsWith('main/') && LAYERS[from] === undefined) problems.push(`${from} is in no layer: add it to LAYERS in test/architecture/layer-rules.ts`)
+    if (from.startsWith('main/') && LAYERS[from] === undefined)
+      problems.push(`${from} is in no layer: add it to LAYERS in test/architecture/layer-rules.ts`)
     for (const specifier of imports) {
       if ((specifier === 'electron' || specifier.startsWith('electron/')) && !ELECTRON_ALLOWED.some((allowed) => allowed.test(file))) {
         problems.push(`${file} imports Electron outside main/electron/`)
@@ -87,11 +90,13 @@ export function layerViolations(sources: SourceFile[]): string[] {
       const to = folderOf(target)
       if (to === from) continue
       if (from === 'preload/contract') problems.push(`${file}: the contract imports ${target}; it may import only itself and libraries`)
-      if (from === 'renderer' && to !== 'preload/contract') problems.push(`${file}: the renderer imports ${target}; it reaches main only through the contract`)
+      if (from === 'renderer' && to !== 'preload/contract')
+        problems.push(`${file}: the renderer imports ${target}; it reaches main only through the contract`)
       if (from.startsWith('main') && to === 'renderer') problems.push(`${file} imports the renderer (${target})`)
       const fromLayer = LAYERS[from]
       const toLayer = LAYERS[to]
-      if (fromLayer !== undefined && toLayer !== undefined && toLayer > fromLayer) problems.push(`${file} (${from}) imports ${target} (${to}), a higher layer`)
+      if (fromLayer !== undefined && toLayer !== undefined && toLayer > fromLayer)
+        problems.push(`${file} (${from}) imports ${target} (${to}), a higher layer`)
       if (HOSTS.has(from) && HOSTS.has(to)) problems.push(`${file}: host ${from} imports host ${to}`)
       if (from.startsWith('main/') && to.startsWith('main/')) {
         const edges = folderEdges.get(from) ?? new Set<string>()

@@ -4,7 +4,14 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.QUIRE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ]
   })
 }
 

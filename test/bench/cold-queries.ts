@@ -21,12 +21,32 @@ export const FIRST_WINDOW = 200
  * the same request, so nothing the query layer remembers can answer one of them.
  */
 export function coldQueries(): [string, Listing][] {
-  const words = ['north', 'zo', 'acme', 'glob', 'init', 'umbrella', 'stark', 'wayne', 'blue', 'kook', 'müller', 'sunrise', 'brien', 'magots', 'harbour', 'tide']
+  const words = [
+    'north',
+    'zo',
+    'acme',
+    'glob',
+    'init',
+    'umbrella',
+    'stark',
+    'wayne',
+    'blue',
+    'kook',
+    'müller',
+    'sunrise',
+    'brien',
+    'magots',
+    'harbour',
+    'tide'
+  ]
   const searches: [string, Listing][] = [
     ...words.map((w): [string, Listing] => [`search "${w}"`, { search: w }]),
     ...['n', 'h', 's', 't'].map((w): [string, Listing] => [`search "${w}"`, { search: w }]),
     ...[23, 770, 5, 918].map((n): [string, Listing] => [`search "retainer ${n}"`, { search: `retainer ${n}` }]),
-    ...['INV-000345', 'INV-00042', 'INV-01234', 'INV-099', 'INV-0777777', 'inv 0500'].map((n): [string, Listing] => [`search "${n}"`, { search: n }]),
+    ...['INV-000345', 'INV-00042', 'INV-01234', 'INV-099', 'INV-0777777', 'inv 0500'].map((n): [string, Listing] => [
+      `search "${n}"`,
+      { search: n }
+    ]),
     ...['travel', 'consult', 'quarterly', 'ref 12'].map((w): [string, Listing] => [`search "${w}"`, { search: w }]),
     ...[
       ['zoë café', { search: 'zoë café', sort: { column: 'total', direction: 'desc' } }],
@@ -48,8 +68,14 @@ export function coldQueries(): [string, Listing][] {
     ['total 1,000–2,000, by total', { total: { min: '1000', max: '2000' }, sort: { column: 'total', direction: 'asc' } }],
     ['total over 90,000, by date', { total: { min: '90000' } }],
     ['provider yeti, by due date', { provider: 'yeti', sort: { column: 'dueDate', direction: 'desc' } }],
-    ['provider lynkwell + open, by counterparty', { provider: 'lynkwell', status: 'open', sort: { column: 'counterparty', direction: 'desc' } }],
-    ['AUD + issued 2023, by total', { currency: 'AUD', issued: { from: '2023-01-01', to: '2023-12-31' }, sort: { column: 'total', direction: 'desc' } }]
+    [
+      'provider lynkwell + open, by counterparty',
+      { provider: 'lynkwell', status: 'open', sort: { column: 'counterparty', direction: 'desc' } }
+    ],
+    [
+      'AUD + issued 2023, by total',
+      { currency: 'AUD', issued: { from: '2023-01-01', to: '2023-12-31' }, sort: { column: 'total', direction: 'desc' } }
+    ]
   ]
   return [...searches, ...filters]
 }
@@ -78,7 +104,8 @@ export interface ColdFigures {
  */
 export async function measureColdQueries(dispatch: Dispatch, rawFile: string, today: string): Promise<ColdFigures> {
   const queries = coldQueries()
-  if (new Set(queries.map(([, listing]) => JSON.stringify(listing))).size !== queries.length) throw new Error('cold queries must be distinct')
+  if (new Set(queries.map(([, listing]) => JSON.stringify(listing))).size !== queries.length)
+    throw new Error('cold queries must be distinct')
   const raw = new Database(rawFile, { readonly: true })
   try {
     const each: ColdFigure[] = []

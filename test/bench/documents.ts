@@ -44,7 +44,12 @@ export function measureDuplicates(count: number, runs = 3): DuplicateFigures {
     }
     db.close()
     times.sort((a, b) => a - b)
-    return { invoices: count + planted, planted, groups, seconds: { p50: round(times[Math.floor(times.length / 2)]!), max: round(times.at(-1)!) } }
+    return {
+      invoices: count + planted,
+      planted,
+      groups,
+      seconds: { p50: round(times[Math.floor(times.length / 2)]!), max: round(times.at(-1)!) }
+    }
   } finally {
     dir.remove()
   }
@@ -63,13 +68,20 @@ export async function measureBundle(count = 10_000): Promise<BundleFigures> {
   try {
     const db = buildLargeCache(join(dir.path, 'quire.sqlite3'), count)
     // One real provider document, padded to a typical invoice's size, backing every row (files are stored by content).
-    const pdf = Buffer.concat([Buffer.from(await drawProviderPdf({ issuer: 'Bench', title: 'Invoice', facts: [], items: [], total: '1.00' })), Buffer.alloc(40_000, 0x20)])
+    const pdf = Buffer.concat([
+      Buffer.from(await drawProviderPdf({ issuer: 'Bench', title: 'Invoice', facts: [], items: [], total: '1.00' })),
+      Buffer.alloc(40_000, 0x20)
+    ])
     const sha256 = createHash('sha256').update(pdf).digest('hex')
     mkdirSync(join(dir.path, 'pdfs'), { recursive: true })
     writeFileSync(join(dir.path, 'pdfs', `${sha256}.pdf`), pdf)
-    db.prepare(`INSERT INTO invoice_pdfs (invoice_id, source, sha256, size, stored_at) SELECT id, 'provider', ?, ?, '2026-11-20T08:00:00Z' FROM invoices`).run(sha256, pdf.length)
+    db.prepare(
+      `INSERT INTO invoice_pdfs (invoice_id, source, sha256, size, stored_at) SELECT id, 'provider', ?, ?, '2026-11-20T08:00:00Z' FROM invoices`
+    ).run(sha256, pdf.length)
     // Already read: the bench measures the bundle, not text extraction.
-    db.prepare(`INSERT INTO pdf_checks (invoice_id, sha256, checked_total, outcome, checked_at) SELECT id, ?, total, 'match', '2026-11-20T08:00:00Z' FROM invoices`).run(sha256)
+    db.prepare(
+      `INSERT INTO pdf_checks (invoice_id, sha256, checked_total, outcome, checked_at) SELECT id, ?, total, 'match', '2026-11-20T08:00:00Z' FROM invoices`
+    ).run(sha256)
     db.close()
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), isOnline: () => false })
     try {
@@ -83,7 +95,12 @@ export async function measureBundle(count = 10_000): Promise<BundleFigures> {
       const counts = await core.bundles.write({ query: { includeRemoved: true } }, path)
       clearInterval(sampler)
       const { statSync } = await import('node:fs')
-      return { invoices: counts.invoices, zipBytes: statSync(path).size, seconds: round((performance.now() - started) / 1000), rssMb: { before, peak: Math.max(peak, mb()) } }
+      return {
+        invoices: counts.invoices,
+        zipBytes: statSync(path).size,
+        seconds: round((performance.now() - started) / 1000),
+        rssMb: { before, peak: Math.max(peak, mb()) }
+      }
     } finally {
       await core.close()
     }

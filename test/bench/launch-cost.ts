@@ -36,7 +36,12 @@ export async function measureLaunch(largeDataDir: string): Promise<LaunchFigures
     }
     const median = (runs: Launch[], key: keyof Launch): number => percentiles(runs.map((run) => run[key])).p50
     const figures = (runs: Launch[]) => ({ openMs: median(runs, 'openMs'), firstRowsMs: median(runs, 'firstRowsMs') })
-    return { launches: LAUNCHES, large: figures(large), empty: figures(none), extraMs: round(median(large, 'firstRowsMs') - median(none, 'firstRowsMs')) }
+    return {
+      launches: LAUNCHES,
+      large: figures(large),
+      empty: figures(none),
+      extraMs: round(median(large, 'firstRowsMs') - median(none, 'firstRowsMs'))
+    }
   } finally {
     empty.remove()
   }

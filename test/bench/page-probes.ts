@@ -81,7 +81,9 @@ export function watchFirstAppearance(selector: string): void {
     if (!page.document.querySelector(selector)) return
     observer.disconnect()
     const inDomMs = page.performance.now()
-    page.requestAnimationFrame(() => page.setTimeout(() => (page.__quireBench = { ...page.__quireBench, firstRows: { inDomMs, paintedMs: page.performance.now() } }), 0))
+    page.requestAnimationFrame(() =>
+      page.setTimeout(() => (page.__quireBench = { ...page.__quireBench, firstRows: { inDomMs, paintedMs: page.performance.now() } }), 0)
+    )
   })
   observer.observe(page.document, { childList: true, subtree: true })
 }
@@ -113,7 +115,9 @@ export function scrollGrid({ frames, rowsPerFrame }: ScrollPlan): Promise<Scroll
     }
     return false
   }
-  const longFrames = page.PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? { count: 0, worstMs: 0, blockingMs: 0 } : null
+  const longFrames = page.PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')
+    ? { count: 0, worstMs: 0, blockingMs: 0 }
+    : null
   const observer =
     longFrames &&
     new page.PerformanceObserver((list) => {
@@ -141,7 +145,15 @@ export function scrollGrid({ frames, rowsPerFrame }: ScrollPlan): Promise<Scroll
     const waitUntilSettled = (): void => {
       const done = (): void => {
         observer?.disconnect()
-        resolve({ frameMs, longFrames, scrollRangePx: range, stepPx, rows, placeholderFrames, settledMs: page.performance.now() - previous })
+        resolve({
+          frameMs,
+          longFrames,
+          scrollRangePx: range,
+          stepPx,
+          rows,
+          placeholderFrames,
+          settledMs: page.performance.now() - previous
+        })
       }
       if (!showsWaitingRow()) return done()
       const rowsObserver = new page.MutationObserver(() => {
@@ -170,7 +182,9 @@ export function armPdfOpenTiming(selector: string): void {
           if (!page.document.querySelector(selector)) return
           observer.disconnect()
           const renderedMs = page.performance.now() - click.timeStamp
-          page.requestAnimationFrame(() => page.setTimeout(() => resolve({ renderedMs, paintedMs: page.performance.now() - click.timeStamp }), 0))
+          page.requestAnimationFrame(() =>
+            page.setTimeout(() => resolve({ renderedMs, paintedMs: page.performance.now() - click.timeStamp }), 0)
+          )
         })
         observer.observe(page.document, { childList: true, subtree: true, attributes: true })
       },

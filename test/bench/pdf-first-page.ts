@@ -41,7 +41,13 @@ export async function measurePdfFirstPage(rendererDir: string, opens: number): P
     const host = await startBenchHost(dir.path, rendererDir)
     const browser = await launchChromium()
     try {
-      const account = await host.core.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: yeti.baseUrl, options: { login: 'ops' }, secret: PASSWORD })
+      const account = await host.core.accounts.add({
+        provider: 'yeti',
+        name: 'Ops',
+        baseUrl: yeti.baseUrl,
+        options: { login: 'ops' },
+        secret: PASSWORD
+      })
       const [synced] = await host.core.sync.run()
       if (!synced?.ok) throw new Error(`bench: the Yeti sync failed: ${synced?.error?.message}`)
       const page = await newBenchPage(browser)

@@ -48,11 +48,18 @@ export async function rawWalk(sim: SimulatorProcess): Promise<number> {
       return count
     }
     case 'yeti': {
-      const { jwt } = (await postJson(`${sim.baseUrl}/auth`, { auth: { login: sim.options.login, password: sim.secret } })) as { jwt: string }
+      const { jwt } = (await postJson(`${sim.baseUrl}/auth`, { auth: { login: sim.options.login, password: sim.secret } })) as {
+        jwt: string
+      }
       const headers = { Authorization: jwt, Accept: 'application/vnd.api+json' }
       let count = 0
       for (let number = 1; ; number += 1) {
-        const query = new URLSearchParams({ include: 'account', 'page[number]': String(number), 'page[size]': '1000', sort: 'start_date,id' })
+        const query = new URLSearchParams({
+          include: 'account',
+          'page[number]': String(number),
+          'page[size]': '1000',
+          sort: 'start_date,id'
+        })
         const data = (await getJson(`${sim.baseUrl}/invoices?${query}`, headers)).data as unknown[]
         count += data.length
         if (data.length < 1000) return count
@@ -69,7 +76,9 @@ export async function rawWalk(sim: SimulatorProcess): Promise<number> {
       let after: string | null = null
       for (;;) {
         const query: URLSearchParams = new URLSearchParams({ limit: '100', ...(after ? { startingAfter: after } : {}) })
-        const { data } = (await getJson(`${sim.baseUrl}/invoices?${query}`, { Authorization: `Bearer ${token}` })) as { data: { items: { id: string }[]; hasMore: boolean } }
+        const { data } = (await getJson(`${sim.baseUrl}/invoices?${query}`, { Authorization: `Bearer ${token}` })) as {
+          data: { items: { id: string }[]; hasMore: boolean }
+        }
         count += data.items.length
         if (!data.hasMore || data.items.length === 0) return count
         after = data.items.at(-1)!.id

@@ -28,9 +28,29 @@ export function rawUpserts(dir: string, pages: UnifiedInvoice[][]): number {
   const writePage = db.transaction((page: UnifiedInvoice[]) => {
     for (const i of page) {
       upsert.run(
-        i.remoteId, i.number, i.status, i.rawStatus, i.paymentStatus, i.counterparty, i.notes, i.issueDate,
-        i.dueDate, i.periodStart, i.periodEnd, i.currency, i.subtotal, i.tax, i.total ?? '', i.paid, i.total === null ? 0n : toScaled(i.total), i.hasPdf ? 1 : 0,
-        i.lineItems.length, i.remoteCreatedAt, i.remoteUpdatedAt, i.removed ? 1 : 0, JSON.stringify(i.raw)
+        i.remoteId,
+        i.number,
+        i.status,
+        i.rawStatus,
+        i.paymentStatus,
+        i.counterparty,
+        i.notes,
+        i.issueDate,
+        i.dueDate,
+        i.periodStart,
+        i.periodEnd,
+        i.currency,
+        i.subtotal,
+        i.tax,
+        i.total ?? '',
+        i.paid,
+        i.total === null ? 0n : toScaled(i.total),
+        i.hasPdf ? 1 : 0,
+        i.lineItems.length,
+        i.remoteCreatedAt,
+        i.remoteUpdatedAt,
+        i.removed ? 1 : 0,
+        JSON.stringify(i.raw)
       )
     }
   })

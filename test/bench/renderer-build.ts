@@ -10,7 +10,9 @@ import { tempDir } from '../helpers/temp-dir'
 export async function withRendererBuild<T>(task: (rendererDir: string) => Promise<T>): Promise<T> {
   const out = tempDir('quire-bench-build-')
   try {
-    const build = spawnSync(join('node_modules', '.bin', 'electron-vite'), ['build', '--outDir', out.path, '--logLevel', 'error'], { encoding: 'utf8' })
+    const build = spawnSync(join('node_modules', '.bin', 'electron-vite'), ['build', '--outDir', out.path, '--logLevel', 'error'], {
+      encoding: 'utf8'
+    })
     if (build.status !== 0) throw new Error(`bench: building the renderer failed:\n${build.stdout}${build.stderr}`)
     return await task(join(out.path, 'renderer'))
   } finally {

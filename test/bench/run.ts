@@ -113,12 +113,17 @@ const queries = (queryRun?.repeated ?? []).map((q) => {
   return { ...q, targetP95Ms: target, pass: target === null ? null : q.contract.p95 <= target }
 })
 
-if (parts.has('documents')) process.stderr.write(`documents: duplicates on a ${cached.toLocaleString()}-invoice cache, a 10,000-PDF bundle…\n`)
+if (parts.has('documents'))
+  process.stderr.write(`documents: duplicates on a ${cached.toLocaleString()}-invoice cache, a 10,000-PDF bundle…\n`)
 const documents = parts.has('documents')
   ? await (async () => {
       const { measureDuplicates, measureBundle } = await import('./documents')
       const duplicates = measureDuplicates(cached)
-      return { duplicates, bundle: await measureBundle(values.quick ? 2_000 : 10_000), targets: { duplicatesSeconds: TARGETS.duplicatesSeconds } }
+      return {
+        duplicates,
+        bundle: await measureBundle(values.quick ? 2_000 : 10_000),
+        targets: { duplicatesSeconds: TARGETS.duplicatesSeconds }
+      }
     })()
   : undefined
 
@@ -157,10 +162,20 @@ const rows = sync.map((f) => [
   `${f.ratioToLimit} ${f.pass.ratio ? 'ok' : 'MISS'}`,
   `${f.peakRssMb} ${f.pass.rss ? 'ok' : 'MISS'}`
 ])
-if (sync.length > 0) printTable(['provider', 'invoices', 's', 'inv/s', 'http limit/s', 'sqlite limit/s', 'ratio (≥0.5)', 'peak RSS MB (≤400)'], rows)
+if (sync.length > 0)
+  printTable(['provider', 'invoices', 's', 'inv/s', 'http limit/s', 'sqlite limit/s', 'ratio (≥0.5)', 'peak RSS MB (≤400)'], rows)
 if (latency.length > 0) {
   printTable(
-    [`sync over ${link.ms} ± ${link.jitterMs} ms a request`, 'invoices', 'requests', 's', 'inv/s', 'in flight', 'bound inv/s', `ratio (≥${TARGETS.latencyRatio})`],
+    [
+      `sync over ${link.ms} ± ${link.jitterMs} ms a request`,
+      'invoices',
+      'requests',
+      's',
+      'inv/s',
+      'in flight',
+      'bound inv/s',
+      `ratio (≥${TARGETS.latencyRatio})`
+    ],
     latency.map((f) => [
       f.provider,
       f.invoices.toLocaleString(),
@@ -188,26 +203,44 @@ if (cold) {
   printTable(
     [`cold: ${cold.queries} distinct queries, each asked once`, 'contract p50/p95/max ms', 'raw SQL p50/p95/max ms', 'target'],
     [
-      [`first ${FIRST_WINDOW} rows`, spread(cold.firstRows.contract), spread(cold.firstRows.rawSql), `p95 ≤ ${TARGETS.coldFirstRowsP95Ms} ${cold.pass.firstRows ? 'ok' : 'MISS'}`],
-      ['totals per currency (with the count)', spread(cold.totals.contract), spread(cold.totals.rawSql), `p95 ≤ ${TARGETS.coldTotalsP95Ms} ${cold.pass.totals ? 'ok' : 'MISS'}`]
+      [
+        `first ${FIRST_WINDOW} rows`,
+        spread(cold.firstRows.contract),
+        spread(cold.firstRows.rawSql),
+        `p95 ≤ ${TARGETS.coldFirstRowsP95Ms} ${cold.pass.firstRows ? 'ok' : 'MISS'}`
+      ],
+      [
+        'totals per currency (with the count)',
+        spread(cold.totals.contract),
+        spread(cold.totals.rawSql),
+        `p95 ≤ ${TARGETS.coldTotalsP95Ms} ${cold.pass.totals ? 'ok' : 'MISS'}`
+      ]
     ]
   )
   printTable(
     ['cold query', 'matches', 'first rows ms', 'raw ms', 'totals ms', 'raw ms'],
-    cold.each.map((q) => [q.query, q.matches.toLocaleString(), `${q.firstRowsMs}`, `${q.rawFirstRowsMs}`, `${q.totalsMs}`, `${q.rawTotalsMs}`])
+    cold.each.map((q) => [
+      q.query,
+      q.matches.toLocaleString(),
+      `${q.firstRowsMs}`,
+      `${q.rawFirstRowsMs}`,
+      `${q.totalsMs}`,
+      `${q.rawTotalsMs}`
+    ])
   )
 }
-if (queries.length > 0) printTable(
-  ['repeated query (secondary)', 'contract p50/p95/p99 ms', 'direct p50/p95/p99 ms', 'raw SQL p50/p95/p99 ms', 'bytes', 'target p95'],
-  queries.map((q) => [
-    q.query,
-    `${q.contract.p50} / ${q.contract.p95} / ${q.contract.p99}`,
-    `${q.direct.p50} / ${q.direct.p95} / ${q.direct.p99}`,
-    `${q.rawSql.p50} / ${q.rawSql.p95} / ${q.rawSql.p99}`,
-    q.bytes.toLocaleString(),
-    q.targetP95Ms === null ? '—' : `${q.targetP95Ms} ${q.pass ? 'ok' : 'MISS'}`
-  ])
-)
+if (queries.length > 0)
+  printTable(
+    ['repeated query (secondary)', 'contract p50/p95/p99 ms', 'direct p50/p95/p99 ms', 'raw SQL p50/p95/p99 ms', 'bytes', 'target p95'],
+    queries.map((q) => [
+      q.query,
+      `${q.contract.p50} / ${q.contract.p95} / ${q.contract.p99}`,
+      `${q.direct.p50} / ${q.direct.p95} / ${q.direct.p99}`,
+      `${q.rawSql.p50} / ${q.rawSql.p95} / ${q.rawSql.p99}`,
+      q.bytes.toLocaleString(),
+      q.targetP95Ms === null ? '—' : `${q.targetP95Ms} ${q.pass ? 'ok' : 'MISS'}`
+    ])
+  )
 
 if (ui.renderer) {
   const { renderer } = ui
@@ -228,7 +261,11 @@ if (ui.renderer) {
       ),
       ...scrollRows('steady scroll, 1 row a frame', renderer.steadyScroll, '—'),
       ['JS heap after scrolling', `${renderer.jsHeapMb.afterScroll} MB (${renderer.jsHeapMb.afterGc} after GC)`, '—'],
-      ['host process peak RSS while browsing', `${renderer.hostPeakRssMb} MB`, `≤ ${TARGETS.hostRssMb} MB ${verdict(renderer.pass.hostRss)}`]
+      [
+        'host process peak RSS while browsing',
+        `${renderer.hostPeakRssMb} MB`,
+        `≤ ${TARGETS.hostRssMb} MB ${verdict(renderer.pass.hostRss)}`
+      ]
     ]
   )
 }
@@ -237,8 +274,16 @@ if (documents) {
   printTable(
     ['documents', 'measured', 'target'],
     [
-      [`likely duplicates, ${duplicates.invoices.toLocaleString()} invoices (${duplicates.planted.toLocaleString()} planted)`, `${duplicates.groups.toLocaleString()} groups in ${duplicates.seconds.p50} s (max ${duplicates.seconds.max})`, `≤ ${TARGETS.duplicatesSeconds} s ${duplicates.seconds.max <= TARGETS.duplicatesSeconds ? 'ok' : 'MISS'}`],
-      [`PDF bundle, ${bundle.invoices.toLocaleString()} cached provider PDFs`, `${bundle.seconds} s, ${Math.round(bundle.zipBytes / 1_048_576)} MB ZIP, RSS ${bundle.rssMb.before} → ${bundle.rssMb.peak} MB`, '— (flat memory)']
+      [
+        `likely duplicates, ${duplicates.invoices.toLocaleString()} invoices (${duplicates.planted.toLocaleString()} planted)`,
+        `${duplicates.groups.toLocaleString()} groups in ${duplicates.seconds.p50} s (max ${duplicates.seconds.max})`,
+        `≤ ${TARGETS.duplicatesSeconds} s ${duplicates.seconds.max <= TARGETS.duplicatesSeconds ? 'ok' : 'MISS'}`
+      ],
+      [
+        `PDF bundle, ${bundle.invoices.toLocaleString()} cached provider PDFs`,
+        `${bundle.seconds} s, ${Math.round(bundle.zipBytes / 1_048_576)} MB ZIP, RSS ${bundle.rssMb.before} → ${bundle.rssMb.peak} MB`,
+        '— (flat memory)'
+      ]
     ]
   )
 }

@@ -14,11 +14,30 @@ export interface SimulatorProcess {
  * A provider simulator in a process of its own (`npm run simulate`), so a large dataset's memory
  * is never counted as Quire's and the simulator's CPU is not Quire's either.
  */
-export async function startSimulatorProcess(provider: ProviderId, invoices: number, latency?: { ms: number; jitterMs: number }): Promise<SimulatorProcess> {
+export async function startSimulatorProcess(
+  provider: ProviderId,
+  invoices: number,
+  latency?: { ms: number; jitterMs: number }
+): Promise<SimulatorProcess> {
   const link = latency ? ['--latency-ms', String(latency.ms), '--jitter-ms', String(latency.jitterMs)] : []
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'main/simulators/main.ts', '--provider', provider, '--invoices', String(invoices), '--no-rate-limits', ...link], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      'main/simulators/main.ts',
+      '--provider',
+      provider,
+      '--invoices',
+      String(invoices),
+      '--no-rate-limits',
+      ...link
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  )
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve)
     child.once('exit', (code) => reject(new Error(`simulator for ${provider} exited with ${code}`)))

@@ -30,4 +30,6 @@ if (failed.length > 0) {
   process.stderr.write(`bench sync failed: ${failed.map((o) => o.error?.message).join('; ')}\n`)
   process.exit(1)
 }
-process.stdout.write(`${JSON.stringify({ invoices: outcomes.reduce((sum, o) => sum + o.upserted, 0), requests: outcomes.reduce((sum, o) => sum + o.requests, 0), ms, peakRssMb })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ invoices: outcomes.reduce((sum, o) => sum + o.upserted, 0), requests: outcomes.reduce((sum, o) => sum + o.requests, 0), ms, peakRssMb })}\n`
+)

@@ -96,7 +96,11 @@ const IN_FLIGHT: Record<ProviderId, number> = { hoursmith: 1, lynkwell: 1, yeti:
  * the allowed concurrency set. The invoices per request are those of this very sync (CareSquare's
  * detail fan-out included), so the bound is the provider's own.
  */
-export async function measureUnderLatency(provider: ProviderId, count: number, latency: { ms: number; jitterMs: number }): Promise<LatencyFigures> {
+export async function measureUnderLatency(
+  provider: ProviderId,
+  count: number,
+  latency: { ms: number; jitterMs: number }
+): Promise<LatencyFigures> {
   const sim = await startSimulatorProcess(provider, count, latency)
   const dir = tempDir('quire-bench-')
   try {
@@ -123,9 +127,16 @@ export async function measureUnderLatency(provider: ProviderId, count: number, l
 }
 
 /** Quire's sync in a fresh process (see sync-child.ts): its peak RSS is the core's alone. */
-async function syncOnce(sims: SimulatorProcess[], dataDir: string): Promise<{ invoices: number; requests: number; ms: number; peakRssMb: number }> {
+async function syncOnce(
+  sims: SimulatorProcess[],
+  dataDir: string
+): Promise<{ invoices: number; requests: number; ms: number; peakRssMb: number }> {
   const endpoints: SimulatorEndpoint[] = sims.map(({ provider, baseUrl, secret, options }) => ({ provider, baseUrl, secret, options }))
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sync-child.ts'), JSON.stringify({ dataDir, sims: endpoints })], { maxBuffer: 1 << 20 })
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'sync-child.ts'), JSON.stringify({ dataDir, sims: endpoints })],
+    { maxBuffer: 1 << 20 }
+  )
   return JSON.parse(stdout) as { invoices: number; requests: number; ms: number; peakRssMb: number }
 }
 

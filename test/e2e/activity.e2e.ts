@@ -28,7 +28,13 @@ test.describe('invoice activity, in Chromium against the real core', () => {
 
   test('open an invoice, wait, close: the view shows in its timeline beside CareSquare’s, and in Recently viewed', async ({ page }) => {
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', { provider: 'caresquare', name: 'Plan Co', baseUrl: simulator.baseUrl, options: { planManagerIds: [planManagerId] }, secret: key })
+    const added = await invokeInPage(page, 'accounts.add', {
+      provider: 'caresquare',
+      name: 'Plan Co',
+      baseUrl: simulator.baseUrl,
+      options: { planManagerIds: [planManagerId] },
+      secret: key
+    })
     if (!added.ok) throw new Error(added.error.message)
     const accountId = added.value.id
     try {
@@ -56,7 +62,9 @@ test.describe('invoice activity, in Chromium against the real core', () => {
       const sessions = reopened.getByRole('region', { name: 'Activity' }).getByRole('listitem')
       await expect(sessions).toHaveCount(remote.length + 2)
       await expect(sessions.filter({ hasText: 'CareSquare' }).filter({ hasText: viewed.user_name })).not.toHaveCount(0)
-      await expect(sessions.filter({ hasText: 'This computer' }).filter({ hasNotText: 'Open now' })).toContainText(/\d sec · \d sec active · \d sec engaged · never idle/)
+      await expect(sessions.filter({ hasText: 'This computer' }).filter({ hasNotText: 'Open now' })).toContainText(
+        /\d sec · \d sec active · \d sec engaged · never idle/
+      )
       const activity = await invokeInPage(page, 'activity.forInvoice', { accountId, remoteId: String(invoice.id) })
       if (!activity.ok) throw new Error(activity.error.message)
       const [, local] = activity.value.sessions.filter((session) => session.source === 'local')
@@ -78,15 +86,20 @@ test.describe('invoice activity, in Chromium against the real core', () => {
       await page.waitForTimeout(1_500)
       await viewer.getByRole('button', { name: 'Close' }).click()
       await third.getByRole('button', { name: 'Close' }).click()
-      await expect.poll(async () => {
-        const result = await invokeInPage(page, 'activity.forInvoice', { accountId, remoteId: String(invoice.id) })
-        return result.ok ? result.value.sessions.filter((session) => session.source === 'local' && session.open).length : -1
-      }).toBe(0)
+      await expect
+        .poll(async () => {
+          const result = await invokeInPage(page, 'activity.forInvoice', { accountId, remoteId: String(invoice.id) })
+          return result.ok ? result.value.sessions.filter((session) => session.source === 'local' && session.open).length : -1
+        })
+        .toBe(0)
       const read = await invokeInPage(page, 'activity.forInvoice', { accountId, remoteId: String(invoice.id) })
       if (!read.ok) throw new Error(read.error.message)
-      const locals = read.value.sessions.filter((session) => session.source === 'local').sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+      const locals = read.value.sessions
+        .filter((session) => session.source === 'local')
+        .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
       expect(locals.map((session) => session.surface)).toEqual(['detail', 'detail', 'detail', 'pdf', 'detail'])
-      for (let i = 1; i < locals.length; i += 1) expect(Date.parse(locals[i]!.startedAt)).toBeGreaterThanOrEqual(Date.parse(locals[i - 1]!.endedAt!) - 1_000)
+      for (let i = 1; i < locals.length; i += 1)
+        expect(Date.parse(locals[i]!.startedAt)).toBeGreaterThanOrEqual(Date.parse(locals[i - 1]!.endedAt!) - 1_000)
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Activity' }).click()
       const recent = page.getByRole('region', { name: 'Recently viewed' }).getByRole('listitem')
@@ -103,7 +116,9 @@ test.describe('invoice activity, in Chromium against the real core', () => {
       await expect(recent.filter({ hasText: 'This computer' })).toHaveCount(0)
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Invoices' }).click()
       await page.getByRole('searchbox', { name: 'Search invoices' }).fill(invoice.invoice_number!)
-      await expect((await openRow(page, invoice.invoice_number!)).getByRole('region', { name: 'Activity' }).getByRole('listitem')).toHaveCount(remote.length)
+      await expect(
+        (await openRow(page, invoice.invoice_number!)).getByRole('region', { name: 'Activity' }).getByRole('listitem')
+      ).toHaveCount(remote.length)
     } finally {
       await invokeInPage(page, 'accounts.remove', { accountId })
     }

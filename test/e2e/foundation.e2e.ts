@@ -18,7 +18,11 @@ test.describe('first run to offline browsing, in Chromium against the real core'
 
   test.beforeEach(async () => {
     dir = tempDir('quire-e2e-')
-    simulator = await startHoursmithSimulator({ invoices: INVOICES, seed: 11, tokens: { [token]: { plan: 'studio', role: 'owner', workspace: 'Finch Studio' } } })
+    simulator = await startHoursmithSimulator({
+      invoices: INVOICES,
+      seed: 11,
+      tokens: { [token]: { plan: 'studio', role: 'owner', workspace: 'Finch Studio' } }
+    })
     host = await startHost(dir.path)
   })
 
@@ -121,11 +125,21 @@ test('a sync the window did not start shows its progress, and can be cancelled f
   const dir = tempDir('quire-e2e-background-')
   const token = hoursmithToken()
   // Slow pages, so the sync is still running when the window looks.
-  const simulator = await startHoursmithSimulator({ invoices: 3_000, seed: 4, tokens: { [token]: { plan: 'studio', role: 'owner', workspace: 'Slow' } }, faults: () => ({ kind: 'delay', ms: 400 }) })
+  const simulator = await startHoursmithSimulator({
+    invoices: 3_000,
+    seed: 4,
+    tokens: { [token]: { plan: 'studio', role: 'owner', workspace: 'Slow' } },
+    faults: () => ({ kind: 'delay', ms: 400 })
+  })
   const host = await startHost(dir.path)
   try {
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', { provider: 'hoursmith', name: 'Slow', baseUrl: simulator.baseUrl, secret: token })
+    const added = await invokeInPage(page, 'accounts.add', {
+      provider: 'hoursmith',
+      name: 'Slow',
+      baseUrl: simulator.baseUrl,
+      secret: token
+    })
     if (!added.ok) throw new Error(added.error.message)
     await page.reload()
     // As the background schedule, or a sync begun before a reload or an unlock, would.

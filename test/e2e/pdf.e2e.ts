@@ -17,7 +17,9 @@ test.describe('invoice PDFs in the in-app viewer, in Chromium against the real c
     dir = tempDir('quire-e2e-pdf-')
     simulator = await startYetiSimulator({ invoices: 20, seed: 9, users: { ops: { password: PASSWORD } } })
     // Two invoices with numbers nothing else contains: one with Yeti's own PDF, one without.
-    const [withPdf, withoutPdf] = simulator.invoices.filter((invoice) => invoice.state === 'approved' && invoice.attributes['originated-calls-count'] > 0)
+    const [withPdf, withoutPdf] = simulator.invoices.filter(
+      (invoice) => invoice.state === 'approved' && invoice.attributes['originated-calls-count'] > 0
+    )
     Object.assign(withPdf!.attributes, { reference: 'QPROV7', 'has-pdf': true })
     Object.assign(withoutPdf!.attributes, { reference: 'QGEN7', 'has-pdf': false })
     host = await startHost(dir.path)
@@ -31,7 +33,13 @@ test.describe('invoice PDFs in the in-app viewer, in Chromium against the real c
 
   test('open the provider’s PDF and a generated one: pages, zoom, find, the generated marker, and offline reopening', async ({ page }) => {
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', { provider: 'yeti', name: 'Ops', baseUrl: simulator!.baseUrl, options: { login: 'ops' }, secret: PASSWORD })
+    const added = await invokeInPage(page, 'accounts.add', {
+      provider: 'yeti',
+      name: 'Ops',
+      baseUrl: simulator!.baseUrl,
+      options: { login: 'ops' },
+      secret: PASSWORD
+    })
     if (!added.ok) throw new Error(added.error.message)
     try {
       expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
@@ -51,7 +59,9 @@ test.describe('invoice PDFs in the in-app viewer, in Chromium against the real c
       await viewer.getByRole('button', { name: 'Zoom in' }).click()
       await expect.poll(async () => (await firstPage.boundingBox())!.width).toBeGreaterThan(before * 1.05)
       await viewer.getByLabel('Zoom', { exact: true }).selectOption('page')
-      await expect.poll(async () => (await firstPage.boundingBox())!.height).toBeLessThan((await viewer.locator('.pdf-scroll').boundingBox())!.height)
+      await expect
+        .poll(async () => (await firstPage.boundingBox())!.height)
+        .toBeLessThan((await viewer.locator('.pdf-scroll').boundingBox())!.height)
 
       await viewer.getByRole('searchbox', { name: 'Find in PDF' }).fill('calls')
       await expect(viewer.getByRole('status').filter({ hasText: /^1 of \d+$/ })).toBeVisible()
@@ -134,11 +144,18 @@ async function openPdf(page: Page, number: string) {
 /** Non-white pixels on the first page's canvas: a blank canvas would mean nothing was drawn. */
 function canvasInk(page: Page): Promise<number> {
   return page.evaluate(() => {
-    type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } }
-    const canvas = (globalThis as unknown as { document: { querySelector(selector: string): Canvas } }).document.querySelector('.pdf-page canvas')
+    type Canvas = {
+      width: number
+      height: number
+      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
+    }
+    const canvas = (globalThis as unknown as { document: { querySelector(selector: string): Canvas } }).document.querySelector(
+      '.pdf-page canvas'
+    )
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height)
     let ink = 0
-    for (let index = 0; index < data.length; index += 4) if (data[index]! < 200 || data[index + 1]! < 200 || data[index + 2]! < 200) ink += 1
+    for (let index = 0; index < data.length; index += 4)
+      if (data[index]! < 200 || data[index + 1]! < 200 || data[index + 2]! < 200) ink += 1
     return ink
   })
 }

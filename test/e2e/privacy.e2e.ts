@@ -28,9 +28,17 @@ test.describe('hide amounts and the app lock, in Chromium against the real core'
     dir.remove()
   })
 
-  test('amounts hide everywhere and stay hidden; the lock hides everything, holds against direct calls and across a restart', async ({ page }) => {
+  test('amounts hide everywhere and stay hidden; the lock hides everything, holds against direct calls and across a restart', async ({
+    page
+  }) => {
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', { provider: 'yeti', name: 'Ops', baseUrl: simulator.baseUrl, options: { login: 'ops' }, secret: PASSWORD })
+    const added = await invokeInPage(page, 'accounts.add', {
+      provider: 'yeti',
+      name: 'Ops',
+      baseUrl: simulator.baseUrl,
+      options: { login: 'ops' },
+      secret: PASSWORD
+    })
     if (!added.ok) throw new Error(added.error.message)
     try {
       expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
@@ -142,7 +150,10 @@ test.describe('hide amounts and the app lock, in Chromium against the real core'
       await page.keyboard.press('Enter')
       await showInvoices(page)
       await expect(page.getByRole('grid', { name: 'Invoices' })).toBeVisible()
-      expect(await invokeInPage(page, 'lock.setPasscode', { passcode: null, current: PASSCODE })).toMatchObject({ ok: true, value: { hasPasscode: false } })
+      expect(await invokeInPage(page, 'lock.setPasscode', { passcode: null, current: PASSCODE })).toMatchObject({
+        ok: true,
+        value: { hasPasscode: false }
+      })
     } finally {
       await invokeInPage(page, 'accounts.remove', { accountId: added.value.id })
     }

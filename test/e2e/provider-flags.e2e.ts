@@ -23,7 +23,11 @@ test.describe('provider flags', () => {
 
   test.beforeEach(async () => {
     dir = tempDir('quire-flags-')
-    simulator = await startCareSquareSimulator({ invoices: { [planManagerId]: 30 }, apiKeys: { [key]: { planManagerIds: [planManagerId] } }, testFixtures: false })
+    simulator = await startCareSquareSimulator({
+      invoices: { [planManagerId]: 30 },
+      apiKeys: { [key]: { planManagerIds: [planManagerId] } },
+      testFixtures: false
+    })
     const invoices = simulator.invoices[planManagerId]!
     for (const invoice of invoices) Object.assign(invoice, { is_duplicate: false, wont_claim: false, errors: false })
     live = invoices.filter((invoice) => !invoice.is_deleted)
@@ -33,7 +37,13 @@ test.describe('provider flags', () => {
     simulator.changed()
     const core = await createCore({ dataDir: dir.path, secrets: new KeytarSecretStore() })
     try {
-      await core.accounts.add({ provider: 'caresquare', name: 'Plan Co', baseUrl: simulator.baseUrl, secret: key, options: { planManagerIds: [planManagerId] } })
+      await core.accounts.add({
+        provider: 'caresquare',
+        name: 'Plan Co',
+        baseUrl: simulator.baseUrl,
+        secret: key,
+        options: { planManagerIds: [planManagerId] }
+      })
       expect((await core.sync.run())[0]).toMatchObject({ ok: true })
     } finally {
       await core.close()

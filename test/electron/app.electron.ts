@@ -47,7 +47,9 @@ test.describe('the Electron app', () => {
       }))
       expect(exposed).toEqual({ quire: ['invoke', 'on'], require: 'undefined', process: 'undefined' })
       await window.getByRole('button', { name: 'Try the demo workspace' }).click()
-      await expect(window.getByRole('status').filter({ hasText: /Synced [\d,]+ invoices from 4 accounts/ })).toBeVisible({ timeout: 60_000 })
+      await expect(window.getByRole('status').filter({ hasText: /Synced [\d,]+ invoices from 4 accounts/ })).toBeVisible({
+        timeout: 60_000
+      })
 
       const row = window.getByRole('grid', { name: 'Invoices' }).getByRole('row').nth(1)
       await row.click()

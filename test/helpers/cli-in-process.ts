@@ -3,7 +3,11 @@ import { runCli } from '../../main/cli/run-cli'
 import type { SecretStore } from '../../main/secrets/secret-store'
 
 /** One CLI invocation in this process against `dataDir`, with its exit code and both streams. */
-export async function cliInProcess(dataDir: string, secrets: SecretStore, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function cliInProcess(
+  dataDir: string,
+  secrets: SecretStore,
+  args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough()
   const stderr = new PassThrough()
   const out: string[] = []

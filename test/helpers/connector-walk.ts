@@ -11,7 +11,10 @@ export interface Walk {
 }
 
 /** A connector's whole list, page by page, as the sync engine walks it; `between` runs between pages. */
-export async function walkConnector(connector: Connector, options: { from?: string | null; between?: (pages: number) => Promise<void> } = {}): Promise<Walk> {
+export async function walkConnector(
+  connector: Connector,
+  options: { from?: string | null; between?: (pages: number) => Promise<void> } = {}
+): Promise<Walk> {
   const walk: Walk = { invoices: [], pages: 0, requests: 0, cursors: [] }
   let cursor = options.from ?? null
   do {

@@ -11,9 +11,22 @@ export const LARGE_CACHE_ACCOUNTS = [
 ] as const
 
 export const LARGE_CACHE_COUNTERPARTIES = [
-  'Zoë Café GmbH', 'Acme Pty Ltd', 'Northwind Traders', 'Globex Corporation', 'Initech', 'Umbrella Health',
-  'Stark Logistics', 'Wayne Foundation', 'Blue Harbour Dental', 'Kookaburra Physio', 'Müller & Söhne KG',
-  'Sunrise Support Services', 'O’Brien Electrical', 'Les Deux Magots', 'Harbourside Plumbing', 'Tidewater Freight'
+  'Zoë Café GmbH',
+  'Acme Pty Ltd',
+  'Northwind Traders',
+  'Globex Corporation',
+  'Initech',
+  'Umbrella Health',
+  'Stark Logistics',
+  'Wayne Foundation',
+  'Blue Harbour Dental',
+  'Kookaburra Physio',
+  'Müller & Söhne KG',
+  'Sunrise Support Services',
+  'O’Brien Electrical',
+  'Les Deux Magots',
+  'Harbourside Plumbing',
+  'Tidewater Freight'
 ]
 
 /**

@@ -11,10 +11,14 @@ export function manualClock(start = new Date('2026-11-23T09:00:00Z')): Clock & {
         if (signal?.aborted) return reject(cancelled())
         const sleeper = { until: now + ms, wake: resolve }
         sleepers.push(sleeper)
-        signal?.addEventListener('abort', () => {
-          sleepers.splice(sleepers.indexOf(sleeper), 1)
-          reject(cancelled())
-        }, { once: true })
+        signal?.addEventListener(
+          'abort',
+          () => {
+            sleepers.splice(sleepers.indexOf(sleeper), 1)
+            reject(cancelled())
+          },
+          { once: true }
+        )
       }),
     pending: () => sleepers.length,
     async advance(ms) {

@@ -21,10 +21,20 @@ describe('quire activity', () => {
     dir = tempDir()
     const clock = fakeClock(new Date('2026-11-23T09:00:00Z'))
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock })
-    const account = await core.accounts.add({ provider: 'caresquare', name: 'Plan Co', baseUrl: simulator.baseUrl, secret: key, options: { planManagerIds: [planManagerId] } })
+    const account = await core.accounts.add({
+      provider: 'caresquare',
+      name: 'Plan Co',
+      baseUrl: simulator.baseUrl,
+      secret: key,
+      options: { planManagerIds: [planManagerId] }
+    })
     await core.sync.run()
     // 65 s on seed 001's invoice: focused throughout, one click at the start.
-    const { sessionId } = core.activity.begin(account.id, 'string', 'detail', { focused: true, visible: true, lastInputAt: clock.now().toISOString() })
+    const { sessionId } = core.activity.begin(account.id, 'string', 'detail', {
+      focused: true,
+      visible: true,
+      lastInputAt: clock.now().toISOString()
+    })
     for (let beat = 0; beat < 13; beat += 1) {
       await clock.sleep(5_000)
       core.activity.heartbeat(sessionId!, { focused: true, visible: true, lastInputAt: '2026-11-23T09:00:00.000Z' })
@@ -47,11 +57,21 @@ describe('quire activity', () => {
     expect(lines[1]).toMatch(new RegExp(`^local\\s+${me}\\s+2026-11-23 09:00:00Z\\s+2026-11-23 09:01:05Z\\s+1m 05s\\s+1m 05s\\s+30s\\s+1$`))
     expect(lines[2]).toMatch(/^remote\s+string\s+2024-01-15 09:30:00Z\s+2024-01-15 09:30:00Z\s+1s\s+1s\s+1s\s+1$/)
     expect(lines).toHaveLength(3)
-    expect(table.stderr).toContain('2 sessions (1 from the provider, 1 recorded here) by 2 people: 1m 06s in all, 1m 06s active, 31s engaged')
+    expect(table.stderr).toContain(
+      '2 sessions (1 from the provider, 1 recorded here) by 2 people: 1m 06s in all, 1m 06s active, 31s engaged'
+    )
 
     const json = JSON.parse((await quire('activity', 'Plan Co/string', '--json')).stdout)
     expect(json.sessions.map((s: { source: string }) => s.source)).toEqual(['local', 'remote'])
-    expect(json.sessions[0]).toMatchObject({ userName: me, surface: 'detail', durationSeconds: 65, activeSeconds: 65, engagedSeconds: 30, idleCount: 1, open: false })
+    expect(json.sessions[0]).toMatchObject({
+      userName: me,
+      surface: 'detail',
+      durationSeconds: 65,
+      activeSeconds: 65,
+      engagedSeconds: 30,
+      idleCount: 1,
+      open: false
+    })
     expect(json.totals).toMatchObject({ sessions: 2, remote: 1, local: 1, viewers: 2, durationSeconds: 66 })
     expect(json.remoteSync).toMatchObject({ account: 'Plan Co', error: null })
   })

@@ -142,14 +142,30 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
       // The walk reads the sort's index in order (no sort of the whole result), stops at the
       // budget, and only what it passed is sorted.
       expect(steps, label).toMatch(/CO-ROUTINE w[\s\S]*(SCAN|SEARCH) (i|a) USING (COVERING )?INDEX/)
-      expect(steps.split('CO-ROUTINE w')[1]!.split('\n').filter((step) => /TEMP B-TREE/.test(step) && !/FOR (GROUP|DISTINCT)/.test(step)).length, label).toBeLessThanOrEqual(1)
+      expect(
+        steps
+          .split('CO-ROUTINE w')[1]!
+          .split('\n')
+          .filter((step) => /TEMP B-TREE/.test(step) && !/FOR (GROUP|DISTINCT)/.test(step)).length,
+        label
+      ).toBeLessThanOrEqual(1)
       const first = repo.list(query({ ...input, limit: 200 }), TODAY)
       expect(first.total, label).toBeNull()
-      const sorted = Float64Array.from(db.prepare(orderedIdsSql(query(input), TODAY).sql).pluck().all(orderedIdsSql(query(input), TODAY).params) as number[])
-      expect(first.items.map((item) => Number(item.remoteId.slice(1))), label).toEqual([...sorted.subarray(0, 200)])
+      const sorted = Float64Array.from(
+        db
+          .prepare(orderedIdsSql(query(input), TODAY).sql)
+          .pluck()
+          .all(orderedIdsSql(query(input), TODAY).params) as number[]
+      )
+      expect(
+        first.items.map((item) => Number(item.remoteId.slice(1))),
+        label
+      ).toEqual([...sorted.subarray(0, 200)])
     }
     // A narrow filter does not fill the window within the budget: found from its own index, counted.
-    expect(repo.list(query({ search: 'retainer 770', limit: 200 }), TODAY).total).toBe(live.filter((f) => f.id % 10 === 0 && (f.id % 1000 === 770 || f.cents === 77_000)).length)
+    expect(repo.list(query({ search: 'retainer 770', limit: 200 }), TODAY).total).toBe(
+      live.filter((f) => f.id % 10 === 0 && (f.id % 1000 === 770 || f.cents === 77_000)).length
+    )
   })
 
   it('filters exactly as the data says, alone and combined', () => {
@@ -179,9 +195,14 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
     ]
     for (const [filter, matches] of cases) {
       const expected = (filter.includeRemoved || filter.onlyRemoved ? allNewestFirst : liveNewestFirst).filter(matches)
-      const page = timed(`filter ${JSON.stringify(filter)}: ${expected.length} matches`, () => repo.list(query({ ...filter, limit: 50 }), TODAY))
+      const page = timed(`filter ${JSON.stringify(filter)}: ${expected.length} matches`, () =>
+        repo.list(query({ ...filter, limit: 50 }), TODAY)
+      )
       if (page.total !== null) expect(page.total, JSON.stringify(filter)).toBe(expected.length)
-      expect(page.items.map((item) => item.remoteId), JSON.stringify(filter)).toEqual(expected.slice(0, 50).map((f) => f.remoteId))
+      expect(
+        page.items.map((item) => item.remoteId),
+        JSON.stringify(filter)
+      ).toEqual(expected.slice(0, 50).map((f) => f.remoteId))
       expect(repo.count(InvoiceQuery.parse(filter), TODAY)).toBe(expected.length)
     }
   })

@@ -5,7 +5,11 @@ import { createCore } from '../../main/app/create-core'
 import { toScaled } from '../../main/money/decimal'
 import { CareSquareClient } from '../../main/providers/caresquare/client'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
-import { startCareSquareSimulator, type CareSquareSimulator, type CareSquareSimulatorOptions } from '../../main/simulators/caresquare/server'
+import {
+  startCareSquareSimulator,
+  type CareSquareSimulator,
+  type CareSquareSimulatorOptions
+} from '../../main/simulators/caresquare/server'
 import type { CareSquareWireInvoice } from '../../main/simulators/caresquare/wire'
 import { cliInProcess } from '../helpers/cli-in-process'
 import { errorOf, walkConnector } from '../helpers/connector-walk'
@@ -44,7 +48,11 @@ describe('CareSquare connector against the simulator', () => {
   afterEach(() => simulator.close())
 
   async function start(options: Partial<CareSquareSimulatorOptions> = {}): Promise<CareSquareSimulator> {
-    simulator = await startCareSquareSimulator({ invoices: { [pmA]: 130, [pmB]: 105, [pmForeign]: 5 }, apiKeys: { [key]: { planManagerIds: [pmA, pmB] } }, ...options })
+    simulator = await startCareSquareSimulator({
+      invoices: { [pmA]: 130, [pmB]: 105, [pmForeign]: 5 },
+      apiKeys: { [key]: { planManagerIds: [pmA, pmB] } },
+      ...options
+    })
     return simulator
   }
 
@@ -77,12 +85,18 @@ describe('CareSquare connector against the simulator', () => {
     const live = wire.filter((invoice) => !invoice.is_deleted)
     const cachedLive = invoices.filter((invoice) => !invoice.removed)
     expect(cachedLive).toHaveLength(live.length)
-    expect(cachedLive.reduce((sum, invoice) => sum + toScaled(invoice.total!), 0n)).toBe(live.reduce((sum, invoice) => sum + scaled(invoice.total), 0n))
-    expect(invoices.reduce((sum, invoice) => sum + toScaled(invoice.tax ?? '0'), 0n)).toBe(wire.reduce((sum, invoice) => sum + scaled(invoice.tax), 0n))
+    expect(cachedLive.reduce((sum, invoice) => sum + toScaled(invoice.total!), 0n)).toBe(
+      live.reduce((sum, invoice) => sum + scaled(invoice.total), 0n)
+    )
+    expect(invoices.reduce((sum, invoice) => sum + toScaled(invoice.tax ?? '0'), 0n)).toBe(
+      wire.reduce((sum, invoice) => sum + scaled(invoice.tax), 0n)
+    )
 
     for (const source of wire) {
       const invoice = byId.get(String(source.id))!
-      expect(invoice.status, `${source.approval_status}|${source.claim_status}`).toBe(EXPECTED_STATUS[`${source.approval_status}|${source.claim_status}`])
+      expect(invoice.status, `${source.approval_status}|${source.claim_status}`).toBe(
+        EXPECTED_STATUS[`${source.approval_status}|${source.claim_status}`]
+      )
       expect(invoice.rawStatus).toContain(`approval: ${source.approval_status ?? '—'} / claim: ${source.claim_status ?? '—'}`)
       expect(invoice.issueDate).toBe(source.invoice_date)
       expect(invoice.removed).toBe(source.is_deleted)
@@ -93,7 +107,15 @@ describe('CareSquare connector against the simulator', () => {
       expect((invoice.raw as CareSquareWireInvoice).state_management).toEqual(source.state_management)
     }
     // Seed 001's example, verbatim: soft-deleted, statuses that mean nothing, its one line deleted.
-    expect(byId.get('string')).toMatchObject({ removed: true, status: 'unknown', total: '1.1', subtotal: '1.1', tax: '1.1', lineItems: [], counterparty: 'Participant string' })
+    expect(byId.get('string')).toMatchObject({
+      removed: true,
+      status: 'unknown',
+      total: '1.1',
+      subtotal: '1.1',
+      tax: '1.1',
+      lineItems: [],
+      counterparty: 'Participant string'
+    })
   })
 
   it('keeps money exact where doubles would not add up, ids as text, and markup as data', async () => {
@@ -105,7 +127,11 @@ describe('CareSquare connector against the simulator', () => {
     const get = (id: string | number): UnifiedInvoice => invoices.find((invoice) => invoice.remoteId === String(id))!
 
     expect(0.1 + 0.2).not.toBe(0.3)
-    expect(get(trap.id)).toMatchObject({ subtotal: '0.3', total: '0.3', lineItems: [{ amount: '0.1', unitPrice: '0.1', quantity: '1' }, { amount: '0.2' }] })
+    expect(get(trap.id)).toMatchObject({
+      subtotal: '0.3',
+      total: '0.3',
+      lineItems: [{ amount: '0.1', unitPrice: '0.1', quantity: '1' }, { amount: '0.2' }]
+    })
     expect(get(numeric.id).remoteId).toMatch(/^\d+$/)
     expect(get(xss.id).counterparty).toBe('Provider <img src=x onerror=alert(1)>')
     expect(invoices.find((invoice) => invoice.number === 'Zoë-Ōtautahi/2024-0042')).toBeDefined()
@@ -114,10 +140,16 @@ describe('CareSquare connector against the simulator', () => {
   it('resumes from a cursor, restarts on one it cannot use, and fetches a repeated row once', async () => {
     await start()
     const resumed = await client().fetchPage(JSON.stringify({ v: 1, planManagerId: pmB, offset: 100 }))
-    expect(resumed.invoices.map((invoice) => invoice.remoteId)).toEqual(simulator.invoices[pmB]!.slice(100).map((invoice) => String(invoice.id)))
+    expect(resumed.invoices.map((invoice) => invoice.remoteId)).toEqual(
+      simulator.invoices[pmB]!.slice(100).map((invoice) => String(invoice.id))
+    )
     expect(resumed.next).toBeNull()
 
-    for (const stale of ['not json', JSON.stringify({ v: 0, planManagerId: pmA, offset: 0 }), JSON.stringify({ v: 1, planManagerId: pmForeign, offset: 100 })]) {
+    for (const stale of [
+      'not json',
+      JSON.stringify({ v: 0, planManagerId: pmA, offset: 0 }),
+      JSON.stringify({ v: 1, planManagerId: pmForeign, offset: 100 })
+    ]) {
       const page = await client().fetchPage(stale)
       expect(page.invoices[0]!.remoteId).toBe('string')
       expect(JSON.parse(page.next!)).toEqual({ v: 1, planManagerId: pmA, offset: 100 })
@@ -141,7 +173,10 @@ describe('CareSquare connector against the simulator', () => {
       return { status: response.status, body: await response.json() }
     }
     const auth = { Authorization: `Bearer ${key}` }
-    expect(await get('/invoices', { 'X-Plan-Manager-Id': pmA })).toEqual({ status: 401, body: { success: false, message: 'Missing or invalid Authorization header' } })
+    expect(await get('/invoices', { 'X-Plan-Manager-Id': pmA })).toEqual({
+      status: 401,
+      body: { success: false, message: 'Missing or invalid Authorization header' }
+    })
     expect((await get('/invoices', { Authorization: 'Bearer nope', 'X-Plan-Manager-Id': pmA })).status).toBe(401)
     expect(await get('/invoices', auth)).toEqual({ status: 400, body: { success: false, message: 'Missing or invalid X-Plan-Manager-Id' } })
     expect((await get('/invoices', { ...auth, 'X-Plan-Manager-Id': 'pm-1' })).status).toBe(400)
@@ -153,15 +188,23 @@ describe('CareSquare connector against the simulator', () => {
     const page = await get('/invoices?limit=1&offset=1', { ...auth, 'X-Plan-Manager-Id': pmA.toUpperCase() })
     expect(page).toMatchObject({ status: 200, body: { pagination: { limit: 1, offset: 1, total: 3, has_more: true } } })
     expect((page.body as { data: object[] }).data[0]).not.toHaveProperty('line_items')
-    expect(await get('/invoices/string', { ...auth, 'X-Plan-Manager-Id': pmA })).toMatchObject({ status: 200, body: { id: 'string', line_items: [{ quantity: 1.1 }] } })
-    expect(await get('/invoice-view-sessions/string', { ...auth, 'X-Plan-Manager-Id': pmA })).toMatchObject({ status: 200, body: { invoice_id: 'string', idle_count: 1 } })
+    expect(await get('/invoices/string', { ...auth, 'X-Plan-Manager-Id': pmA })).toMatchObject({
+      status: 200,
+      body: { id: 'string', line_items: [{ quantity: 1.1 }] }
+    })
+    expect(await get('/invoice-view-sessions/string', { ...auth, 'X-Plan-Manager-Id': pmA })).toMatchObject({
+      status: 200,
+      body: { invoice_id: 'string', idle_count: 1 }
+    })
   })
 
   it('maps 401 and 403 to typed errors that name the account and plan manager, never the key', async () => {
     await start()
     const wrong = await errorOf(client({ apiKey: 'cs_wrong_key_123' }).fetchPage(null))
     expect(wrong.code).toBe('PROVIDER_AUTH')
-    expect(wrong.message).toMatch(/^CareSquare account “Plan Co”: the API key was rejected\. CareSquare said: “Missing or invalid Authorization header”\..*Settings → API Keys/)
+    expect(wrong.message).toMatch(
+      /^CareSquare account “Plan Co”: the API key was rejected\. CareSquare said: “Missing or invalid Authorization header”\..*Settings → API Keys/
+    )
     expect(wrong.message).not.toContain('cs_wrong_key_123')
 
     const scope = await errorOf(client({ planManagerIds: [pmForeign, pmA] }).fetchPage(null))
@@ -178,7 +221,13 @@ describe('CareSquare connector against the simulator', () => {
   it('skips a detail that does not match the wire schema, naming the invoice and the field, and tolerates the unknown', async () => {
     await start({ invoices: { [pmA]: 3 } })
     const [, first, second] = simulator.invoices[pmA]!
-    Object.assign(first!, { surprise: { nested: true }, state_management: 'free text', email_message_id: null, participant_id: null, pm_provider_id: null })
+    Object.assign(first!, {
+      surprise: { nested: true },
+      state_management: 'free text',
+      email_message_id: null,
+      participant_id: null,
+      pm_provider_id: null
+    })
     const good = await client({ planManagerIds: [pmA] }).fetchPage(null)
     expect(good.invoices[1]).toMatchObject({ counterparty: null })
     expect((good.invoices[1]!.raw as { surprise: unknown }).surprise).toEqual({ nested: true })
@@ -199,7 +248,7 @@ describe('CareSquare connector against the simulator', () => {
     expect(clock.sleeps.length).toBeGreaterThan(0)
   })
 
-  it('keeps is_duplicate, wont_claim and errors as flags: shown, filtered on, and duplicates and won\'t-claim left out of totals unless asked', async () => {
+  it("keeps is_duplicate, wont_claim and errors as flags: shown, filtered on, and duplicates and won't-claim left out of totals unless asked", async () => {
     await start({ invoices: { [pmA]: 40 } })
     const live = simulator.invoices[pmA]!.filter((invoice) => !invoice.is_deleted && invoice.id !== 'string')
     for (const invoice of simulator.invoices[pmA]!) Object.assign(invoice, { is_duplicate: false, wont_claim: false, errors: false })
@@ -214,25 +263,42 @@ describe('CareSquare connector against the simulator', () => {
     const dir = tempDir()
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock() })
     try {
-      const account = await core.accounts.add({ provider: 'caresquare', name: 'Plan Co', baseUrl: simulator.baseUrl, secret: key, options: { planManagerIds: [pmA] } })
+      const account = await core.accounts.add({
+        provider: 'caresquare',
+        name: 'Plan Co',
+        baseUrl: simulator.baseUrl,
+        secret: key,
+        options: { planManagerIds: [pmA] }
+      })
       expect((await core.sync.run())[0]).toMatchObject({ ok: true })
-      const flagsOf = (id: string | number) => core.invoices.list({ includeRemoved: false, offset: 0, limit: 500 }).items.find((item) => item.remoteId === String(id))!.flags
+      const flagsOf = (id: string | number) =>
+        core.invoices.list({ includeRemoved: false, offset: 0, limit: 500 }).items.find((item) => item.remoteId === String(id))!.flags
       expect(flagsOf(live[0]!.id)).toEqual([])
       expect(flagsOf(live[1]!.id)).toEqual(['duplicate'])
       expect(flagsOf(live[2]!.id)).toEqual(['duplicate', 'errors'])
       expect(flagsOf(live[3]!.id)).toEqual(['wontClaim'])
       expect(core.invoices.get(account.id, String(live[4]!.id)).flags).toEqual(['errors'])
 
-      const ids = (flags: object) => core.invoices.list({ includeRemoved: false, offset: 0, limit: 500, flags }).items.map((item) => item.remoteId).sort()
+      const ids = (flags: object) =>
+        core.invoices
+          .list({ includeRemoved: false, offset: 0, limit: 500, flags })
+          .items.map((item) => item.remoteId)
+          .sort()
       expect(ids({ duplicate: true })).toEqual([live[1]!.id, live[2]!.id].map(String).sort())
       expect(ids({ errors: true, duplicate: false })).toEqual([String(live[4]!.id)])
       expect(ids({ wontClaim: true })).toEqual([String(live[3]!.id)])
-      expect(ids({ duplicate: false, wontClaim: false })).toHaveLength(live.length - 3 + (simulator.invoices[pmA]!.some((invoice) => invoice.id === 'string' && !invoice.is_deleted) ? 1 : 0))
+      expect(ids({ duplicate: false, wontClaim: false })).toHaveLength(
+        live.length - 3 + (simulator.invoices[pmA]!.some((invoice) => invoice.id === 'string' && !invoice.is_deleted) ? 1 : 0)
+      )
 
-      const sum = (invoices: CareSquareWireInvoice[]) => [{ currency: 'AUD', count: invoices.length, total: invoices.reduce((total, invoice) => total + scaled(invoice.total), 0n) }]
+      const sum = (invoices: CareSquareWireInvoice[]) => [
+        { currency: 'AUD', count: invoices.length, total: invoices.reduce((total, invoice) => total + scaled(invoice.total), 0n) }
+      ]
       // Void and draft invoices counted here (their own switch, tested in balance-totals): only the flags' rule is at stake.
       const totals = (query: Parameters<typeof core.invoices.totals>[0]) =>
-        core.invoices.totals({ ...query, includeVoidAndDraft: true }).map(({ currency, count, total }) => ({ currency, count, total: toScaled(total) }))
+        core.invoices
+          .totals({ ...query, includeVoidAndDraft: true })
+          .map(({ currency, count, total }) => ({ currency, count, total: toScaled(total) }))
       const counted = live.filter((invoice) => !invoice.is_duplicate && !invoice.wont_claim)
       // Unfiltered (the index path) and filtered (the driven path) follow the same rule.
       expect(totals({ includeRemoved: false })).toEqual(sum(counted))
@@ -251,16 +317,26 @@ describe('CareSquare connector against the simulator', () => {
       const openItems = core.invoices.list({ includeRemoved: false, status: 'open', offset: 0, limit: 500 }).items
       expect(openItems.some((item) => item.flags.includes('duplicate') || item.flags.includes('wontClaim'))).toBe(true)
       const outstanding = core.reports.overview(12).currencies.find((currency) => currency.currency === 'AUD')!.outstanding
-      expect(outstanding.count).toBe(openItems.filter((item) => !item.flags.includes('duplicate') && !item.flags.includes('wontClaim')).length)
+      expect(outstanding.count).toBe(
+        openItems.filter((item) => !item.flags.includes('duplicate') && !item.flags.includes('wontClaim')).length
+      )
 
       // The CLI filters and shows the same flags, and exports them.
       const quire = (...args: string[]) => cliInProcess(dir.path, new MemorySecrets(), args)
-      const listed = JSON.parse((await quire('invoices', 'list', '--flag', 'duplicate', '--without-flag', 'errors', '--json')).stdout) as { items: { remoteId: string; flags: string[] }[] }
+      const listed = JSON.parse((await quire('invoices', 'list', '--flag', 'duplicate', '--without-flag', 'errors', '--json')).stdout) as {
+        items: { remoteId: string; flags: string[] }[]
+      }
       expect(listed.items).toEqual([expect.objectContaining({ remoteId: String(live[1]!.id), flags: ['duplicate'] })])
       expect((await quire('invoices', 'list', '--flag', 'wont-claim')).stdout).toMatch(/\((won’t claim)\)/)
-      expect(await quire('invoices', 'list', '--flag', 'dupe')).toMatchObject({ code: 2, stderr: expect.stringContaining('--flag: expected one of duplicate, wont-claim, errors') })
+      expect(await quire('invoices', 'list', '--flag', 'dupe')).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('--flag: expected one of duplicate, wont-claim, errors')
+      })
       const [header, ...rows] = parseCsv((await quire('export', '--format', 'csv', '--flag', 'errors')).stdout)
-      expect(rows.map((row) => [row[header!.indexOf('duplicate')], row[header!.indexOf('provider_errors')]]).sort()).toEqual([['false', 'true'], ['true', 'true']])
+      expect(rows.map((row) => [row[header!.indexOf('duplicate')], row[header!.indexOf('provider_errors')]]).sort()).toEqual([
+        ['false', 'true'],
+        ['true', 'true']
+      ])
 
       // The provider clears a flag: the next sync clears it here.
       live[1]!.is_duplicate = false
@@ -279,7 +355,13 @@ describe('CareSquare connector against the simulator', () => {
     const dir = tempDir()
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock() })
     try {
-      const account = await core.accounts.add({ provider: 'caresquare', name: 'Plan Co', baseUrl: simulator.baseUrl, secret: key, options: { planManagerIds: [pmA, pmB] } })
+      const account = await core.accounts.add({
+        provider: 'caresquare',
+        name: 'Plan Co',
+        baseUrl: simulator.baseUrl,
+        secret: key,
+        options: { planManagerIds: [pmA, pmB] }
+      })
       const wire = (): CareSquareWireInvoice[] => [...simulator.invoices[pmA]!, ...simulator.invoices[pmB]!]
       const cached = (includeRemoved: boolean): number => core.invoices.list({ includeRemoved, offset: 0, limit: 1 }).total
 

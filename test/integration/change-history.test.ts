@@ -33,8 +33,17 @@ describe('local change history', () => {
     await core.sync.run()
     const paidLater = simulator.invoices.find((i) => i.status === 'SENT' && i.deletedAt === null)!
     const before = { total: paidLater.total }
-    Object.assign(paidLater, { status: 'PAID', paymentStatus: 'paid', amountPaid: '1.00', total: '1.00', updatedAt: '2026-11-21T00:00:00Z' })
-    const vanished = simulator.invoices.splice(simulator.invoices.findIndex((i) => i.deletedAt === null && i !== paidLater), 1)[0]!
+    Object.assign(paidLater, {
+      status: 'PAID',
+      paymentStatus: 'paid',
+      amountPaid: '1.00',
+      total: '1.00',
+      updatedAt: '2026-11-21T00:00:00Z'
+    })
+    const vanished = simulator.invoices.splice(
+      simulator.invoices.findIndex((i) => i.deletedAt === null && i !== paidLater),
+      1
+    )[0]!
     simulator.changed()
     const secondSync = clock.now().toISOString()
     await core.sync.run(undefined, { full: true })

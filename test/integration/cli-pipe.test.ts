@@ -7,7 +7,9 @@ describe('the CLI in a pipe', () => {
   afterEach(() => dir.remove())
 
   it('stops quietly when the reader closes early (quire … | head)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', '--data-dir', dir.path, 'invoices', 'list', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', '--data-dir', dir.path, 'invoices', 'list', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     // The reader is gone before the CLI's first write, as `head -0` would be.
     child.stdout.destroy()
     let stderr = ''

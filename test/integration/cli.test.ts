@@ -8,7 +8,10 @@ import { hoursmithToken } from '../helpers/tokens'
  * The CLI exactly as documented: `npm run --silent quire -- …`, a real process, the real keychain.
  * Asynchronous on purpose: the simulator serves from this same process.
  */
-function quire(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function quire(
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv } = {}
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', 'quire', '--', ...args], { env: { ...process.env, ...options.env } })
     let stdout = ''
@@ -37,29 +40,76 @@ describe('quire CLI', () => {
   })
 
   it('refuses a wrong secret at add time, naming the account and what the provider said', async () => {
-    const result = await quire(['--data-dir', dir.path, 'accounts', 'add', '--provider', 'hoursmith', '--name', 'Studio', '--base-url', simulator.baseUrl, '--secret-stdin'], { input: `${hoursmithToken()}\n` })
+    const result = await quire(
+      [
+        '--data-dir',
+        dir.path,
+        'accounts',
+        'add',
+        '--provider',
+        'hoursmith',
+        '--name',
+        'Studio',
+        '--base-url',
+        simulator.baseUrl,
+        '--secret-stdin'
+      ],
+      { input: `${hoursmithToken()}\n` }
+    )
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/Hoursmith account “Studio”: the API token was rejected\. Hoursmith said: “Missing or invalid API token”/)
     expect(JSON.parse((await quire(['--data-dir', dir.path, 'accounts', 'list', '--json'])).stdout)).toEqual([])
   })
 
   it('adds, syncs and lists with the stable --json shapes', async () => {
-    const added = await quire(['--data-dir', dir.path, 'accounts', 'add', '--provider', 'hoursmith', '--name', 'Studio', '--base-url', simulator.baseUrl, '--secret-stdin'], { input: `${token}\n` })
+    const added = await quire(
+      [
+        '--data-dir',
+        dir.path,
+        'accounts',
+        'add',
+        '--provider',
+        'hoursmith',
+        '--name',
+        'Studio',
+        '--base-url',
+        simulator.baseUrl,
+        '--secret-stdin'
+      ],
+      { input: `${token}\n` }
+    )
     expect(added).toMatchObject({ code: 0 })
     expect(added.stdout + added.stderr).not.toContain(token)
 
     const sync = await quire(['sync', '--json'], { env: { QUIRE_DATA_DIR: dir.path } })
     expect(sync.code).toBe(0)
-    expect(JSON.parse(sync.stdout)).toEqual([expect.objectContaining({ account: 'Studio', ok: true, pages: 2, requests: 2, upserted: 260, removed: 0, error: null })])
+    expect(JSON.parse(sync.stdout)).toEqual([
+      expect.objectContaining({ account: 'Studio', ok: true, pages: 2, requests: 2, upserted: 260, removed: 0, error: null })
+    ])
 
     const live = simulator.invoices.filter((i) => i.deletedAt === null)
-    const list = JSON.parse((await quire(['--data-dir', dir.path, 'invoices', 'list', '--all', '--json'])).stdout) as { total: number; items: Record<string, unknown>[] }
+    const list = JSON.parse((await quire(['--data-dir', dir.path, 'invoices', 'list', '--all', '--json'])).stdout) as {
+      total: number
+      items: Record<string, unknown>[]
+    }
     expect(list.total).toBe(live.length)
     expect(list.items).toHaveLength(live.length)
     const sample = list.items.find((item) => item.remoteId === live[0]!.id)
-    expect(sample).toMatchObject({ account: 'Studio', provider: 'hoursmith', number: live[0]!.number, total: live[0]!.total, currency: live[0]!.currency, issueDate: live[0]!.issueDate, removed: false, lineItemCount: 0, hasPdf: false })
+    expect(sample).toMatchObject({
+      account: 'Studio',
+      provider: 'hoursmith',
+      number: live[0]!.number,
+      total: live[0]!.total,
+      currency: live[0]!.currency,
+      issueDate: live[0]!.issueDate,
+      removed: false,
+      lineItemCount: 0,
+      hasPdf: false
+    })
 
-    const limited = JSON.parse((await quire(['--data-dir', dir.path, 'invoices', 'list', '--limit', '3', '--status', 'paid', '--json'])).stdout) as { total: number; items: { status: string }[] }
+    const limited = JSON.parse(
+      (await quire(['--data-dir', dir.path, 'invoices', 'list', '--limit', '3', '--status', 'paid', '--json'])).stdout
+    ) as { total: number; items: { status: string }[] }
     expect(limited.items).toHaveLength(3)
     expect(limited.items.every((item) => item.status === 'paid')).toBe(true)
 
@@ -76,14 +126,32 @@ describe('quire CLI', () => {
   })
 
   it('without a keychain, fails with the documented clear error and stores nothing', async () => {
-    const noKeychain = await quire(['--data-dir', dir.path, 'accounts', 'add', '--provider', 'hoursmith', '--name', 'Offline', '--base-url', simulator.baseUrl, '--secret-stdin', '--skip-check'], {
-      input: token,
-      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent', DISPLAY: '' }
-    })
+    const noKeychain = await quire(
+      [
+        '--data-dir',
+        dir.path,
+        'accounts',
+        'add',
+        '--provider',
+        'hoursmith',
+        '--name',
+        'Offline',
+        '--base-url',
+        simulator.baseUrl,
+        '--secret-stdin',
+        '--skip-check'
+      ],
+      {
+        input: token,
+        env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent', DISPLAY: '' }
+      }
+    )
     expect(noKeychain.code).toBe(1)
     expect(noKeychain.stderr).toMatch(/No keychain is available, and Quire stores API tokens only in the OS keychain/)
     expect(noKeychain.stderr).not.toContain(token)
-    const names = (JSON.parse((await quire(['--data-dir', dir.path, 'accounts', 'list', '--json'])).stdout) as { name: string }[]).map((a) => a.name)
+    const names = (JSON.parse((await quire(['--data-dir', dir.path, 'accounts', 'list', '--json'])).stdout) as { name: string }[]).map(
+      (a) => a.name
+    )
     expect(names).not.toContain('Offline')
   })
 })

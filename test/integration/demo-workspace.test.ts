@@ -67,7 +67,9 @@ describe('the demo workspace shared by the app and the CLI', () => {
       if (offset + 500 >= page.total) break
     }
     expect(everything.length).toBeGreaterThan(4_000)
-    const text = everything.map((invoice) => `${invoice.number ?? ''} | ${invoice.counterparty ?? ''} | ${invoice.remoteId} | ${invoice.rawStatus ?? ''}`)
+    const text = everything.map(
+      (invoice) => `${invoice.number ?? ''} | ${invoice.counterparty ?? ''} | ${invoice.remoteId} | ${invoice.rawStatus ?? ''}`
+    )
     expect(text.filter((line) => /<|>|onerror/i.test(line))).toEqual([])
     expect(text.filter((line) => /\bstring\b/i.test(line))).toEqual([])
   })

@@ -12,13 +12,27 @@ import { tempDir } from '../helpers/temp-dir'
 const [caresquare, yeti, hoursmith, lynkwell] = LARGE_CACHE_ACCOUNTS
 
 /** A copy of fixture invoice `n` in another account, as another provider would list the same bill. */
-function copyInvoice(db: Database.Database, n: number, into: { id: string }, changes: { remoteId: string; number?: string; counterparty?: string; issueDate?: string; currency?: string; removed?: boolean }): void {
+function copyInvoice(
+  db: Database.Database,
+  n: number,
+  into: { id: string },
+  changes: { remoteId: string; number?: string; counterparty?: string; issueDate?: string; currency?: string; removed?: boolean }
+): void {
   db.prepare(
     `INSERT INTO invoices (account_id, remote_id, number, status, counterparty, issue_date, currency, total, total_scaled, removed, seen_walk, raw, synced_at)
      SELECT @account, @remoteId, coalesce(@number, number), status, coalesce(@counterparty, counterparty), coalesce(@issueDate, issue_date),
        coalesce(@currency, currency), total, total_scaled, @removed, 1, '{}', synced_at
      FROM invoices WHERE id = @n`
-  ).run({ account: into.id, remoteId: changes.remoteId, number: changes.number ?? null, counterparty: changes.counterparty ?? null, issueDate: changes.issueDate ?? null, currency: changes.currency ?? null, removed: changes.removed ? 1 : 0, n })
+  ).run({
+    account: into.id,
+    remoteId: changes.remoteId,
+    number: changes.number ?? null,
+    counterparty: changes.counterparty ?? null,
+    issueDate: changes.issueDate ?? null,
+    currency: changes.currency ?? null,
+    removed: changes.removed ? 1 : 0,
+    n
+  })
 }
 
 function addDays(date: string, days: number): string {
@@ -38,12 +52,29 @@ describe('likely duplicates across accounts and providers', () => {
     const b = fixtureInvoice(202)
     const c = fixtureInvoice(303)
     // The same bill from Hoursmith, three days later, another number, the name written differently.
-    copyInvoice(db, 101, a.accountId === hoursmith.id ? lynkwell : hoursmith, { remoteId: 'dup-close', number: 'HS-9001', counterparty: ` ${a.counterparty.toUpperCase()}.`, issueDate: addDays(a.issueDate, 3) })
+    copyInvoice(db, 101, a.accountId === hoursmith.id ? lynkwell : hoursmith, {
+      remoteId: 'dup-close',
+      number: 'HS-9001',
+      counterparty: ` ${a.counterparty.toUpperCase()}.`,
+      issueDate: addDays(a.issueDate, 3)
+    })
     // The same number seven weeks apart: re-sent, not re-billed? Still the same bill to look at.
-    copyInvoice(db, 202, b.accountId === yeti.id ? caresquare : yeti, { remoteId: 'dup-number', number: b.number.toLowerCase().replace('-', ' '), issueDate: addDays(b.issueDate, 49) })
+    copyInvoice(db, 202, b.accountId === yeti.id ? caresquare : yeti, {
+      remoteId: 'dup-number',
+      number: b.number.toLowerCase().replace('-', ' '),
+      issueDate: addDays(b.issueDate, 49)
+    })
     // Not duplicates: a month apart with another number; another currency; a tombstone.
-    copyInvoice(db, 303, c.accountId === yeti.id ? caresquare : yeti, { remoteId: 'later-bill', number: 'X-1', issueDate: addDays(c.issueDate, 30) })
-    copyInvoice(db, 101, caresquare.id === a.accountId ? yeti : caresquare, { remoteId: 'other-currency', currency: a.currency === 'NZD' ? 'JPY' : 'NZD', issueDate: a.issueDate })
+    copyInvoice(db, 303, c.accountId === yeti.id ? caresquare : yeti, {
+      remoteId: 'later-bill',
+      number: 'X-1',
+      issueDate: addDays(c.issueDate, 30)
+    })
+    copyInvoice(db, 101, caresquare.id === a.accountId ? yeti : caresquare, {
+      remoteId: 'other-currency',
+      currency: a.currency === 'NZD' ? 'JPY' : 'NZD',
+      issueDate: a.issueDate
+    })
     copyInvoice(db, 202, hoursmith.id === b.accountId ? lynkwell : hoursmith, { remoteId: 'tombstone', removed: true })
     db.close()
     core = await createCore({ dataDir: dir.path, secrets })
@@ -58,7 +89,9 @@ describe('likely duplicates across accounts and providers', () => {
     const { groups, dismissed } = core.duplicates.list()
     expect(dismissed).toBe(0)
     const byRemote = (group: (typeof groups)[number]): string[] => group.invoices.map((invoice) => invoice.remoteId).sort()
-    expect(groups.map((group) => ({ reason: group.reason, members: byRemote(group) })).sort((x, y) => x.reason.localeCompare(y.reason))).toEqual([
+    expect(
+      groups.map((group) => ({ reason: group.reason, members: byRemote(group) })).sort((x, y) => x.reason.localeCompare(y.reason))
+    ).toEqual([
       { reason: 'closeDates', members: ['dup-close', fixtureInvoice(101).remoteId].sort() },
       { reason: 'sameNumber', members: ['dup-number', fixtureInvoice(202).remoteId].sort() }
     ])
@@ -92,7 +125,9 @@ describe('likely duplicates across accounts and providers', () => {
     core = await createCore({ dataDir: dir.path, secrets })
     const grown = core.duplicates.list()
     expect(grown.dismissed).toBe(0)
-    expect(grown.groups.find((candidate) => candidate.reason === 'sameNumber')?.invoices.map((invoice) => invoice.remoteId)).toContain('dup-number-3')
+    expect(grown.groups.find((candidate) => candidate.reason === 'sameNumber')?.invoices.map((invoice) => invoice.remoteId)).toContain(
+      'dup-number-3'
+    )
     core.duplicates.dismiss(grown.groups.find((candidate) => candidate.reason === 'sameNumber')!.key)
   })
 

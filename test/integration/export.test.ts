@@ -37,7 +37,10 @@ describe('CSV export of the whole filtered set', () => {
     dir?.remove()
   })
 
-  async function exported(input: Record<string, unknown>, onProgress?: (p: ExportProgress) => void): Promise<{ text: string; rows: string[][]; counts: { rows: number; invoices: number } }> {
+  async function exported(
+    input: Record<string, unknown>,
+    onProgress?: (p: ExportProgress) => void
+  ): Promise<{ text: string; rows: string[][]; counts: { rows: number; invoices: number } }> {
     const out = new PassThrough()
     const chunks: Buffer[] = []
     out.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -51,7 +54,21 @@ describe('CSV export of the whole filtered set', () => {
     const live = Array.from({ length: COUNT }, (_, i) => fixtureInvoice(i + 1)).filter((f) => !f.removed)
     expect(text.startsWith('\uFEFF')).toBe(false)
     const [header, ...data] = rows
-    expect(header).toEqual(expect.arrayContaining(['account', 'provider', 'remote_id', 'number', 'status', 'overdue', 'counterparty', 'currency', 'total', 'paid', 'has_pdf']))
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'account',
+        'provider',
+        'remote_id',
+        'number',
+        'status',
+        'overdue',
+        'counterparty',
+        'currency',
+        'total',
+        'paid',
+        'has_pdf'
+      ])
+    )
     expect(data).toHaveLength(live.length)
     expect(counts).toEqual({ rows: live.length, invoices: live.length })
     const column = (name: string) => header!.indexOf(name)
@@ -79,7 +96,9 @@ describe('CSV export of the whole filtered set', () => {
       ['2', "'@SUM(A1:A9)", '1', total, '0.00']
     ])
     const noLines = open.find((f) => f.lineItems === 0)!
-    expect(data.filter((row) => row[header!.indexOf('remote_id')] === noLines.remoteId).map((row) => row.slice(-5))).toEqual([['', '', '', '', '']])
+    expect(data.filter((row) => row[header!.indexOf('remote_id')] === noLines.remoteId).map((row) => row.slice(-5))).toEqual([
+      ['', '', '', '', '']
+    ])
   })
 
   it('starts with a byte order mark when asked, and reports progress up to the total', async () => {
@@ -92,7 +111,9 @@ describe('CSV export of the whole filtered set', () => {
   })
 
   it('puts a finished file in the export folder, and leaves nothing behind when cancelled', async () => {
-    const done = await core.exports.toFile(ExportRequest.parse({ query: { provider: 'yeti', sort: { column: 'total', direction: 'desc' } } }))
+    const done = await core.exports.toFile(
+      ExportRequest.parse({ query: { provider: 'yeti', sort: { column: 'total', direction: 'desc' } } })
+    )
     expect(done.path).toMatch(/quire-invoices-20240601-1200\.csv$/)
     const rows = parseCsv(readFileSync(done.path, 'utf8')).slice(1)
     expect(rows).toHaveLength(done.invoices)
@@ -111,16 +132,25 @@ describe('CSV export of the whole filtered set', () => {
 
     it('exports to a file, or to standard output, exactly what invoices list shows', async () => {
       const filters = ['--currency', 'eur', '--min-total', '1.000,00', '--max-total', '30,000.5', '--sort', 'counterparty:desc', '--no-pdf']
-      const listed = JSON.parse((await quire('invoices', 'list', ...filters, '--all', '--json')).stdout) as { total: number; items: { remoteId: string; total: string; currency: string; hasPdf: boolean }[] }
+      const listed = JSON.parse((await quire('invoices', 'list', ...filters, '--all', '--json')).stdout) as {
+        total: number
+        items: { remoteId: string; total: string; currency: string; hasPdf: boolean }[]
+      }
       expect(listed.total).toBeGreaterThan(100)
-      expect(listed.items.every((item) => item.currency === 'EUR' && !item.hasPdf && Number(item.total) >= 1000 && Number(item.total) <= 30000.5)).toBe(true)
+      expect(
+        listed.items.every((item) => item.currency === 'EUR' && !item.hasPdf && Number(item.total) >= 1000 && Number(item.total) <= 30000.5)
+      ).toBe(true)
 
       const out = join(dir.path, 'eur.csv')
       const toFile = await quire('export', '--format', 'csv', '--out', out, '--bom', ...filters)
       expect(toFile).toMatchObject({ code: 0, stderr: `Exported ${listed.total} invoices (${listed.total} rows) to ${out}\n` })
       const file = readFileSync(out, 'utf8')
       expect(file.startsWith('\uFEFF')).toBe(true)
-      expect(parseCsv(file.slice(1)).slice(1).map((row) => row[2])).toEqual(listed.items.map((item) => item.remoteId))
+      expect(
+        parseCsv(file.slice(1))
+          .slice(1)
+          .map((row) => row[2])
+      ).toEqual(listed.items.map((item) => item.remoteId))
       expect(existsSync(`${out}.partial`)).toBe(false)
 
       const toStdout = await quire('export', '--level', 'line', '--search', 'zoë', '--status', 'paid')
@@ -131,10 +161,22 @@ describe('CSV export of the whole filtered set', () => {
     })
 
     it('refuses what it cannot do exactly, with usage', async () => {
-      expect(await quire('export', '--format', 'xlsx')).toMatchObject({ code: 2, stderr: expect.stringContaining('--format: expected csv or zip') })
-      expect(await quire('invoices', 'list', '--min-total', '1,234')).toMatchObject({ code: 2, stderr: expect.stringContaining('could mean 1234 or 1.234') })
-      expect(await quire('invoices', 'list', '--sort', 'colour')).toMatchObject({ code: 2, stderr: expect.stringContaining('--sort: expected COLUMN[:asc|desc]') })
-      expect(await quire('export', '--issued-from', '1/6/2024')).toMatchObject({ code: 2, stderr: expect.stringContaining('--issued-from') })
+      expect(await quire('export', '--format', 'xlsx')).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('--format: expected csv or zip')
+      })
+      expect(await quire('invoices', 'list', '--min-total', '1,234')).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('could mean 1234 or 1.234')
+      })
+      expect(await quire('invoices', 'list', '--sort', 'colour')).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('--sort: expected COLUMN[:asc|desc]')
+      })
+      expect(await quire('export', '--issued-from', '1/6/2024')).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('--issued-from')
+      })
     })
   })
 })

@@ -15,14 +15,24 @@ describe('Hoursmith connector against the simulator', () => {
 
   it('maps 401, 402 and 403 to typed errors that say what to do, never echoing the token', async () => {
     const [free, member, good] = [hoursmithToken(), hoursmithToken(), hoursmithToken()]
-    simulator = await startHoursmithSimulator({ invoices: 3, tokens: { [free]: { plan: 'free' }, [member]: { role: 'member' }, [good]: {} } })
-    const client = (token: string): HoursmithClient => new HoursmithClient(simulator.baseUrl, token, 'Studio', { fetch, clock: fakeClock() })
+    simulator = await startHoursmithSimulator({
+      invoices: 3,
+      tokens: { [free]: { plan: 'free' }, [member]: { role: 'member' }, [good]: {} }
+    })
+    const client = (token: string): HoursmithClient =>
+      new HoursmithClient(simulator.baseUrl, token, 'Studio', { fetch, clock: fakeClock() })
 
     const wrong = await errorOf(client(hoursmithToken()).fetchPage(null))
     expect(wrong.code).toBe('PROVIDER_AUTH')
     expect(wrong.message).toMatch(/Studio.*token was rejected.*Settings → API/)
-    expect(await errorOf(client(free).fetchPage(null))).toMatchObject({ code: 'PROVIDER_PLAN', message: expect.stringMatching(/studio plan/) })
-    expect(await errorOf(client(member).fetchPage(null))).toMatchObject({ code: 'PROVIDER_SCOPE', message: expect.stringMatching(/Owner, Admin or Manager/) })
+    expect(await errorOf(client(free).fetchPage(null))).toMatchObject({
+      code: 'PROVIDER_PLAN',
+      message: expect.stringMatching(/studio plan/)
+    })
+    expect(await errorOf(client(member).fetchPage(null))).toMatchObject({
+      code: 'PROVIDER_SCOPE',
+      message: expect.stringMatching(/Owner, Admin or Manager/)
+    })
     for (const token of [free, member]) {
       const { message } = await errorOf(client(token).fetchPage(null))
       expect(message).not.toContain(token)
@@ -67,7 +77,10 @@ describe('Hoursmith connector against the simulator', () => {
     })
     const client = new HoursmithClient(simulator.baseUrl, token, 'Studio', { fetch, clock })
     await client.testConnection()
-    expect(await errorOf(client.fetchPage(null))).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', message: expect.stringMatching(/Sync again in 600 s/) })
+    expect(await errorOf(client.fetchPage(null))).toMatchObject({
+      code: 'PROVIDER_RATE_LIMITED',
+      message: expect.stringMatching(/Sync again in 600 s/)
+    })
   })
 
   it('keeps a record whose total is unreadable with the amount unknown, and skips one that fails its schema, naming the field', async () => {
@@ -80,14 +93,28 @@ describe('Hoursmith connector against the simulator', () => {
     const page = await client.fetchPage(null)
     expect(page.invoices).toHaveLength(4)
     expect(page.invoices.find((invoice) => invoice.remoteId === simulator.invoices[3]!.id)).toMatchObject({ total: null })
-    expect(page.skipped).toEqual([expect.objectContaining({ remoteId: simulator.invoices[1]!.id, field: 'issueDate', reason: expect.stringMatching(/expected a date YYYY-MM-DD/) })])
+    expect(page.skipped).toEqual([
+      expect.objectContaining({
+        remoteId: simulator.invoices[1]!.id,
+        field: 'issueDate',
+        reason: expect.stringMatching(/expected a date YYYY-MM-DD/)
+      })
+    ])
   })
 
   it('tolerates unknown fields and documented nulls, and keeps money exact', async () => {
     const token = hoursmithToken()
     simulator = await startHoursmithSimulator({ invoices: 1, tokens: { [token]: {} } })
     // Near the largest amount the cache sums exactly (below ±10^14), still to the cent.
-    Object.assign(simulator.invoices[0]!, { total: '10000000000000.10', subtotal: '9090909090909.19', discountAmount: null, dueDate: null, notes: null, sentAt: null, surprise: { nested: true } })
+    Object.assign(simulator.invoices[0]!, {
+      total: '10000000000000.10',
+      subtotal: '9090909090909.19',
+      discountAmount: null,
+      dueDate: null,
+      notes: null,
+      sentAt: null,
+      surprise: { nested: true }
+    })
     simulator.changed()
     const client = new HoursmithClient(simulator.baseUrl, token, 'Studio', { fetch, clock: fakeClock() })
     const [invoice] = (await client.fetchPage(null)).invoices
@@ -100,16 +127,38 @@ describe('Hoursmith connector against the simulator', () => {
     simulator = await startHoursmithSimulator({ invoices: 3, tokens: { [token]: {} } })
     const [refunded, discounted, paid] = simulator.invoices
     Object.assign(refunded!, { status: 'PAID', paymentStatus: 'refunded', total: '120.00', amountPaid: '120.00', deletedAt: null })
-    Object.assign(discounted!, { status: 'SENT', paymentStatus: 'unpaid', subtotal: '1000.00', discountAmount: '50.00', taxRate: '20.00', total: '1140.00', amountPaid: '0.00', deletedAt: null })
+    Object.assign(discounted!, {
+      status: 'SENT',
+      paymentStatus: 'unpaid',
+      subtotal: '1000.00',
+      discountAmount: '50.00',
+      taxRate: '20.00',
+      total: '1140.00',
+      amountPaid: '0.00',
+      deletedAt: null
+    })
     Object.assign(paid!, { status: 'PAID', paymentStatus: 'paid', total: '80.00', amountPaid: '80.00', deletedAt: null })
     simulator.changed()
     const dir = tempDir()
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock() })
     try {
-      const account = await core.accounts.add({ provider: 'hoursmith', name: 'Studio', baseUrl: simulator.baseUrl, secret: token, options: {} })
+      const account = await core.accounts.add({
+        provider: 'hoursmith',
+        name: 'Studio',
+        baseUrl: simulator.baseUrl,
+        secret: token,
+        options: {}
+      })
       expect((await core.sync.run())[0]).toMatchObject({ ok: true, upserted: 3 })
-      expect(core.invoices.get(account.id, refunded!.id)).toMatchObject({ status: 'void', rawStatus: 'PAID (refunded)', paymentStatus: 'refunded', paid: null })
-      const paidOnes = core.invoices.list({ includeRemoved: false, status: 'paid', offset: 0, limit: 10 }).items.map((item) => item.remoteId)
+      expect(core.invoices.get(account.id, refunded!.id)).toMatchObject({
+        status: 'void',
+        rawStatus: 'PAID (refunded)',
+        paymentStatus: 'refunded',
+        paid: null
+      })
+      const paidOnes = core.invoices
+        .list({ includeRemoved: false, status: 'paid', offset: 0, limit: 10 })
+        .items.map((item) => item.remoteId)
       expect(paidOnes).toEqual([paid!.id])
 
       const detail = core.invoices.get(account.id, discounted!.id)
@@ -126,7 +175,11 @@ describe('Hoursmith connector against the simulator', () => {
     const [studio, agency] = [hoursmithToken(), hoursmithToken()]
     // The simulator enforces each plan's documented limits; the connector must not wait when it need not.
     const clock = fakeClock()
-    simulator = await startHoursmithSimulator({ invoices: 3, tokens: { [studio]: { plan: 'studio' }, [agency]: { plan: 'agency' } }, now: () => clock.now().getTime() })
+    simulator = await startHoursmithSimulator({
+      invoices: 3,
+      tokens: { [studio]: { plan: 'studio' }, [agency]: { plan: 'agency' } },
+      now: () => clock.now().getTime()
+    })
     const burst = async (token: string): Promise<{ waited: number; requests: number }> => {
       const client = new HoursmithClient(simulator.baseUrl, token, 'Studio', { fetch, clock })
       const before = clock.now().getTime()

@@ -39,7 +39,8 @@ describe('Hoursmith sync against the simulator over HTTP, with the real keychain
 
     const expectedTotals = sumByCurrency(live.map((i) => ({ currency: i.currency, total: i.total })))
     const all = [...page.items]
-    for (let offset = 500; offset < page.total; offset += 500) all.push(...core.invoices.list({ includeRemoved: false, offset, limit: 500 }).items)
+    for (let offset = 500; offset < page.total; offset += 500)
+      all.push(...core.invoices.list({ includeRemoved: false, offset, limit: 500 }).items)
     expect(sumByCurrency(all.map((i) => ({ currency: i.currency, total: i.total! })))).toEqual(expectedTotals)
 
     expect(JSON.parse((await keychain.get(account.id))!)).toEqual({ v: 1, secret: token, origins: [new URL(simulator.baseUrl).origin] })

@@ -75,7 +75,9 @@ describe('kill -9 at random points during a sync', () => {
 /** Starts a syncing process and SIGKILLs it `afterMs` after it is ready; true if it finished first. */
 function runAndKill(dataDir: string, afterMs: number): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/support/sync-child.ts', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/support/sync-child.ts', dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
     let finished = false
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), afterMs)

@@ -24,7 +24,14 @@ describe('Lynkwell amount unit (major by default, minor by account option)', () 
     expect(fromMinorUnits('0', 2)).toBe('0.00')
     expect(fromMinorUnits('12.5', 2)).toBe('0.125')
     expect(fromMinorUnits('500', 0)).toBe('500')
-    const wire = LynkwellInvoice.parse({ id: 'in_1', status: 'OPEN', subTotal: 12345, taxTotal: 55, currency: 'jpy', subscriptionItems: [{ total: 999 }] })
+    const wire = LynkwellInvoice.parse({
+      id: 'in_1',
+      status: 'OPEN',
+      subTotal: 12345,
+      taxTotal: 55,
+      currency: 'jpy',
+      subscriptionItems: [{ total: 999 }]
+    })
     expect(mapLynkwellInvoice(wire, {}, 'minor')).toMatchObject({ subtotal: '12345', tax: '55', total: '12400.00' })
     const usd = LynkwellInvoice.parse({ ...wire, currency: 'usd' })
     const minor = mapLynkwellInvoice(usd, {}, 'minor')
@@ -41,7 +48,13 @@ describe('Lynkwell amount unit (major by default, minor by account option)', () 
     const core = await createCore({ dataDir: dir.path, secrets })
     const options = { clientId: CLIENT_ID, tokenUrl: simulator.tokenUrl }
     const major = await core.accounts.add({ provider: 'lynkwell', name: 'Dollars', baseUrl: simulator.baseUrl, secret: SECRET, options })
-    const minor = await core.accounts.add({ provider: 'lynkwell', name: 'Cents', baseUrl: simulator.baseUrl, secret: SECRET, options: { ...options, amountUnit: 'minor' } })
+    const minor = await core.accounts.add({
+      provider: 'lynkwell',
+      name: 'Cents',
+      baseUrl: simulator.baseUrl,
+      secret: SECRET,
+      options: { ...options, amountUnit: 'minor' }
+    })
     expect(major.options.amountUnit).toBe('major')
     expect(minor.options.amountUnit).toBe('minor')
     expect((await core.sync.run()).every((outcome) => outcome.ok)).toBe(true)
@@ -65,7 +78,19 @@ describe('Lynkwell amount unit (major by default, minor by account option)', () 
   it('refuses an amount unit it does not know, before asking for the secret', async () => {
     const dir = tempDir('quire-lynkwell-unit-cli-')
     closers.push(dir.remove)
-    const result = await cliInProcess(dir.path, new MemorySecrets(), ['accounts', 'add', '--provider', 'lynkwell', '--name', 'X', '--client-id', 'c', '--amount-unit', 'cents', '--secret-stdin'])
+    const result = await cliInProcess(dir.path, new MemorySecrets(), [
+      'accounts',
+      'add',
+      '--provider',
+      'lynkwell',
+      '--name',
+      'X',
+      '--client-id',
+      'c',
+      '--amount-unit',
+      'cents',
+      '--secret-stdin'
+    ])
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/^quire: --amount-unit: .*"major"\|"minor"/)
   })

@@ -26,10 +26,32 @@ describe('Lynkwell access tokens kept in the keychain', () => {
     closers.push(simulator.close, dir.remove)
     const dataDir = ['--data-dir', dir.path]
 
-    const added = await quire([...dataDir, 'accounts', 'add', '--provider', 'lynkwell', '--name', 'Fleet', '--base-url', simulator.baseUrl, '--client-id', CLIENT_ID, '--token-url', simulator.tokenUrl, '--secret-stdin', '--json'], `${secret}\n`)
+    const added = await quire(
+      [
+        ...dataDir,
+        'accounts',
+        'add',
+        '--provider',
+        'lynkwell',
+        '--name',
+        'Fleet',
+        '--base-url',
+        simulator.baseUrl,
+        '--client-id',
+        CLIENT_ID,
+        '--token-url',
+        simulator.tokenUrl,
+        '--secret-stdin',
+        '--json'
+      ],
+      `${secret}\n`
+    )
     expect(added.code, added.stderr).toBe(0)
     const accountId = (JSON.parse(added.stdout) as { id: string }).id
-    closers.push(() => realKeychain().delete(accessTokenEntry(accountId)), () => realKeychain().delete(accountId))
+    closers.push(
+      () => realKeychain().delete(accessTokenEntry(accountId)),
+      () => realKeychain().delete(accountId)
+    )
     expect(simulator.tokenRequests.count).toBe(1)
 
     for (let run = 1; run <= 3; run += 1) {
@@ -66,14 +88,26 @@ describe('Lynkwell access tokens kept in the keychain', () => {
   it('asks for a new token once the kept one is near expiry, and ignores one kept for other settings', async () => {
     const secret = `lw-${randomUUID()}`
     const clock = fakeClock(new Date('2026-03-01T10:00:00Z'))
-    const simulator = await startLynkwellSimulator({ invoices: 5, seed: 2, tokenTtlSeconds: 3_600, now: () => clock.now().getTime(), clients: { [CLIENT_ID]: { secret } } })
+    const simulator = await startLynkwellSimulator({
+      invoices: 5,
+      seed: 2,
+      tokenTtlSeconds: 3_600,
+      now: () => clock.now().getTime(),
+      clients: { [CLIENT_ID]: { secret } }
+    })
     const dir = tempDir('quire-lynkwell-expiry-')
     closers.push(simulator.close, dir.remove)
     const secrets = new MemorySecrets()
     const open = () => createCore({ dataDir: dir.path, secrets, clock })
 
     let core = await open()
-    const account = await core.accounts.add({ provider: 'lynkwell', name: 'Fleet', baseUrl: simulator.baseUrl, secret, options: { clientId: CLIENT_ID, tokenUrl: simulator.tokenUrl } })
+    const account = await core.accounts.add({
+      provider: 'lynkwell',
+      name: 'Fleet',
+      baseUrl: simulator.baseUrl,
+      secret,
+      options: { clientId: CLIENT_ID, tokenUrl: simulator.tokenUrl }
+    })
     expect((await core.sync.run())[0]!.ok).toBe(true)
     await core.close()
     expect(simulator.tokenRequests.count).toBe(1)
@@ -86,7 +120,10 @@ describe('Lynkwell access tokens kept in the keychain', () => {
 
     // A kept token for another audience or client is not this account's token.
     const kept = JSON.parse((await secrets.get(accessTokenEntry(account.id)))!) as Record<string, unknown>
-    await secrets.set(accessTokenEntry(account.id), JSON.stringify({ ...kept, scope: JSON.stringify(['another-client', simulator.tokenUrl, simulator.audience]) }))
+    await secrets.set(
+      accessTokenEntry(account.id),
+      JSON.stringify({ ...kept, scope: JSON.stringify(['another-client', simulator.tokenUrl, simulator.audience]) })
+    )
     core = await open()
     expect((await core.sync.run())[0]!.ok).toBe(true)
     await core.close()

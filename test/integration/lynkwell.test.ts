@@ -181,7 +181,9 @@ describe('Lynkwell connector against the simulator', () => {
     ;(simulator.invoices[2] as unknown as { createdAt: unknown }).createdAt = 'yesterday'
     const page = await new LynkwellClient(account(), SECRET, { fetch, clock: fakeClock() }).fetchPage(null)
     expect(page.invoices.find((invoice) => invoice.remoteId === simulator.invoices[3]!.id)).toMatchObject({ total: null, subtotal: null })
-    expect(page.skipped).toEqual([expect.objectContaining({ remoteId: simulator.invoices[2]!.id, field: 'createdAt', reason: expect.stringMatching(/ISO 8601/) })])
+    expect(page.skipped).toEqual([
+      expect.objectContaining({ remoteId: simulator.invoices[2]!.id, field: 'createdAt', reason: expect.stringMatching(/ISO 8601/) })
+    ])
   })
 
   it('restarts the walk when its resume point is unreadable or has vanished upstream', async () => {

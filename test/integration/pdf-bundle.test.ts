@@ -57,12 +57,26 @@ describe('the auditor bundle: a ZIP of PDFs with a manifest', () => {
     for (const invoice of approved) invoice.attributes['has-pdf'] = false
     for (const invoice of approved.slice(0, 4)) {
       invoice.attributes['has-pdf'] = true
-      const bytes = await drawProviderPdf({ issuer: 'Yeti-Switch billing', title: `Invoice ${invoice.attributes.reference ?? invoice.id}`, facts: [], items: [], total: invoice.attributes['amount-spent'] })
+      const bytes = await drawProviderPdf({
+        issuer: 'Yeti-Switch billing',
+        title: `Invoice ${invoice.attributes.reference ?? invoice.id}`,
+        facts: [],
+        items: [],
+        total: invoice.attributes['amount-spent']
+      })
       yeti.pdfOverrides.set(invoice.id, bytes)
       served.set(invoice.id, bytes)
     }
-    core = await createCore({ dataDir: dir.path, secrets, clock: fakeClock(), exportDir: join(dir.path, 'exports'), isOnline: () => online })
-    accountId = (await core.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: yeti.baseUrl, secret: PASSWORD, options: { login: 'ops' } })).id
+    core = await createCore({
+      dataDir: dir.path,
+      secrets,
+      clock: fakeClock(),
+      exportDir: join(dir.path, 'exports'),
+      isOnline: () => online
+    })
+    accountId = (
+      await core.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: yeti.baseUrl, secret: PASSWORD, options: { login: 'ops' } })
+    ).id
     expect((await core.sync.run()).every((outcome) => outcome.ok)).toBe(true)
   })
 
@@ -88,7 +102,21 @@ describe('the auditor bundle: a ZIP of PDFs with a manifest', () => {
     const entries = await readZip(path)
     expect([...entries.keys()].filter((name) => !name.endsWith('.pdf')).sort()).toEqual(['README.txt', 'manifest.csv'])
     const manifest = manifestOf(entries)
-    expect(Object.keys(manifest[0]!)).toEqual(['account', 'provider', 'remoteId', 'number', 'counterparty', 'issueDate', 'currency', 'total', 'source', 'sha256', 'file', 'syncedAt', 'note'])
+    expect(Object.keys(manifest[0]!)).toEqual([
+      'account',
+      'provider',
+      'remoteId',
+      'number',
+      'counterparty',
+      'issueDate',
+      'currency',
+      'total',
+      'source',
+      'sha256',
+      'file',
+      'syncedAt',
+      'note'
+    ])
     expect(manifest.map((row) => row.remoteId).sort()).toEqual(listed.items.map((item) => item.remoteId).sort())
     for (const row of manifest) {
       const file = entries.get(row.file!)
@@ -114,7 +142,9 @@ describe('the auditor bundle: a ZIP of PDFs with a manifest', () => {
     try {
       // The same account in a cache with no PDF downloaded yet: copy its rows over by syncing while online.
       online = true
-      const id = (await offline.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: yeti.baseUrl, secret: PASSWORD, options: { login: 'ops' } })).id
+      const id = (
+        await offline.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: yeti.baseUrl, secret: PASSWORD, options: { login: 'ops' } })
+      ).id
       expect((await offline.sync.run()).every((outcome) => outcome.ok)).toBe(true)
       online = false
       const path = join(fresh.path, 'offline.zip')
@@ -123,7 +153,11 @@ describe('the auditor bundle: a ZIP of PDFs with a manifest', () => {
       const manifest = manifestOf(await readZip(path))
       const withPdf = manifest.filter((row) => served.has(row.remoteId!))
       expect(withPdf).toHaveLength(served.size)
-      for (const row of withPdf) expect(row).toMatchObject({ source: 'generated', note: expect.stringMatching(/^You are offline, so Yeti-Switch’s own PDF could not be downloaded\./) })
+      for (const row of withPdf)
+        expect(row).toMatchObject({
+          source: 'generated',
+          note: expect.stringMatching(/^You are offline, so Yeti-Switch’s own PDF could not be downloaded\./)
+        })
     } finally {
       online = true
       await offline.close()
@@ -146,8 +180,23 @@ describe('the auditor bundle: a ZIP of PDFs with a manifest', () => {
   it('is written by `quire export --format zip --out FILE` with the list filters', async () => {
     await core.close()
     const out = join(dir.path, 'cli.zip')
-    const { code, stderr } = await cliInProcess(dir.path, secrets, ['export', '--format', 'zip', '--out', out, '--account', 'Ops', '--has-pdf'])
-    core = await createCore({ dataDir: dir.path, secrets, clock: fakeClock(), exportDir: join(dir.path, 'exports'), isOnline: () => online })
+    const { code, stderr } = await cliInProcess(dir.path, secrets, [
+      'export',
+      '--format',
+      'zip',
+      '--out',
+      out,
+      '--account',
+      'Ops',
+      '--has-pdf'
+    ])
+    core = await createCore({
+      dataDir: dir.path,
+      secrets,
+      clock: fakeClock(),
+      exportDir: join(dir.path, 'exports'),
+      isOnline: () => online
+    })
     expect(code, stderr).toBe(0)
     expect(stderr).toMatch(new RegExp(`Exported ${served.size} PDFs \\(${served.size} from the provider, 0 generated by Quire\\)`))
     const entries = await readZip(out)

@@ -28,7 +28,13 @@ describe('quire pdf', () => {
     approved[1]!.attributes['has-pdf'] = true
     approved[2]!.attributes['has-pdf'] = false
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets() })
-    const account = await core.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: simulator.baseUrl, secret: 'pw-cli-test', options: { login: 'ops' } })
+    const account = await core.accounts.add({
+      provider: 'yeti',
+      name: 'Ops',
+      baseUrl: simulator.baseUrl,
+      secret: 'pw-cli-test',
+      options: { login: 'ops' }
+    })
     await core.sync.run()
     cachedSha = (await core.pdfs.open({ accountId: account.id, remoteId: withPdf })).sha256
     await core.close()
@@ -58,7 +64,9 @@ describe('quire pdf', () => {
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-')
 
     expect(noOriginal).toMatchObject({ code: 1, stdout: '' })
-    expect(noOriginal.stderr).toBe(`quire: Yeti-Switch has no PDF for invoice ${withoutPdf}; \`quire pdf\` without --original renders one from the synced data.\n`)
+    expect(noOriginal.stderr).toBe(
+      `quire: Yeti-Switch has no PDF for invoice ${withoutPdf}; \`quire pdf\` without --original renders one from the synced data.\n`
+    )
 
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toBe('quire: Invoice no-such-invoice is not in the cache. Sync the account, or check the id.\n')

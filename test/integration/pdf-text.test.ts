@@ -18,7 +18,8 @@ const PDF_ONLY_WORD = 'Quarantinable'
 async function imageOnlyPdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
   const page = doc.addPage([595.28, 841.89])
-  for (let row = 0; row < 20; row++) page.drawRectangle({ x: 56, y: 760 - row * 30, width: 300 + (row % 5) * 40, height: 12, color: rgb(0.2, 0.2, 0.2) })
+  for (let row = 0; row < 20; row++)
+    page.drawRectangle({ x: 56, y: 760 - row * 30, width: 300 + (row % 5) * 40, height: 12, color: rgb(0.2, 0.2, 0.2) })
   return doc.save()
 }
 
@@ -41,18 +42,35 @@ describe('provider PDFs: text indexed for search and checked against the data', 
     const reference = (id: string): string => yeti.invoices.find((invoice) => invoice.id === id)!.attributes.reference!
     yeti.pdfOverrides.set(
       pick.word,
-      await drawProviderPdf({ issuer: 'Yeti-Switch billing', title: `Invoice ${reference(pick.word)}`, facts: [['Memo', `${PDF_ONLY_WORD} routes, March`]], items: [], total: `${word!.attributes['amount-spent']}` })
+      await drawProviderPdf({
+        issuer: 'Yeti-Switch billing',
+        title: `Invoice ${reference(pick.word)}`,
+        facts: [['Memo', `${PDF_ONLY_WORD} routes, March`]],
+        items: [],
+        total: `${word!.attributes['amount-spent']}`
+      })
     )
     yeti.pdfOverrides.set(pick.scan, await imageOnlyPdf())
     core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock(), isOnline: () => online })
-    accountId = (await core.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: yeti.baseUrl, secret: PASSWORD, options: { login: 'ops' } })).id
+    accountId = (
+      await core.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: yeti.baseUrl, secret: PASSWORD, options: { login: 'ops' } })
+    ).id
     expect((await core.sync.run()).every((outcome) => outcome.ok)).toBe(true)
 
     // The ×100 document: the same invoice, its total printed in the wrong unit, grouped with commas.
     const synced = core.invoices.get(accountId, pick.scaled)
     const [whole, fraction] = fromScaled(toScaled(synced.total!) * 100n).split('.')
     const shown = `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`
-    yeti.pdfOverrides.set(pick.scaled, await drawProviderPdf({ issuer: 'Yeti-Switch billing', title: `Invoice ${synced.number}`, facts: [], items: [], total: `${shown} ${synced.currency}` }))
+    yeti.pdfOverrides.set(
+      pick.scaled,
+      await drawProviderPdf({
+        issuer: 'Yeti-Switch billing',
+        title: `Invoice ${synced.number}`,
+        facts: [],
+        items: [],
+        total: `${shown} ${synced.currency}`
+      })
+    )
   })
 
   afterAll(async () => {
@@ -83,7 +101,9 @@ describe('provider PDFs: text indexed for search and checked against the data', 
     expect(core.invoices.get(accountId, pick.plain).pdfCheck?.outcome).toBe('match')
     const invoice = core.invoices.get(accountId, pick.scaled)
     expect(invoice.pdfCheck).toMatchObject({ outcome: 'mismatch', numberFound: true, totalFound: false })
-    expect(invoice.pdfCheck!.detail).toBe(`The provider’s PDF shows ${invoice.pdfCheck!.pdfShows}; Quire has ${invoice.total} ${invoice.currency}.`)
+    expect(invoice.pdfCheck!.detail).toBe(
+      `The provider’s PDF shows ${invoice.pdfCheck!.pdfShows}; Quire has ${invoice.total} ${invoice.currency}.`
+    )
     expect(invoice.pdfCheck!.pdfShows).toMatch(/,\d{3}\./)
     expect(core.accounts.get(accountId).pdfMismatches).toBe(1)
   })
@@ -106,7 +126,9 @@ describe('provider PDFs: text indexed for search and checked against the data', 
     const db = new Database(join(dir.path, 'quire.sqlite3'))
     db.prepare(`UPDATE invoice_pdfs SET size = 6 * 1048576 WHERE source = 'provider'`).run()
     // The word's PDF is the least recently opened (this clock stands still, so say so).
-    db.prepare(`UPDATE invoice_pdfs SET last_opened_at = '2020-01-01T00:00:00.000Z' WHERE invoice_id = (SELECT id FROM invoices WHERE remote_id = ?)`).run(pick.word)
+    db.prepare(
+      `UPDATE invoice_pdfs SET last_opened_at = '2020-01-01T00:00:00.000Z' WHERE invoice_id = (SELECT id FROM invoices WHERE remote_id = ?)`
+    ).run(pick.word)
     db.close()
     await core.pdfs.updateSettings({ quotaMb: 10 })
     expect(search(PDF_ONLY_WORD).total).toBe(0)
@@ -118,6 +140,14 @@ describe('provider PDFs: text indexed for search and checked against the data', 
 
   it('carries the check in `invoices show --json` terms: the detail the CLI prints', () => {
     const detail = core.invoices.get(accountId, pick.scaled)
-    expect(Object.keys(detail.pdfCheck!).sort()).toEqual(['checkedAt', 'detail', 'numberFound', 'outcome', 'pdfShows', 'sha256', 'totalFound'])
+    expect(Object.keys(detail.pdfCheck!).sort()).toEqual([
+      'checkedAt',
+      'detail',
+      'numberFound',
+      'outcome',
+      'pdfShows',
+      'sha256',
+      'totalFound'
+    ])
   })
 })

@@ -53,10 +53,13 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
     dir = tempDir('quire-pdfs-')
     yeti = await startYetiSimulator({ invoices: 40, seed: 7, users: { ops: { password: YETI_PASSWORD } } })
     lynkwell = await startLynkwellSimulator({ invoices: 12, seed: 4, clients: { [LYNKWELL_CLIENT]: { secret: LYNKWELL_SECRET } } })
-    const approved = yeti.invoices.filter((invoice) => invoice.state === 'approved' && invoice.attributes.reference !== null && invoice.attributes['originated-calls-count'] > 0)
+    const approved = yeti.invoices.filter(
+      (invoice) => invoice.state === 'approved' && invoice.attributes.reference !== null && invoice.attributes['originated-calls-count'] > 0
+    )
     const ids = approved.slice(0, 6).map((invoice) => invoice.id)
     Object.assign(pick, { provider: ids[0], html: ids[1], truncated: ids[2], oversized: ids[3], notYet: ids[4], uncached: ids[5] })
-    for (const id of [pick.provider, pick.html, pick.truncated, pick.oversized, pick.notYet, pick.uncached]) yeti.invoices.find((invoice) => invoice.id === id)!.attributes['has-pdf'] = true
+    for (const id of [pick.provider, pick.html, pick.truncated, pick.oversized, pick.notYet, pick.uncached])
+      yeti.invoices.find((invoice) => invoice.id === id)!.attributes['has-pdf'] = true
     // A Yeti invoice with a full-precision total and no PDF yet: Quire renders it.
     const rendered = approved.find((invoice) => /\.\d{5,}/.test(invoice.attributes['amount-spent']))!
     rendered.attributes['has-pdf'] = false
@@ -64,8 +67,18 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
     yeti.pdfFaults.set(pick.html, 'html').set(pick.truncated, 'truncated').set(pick.oversized, 'oversized').set(pick.notYet, 'missing')
 
     core = await createCore({ dataDir: dir.path, secrets, clock, desktop })
-    yetiId = (await core.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: yeti.baseUrl, secret: YETI_PASSWORD, options: { login: 'ops' } })).id
-    lynkwellId = (await core.accounts.add({ provider: 'lynkwell', name: 'Fleet', baseUrl: lynkwell.baseUrl, secret: LYNKWELL_SECRET, options: { clientId: LYNKWELL_CLIENT, tokenUrl: lynkwell.tokenUrl, audience: lynkwell.audience } })).id
+    yetiId = (
+      await core.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: yeti.baseUrl, secret: YETI_PASSWORD, options: { login: 'ops' } })
+    ).id
+    lynkwellId = (
+      await core.accounts.add({
+        provider: 'lynkwell',
+        name: 'Fleet',
+        baseUrl: lynkwell.baseUrl,
+        secret: LYNKWELL_SECRET,
+        options: { clientId: LYNKWELL_CLIENT, tokenUrl: lynkwell.tokenUrl, audience: lynkwell.audience }
+      })
+    ).id
     expect((await core.sync.run()).every((outcome) => outcome.ok)).toBe(true)
   })
 
@@ -105,19 +118,29 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
 
   it('rejects an HTML page, a truncated file and an oversized one with clear errors, keeping none of them', async () => {
     const fetch = (remoteId: string) => core.pdfs.original({ accountId: yetiId, remoteId })
-    await expect(fetch(pick.html)).rejects.toThrow('Yeti-Switch account “Ops”: the server sent a web page (HTML) labelled as a PDF, so it was not kept.')
-    await expect(fetch(pick.truncated)).rejects.toThrow(/the PDF is incomplete \(\d+ KB with no %%EOF end marker\): the download was cut off, so it was not kept\./)
-    await expect(fetch(pick.oversized)).rejects.toThrow('the PDF is over Quire’s 20.0 MB limit, so the download was stopped and nothing was kept.')
+    await expect(fetch(pick.html)).rejects.toThrow(
+      'Yeti-Switch account “Ops”: the server sent a web page (HTML) labelled as a PDF, so it was not kept.'
+    )
+    await expect(fetch(pick.truncated)).rejects.toThrow(
+      /the PDF is incomplete \(\d+ KB with no %%EOF end marker\): the download was cut off, so it was not kept\./
+    )
+    await expect(fetch(pick.oversized)).rejects.toThrow(
+      'the PDF is over Quire’s 20.0 MB limit, so the download was stopped and nothing was kept.'
+    )
     expect(readdirSync(join(dir.path, 'pdfs', 'incoming'))).toEqual([])
 
     // Opening one still shows the invoice: Quire's own copy, saying why it is not the provider's.
     const opened = await core.pdfs.open({ accountId: yetiId, remoteId: pick.html })
     expect(opened.source).toBe('generated')
-    expect(opened.notice).toMatch(/^Yeti-Switch’s own PDF could not be used\. .*web page \(HTML\).* This is a copy Quire generated from the synced data instead\.$/)
+    expect(opened.notice).toMatch(
+      /^Yeti-Switch’s own PDF could not be used\. .*web page \(HTML\).* This is a copy Quire generated from the synced data instead\.$/
+    )
   })
 
   it('treats Yeti’s 404 with an empty body as “no PDF yet” and renders one meanwhile', async () => {
-    await expect(core.pdfs.original({ accountId: yetiId, remoteId: pick.notYet })).rejects.toThrow(/^Yeti-Switch has no PDF for invoice .* yet \(it answered 404 with nothing in it\)\. Try again later\.$/)
+    await expect(core.pdfs.original({ accountId: yetiId, remoteId: pick.notYet })).rejects.toThrow(
+      /^Yeti-Switch has no PDF for invoice .* yet \(it answered 404 with nothing in it\)\. Try again later\.$/
+    )
     const opened = await core.pdfs.open({ accountId: yetiId, remoteId: pick.notYet })
     expect(opened.source).toBe('generated')
     expect(opened.notice).toMatch(/^Yeti-Switch has no PDF for this invoice yet; Quire asks again when it is next opened\./)
@@ -145,7 +168,12 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
   })
 
   it('renders again a copy that an older layout made from the same data', async () => {
-    const renderedFrom = () => db.prepare<[string], { rendered_from: string }>(`SELECT p.rendered_from FROM invoice_pdfs p JOIN invoices i ON i.id = p.invoice_id WHERE i.remote_id = ? AND p.source = 'generated'`).get(pick.rendered)!.rendered_from
+    const renderedFrom = () =>
+      db
+        .prepare<[string], { rendered_from: string }>(
+          `SELECT p.rendered_from FROM invoice_pdfs p JOIN invoices i ON i.id = p.invoice_id WHERE i.remote_id = ? AND p.source = 'generated'`
+        )
+        .get(pick.rendered)!.rendered_from
     const db = new Database(join(dir.path, 'quire.sqlite3'))
     try {
       await core.pdfs.open({ accountId: yetiId, remoteId: pick.rendered })
@@ -216,7 +244,9 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
 
   it('prefetches the provider PDFs of open invoices after a sync when the policy says so', async () => {
     await core.pdfs.updateSettings({ policy: 'prefetch' })
-    const open = lynkwell!.invoices.filter((invoice) => ['OPEN', 'UNCOLLECTIBLE'].includes(invoice.status) && invoice.pdfUrl?.startsWith('http'))
+    const open = lynkwell!.invoices.filter(
+      (invoice) => ['OPEN', 'UNCOLLECTIBLE'].includes(invoice.status) && invoice.pdfUrl?.startsWith('http')
+    )
     expect(open.length).toBeGreaterThan(0)
     lynkwell!.pdfNeedsToken = false
     const before = lynkwell!.pdfRequests.count
@@ -245,6 +275,8 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
 
     const uncached = await core.pdfs.open({ accountId: yetiId, remoteId: pick.uncached })
     expect(uncached.source).toBe('generated')
-    expect(uncached.notice).toMatch(/^Yeti-Switch’s own PDF could not be used\. Could not reach http:\/\/127\.0\.0\.1:\d+: the connection failed\./)
+    expect(uncached.notice).toMatch(
+      /^Yeti-Switch’s own PDF could not be used\. Could not reach http:\/\/127\.0\.0\.1:\d+: the connection failed\./
+    )
   })
 })

@@ -142,18 +142,16 @@ describe('reports across a change upstream', () => {
       feed.items.map(() => ['account', 'provider', 'remoteId', 'number', 'field', 'from', 'to', 'at'])
     )
     expect(changesJson.items).toEqual(
-      [...feed.items]
-        .reverse()
-        .map(({ account, provider, remoteId, number, field, from, to, at }) => ({
-          account,
-          provider,
-          remoteId,
-          number,
-          field,
-          from,
-          to,
-          at
-        }))
+      [...feed.items].reverse().map(({ account, provider, remoteId, number, field, from, to, at }) => ({
+        account,
+        provider,
+        remoteId,
+        number,
+        field,
+        from,
+        to,
+        at
+      }))
     )
     const wrong = await cliInProcess(dir.path, secrets, ['report', 'aging', '--status', 'paid'])
     expect(wrong.code).toBe(2)

@@ -67,7 +67,8 @@ const KINDS: Fault[] = [
 
 /** Every kind once on alternate early requests, so each is surely exercised, then the random mix. */
 function everyKindFirst(kinds: Fault[], then: FaultPlan): FaultPlan {
-  return (request) => (request.index < kinds.length * 2 ? (request.index % 2 === 1 ? kinds[(request.index - 1) / 2]! : null) : then(request))
+  return (request) =>
+    request.index < kinds.length * 2 ? (request.index % 2 === 1 ? kinds[(request.index - 1) / 2]! : null) : then(request)
 }
 
 const injected = { count: 0 }

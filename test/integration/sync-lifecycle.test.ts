@@ -151,7 +151,12 @@ describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
     target.updatedAt = '2026-11-22T00:00:00Z'
     simulator.changed()
     const [outcome] = await core.sync.run(undefined, { full: true })
-    expect(outcome).toMatchObject({ ok: true, skipped: 1, removed: 0, skippedRecords: [{ remoteId: target.id, page: 5, field: 'issueDate', reason: expect.any(String) }] })
+    expect(outcome).toMatchObject({
+      ok: true,
+      skipped: 1,
+      removed: 0,
+      skippedRecords: [{ remoteId: target.id, page: 5, field: 'issueDate', reason: expect.any(String) }]
+    })
     expect(core.invoices.list({ includeRemoved: true, offset: 0, limit: 500 })).toEqual(before)
   })
 

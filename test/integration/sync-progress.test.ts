@@ -40,6 +40,11 @@ describe('sync progress events', () => {
     const hoursmithPages = events.filter((e) => e.account === 'H' && e.phase === 'page')
     expect(hoursmithPages.map((e) => e.walked)).toEqual([200, 400, 500])
     expect(hoursmithPages.every((e) => e.expected === null && e.etaSeconds === null)).toBe(true)
-    expect(events.filter((e) => e.phase === 'finished').map((e) => e.account).sort()).toEqual(['H', 'Y'])
+    expect(
+      events
+        .filter((e) => e.phase === 'finished')
+        .map((e) => e.account)
+        .sort()
+    ).toEqual(['H', 'Y'])
   })
 })

@@ -20,7 +20,11 @@ describe('CareSquare view sessions', () => {
   /** `failSessions`: the session list answers 500 while it returns true. */
   async function setup(failSessions: () => boolean = () => false) {
     // 200 + 60 invoices give the simulator's dataset about 160 sessions: two pages for one plan manager, one for the other.
-    const simulator = await startCareSquareSimulator({ invoices: { [pmA]: 200, [pmB]: 60 }, apiKeys: { [key]: { planManagerIds: [pmA, pmB] } }, seed: 3 })
+    const simulator = await startCareSquareSimulator({
+      invoices: { [pmA]: 200, [pmB]: 60 },
+      apiKeys: { [key]: { planManagerIds: [pmA, pmB] } },
+      seed: 3
+    })
     const dir = tempDir()
     const sessionRequests: string[] = []
     const fetchSpy: typeof fetch = async (input, init) => {
@@ -30,12 +34,25 @@ describe('CareSquare view sessions', () => {
       return failSessions() ? new Response('{"success":false,"message":"boom"}', { status: 500 }) : fetch(input, init)
     }
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock(), fetch: fetchSpy })
-    cleanups.push(() => dir.remove(), () => simulator.close(), () => core.close())
-    const account = await core.accounts.add({ provider: 'caresquare', name: 'Plan Co', baseUrl: simulator.baseUrl, secret: key, options: { planManagerIds: [pmA, pmB] } })
+    cleanups.push(
+      () => dir.remove(),
+      () => simulator.close(),
+      () => core.close()
+    )
+    const account = await core.accounts.add({
+      provider: 'caresquare',
+      name: 'Plan Co',
+      baseUrl: simulator.baseUrl,
+      secret: key,
+      options: { planManagerIds: [pmA, pmB] }
+    })
     return { simulator, core, accountId: account.id, sessionRequests }
   }
 
-  const allSessions = (simulator: CareSquareSimulator): CareSquareWireViewSession[] => [...simulator.viewSessions[pmA]!, ...simulator.viewSessions[pmB]!]
+  const allSessions = (simulator: CareSquareSimulator): CareSquareWireViewSession[] => [
+    ...simulator.viewSessions[pmA]!,
+    ...simulator.viewSessions[pmB]!
+  ]
   const remoteIn = (core: Core) => core.activity.recent(500).sessions.filter((session) => session.source === 'remote')
 
   it('walks every page of every plan manager after the invoices, with nulls and open sessions as sent', async () => {
@@ -53,9 +70,25 @@ describe('CareSquare view sessions', () => {
     // Seed 000's example, field by field.
     const [seed] = core.activity.forInvoice(accountId, 'string').sessions
     expect(seed).toEqual({
-      source: 'remote', id: 'string', accountId, account: 'Plan Co', provider: 'caresquare', invoiceRemoteId: 'string', invoiceNumber: 'string', invoiceCached: true,
-      userId: 'string', userName: 'string', surface: null, startedAt: '2024-01-15T09:30:00.000Z', endedAt: '2024-01-15T09:30:00.000Z', lastHeartbeatAt: '2024-01-15T09:30:00.000Z',
-      open: false, durationSeconds: 1, activeSeconds: 1, engagedSeconds: 1, idleCount: 1
+      source: 'remote',
+      id: 'string',
+      accountId,
+      account: 'Plan Co',
+      provider: 'caresquare',
+      invoiceRemoteId: 'string',
+      invoiceNumber: 'string',
+      invoiceCached: true,
+      userId: 'string',
+      userName: 'string',
+      surface: null,
+      startedAt: '2024-01-15T09:30:00.000Z',
+      endedAt: '2024-01-15T09:30:00.000Z',
+      lastHeartbeatAt: '2024-01-15T09:30:00.000Z',
+      open: false,
+      durationSeconds: 1,
+      activeSeconds: 1,
+      engagedSeconds: 1,
+      idleCount: 1
     })
 
     // A session sent with no end whose last heartbeat is long past (the dataset's are from 2024,
@@ -65,7 +98,12 @@ describe('CareSquare view sessions', () => {
     const activity = core.activity.forInvoice(accountId, abandoned.invoice_id)
     const lasted = (Date.parse(abandoned.last_heartbeat) - Date.parse(abandoned.session_started)) / 1000
     expect(activity.sessions.find((session) => session.id === abandoned.id)).toMatchObject({
-      open: false, endedAt: abandoned.last_heartbeat, durationSeconds: lasted, activeSeconds: null, engagedSeconds: null, idleCount: null
+      open: false,
+      endedAt: abandoned.last_heartbeat,
+      durationSeconds: lasted,
+      activeSeconds: null,
+      engagedSeconds: null,
+      idleCount: null
     })
     const others = expected.filter((session) => session.invoice_id === abandoned.invoice_id && session.id !== abandoned.id)
     expect(activity.totals).toMatchObject({
@@ -73,7 +111,13 @@ describe('CareSquare view sessions', () => {
       remote: others.length + 1,
       local: 0,
       unmeasured: others.filter((session) => session.session_ended === null).length,
-      durationSeconds: lasted + others.reduce((sum, session) => sum + (session.duration_seconds ?? (Date.parse(session.last_heartbeat) - Date.parse(session.session_started)) / 1000), 0),
+      durationSeconds:
+        lasted +
+        others.reduce(
+          (sum, session) =>
+            sum + (session.duration_seconds ?? (Date.parse(session.last_heartbeat) - Date.parse(session.session_started)) / 1000),
+          0
+        ),
       activeSeconds: others.reduce((sum, session) => sum + (session.active_duration_seconds ?? 0), 0)
     })
     expect(activity.remoteSync).toMatchObject({ account: 'Plan Co', error: null, syncedAt: expect.any(String) })
@@ -84,14 +128,34 @@ describe('CareSquare view sessions', () => {
     const simulator = await startCareSquareSimulator({ invoices: { [pmA]: 20 }, apiKeys: { [key]: { planManagerIds: [pmA] } }, seed: 3 })
     const dir = tempDir()
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock })
-    cleanups.push(() => dir.remove(), () => simulator.close(), () => core.close())
-    const account = await core.accounts.add({ provider: 'caresquare', name: 'Plan Co', baseUrl: simulator.baseUrl, secret: key, options: { planManagerIds: [pmA] } })
+    cleanups.push(
+      () => dir.remove(),
+      () => simulator.close(),
+      () => core.close()
+    )
+    const account = await core.accounts.add({
+      provider: 'caresquare',
+      name: 'Plan Co',
+      baseUrl: simulator.baseUrl,
+      secret: key,
+      options: { planManagerIds: [pmA] }
+    })
     const invoice = simulator.invoices[pmA]![1]!
     const started = new Date(clock.now().getTime() - 4 * 60_000).toISOString()
     const heartbeat = new Date(clock.now().getTime() - 60_000).toISOString()
     simulator.viewSessions[pmA]!.push({
-      id: 'live-1', invoice_id: String(invoice.id), user_id: 'u1', user_name: 'Mereana', session_started: started, session_ended: null, last_heartbeat: heartbeat,
-      duration_seconds: null, created_at: started, active_duration_seconds: null, engaged_duration_seconds: null, idle_count: null
+      id: 'live-1',
+      invoice_id: String(invoice.id),
+      user_id: 'u1',
+      user_name: 'Mereana',
+      session_started: started,
+      session_ended: null,
+      last_heartbeat: heartbeat,
+      duration_seconds: null,
+      created_at: started,
+      active_duration_seconds: null,
+      engaged_duration_seconds: null,
+      idle_count: null
     })
     await core.sync.run()
     const live = () => core.activity.forInvoice(account.id, String(invoice.id)).sessions.find((session) => session.id === 'live-1')
@@ -118,17 +182,33 @@ describe('CareSquare view sessions', () => {
     }
     simulator.viewSessions[pmB]!.push(early)
     await core.sync.run()
-    expect(core.activity.forInvoice(accountId, 'INV-FUTURE').sessions).toEqual([expect.objectContaining({ id: early.id, invoiceCached: false, invoiceNumber: null, open: true })])
+    expect(core.activity.forInvoice(accountId, 'INV-FUTURE').sessions).toEqual([
+      expect.objectContaining({ id: early.id, invoiceCached: false, invoiceNumber: null, open: true })
+    ])
 
     // The invoice appears upstream, and the session has ended meanwhile.
     const [invoice] = careSquareDataset({ planManagerId: pmB, count: 1, seed: 99 })
     simulator.invoices[pmB]!.push({ ...invoice!, id: 'INV-FUTURE', invoice_number: 'INV-9001', is_deleted: false })
     simulator.changed()
-    Object.assign(early, { session_ended: '2026-11-23T19:00:00+10:00', duration_seconds: 300, active_duration_seconds: 200, engaged_duration_seconds: 100, idle_count: 2 })
+    Object.assign(early, {
+      session_ended: '2026-11-23T19:00:00+10:00',
+      duration_seconds: 300,
+      active_duration_seconds: 200,
+      engaged_duration_seconds: 100,
+      idle_count: 2
+    })
     await core.sync.run()
 
     expect(core.activity.forInvoice(accountId, 'INV-FUTURE').sessions).toEqual([
-      expect.objectContaining({ id: early.id, invoiceCached: true, invoiceNumber: 'INV-9001', open: false, endedAt: '2026-11-23T09:00:00.000Z', durationSeconds: 300, idleCount: 2 })
+      expect.objectContaining({
+        id: early.id,
+        invoiceCached: true,
+        invoiceNumber: 'INV-9001',
+        open: false,
+        endedAt: '2026-11-23T09:00:00.000Z',
+        durationSeconds: 300,
+        idleCount: 2
+      })
     ])
     expect(remoteIn(core)).toHaveLength(allSessions(simulator).length)
   })
@@ -139,7 +219,15 @@ describe('CareSquare view sessions', () => {
     const [outcome] = await core.sync.run()
     expect(outcome).toMatchObject({ ok: true, error: null, upserted: 261 })
     const failed = core.activity.recent(10).remoteSync
-    expect(failed).toEqual([{ accountId, account: 'Plan Co', attemptedAt: expect.any(String), syncedAt: null, error: { code: 'PROVIDER_UNAVAILABLE', message: expect.stringMatching(/server error \(500\)/) } }])
+    expect(failed).toEqual([
+      {
+        accountId,
+        account: 'Plan Co',
+        attemptedAt: expect.any(String),
+        syncedAt: null,
+        error: { code: 'PROVIDER_UNAVAILABLE', message: expect.stringMatching(/server error \(500\)/) }
+      }
+    ])
     expect(core.activity.forInvoice(accountId, 'string').remoteSync).toEqual(failed[0])
     expect(remoteIn(core)).toEqual([])
 

@@ -76,7 +76,9 @@ describe('Yeti-Switch connector against the simulator', () => {
     for (const invoice of invoices) expect(() => UnifiedInvoice.parse(invoice)).not.toThrow()
 
     const currencyOf = new Map(simulator.accounts.map((account) => [account.id, account.attributes.currency]))
-    const expected = exactTotals(approved().map((invoice) => ({ currency: currencyOf.get(invoice.accountId)!, total: invoice.attributes['amount-spent'] })))
+    const expected = exactTotals(
+      approved().map((invoice) => ({ currency: currencyOf.get(invoice.accountId)!, total: invoice.attributes['amount-spent'] }))
+    )
     expect(exactTotals(invoices.map((invoice) => ({ currency: invoice.currency, total: invoice.total! })))).toEqual(expected)
     expect(Object.keys(expected).sort()).toEqual(['BRL', 'EUR', 'GBP', 'USD'])
 
@@ -88,12 +90,22 @@ describe('Yeti-Switch connector against the simulator', () => {
     const busy = invoices.find((invoice) => invoice.lineItems.length === 3)!
     const wire = approved().find((invoice) => invoice.id === busy.remoteId)!.attributes
     expect(busy.lineItems.map((line) => [line.position, line.description, line.amount])).toEqual([
-      [0, `Originated calls: ${wire['originated-calls-count']} calls, ${wire['originated-successful-calls-count']} successful, ${wire['originated-billing-duration']} s billed`, wire['originated-amount-spent']],
-      [1, `Terminated calls: ${wire['terminated-calls-count']} calls, ${wire['terminated-successful-calls-count']} successful, ${wire['terminated-billing-duration']} s billed`, wire['terminated-amount-spent']],
+      [
+        0,
+        `Originated calls: ${wire['originated-calls-count']} calls, ${wire['originated-successful-calls-count']} successful, ${wire['originated-billing-duration']} s billed`,
+        wire['originated-amount-spent']
+      ],
+      [
+        1,
+        `Terminated calls: ${wire['terminated-calls-count']} calls, ${wire['terminated-successful-calls-count']} successful, ${wire['terminated-billing-duration']} s billed`,
+        wire['terminated-amount-spent']
+      ],
       [2, `Services: ${wire['service-transactions-count']} transactions`, wire['services-amount-spent']]
     ])
     for (const invoice of invoices.filter((candidate) => candidate.lineItems.length > 0)) {
-      expect(exactTotals(invoice.lineItems.map((line) => ({ currency: 'X', total: line.amount! })))).toEqual({ X: exactTotals([{ currency: 'X', total: invoice.total! }]).X })
+      expect(exactTotals(invoice.lineItems.map((line) => ({ currency: 'X', total: line.amount! })))).toEqual({
+        X: exactTotals([{ currency: 'X', total: invoice.total! }]).X
+      })
     }
 
     // Seed 002's record: period bounds stay instants, the issue date is the period end's UTC date.
@@ -115,21 +127,32 @@ describe('Yeti-Switch connector against the simulator', () => {
     const now = Date.UTC(2024, 10, 14, 10, 0, 0)
     simulator = await startYetiSimulator({ users, invoices: 60, now: () => now })
     const login = (password: string): Promise<Response> =>
-      fetch(`${simulator.baseUrl}/auth`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ auth: { login: LOGIN, password } }) })
+      fetch(`${simulator.baseUrl}/auth`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ auth: { login: LOGIN, password } })
+      })
 
     const refused = await login('wrong')
     expect(refused.status).toBe(401)
-    expect(await refused.json()).toEqual({ errors: [{ title: 'Authentication failed', detail: 'Incorrect login or password.', code: '401', status: '401' }] })
+    expect(await refused.json()).toEqual({
+      errors: [{ title: 'Authentication failed', detail: 'Incorrect login or password.', code: '401', status: '401' }]
+    })
 
     const granted = await login(PASSWORD)
     expect(granted.status).toBe(201)
     const { jwt } = (await granted.json()) as { jwt: string }
-    const [header, claims] = jwt.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown)
+    const [header, claims] = jwt
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown)
     expect(header).toEqual({ alg: 'HS256' })
     expect(claims).toEqual({ sub: 1, aud: ['customer-v1'], exp: now / 1000 + 600 })
 
-    const get = (path: string, headers: Record<string, string> = { Authorization: jwt, Accept: 'application/vnd.api+json' }): Promise<Response> =>
-      fetch(`${simulator.baseUrl}${path}`, { headers })
+    const get = (
+      path: string,
+      headers: Record<string, string> = { Authorization: jwt, Accept: 'application/vnd.api+json' }
+    ): Promise<Response> => fetch(`${simulator.baseUrl}${path}`, { headers })
     const seed = await get(`/invoices/${SEED_INVOICE_ID}`)
     expect(seed.headers.get('content-type')).toBe('application/vnd.api+json')
     expect(await seed.json()).toEqual(JSON.parse(SEED_002_BODY.replaceAll('http://example.org', new URL(simulator.baseUrl).origin)))
@@ -149,11 +172,15 @@ describe('Yeti-Switch connector against the simulator', () => {
 
     const tooBig = await get(`/invoices?page[size]=${YETI_PAGE_SIZE + 1}`)
     expect(tooBig.status).toBe(400)
-    expect(await tooBig.json()).toEqual({ errors: [{ title: 'Invalid page value', detail: 'size exceeds maximum page size of 1000.', code: '118', status: '400' }] })
+    expect(await tooBig.json()).toEqual({
+      errors: [{ title: 'Invalid page value', detail: 'size exceeds maximum page size of 1000.', code: '118', status: '400' }]
+    })
     expect((await get('/invoices', { Authorization: jwt, Accept: 'application/json' })).status).toBe(406)
     const anonymous = await get('/invoices', { Accept: 'application/vnd.api+json' })
     expect(anonymous.status).toBe(401)
-    expect(await anonymous.json()).toEqual({ errors: [{ title: 'Authorization failed', detail: 'Authorization token expired or incorrect.', code: '401', status: '401' }] })
+    expect(await anonymous.json()).toEqual({
+      errors: [{ title: 'Authorization failed', detail: 'Authorization token expired or incorrect.', code: '401', status: '401' }]
+    })
     // Approved invoices only: the others are not found, not forbidden.
     const unapproved = simulator.invoices.find((invoice) => invoice.state !== 'approved')!
     expect((await get(`/invoices/${unapproved.id}`)).status).toBe(404)
@@ -163,19 +190,31 @@ describe('Yeti-Switch connector against the simulator', () => {
     simulator = await startYetiSimulator({ users, invoices: 8 })
     const wrong = await errorOf(client('Tr0ub4dor&3').fetchPage(null))
     expect(wrong.code).toBe('PROVIDER_AUTH')
-    expect(wrong.message).toMatch(/^Yeti-Switch account “Acme Voice”: the login “noc@acme-voice” was refused\. Yeti-Switch said: “Authentication failed: Incorrect login or password”\. .*Customer Portal Logins.*replace the password/)
+    expect(wrong.message).toMatch(
+      /^Yeti-Switch account “Acme Voice”: the login “noc@acme-voice” was refused\. Yeti-Switch said: “Authentication failed: Incorrect login or password”\. .*Customer Portal Logins.*replace the password/
+    )
     expect(wrong.message).not.toContain('Tr0ub4dor&3')
-    expect(await client().testConnection()).toBe(`Connected to Yeti-Switch at ${new URL(simulator.baseUrl).host} as “noc@acme-voice”: ${approved().length} approved invoices.`)
+    expect(await client().testConnection()).toBe(
+      `Connected to Yeti-Switch at ${new URL(simulator.baseUrl).host} as “noc@acme-voice”: ${approved().length} approved invoices.`
+    )
 
     const wrongBase = await errorOf(client(PASSWORD, simulator.baseUrl.replace('/v1', '/v2')).testConnection())
-    expect(wrongBase).toMatchObject({ code: 'PROVIDER_BAD_RESPONSE', message: expect.stringMatching(/nothing found at .*\/v2\/auth \(404\)\. Check the base URL/) })
+    expect(wrongBase).toMatchObject({
+      code: 'PROVIDER_BAD_RESPONSE',
+      message: expect.stringMatching(/nothing found at .*\/v2\/auth \(404\)\. Check the base URL/)
+    })
   })
 
   it('logs in again once on a refused token, and does not loop when the new one is refused too', async () => {
     // Tokens that expire as they are issued: the retry after the second login fails as well.
     simulator = await startYetiSimulator({ users, invoices: 3, jwtTtlSeconds: 0 })
     const failed = await errorOf(client().fetchPage(null))
-    expect(failed).toMatchObject({ code: 'PROVIDER_AUTH', message: expect.stringMatching(/refused the session token it issued\. Yeti-Switch said: “Authorization failed: Authorization token expired or incorrect”/) })
+    expect(failed).toMatchObject({
+      code: 'PROVIDER_AUTH',
+      message: expect.stringMatching(
+        /refused the session token it issued\. Yeti-Switch said: “Authorization failed: Authorization token expired or incorrect”/
+      )
+    })
     expect(simulator.logins.count).toBe(2)
     expect(simulator.requests.count).toBe(4)
   })
@@ -187,7 +226,9 @@ describe('Yeti-Switch connector against the simulator', () => {
     ;(broken.attributes as unknown as Record<string, unknown>)['start-date'] = 'last month'
     const page = await client().fetchPage(null)
     expect(page.invoices.find((invoice) => invoice.remoteId === unreadable.id)).toMatchObject({ total: null })
-    expect(page.skipped).toEqual([expect.objectContaining({ remoteId: broken.id, field: 'attributes.start-date', reason: expect.stringMatching(/ISO 8601/) })])
+    expect(page.skipped).toEqual([
+      expect.objectContaining({ remoteId: broken.id, field: 'attributes.start-date', reason: expect.stringMatching(/ISO 8601/) })
+    ])
   })
 
   it('tolerates unknown fields, nulls and older installs, keeps money exact, and maps an invoice whose account is missing', async () => {
@@ -200,7 +241,10 @@ describe('Yeti-Switch connector against the simulator', () => {
     for (const key of Object.keys(legacy)) if (/^(originated|terminated|services?)-|^amount-spent$/.test(key)) delete legacy[key]
     legacy.amount = '42.5'
     // An account the customer no longer has: its invoices are served, but it is not side-loaded.
-    simulator.accounts.splice(simulator.accounts.findIndex((account) => account.id === third!.accountId), 1)
+    simulator.accounts.splice(
+      simulator.accounts.findIndex((account) => account.id === third!.accountId),
+      1
+    )
 
     const { invoices } = await walkConnector(client())
     const byId = new Map(invoices.map((invoice) => [invoice.remoteId, invoice]))
@@ -212,14 +256,18 @@ describe('Yeti-Switch connector against the simulator', () => {
     }
   })
 
-  it('keeps the server\'s calendar date when it sends its own offset ($YETI_TZ), and normalises only the instants', async () => {
+  it("keeps the server's calendar date when it sends its own offset ($YETI_TZ), and normalises only the instants", async () => {
     simulator = await startYetiSimulator({ users, invoices: 12, seed: 3, timeZone: '+02:00' })
     // February's invoice in Kyiv: the period closes at local midnight, 22:00 UTC on 31 January.
     const kyiv = approved()[1]!
     Object.assign(kyiv.attributes, { 'start-date': '2024-12-31T22:00:00.000Z', 'end-date': '2025-01-31T22:00:00.000Z' })
     simulator.changed()
 
-    const sent = (await (await fetch(`${simulator.baseUrl}/invoices/${kyiv.id}`, { headers: { Authorization: await jwtFor(simulator), Accept: 'application/vnd.api+json' } })).json()) as {
+    const sent = (await (
+      await fetch(`${simulator.baseUrl}/invoices/${kyiv.id}`, {
+        headers: { Authorization: await jwtFor(simulator), Accept: 'application/vnd.api+json' }
+      })
+    ).json()) as {
       data: { attributes: Record<string, unknown> }
     }
     expect(sent.data.attributes['end-date']).toBe('2025-02-01T00:00:00.000+02:00')
@@ -243,8 +291,14 @@ describe('Yeti-Switch connector against the simulator', () => {
     simulator.changed()
 
     const { invoices } = await walkConnector(client())
-    expect(invoices.find((invoice) => invoice.remoteId === late.id)).toMatchObject({ issueDate: '2025-01-31', periodEnd: '2025-02-01T03:30:00.000Z' })
-    expect(invoices.find((invoice) => invoice.remoteId === summer.id)).toMatchObject({ issueDate: '2025-07-31', periodEnd: '2025-08-01T03:00:00.000Z' })
+    expect(invoices.find((invoice) => invoice.remoteId === late.id)).toMatchObject({
+      issueDate: '2025-01-31',
+      periodEnd: '2025-02-01T03:30:00.000Z'
+    })
+    expect(invoices.find((invoice) => invoice.remoteId === summer.id)).toMatchObject({
+      issueDate: '2025-07-31',
+      periodEnd: '2025-08-01T03:00:00.000Z'
+    })
   })
 
   it('resumes from its cursor, and starts over from a cursor it cannot use', async () => {
@@ -255,7 +309,12 @@ describe('Yeti-Switch connector against the simulator', () => {
     expect(second.invoices[0]!.remoteId).not.toBe(first.invoices[0]!.remoteId)
     const resumed = await client().fetchPage(first.next)
     expect(resumed.invoices.map((invoice) => invoice.remoteId)).toEqual(second.invoices.map((invoice) => invoice.remoteId))
-    for (const stale of ['not json', 'null', JSON.stringify({ sort: '-start_date', size: YETI_PAGE_SIZE, page: 2 }), JSON.stringify({ sort: 'start_date,id', size: 50, page: 2 })]) {
+    for (const stale of [
+      'not json',
+      'null',
+      JSON.stringify({ sort: '-start_date', size: YETI_PAGE_SIZE, page: 2 }),
+      JSON.stringify({ sort: 'start_date,id', size: 50, page: 2 })
+    ]) {
       expect((await yeti.fetchPage(stale)).invoices[0]!.remoteId).toBe(first.invoices[0]!.remoteId)
     }
   })
@@ -275,8 +334,16 @@ describe('Yeti-Switch sync through the core', () => {
     }
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock(), fetch: slowPageTurns })
     try {
-      await expect(core.accounts.add({ provider: 'yeti', name: 'Acme Voice', baseUrl: simulator.baseUrl, secret: PASSWORD })).rejects.toMatchObject({ code: 'VALIDATION' })
-      const account = await core.accounts.add({ provider: 'yeti', name: 'Acme Voice', baseUrl: simulator.baseUrl, secret: PASSWORD, options: { login: LOGIN } })
+      await expect(
+        core.accounts.add({ provider: 'yeti', name: 'Acme Voice', baseUrl: simulator.baseUrl, secret: PASSWORD })
+      ).rejects.toMatchObject({ code: 'VALIDATION' })
+      const account = await core.accounts.add({
+        provider: 'yeti',
+        name: 'Acme Voice',
+        baseUrl: simulator.baseUrl,
+        secret: PASSWORD,
+        options: { login: LOGIN }
+      })
       pageTurnsTakeLong = true
       const live = simulator.invoices.filter((invoice) => invoice.state === 'approved').length
       const pages = Math.ceil(live / YETI_PAGE_SIZE)
@@ -286,7 +353,14 @@ describe('Yeti-Switch sync through the core', () => {
       expect(simulator.logins.count).toBe(pages) // the first login, then one after each expiry
       expect(outcome!.requests).toBe(pages + pages + (pages - 1)) // pages, logins, refused requests
       expect(core.invoices.list({ includeRemoved: true, offset: 0, limit: 1 }).total).toBe(live)
-      expect(core.invoices.get(account.id, SEED_INVOICE_ID)).toMatchObject({ provider: 'yeti', number: '23', total: '0.0', currency: 'USD', status: 'open', rawStatus: 'approved' })
+      expect(core.invoices.get(account.id, SEED_INVOICE_ID)).toMatchObject({
+        provider: 'yeti',
+        number: '23',
+        total: '0.0',
+        currency: 'USD',
+        status: 'open',
+        rawStatus: 'approved'
+      })
 
       // An invoice withdrawn upstream (no longer approved) becomes a tombstone; nothing doubles.
       const withdrawn = simulator.invoices.find((invoice) => invoice.state === 'approved' && invoice.id !== SEED_INVOICE_ID)!
@@ -324,7 +398,13 @@ describe('Yeti-Switch sync through the core', () => {
     }
     const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock(), fetch: midWalkRemoval })
     try {
-      const account = await core.accounts.add({ provider: 'yeti', name: 'Acme Voice', baseUrl: simulator.baseUrl, secret: PASSWORD, options: { login: LOGIN } })
+      const account = await core.accounts.add({
+        provider: 'yeti',
+        name: 'Acme Voice',
+        baseUrl: simulator.baseUrl,
+        secret: PASSWORD,
+        options: { login: LOGIN }
+      })
       expect(await core.sync.run(account.id)).toMatchObject([{ ok: true, removed: 0 }])
       withdrawNext = true
       const stillApproved = () => simulator.invoices.filter((candidate) => candidate.state === 'approved')
@@ -358,10 +438,16 @@ function exactTotals(rows: { currency: string; total: string }[]): Record<string
     if (fraction.length > 12) throw new Error(`more than 12 places: ${total}`)
     sums.set(currency, (sums.get(currency) ?? 0n) + BigInt(whole! + fraction.padEnd(12, '0')))
   }
-  return Object.fromEntries([...sums].sort().map(([currency, sum]) => [currency, `${sum / 10n ** 12n}.${(sum % 10n ** 12n).toString().padStart(12, '0')}`]))
+  return Object.fromEntries(
+    [...sums].sort().map(([currency, sum]) => [currency, `${sum / 10n ** 12n}.${(sum % 10n ** 12n).toString().padStart(12, '0')}`])
+  )
 }
 
 async function jwtFor(simulator: YetiSimulator): Promise<string> {
-  const response = await fetch(`${simulator.baseUrl}/auth`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ auth: { login: LOGIN, password: PASSWORD } }) })
+  const response = await fetch(`${simulator.baseUrl}/auth`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ auth: { login: LOGIN, password: PASSWORD } })
+  })
   return ((await response.json()) as { jwt: string }).jwt
 }

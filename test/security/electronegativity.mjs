@@ -17,7 +17,20 @@ try {
   const report = join(work, 'report.csv')
   const run = spawnSync(
     'npx',
-    ['electronegativity', '-i', join(work), '-r', '-v', 'false', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report],
+    [
+      'electronegativity',
+      '-i',
+      join(work),
+      '-r',
+      '-v',
+      'false',
+      '-e',
+      electronVersion,
+      '-x',
+      'AvailableSecurityFixesGlobalCheck',
+      '-o',
+      report
+    ],
     { encoding: 'utf8' }
   )
   if (run.status !== 0) {

@@ -20,11 +20,24 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
     }
   })
 
-  async function start(options: { dir?: ReturnType<typeof tempDir>; secrets?: MemorySecrets; idle?: { seconds: number }; confirmation?: SystemConfirmation } = {}) {
+  async function start(
+    options: {
+      dir?: ReturnType<typeof tempDir>
+      secrets?: MemorySecrets
+      idle?: { seconds: number }
+      confirmation?: SystemConfirmation
+    } = {}
+  ) {
     const dir = options.dir ?? tempDir()
     const secrets = options.secrets ?? new MemorySecrets()
     const clock = manualClock()
-    const core = await createCore({ dataDir: dir.path, secrets, clock, idleSeconds: options.idle ? () => options.idle!.seconds : undefined, confirmation: options.confirmation })
+    const core = await createCore({
+      dataDir: dir.path,
+      secrets,
+      clock,
+      idleSeconds: options.idle ? () => options.idle!.seconds : undefined,
+      confirmation: options.confirmation
+    })
     open.push({ core, dir })
     const events: LockStatus[] = []
     core.events.subscribe((name, payload) => {
@@ -37,7 +50,10 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
 
   it('is off by default and refuses to lock until it is turned on', async () => {
     const { call } = await start()
-    expect(await call('lock.status')).toMatchObject({ ok: true, value: { enabled: false, locked: false, hasPasscode: false, systemConfirmation: null } })
+    expect(await call('lock.status')).toMatchObject({
+      ok: true,
+      value: { enabled: false, locked: false, hasPasscode: false, systemConfirmation: null }
+    })
     expect(await call('lock.lockNow')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(await call('invoices.list', {})).toMatchObject({ ok: true })
   })
@@ -52,7 +68,10 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
       if (methodsAllowedWhileLocked.has(method)) continue
       await expect(handlers[method]!(undefined), method).rejects.toMatchObject({ code: 'LOCKED' })
     }
-    expect(await call('invoices.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED', message: 'Quire is locked. Unlock it to continue.' } })
+    expect(await call('invoices.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED', message: 'Quire is locked. Unlock it to continue.' }
+    })
     expect(await call('app.getInfo')).toMatchObject({ ok: true })
     expect(await call('lock.unlock', {})).toMatchObject({ ok: true, value: { locked: false } })
     expect(await call('invoices.list', {})).toMatchObject({ ok: true })
@@ -86,7 +105,10 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
     await clock.advance(50_000)
     await call('invoices.list', {})
     await clock.advance(50_000)
-    const heartbeat = await call('activity.heartbeat', { sessionId: '7f7e6a52-6f1f-4c55-9d0e-5a9b3c8f2e11', state: { focused: true, visible: true, lastInputAt: null } })
+    const heartbeat = await call('activity.heartbeat', {
+      sessionId: '7f7e6a52-6f1f-4c55-9d0e-5a9b3c8f2e11',
+      state: { focused: true, visible: true, lastInputAt: null }
+    })
     expect(heartbeat).toMatchObject({ ok: true })
     core.lock.checkIdle()
     expect(core.lock.isLocked).toBe(false)
@@ -98,7 +120,10 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
   it('with a passcode, unlocks only with it, keeps only a hash in the keychain, and slows guessing', async () => {
     const { call, secrets, clock } = await start()
     await call('lock.configure', { enabled: true })
-    expect(await call('lock.setPasscode', { passcode: 'abcde' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('at least 6 characters') } })
+    expect(await call('lock.setPasscode', { passcode: 'abcde' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('at least 6 characters') }
+    })
     expect(await call('lock.setPasscode', { passcode: 'correct horse' })).toMatchObject({ ok: true, value: { hasPasscode: true } })
     const stored = secrets.entries.get(PASSCODE_KEYCHAIN_ENTRY)!
     expect(stored).not.toContain('correct horse')
@@ -123,29 +148,46 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
     const messages = guesses.map((g) => (g.ok ? 'unlocked' : g.error.message))
     expect(messages.filter((m) => m === 'That passcode is not right.')).toHaveLength(5)
     expect(messages.filter((m) => m.startsWith('Too many wrong passcodes.'))).toHaveLength(55)
-    expect(await call('lock.unlock', { passcode: 'correct horse' })).toMatchObject({ ok: false, error: { code: 'LOCKED', message: expect.stringMatching(/^Too many/) } })
+    expect(await call('lock.unlock', { passcode: 'correct horse' })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED', message: expect.stringMatching(/^Too many/) }
+    })
 
     // A restart is no way around the wait.
     const restarted = await start({ dir, secrets })
     expect(await restarted.call('lock.status')).toMatchObject({ ok: true, value: { locked: true, retryAfter: expect.any(String) } })
-    expect(await restarted.call('lock.unlock', { passcode: 'correct horse' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Too many/) } })
+    expect(await restarted.call('lock.unlock', { passcode: 'correct horse' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^Too many/) }
+    })
     await restarted.clock.advance(30_000)
-    expect(await restarted.call('lock.unlock', { passcode: 'correct horse' })).toMatchObject({ ok: true, value: { locked: false, retryAfter: null } })
+    expect(await restarted.call('lock.unlock', { passcode: 'correct horse' })).toMatchObject({
+      ok: true,
+      value: { locked: false, retryAfter: null }
+    })
   })
 
   it('checks parallel attempts to change the passcode one at a time too', async () => {
     const { call } = await start()
     await call('lock.setPasscode', { passcode: 'first one' })
-    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => call('lock.setPasscode', { passcode: 'taken over', current: `guess ${i}` })))
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => call('lock.setPasscode', { passcode: 'taken over', current: `guess ${i}` }))
+    )
     expect(guesses.filter((g) => !g.ok && g.error.message === 'That is not your current passcode.')).toHaveLength(5)
-    expect(await call('lock.setPasscode', { passcode: 'taken over', current: 'first one' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Too many/) } })
+    expect(await call('lock.setPasscode', { passcode: 'taken over', current: 'first one' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^Too many/) }
+    })
   })
 
   it('makes a hash from an older, cheaper cost again on the next successful unlock', async () => {
     const secrets = new MemorySecrets()
     const salt = randomBytes(16)
     const oldHash = scryptSync('old and cheap', salt, 32, { N: 32_768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 })
-    secrets.entries.set(PASSCODE_KEYCHAIN_ENTRY, JSON.stringify({ v: 1, salt: salt.toString('base64'), hash: oldHash.toString('base64'), N: 32_768, r: 8, p: 1 }))
+    secrets.entries.set(
+      PASSCODE_KEYCHAIN_ENTRY,
+      JSON.stringify({ v: 1, salt: salt.toString('base64'), hash: oldHash.toString('base64'), N: 32_768, r: 8, p: 1 })
+    )
     const { call } = await start({ secrets })
     await call('lock.configure', { enabled: true })
     await call('lock.lockNow')
@@ -161,8 +203,14 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
     const { call, secrets } = await start()
     await call('lock.setPasscode', { passcode: 'first one' })
     expect(await call('lock.setPasscode', { passcode: null })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await call('lock.setPasscode', { passcode: 'second', current: 'wrong' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await call('lock.setPasscode', { passcode: 'second', current: 'first one' })).toMatchObject({ ok: true, value: { hasPasscode: true } })
+    expect(await call('lock.setPasscode', { passcode: 'second', current: 'wrong' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
+    expect(await call('lock.setPasscode', { passcode: 'second', current: 'first one' })).toMatchObject({
+      ok: true,
+      value: { hasPasscode: true }
+    })
     expect(await call('lock.setPasscode', { passcode: null, current: 'second' })).toMatchObject({ ok: true, value: { hasPasscode: false } })
     expect(secrets.entries.has(PASSCODE_KEYCHAIN_ENTRY)).toBe(false)
   })
@@ -184,7 +232,10 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
     expect(await call('lock.status')).toMatchObject({ ok: true, value: { systemConfirmation: 'touch-id' } })
     await call('lock.lockNow')
     expect(await call('lock.unlock', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
-    expect(await call('lock.unlock', { system: true })).toMatchObject({ ok: false, error: { code: 'LOCKED', message: 'Unlock was not confirmed.' } })
+    expect(await call('lock.unlock', { system: true })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED', message: 'Unlock was not confirmed.' }
+    })
     answer = true
     expect(await call('lock.unlock', { system: true })).toMatchObject({ ok: true, value: { locked: false } })
   })
@@ -224,7 +275,13 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
     core.events.emit('accounts.changed', {})
     expect(seen).toEqual([])
     await call('lock.unlock', {})
-    expect(seen.map(([name, payload]) => [name, (payload as { accountId?: string; pages?: number; locked?: boolean }).accountId ?? (payload as { locked?: boolean }).locked ?? null, (payload as { pages?: number }).pages ?? null])).toEqual([
+    expect(
+      seen.map(([name, payload]) => [
+        name,
+        (payload as { accountId?: string; pages?: number; locked?: boolean }).accountId ?? (payload as { locked?: boolean }).locked ?? null,
+        (payload as { pages?: number }).pages ?? null
+      ])
+    ).toEqual([
       ['lock.changed', false, null],
       ['sync.progress', b, 1],
       ['sync.progress', a, 2],
@@ -234,7 +291,10 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
 
   it('keeps the hide-amounts setting across restarts', async () => {
     const first = await start()
-    expect(await first.call('settings.update', { hideAmounts: true })).toMatchObject({ ok: true, value: { hideAmounts: true, syncIntervalMinutes: 60 } })
+    expect(await first.call('settings.update', { hideAmounts: true })).toMatchObject({
+      ok: true,
+      value: { hideAmounts: true, syncIntervalMinutes: 60 }
+    })
     const second = await start({ dir: first.dir })
     expect(await second.call('settings.get')).toMatchObject({ ok: true, value: { hideAmounts: true } })
   })

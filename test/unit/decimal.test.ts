@@ -43,7 +43,17 @@ describe('JSON numbers as exact decimals', () => {
   it('recovers the text the provider wrote, not the binary expansion', async () => {
     const { decimalFromJsonNumber } = await import('../../main/money/decimal')
     const parsed = JSON.parse('[0.1, 1.005, 193.99, 1234567.89, 100, -12.5, 1e-7, 2e21, 0.30000000000000004]') as number[]
-    expect(parsed.map(decimalFromJsonNumber)).toEqual(['0.1', '1.005', '193.99', '1234567.89', '100', '-12.5', '0.0000001', '2000000000000000000000', '0.30000000000000004'])
+    expect(parsed.map(decimalFromJsonNumber)).toEqual([
+      '0.1',
+      '1.005',
+      '193.99',
+      '1234567.89',
+      '100',
+      '-12.5',
+      '0.0000001',
+      '2000000000000000000000',
+      '0.30000000000000004'
+    ])
     expect(() => decimalFromJsonNumber(Number.NaN)).toThrow(RangeError)
   })
 })

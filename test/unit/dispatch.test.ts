@@ -22,7 +22,16 @@ describe('IPC dispatch trusts nothing from the renderer', () => {
   })
 
   it('rejects methods that are not in the contract, including inherited property names', async () => {
-    for (const method of ['shell.openExternal', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 42, null, { method: 'app.getInfo' }]) {
+    for (const method of [
+      'shell.openExternal',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      42,
+      null,
+      { method: 'app.getInfo' }
+    ]) {
       const result = await dispatch(method, {})
       expect(result, String(method)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
     }
@@ -50,7 +59,12 @@ describe('IPC dispatch trusts nothing from the renderer', () => {
   })
 
   it('never sends a secret back: an added account is returned without it', async () => {
-    const result = await dispatch('accounts.add', { provider: 'hoursmith', name: 'Studio', secret: 'hsk_live_secretsecret_abc', baseUrl: 'http://127.0.0.1:9/api/v1' })
+    const result = await dispatch('accounts.add', {
+      provider: 'hoursmith',
+      name: 'Studio',
+      secret: 'hsk_live_secretsecret_abc',
+      baseUrl: 'http://127.0.0.1:9/api/v1'
+    })
     expect(result.ok).toBe(true)
     expect(JSON.stringify(result)).not.toContain('hsk_live_secretsecret_abc')
     const list = await dispatch('accounts.list', {})
@@ -58,7 +72,15 @@ describe('IPC dispatch trusts nothing from the renderer', () => {
   })
 
   it('reports unexpected failures as INTERNAL without their details', async () => {
-    const failing = createDispatch({ ...createHandlers(core, '1'), 'accounts.list': async () => { throw new Error('SELECT * FROM secret_table') } }, (_m, e) => logged.push(e))
+    const failing = createDispatch(
+      {
+        ...createHandlers(core, '1'),
+        'accounts.list': async () => {
+          throw new Error('SELECT * FROM secret_table')
+        }
+      },
+      (_m, e) => logged.push(e)
+    )
     const result = await failing('accounts.list', {})
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.not.stringContaining('secret_table') } })
     expect(logged).toHaveLength(1)
@@ -68,6 +90,16 @@ describe('IPC dispatch trusts nothing from the renderer', () => {
     const result = await dispatch('invoices.list', {})
     expect(result).toEqual({ ok: true, value: { total: 0, items: [] } })
     const info = await dispatch('app.getInfo', {})
-    expect(info).toMatchObject({ ok: true, value: { version: '1.0.0', accountCount: 0, providers: expect.arrayContaining([expect.objectContaining({ id: 'hoursmith', secretLabel: 'Personal access token' }), expect.objectContaining({ id: 'yeti', defaultBaseUrl: null, requiredOptions: ['login'] })]) } })
+    expect(info).toMatchObject({
+      ok: true,
+      value: {
+        version: '1.0.0',
+        accountCount: 0,
+        providers: expect.arrayContaining([
+          expect.objectContaining({ id: 'hoursmith', secretLabel: 'Personal access token' }),
+          expect.objectContaining({ id: 'yeti', defaultBaseUrl: null, requiredOptions: ['login'] })
+        ])
+      }
+    })
   })
 })

@@ -43,7 +43,12 @@ describe('the log file', () => {
     dirs.push(dir)
     const log = createFileLog(dir.path)
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcHMifQ.c2lnbmF0dXJl'
-    log.error('request failed', new Error(`Authorization: Bearer abc.DEF-123 {"client_secret":"lw-s3cret","password":"hunter2"} hsk_live_0123456789 ${jwt} api_key=cs-key-1`))
+    log.error(
+      'request failed',
+      new Error(
+        `Authorization: Bearer abc.DEF-123 {"client_secret":"lw-s3cret","password":"hunter2"} hsk_live_0123456789 ${jwt} api_key=cs-key-1`
+      )
+    )
     const text = readFileSync(log.file, 'utf8')
     for (const secret of ['abc.DEF-123', 'lw-s3cret', 'hunter2', 'hsk_live_0123456789', jwt, 'cs-key-1']) expect(text).not.toContain(secret)
     expect(scrubSecrets('sent Bearer abc.DEF')).toBe('sent Bearer [redacted]')

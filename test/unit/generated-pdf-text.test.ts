@@ -98,7 +98,9 @@ describe('generated invoice PDFs print every script a European finance team meet
   })
 
   it('prints a stated discount between subtotal and tax, so the breakdown adds up to the total', async () => {
-    const text = await textOf(await render(invoice({ currency: 'GBP', subtotal: '1100.00', discount: '100.00', tax: '230.00', total: '1230.00' })))
+    const text = await textOf(
+      await render(invoice({ currency: 'GBP', subtotal: '1100.00', discount: '100.00', tax: '230.00', total: '1230.00' }))
+    )
     expect(text).toMatch(/Subtotal £1,100\.00 Discount −£100\.00 Tax £230\.00 Total \(GBP\) £1,230\.00/)
     expect(await textOf(await render(invoice()))).not.toContain('Discount')
   })

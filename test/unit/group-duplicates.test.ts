@@ -4,7 +4,17 @@ import { groupDuplicates } from '../../main/duplicates/group-duplicates'
 
 describe('grouping likely duplicates within a bill', () => {
   const row = (remoteId: string, issueDate: string | null, number: string | null, bill = 'b1'): BillRow => ({
-    id: 0, accountId: `acc-${remoteId}`, account: 'A', provider: 'hoursmith', remoteId, number, counterparty: 'Acme', total: '10.00', currency: 'EUR', issueDate, bill
+    id: 0,
+    accountId: `acc-${remoteId}`,
+    account: 'A',
+    provider: 'hoursmith',
+    remoteId,
+    number,
+    counterparty: 'Acme',
+    total: '10.00',
+    currency: 'EUR',
+    issueDate,
+    bill
   })
 
   it('joins neighbours within seven days and equal numbers, transitively, and nothing across bills', () => {

@@ -30,10 +30,48 @@ describe('hostile IPC input', () => {
   })
 
   const names = Object.keys(methods) as MethodName[]
-  const hostileStrings = fc.constantFrom('../../etc/passwd', '/etc/shadow', 'C:\\\\Windows\\\\win.ini', '<script>alert(1)</script>', '"; DROP TABLE invoices; --', '\u0000', 'x'.repeat(5000), '__proto__', 'constructor')
+  const hostileStrings = fc.constantFrom(
+    '../../etc/passwd',
+    '/etc/shadow',
+    'C:\\\\Windows\\\\win.ini',
+    '<script>alert(1)</script>',
+    '"; DROP TABLE invoices; --',
+    '\u0000',
+    'x'.repeat(5000),
+    '__proto__',
+    'constructor'
+  )
   const hostile = fc.oneof(
-    fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, maxDepth: 3 }),
-    fc.dictionary(fc.oneof(fc.constantFrom('accountId', 'remoteId', 'secret', 'provider', 'name', 'baseUrl', 'limit', 'offset', 'search', '__proto__', 'options'), fc.string()), fc.oneof(hostileStrings, fc.integer(), fc.double(), fc.boolean(), fc.constant(null)), { maxKeys: 5 })
+    fc.anything({
+      withNullPrototype: true,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      maxDepth: 3
+    }),
+    fc.dictionary(
+      fc.oneof(
+        fc.constantFrom(
+          'accountId',
+          'remoteId',
+          'secret',
+          'provider',
+          'name',
+          'baseUrl',
+          'limit',
+          'offset',
+          'search',
+          '__proto__',
+          'options'
+        ),
+        fc.string()
+      ),
+      fc.oneof(hostileStrings, fc.integer(), fc.double(), fc.boolean(), fc.constant(null)),
+      { maxKeys: 5 }
+    )
   )
 
   it('answers every malformed call with VALIDATION and writes nothing', async () => {
@@ -61,11 +99,14 @@ describe('hostile IPC input', () => {
 
   it('answers unknown or inherited method names with UNKNOWN_METHOD', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf'), fc.anything()), async (method) => {
-        fc.pre(typeof method !== 'string' || !Object.hasOwn(methods, method))
-        const result = await dispatch(method, {})
-        return !result.ok && result.error.code === 'UNKNOWN_METHOD'
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf'), fc.anything()),
+        async (method) => {
+          fc.pre(typeof method !== 'string' || !Object.hasOwn(methods, method))
+          const result = await dispatch(method, {})
+          return !result.ok && result.error.code === 'UNKNOWN_METHOD'
+        }
+      ),
       { numRuns: 2_000 }
     )
   })

@@ -24,7 +24,11 @@ describe('layers', () => {
 
   it.each([
     ['Electron outside its seam', { file: 'main/db/x.ts', imports: ['electron'] }, /imports Electron outside main\/electron/],
-    ['the contract importing main', { file: 'preload/contract/x.ts', imports: ['../../main/base/errors'] }, /the contract imports main\/base\/errors/],
+    [
+      'the contract importing main',
+      { file: 'preload/contract/x.ts', imports: ['../../main/base/errors'] },
+      /the contract imports main\/base\/errors/
+    ],
     ['a domain folder importing the app', { file: 'main/sync/x.ts', imports: ['../app/create-core'] }, /a higher layer/],
     ['a domain folder importing a host', { file: 'main/pdfs/x.ts', imports: ['../electron/main'] }, /a higher layer/],
     ['the renderer importing main', { file: 'renderer/src/x.ts', imports: ['../../main/db/invoices.repo'] }, /only through the contract/],
@@ -34,7 +38,11 @@ describe('layers', () => {
   })
 
   it('catch two domain folders importing each other', () => {
-    const circle = [...clean, { file: 'main/sync/a.ts', imports: ['../services/b'] }, { file: 'main/services/b.ts', imports: ['../sync/a'] }]
+    const circle = [
+      ...clean,
+      { file: 'main/sync/a.ts', imports: ['../services/b'] },
+      { file: 'main/services/b.ts', imports: ['../sync/a'] }
+    ]
     expect(layerViolations(circle)).toContain('folders import each other: main/services → main/sync')
   })
 })

@@ -37,11 +37,21 @@ describe('local view sessions', () => {
   function fixture() {
     const dir = tempDir()
     const db = openDatabase(join(dir.path, 'quire.sqlite3'))
-    cleanups.push(() => dir.remove(), () => void db.close())
+    cleanups.push(
+      () => dir.remove(),
+      () => void db.close()
+    )
     const clock = fakeClock(START)
     const accounts = new AccountsRepo(db)
     const accountId = randomUUID()
-    accounts.insert({ id: accountId, provider: 'caresquare', name: 'Plan Co', baseUrl: 'http://127.0.0.1:9/api/public/v1', options: { planManagerIds: [randomUUID()] }, createdAt: START.toISOString() })
+    accounts.insert({
+      id: accountId,
+      provider: 'caresquare',
+      name: 'Plan Co',
+      baseUrl: 'http://127.0.0.1:9/api/public/v1',
+      options: { planManagerIds: [randomUUID()] },
+      createdAt: START.toISOString()
+    })
     new InvoicesRepo(db).upsert(accountId, 1, START.toISOString(), invoice('INV-1'), null)
     const service = serviceOn(db, clock)
     // The fake clock's sleep moves time at once: the test's way to let seconds pass.
@@ -59,7 +69,11 @@ describe('local view sessions', () => {
       db,
       clock,
       log: silentLog,
-      account: (id) => new AccountsRepo(db).byId(id) ?? (() => { throw new AppError('NOT_FOUND', 'gone') })(),
+      account: (id) =>
+        new AccountsRepo(db).byId(id) ??
+        (() => {
+          throw new AppError('NOT_FOUND', 'gone')
+        })(),
       connect: () => Promise.reject(new Error('offline')),
       userName: () => 'aroha'
     })
@@ -90,7 +104,15 @@ describe('local view sessions', () => {
     expect(f.service.end(id)).toEqual({ ended: true })
 
     const session = f.only()
-    expect(session).toMatchObject({ source: 'local', userName: 'aroha', surface: 'detail', startedAt: at(0), endedAt: at(40.2), open: false, durationSeconds: 40 })
+    expect(session).toMatchObject({
+      source: 'local',
+      userName: 'aroha',
+      surface: 'detail',
+      startedAt: at(0),
+      endedAt: at(40.2),
+      open: false,
+      durationSeconds: 40
+    })
     expect(session.activeSeconds).toBe(31) // 21.2 s + 10 s, rounded once
     expect(f.service.end(id)).toEqual({ ended: false })
   })
@@ -172,7 +194,12 @@ describe('local view sessions', () => {
     expect(session).toMatchObject({ id, open: false, endedAt: at(5), durationSeconds: 5 })
     // The core records under the OS user's name.
     const { sessionId } = core.activity.begin(f.accountId, 'INV-1', 'pdf', state(95))
-    expect(core.activity.forInvoice(f.accountId, 'INV-1').sessions[0]).toMatchObject({ id: sessionId, surface: 'pdf', userName: userInfo().username, open: true })
+    expect(core.activity.forInvoice(f.accountId, 'INV-1').sessions[0]).toMatchObject({
+      id: sessionId,
+      surface: 'pdf',
+      userName: userInfo().username,
+      open: true
+    })
   })
 
   it('after a gap (the machine slept), the old session ends at its last heartbeat and a new one can begin', async () => {
@@ -209,8 +236,19 @@ describe('local view sessions', () => {
     expect(f.service.settings()).toEqual({ recordLocal: false })
 
     new ViewSessionsRepo(f.db).upsertRemote(f.accountId, at(8), {
-      remoteId: 'cs-1', invoiceRemoteId: 'INV-1', userId: 'u1', userName: 'Priya Natarajan', startedAt: at(-60), endedAt: at(-30), lastHeartbeatAt: at(-30),
-      createdAt: at(-60), durationSeconds: 30, activeSeconds: 20, engagedSeconds: 10, idleCount: 1, raw: { id: 'cs-1' }
+      remoteId: 'cs-1',
+      invoiceRemoteId: 'INV-1',
+      userId: 'u1',
+      userName: 'Priya Natarajan',
+      startedAt: at(-60),
+      endedAt: at(-30),
+      lastHeartbeatAt: at(-30),
+      createdAt: at(-60),
+      durationSeconds: 30,
+      activeSeconds: 20,
+      engagedSeconds: 10,
+      idleCount: 1,
+      raw: { id: 'cs-1' }
     })
     expect(f.service.clearLocal()).toEqual({ cleared: 1 })
     expect(f.service.forInvoice(f.accountId, 'INV-1').sessions.map((s) => [s.source, s.id])).toEqual([['remote', 'cs-1']])
@@ -226,8 +264,27 @@ describe('local view sessions', () => {
 
 function invoice(remoteId: string) {
   return {
-    remoteId, number: remoteId, status: 'open' as const, rawStatus: null, paymentStatus: null, counterparty: null, notes: null, issueDate: '2026-11-01',
-    dueDate: null, periodStart: null, periodEnd: null, currency: 'AUD', subtotal: null, tax: null, total: '10.00', paid: null, hasPdf: false,
-    remoteCreatedAt: null, remoteUpdatedAt: null, removed: false, lineItems: [], raw: {}
+    remoteId,
+    number: remoteId,
+    status: 'open' as const,
+    rawStatus: null,
+    paymentStatus: null,
+    counterparty: null,
+    notes: null,
+    issueDate: '2026-11-01',
+    dueDate: null,
+    periodStart: null,
+    periodEnd: null,
+    currency: 'AUD',
+    subtotal: null,
+    tax: null,
+    total: '10.00',
+    paid: null,
+    hasPdf: false,
+    remoteCreatedAt: null,
+    remoteUpdatedAt: null,
+    removed: false,
+    lineItems: [],
+    raw: {}
   }
 }

@@ -24,7 +24,9 @@ describe('migrations', () => {
     const strict = db.prepare(`SELECT name FROM pragma_table_list WHERE strict = 1 ORDER BY name`).pluck().all()
     expect(strict).toEqual(expect.arrayContaining(['accounts', 'invoices', 'line_items', 'sync_runs', 'sync_state']))
     db.prepare(`INSERT INTO accounts (id, provider, name, base_url, created_at) VALUES ('a', 'hoursmith', 'n', 'u', 't')`).run()
-    expect(() => db.prepare(`INSERT INTO sync_state (account_id, walk) VALUES ('a', 'many')`).run()).toThrow(/cannot store TEXT value in INTEGER/)
+    expect(() => db.prepare(`INSERT INTO sync_state (account_id, walk) VALUES ('a', 'many')`).run()).toThrow(
+      /cannot store TEXT value in INTEGER/
+    )
     expect(() => db.prepare(`INSERT INTO sync_state (account_id) VALUES ('missing')`).run()).toThrow(/FOREIGN KEY/)
     db.close()
   })
@@ -98,8 +100,12 @@ describe('migrations', () => {
     expect(before).toBeGreaterThan(0)
     const db = new Database(':memory:')
     migrate(db, all.slice(0, before), null)
-    db.exec(`INSERT INTO accounts (id, provider, name, base_url, created_at) VALUES ('cs', 'caresquare', 'Plan Co', 'u', 't'), ('hs', 'hoursmith', 'Studio', 'u', 't')`)
-    const insert = db.prepare(`INSERT INTO invoices (account_id, remote_id, status, currency, total, total_scaled, seen_walk, raw, synced_at) VALUES (?, ?, 'open', 'AUD', '1', 10000, 1, ?, 't')`)
+    db.exec(
+      `INSERT INTO accounts (id, provider, name, base_url, created_at) VALUES ('cs', 'caresquare', 'Plan Co', 'u', 't'), ('hs', 'hoursmith', 'Studio', 'u', 't')`
+    )
+    const insert = db.prepare(
+      `INSERT INTO invoices (account_id, remote_id, status, currency, total, total_scaled, seen_walk, raw, synced_at) VALUES (?, ?, 'open', 'AUD', '1', 10000, 1, ?, 't')`
+    )
     insert.run('cs', 'dup', JSON.stringify({ is_duplicate: true, wont_claim: false, errors: true }))
     insert.run('cs', 'wont', JSON.stringify({ is_duplicate: null, wont_claim: true }))
     insert.run('cs', 'odd', JSON.stringify(['not an object']))

@@ -41,6 +41,8 @@ describe('packaging configuration', () => {
   })
 
   it('catches a broken configuration', async () => {
-    await expect(validateConfiguration({ appId: 'x', asarUnpack: 5, notAnOption: true }, new DebugLogger(false))).rejects.toThrow(/unknown property 'notAnOption'/)
+    await expect(validateConfiguration({ appId: 'x', asarUnpack: 5, notAnOption: true }, new DebugLogger(false))).rejects.toThrow(
+      /unknown property 'notAnOption'/
+    )
   })
 })

@@ -22,8 +22,17 @@ describe('checking a provider PDF’s text against the synced data', () => {
   })
 
   it('says when the total or the number is not printed at all', () => {
-    expect(checkPdfText('Invoice INV-0042 Total 99.00', invoice)).toMatchObject({ outcome: 'mismatch', pdfShows: null, detail: 'The provider’s PDF does not print the total 12345.60 EUR anywhere.' })
-    expect(checkPdfText('Invoice INV-0043 Total 12,345.60', invoice)).toMatchObject({ outcome: 'mismatch', numberFound: false, totalFound: true, detail: 'The provider’s PDF does not print the invoice number INV-0042.' })
+    expect(checkPdfText('Invoice INV-0042 Total 99.00', invoice)).toMatchObject({
+      outcome: 'mismatch',
+      pdfShows: null,
+      detail: 'The provider’s PDF does not print the total 12345.60 EUR anywhere.'
+    })
+    expect(checkPdfText('Invoice INV-0043 Total 12,345.60', invoice)).toMatchObject({
+      outcome: 'mismatch',
+      numberFound: false,
+      totalFound: true,
+      detail: 'The provider’s PDF does not print the invoice number INV-0042.'
+    })
     // "Qty 2 12.00" is not read as 212: spaces group only threes.
     expect(checkPdfText('INV-0042 Qty 2 12.00', { ...invoice, total: '212.00' }).totalFound).toBe(false)
   })

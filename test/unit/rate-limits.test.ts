@@ -6,7 +6,13 @@ import { fakeClock } from '../helpers/fake-clock'
 describe('request budgets', () => {
   it('spaces requests so no window is ever exceeded', async () => {
     const clock = fakeClock()
-    const budget = new RateBudget([{ limit: 3, windowMs: 10_000 }, { limit: 5, windowMs: 60_000 }], clock)
+    const budget = new RateBudget(
+      [
+        { limit: 3, windowMs: 10_000 },
+        { limit: 5, windowMs: 60_000 }
+      ],
+      clock
+    )
     const sentAt: number[] = []
     for (let i = 0; i < 12; i += 1) {
       await budget.take()

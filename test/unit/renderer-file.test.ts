@@ -12,7 +12,16 @@ describe('the renderer folder, as quire://app and the test host serve it', () =>
   })
 
   it('refuses every way out of it', () => {
-    for (const path of ['/../main/index.js', '/assets/../../main/index.js', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%E0%A4%A', '/index.html%00.js', '/..', '/../renderer-evil/x.js']) {
+    for (const path of [
+      '/../main/index.js',
+      '/assets/../../main/index.js',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/%E0%A4%A',
+      '/index.html%00.js',
+      '/..',
+      '/../renderer-evil/x.js'
+    ]) {
       expect(rendererFile(root, path), path).toBeNull()
     }
   })

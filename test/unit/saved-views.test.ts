@@ -33,13 +33,22 @@ describe('saved views', () => {
     const saved = await dispatch('views.save', { name: 'Overdue EUR', state: overdueByTotal })
     expect(saved).toMatchObject({ ok: true, value: { name: 'Overdue EUR', state: overdueByTotal } })
     await dispatch('views.save', { name: 'All, newest', state: { ...overdueByTotal, filter: { includeRemoved: false } } })
-    const replaced = await dispatch('views.save', { name: 'overdue eur', state: { ...overdueByTotal, sort: { column: 'dueDate', direction: 'asc' } } })
+    const replaced = await dispatch('views.save', {
+      name: 'overdue eur',
+      state: { ...overdueByTotal, sort: { column: 'dueDate', direction: 'asc' } }
+    })
     expect(replaced).toMatchObject({ ok: true, value: { id: (saved as { value: { id: number } }).value.id, name: 'overdue eur' } })
 
     const listed = await dispatch('views.list', {})
-    expect(listed).toMatchObject({ ok: true, value: [{ name: 'All, newest' }, { name: 'overdue eur', state: { sort: { column: 'dueDate' } } }] })
+    expect(listed).toMatchObject({
+      ok: true,
+      value: [{ name: 'All, newest' }, { name: 'overdue eur', state: { sort: { column: 'dueDate' } } }]
+    })
 
-    expect(await dispatch('views.remove', { id: (saved as { value: { id: number } }).value.id })).toEqual({ ok: true, value: { removed: true } })
+    expect(await dispatch('views.remove', { id: (saved as { value: { id: number } }).value.id })).toEqual({
+      ok: true,
+      value: { removed: true }
+    })
     expect(await dispatch('views.remove', { id: 9999 })).toEqual({ ok: true, value: { removed: false } })
     expect(((await dispatch('views.list', {})) as { value: unknown[] }).value).toHaveLength(1)
   })
@@ -50,7 +59,9 @@ describe('saved views', () => {
     expect(await dispatch('views.save', { name: '  ', state: overdueByTotal })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
 
     const db = new Database(join(dir.path, 'quire.sqlite3'))
-    db.prepare(`INSERT INTO saved_views (name, state, created_at, updated_at) VALUES ('From the future', '{"filter":{"mood":"happy"}}', 'now', 'now')`).run()
+    db.prepare(
+      `INSERT INTO saved_views (name, state, created_at, updated_at) VALUES ('From the future', '{"filter":{"mood":"happy"}}', 'now', 'now')`
+    ).run()
     db.close()
     const listed = (await dispatch('views.list', {})) as { ok: true; value: { name: string }[] }
     expect(listed.value.map((view) => view.name)).toEqual(['All, newest'])

@@ -36,7 +36,12 @@ export const demoProviders: DemoProvider[] = [
     newSecret: () => `hsk_test_${alphanumeric(12)}_${alphanumeric(32)}`,
     newOptions: () => ({}),
     launch: async (secret) => {
-      const simulator = await startHoursmithSimulator({ invoices: 2_400, seed: SEED, testFixtures: false, tokens: { [secret]: { plan: 'studio', role: 'owner', workspace: 'Demo Studio' } } })
+      const simulator = await startHoursmithSimulator({
+        invoices: 2_400,
+        seed: SEED,
+        testFixtures: false,
+        tokens: { [secret]: { plan: 'studio', role: 'owner', workspace: 'Demo Studio' } }
+      })
       return { baseUrl: simulator.baseUrl, endpointOptions: {}, close: () => simulator.close() }
     }
   },
@@ -47,7 +52,12 @@ export const demoProviders: DemoProvider[] = [
     newOptions: () => ({ planManagerIds: [randomUUID(), randomUUID()] }),
     launch: async (secret, options) => {
       const planManagerIds = options.planManagerIds ?? []
-      const simulator = await startCareSquareSimulator({ invoices: 300, seed: SEED, testFixtures: false, apiKeys: { [secret]: { planManagerIds } } })
+      const simulator = await startCareSquareSimulator({
+        invoices: 300,
+        seed: SEED,
+        testFixtures: false,
+        apiKeys: { [secret]: { planManagerIds } }
+      })
       return { baseUrl: simulator.baseUrl, endpointOptions: {}, close: () => simulator.close() }
     }
   },
@@ -57,7 +67,12 @@ export const demoProviders: DemoProvider[] = [
     newSecret: () => alphanumeric(24),
     newOptions: () => ({ login: 'demo-customer' }),
     launch: async (secret, options) => {
-      const simulator = await startYetiSimulator({ invoices: 200, seed: SEED, testFixtures: false, users: { [options.login ?? 'demo-customer']: { password: secret } } })
+      const simulator = await startYetiSimulator({
+        invoices: 200,
+        seed: SEED,
+        testFixtures: false,
+        users: { [options.login ?? 'demo-customer']: { password: secret } }
+      })
       return { baseUrl: simulator.baseUrl, endpointOptions: {}, close: () => simulator.close() }
     }
   },
@@ -68,8 +83,17 @@ export const demoProviders: DemoProvider[] = [
     newOptions: () => ({ clientId: `demo-${alphanumeric(16)}` }),
     launch: async (secret, options) => {
       const clientId = options.clientId ?? 'demo'
-      const simulator = await startLynkwellSimulator({ invoices: 1_200, seed: SEED, testFixtures: false, clients: { [clientId]: { secret } } })
-      return { baseUrl: simulator.baseUrl, endpointOptions: { tokenUrl: simulator.tokenUrl, audience: simulator.audience }, close: () => simulator.close() }
+      const simulator = await startLynkwellSimulator({
+        invoices: 1_200,
+        seed: SEED,
+        testFixtures: false,
+        clients: { [clientId]: { secret } }
+      })
+      return {
+        baseUrl: simulator.baseUrl,
+        endpointOptions: { tokenUrl: simulator.tokenUrl, audience: simulator.audience },
+        close: () => simulator.close()
+      }
     }
   }
 ]

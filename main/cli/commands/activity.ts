@@ -10,7 +10,11 @@ const NUMERIC_FROM_END = 4
 
 /** `activity ACCOUNT/REMOTE_ID` lists one invoice's view sessions; `activity --recent`, the workspace's latest. */
 export function activityCommand(ctx: CliContext, args: string[]): number {
-  const { values, positionals } = parseCommandArgs(args, { recent: { type: 'boolean' }, limit: { type: 'string' }, json: { type: 'boolean' } })
+  const { values, positionals } = parseCommandArgs(args, {
+    recent: { type: 'boolean' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' }
+  })
   if (values.recent) {
     if (positionals.length > 0) throw new UsageError('activity --recent takes no invoice')
     return recent(ctx, parseValue(z.coerce.number().int().min(1).max(500), values.limit ?? '50', '--limit'), values.json ?? false)
@@ -41,7 +45,12 @@ function recent(ctx: CliContext, limit: number, json: boolean): number {
     return 0
   }
   if (activity.sessions.length === 0) print(ctx.stdout, 'No view sessions yet.')
-  else table(ctx, ['INVOICE', ...SESSION_HEADERS], activity.sessions.map((session) => [`${session.account}/${session.invoiceRemoteId}`, ...sessionCells(session)]))
+  else
+    table(
+      ctx,
+      ['INVOICE', ...SESSION_HEADERS],
+      activity.sessions.map((session) => [`${session.account}/${session.invoiceRemoteId}`, ...sessionCells(session)])
+    )
   reportSync(ctx, activity.remoteSync)
   return 0
 }

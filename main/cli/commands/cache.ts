@@ -6,6 +6,9 @@ import { print, UsageError, type CliIo } from '../cli-context'
 export function cacheCommand(io: CliIo, dataDir: string, args: string[], now: Date): number {
   if (args[0] !== 'rebuild' || args.length > 1) throw new UsageError('cache: expected `cache rebuild`')
   const { movedTo, accountsKept } = rebuildCache(join(dataDir, 'quire.sqlite3'), now)
-  print(io.stdout, `Rebuilt the cache. Kept ${accountsKept} account${accountsKept === 1 ? '' : 's'}; the old file is at ${movedTo}. Run \`quire sync\` to fetch your invoices again.`)
+  print(
+    io.stdout,
+    `Rebuilt the cache. Kept ${accountsKept} account${accountsKept === 1 ? '' : 's'}; the old file is at ${movedTo}. Run \`quire sync\` to fetch your invoices again.`
+  )
   return 0
 }

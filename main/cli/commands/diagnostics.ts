@@ -12,14 +12,19 @@ export async function diagnosticsCommand(ctx: CliContext, args: string[]): Promi
   const path = resolve(values.out)
   const includeInvoiceDetails = values['include-invoice-details'] === true
   await ctx.core.diagnostics.writeBundle(path, { appVersion: cliVersion(), includeInvoiceDetails })
-  print(ctx.stdout, `Wrote ${path}${includeInvoiceDetails ? ' (with invoice details)' : ' (amounts, counterparties and notes masked)'}. It holds no secret; read it before you send it.`)
+  print(
+    ctx.stdout,
+    `Wrote ${path}${includeInvoiceDetails ? ' (with invoice details)' : ' (amounts, counterparties and notes masked)'}. It holds no secret; read it before you send it.`
+  )
   return 0
 }
 
 /** The CLI runs from the source tree (tsx) or beside it, where package.json says the version. */
 function cliVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? 'unknown'
+    return (
+      (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? 'unknown'
+    )
   } catch {
     return process.env.npm_package_version ?? 'unknown'
   }

@@ -31,8 +31,15 @@ export function duplicatesCommand(ctx: CliContext, args: string[]): number {
   if (groups.length === 0) print(ctx.stdout, 'No likely duplicates.')
   for (const group of groups) {
     const first = group.invoices[0]!
-    print(ctx.stdout, `${first.counterparty} — ${first.total} ${first.currency} — ${group.reason === 'sameNumber' ? 'same number' : 'issued within a week'}`)
-    printTable(ctx.stdout, ['ACCOUNT', 'PROVIDER', 'REMOTE ID', 'NUMBER', 'ISSUED'], group.invoices.map((i) => [i.account, i.provider, i.remoteId, i.number ?? '', i.issueDate ?? '']))
+    print(
+      ctx.stdout,
+      `${first.counterparty} — ${first.total} ${first.currency} — ${group.reason === 'sameNumber' ? 'same number' : 'issued within a week'}`
+    )
+    printTable(
+      ctx.stdout,
+      ['ACCOUNT', 'PROVIDER', 'REMOTE ID', 'NUMBER', 'ISSUED'],
+      group.invoices.map((i) => [i.account, i.provider, i.remoteId, i.number ?? '', i.issueDate ?? ''])
+    )
     print(ctx.stdout)
   }
   if (dismissed > 0) print(ctx.stderr, `(${dismissed} group${dismissed === 1 ? '' : 's'} marked "not duplicates" not shown)`)

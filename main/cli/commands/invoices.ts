@@ -48,7 +48,15 @@ function list(ctx: CliContext, args: string[]): number {
   printTable(
     ctx.stdout,
     ['ACCOUNT/REMOTE ID', 'NUMBER', 'STATUS', 'ISSUED', 'COUNTERPARTY', 'TOTAL', 'CUR'],
-    rows.map((i) => [`${i.account}/${i.remoteId}`, i.number ?? '', statusText(i), i.issueDate ?? '', i.counterparty ?? '', i.total ?? '—', i.currency]),
+    rows.map((i) => [
+      `${i.account}/${i.remoteId}`,
+      i.number ?? '',
+      statusText(i),
+      i.issueDate ?? '',
+      i.counterparty ?? '',
+      i.total ?? '—',
+      i.currency
+    ]),
     [5]
   )
   print(ctx.stderr, `${rows.length} of ${first.total} invoices`)
@@ -90,7 +98,12 @@ function show(ctx: CliContext, args: string[]): number {
   field('PDF check', pdfCheckText(invoice.pdfCheck))
   if (invoice.lineItems.length > 0) {
     print(ctx.stdout)
-    printTable(ctx.stdout, ['#', 'DESCRIPTION', 'QTY', 'UNIT', 'AMOUNT'], invoice.lineItems.map((l) => [String(l.position + 1), l.description, l.quantity ?? '', l.unitPrice ?? '', l.amount ?? '']), [2, 3, 4])
+    printTable(
+      ctx.stdout,
+      ['#', 'DESCRIPTION', 'QTY', 'UNIT', 'AMOUNT'],
+      invoice.lineItems.map((l) => [String(l.position + 1), l.description, l.quantity ?? '', l.unitPrice ?? '', l.amount ?? '']),
+      [2, 3, 4]
+    )
   }
   return 0
 }

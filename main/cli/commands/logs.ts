@@ -18,7 +18,8 @@ export function logsCommand(io: CliIo, log: FileLog, args: string[]): number {
     return 0
   }
   const count = values.lines === undefined ? DEFAULT_LINES : Number(values.lines)
-  if (!Number.isInteger(count) || count < 1 || count > MAX_LINES) throw new UsageError(`logs: --lines must be a whole number from 1 to ${MAX_LINES}`)
+  if (!Number.isInteger(count) || count < 1 || count > MAX_LINES)
+    throw new UsageError(`logs: --lines must be a whole number from 1 to ${MAX_LINES}`)
   const lines = tailLines(log.file, count)
   if (lines.length === 0) io.stderr.write(`quire: nothing logged yet; the log will be ${log.file}\n`)
   for (const line of lines) print(io.stdout, line)

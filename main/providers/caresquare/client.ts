@@ -79,11 +79,16 @@ export class CareSquareClient implements Connector {
    * each row complete (no detail request). No filter by invoice or date is documented, so every
    * sync walks them all; repeats from shifting offsets are harmless, as the cache upserts by id.
    */
-  async fetchViewSessionPage(resume: string | null, signal?: AbortSignal): Promise<{ sessions: UnifiedViewSession[]; next: string | null; requests: number }> {
+  async fetchViewSessionPage(
+    resume: string | null,
+    signal?: AbortSignal
+  ): Promise<{ sessions: UnifiedViewSession[]; next: string | null; requests: number }> {
     const point = this.decodeResumePoint(resume) ?? { v: CURSOR_VERSION, planManagerId: this.requirePlanManagers()[0]!, offset: 0 }
     const { page, attempts } = await this.listPage(point.planManagerId, point.offset, CARESQUARE_PAGE_SIZE, signal, 'invoice-view-sessions')
     const where = `the view session list of plan manager ${point.planManagerId} at offset ${point.offset}`
-    const sessions = page.data.map((row, index) => mapCareSquareViewSession(parseWire(CareSquareViewSession, row, 'CareSquare', `${where}, data[${index}]`), row))
+    const sessions = page.data.map((row, index) =>
+      mapCareSquareViewSession(parseWire(CareSquareViewSession, row, 'CareSquare', `${where}, data[${index}]`), row)
+    )
     const more = page.pagination.has_more && page.data.length > 0
     return { sessions, next: this.nextPoint(point, more ? point.offset + page.data.length : null), requests: attempts }
   }
@@ -94,8 +99,18 @@ export class CareSquareClient implements Connector {
     return following === undefined ? null : encode({ v: CURSOR_VERSION, planManagerId: following, offset: 0 })
   }
 
-  private async listPage(planManagerId: string, offset: number, limit: number, signal?: AbortSignal, resource: 'invoices' | 'invoice-view-sessions' = 'invoices') {
-    const response = await this.request(planManagerId, `/${resource}?${new URLSearchParams({ limit: String(limit), offset: String(offset) })}`, signal)
+  private async listPage(
+    planManagerId: string,
+    offset: number,
+    limit: number,
+    signal?: AbortSignal,
+    resource: 'invoices' | 'invoice-view-sessions' = 'invoices'
+  ) {
+    const response = await this.request(
+      planManagerId,
+      `/${resource}?${new URLSearchParams({ limit: String(limit), offset: String(offset) })}`,
+      signal
+    )
     if (response.status === 404) {
       throw new AppError(
         'PROVIDER_BAD_RESPONSE',
@@ -132,7 +147,11 @@ export class CareSquareClient implements Connector {
    * A listed invoice in full; neither an invoice nor a skipped record when it was deleted between
    * the list and this request (left out of this walk, so the reconcile tombstones it if cached).
    */
-  private async detail(planManagerId: string, id: string, signal?: AbortSignal): Promise<{ invoice?: UnifiedInvoice; skipped?: SkippedRecord; attempts: number }> {
+  private async detail(
+    planManagerId: string,
+    id: string,
+    signal?: AbortSignal
+  ): Promise<{ invoice?: UnifiedInvoice; skipped?: SkippedRecord; attempts: number }> {
     const response = await this.request(planManagerId, `/invoices/${encodeURIComponent(id)}`, signal)
     if (response.status === 404) return { attempts: response.attempts }
     this.check(response, planManagerId)
@@ -163,7 +182,10 @@ export class CareSquareClient implements Connector {
     const { who } = this
     switch (response.status) {
       case 401:
-        return new AppError('PROVIDER_AUTH', `${who}: the API key was rejected.${quote} Create a new key under Settings → API Keys in CareSquare and enter it in Quire.`)
+        return new AppError(
+          'PROVIDER_AUTH',
+          `${who}: the API key was rejected.${quote} Create a new key under Settings → API Keys in CareSquare and enter it in Quire.`
+        )
       case 403:
         return new AppError(
           'PROVIDER_SCOPE',
@@ -172,7 +194,10 @@ export class CareSquareClient implements Connector {
           `${who}: CareSquare refused access to plan manager ${planManagerId} (403).${quote} Either the API key was revoked, or this plan manager is not linked to it. Check the key under Settings → API Keys in CareSquare: create a new key if it was revoked, or link the plan manager to it (or remove it from this account).`
         )
       case 400:
-        return new AppError('PROVIDER_BAD_RESPONSE', `${who}: CareSquare refused the request for plan manager ${planManagerId} (400).${quote} Check that the plan manager id is right.`)
+        return new AppError(
+          'PROVIDER_BAD_RESPONSE',
+          `${who}: CareSquare refused the request for plan manager ${planManagerId} (400).${quote} Check that the plan manager id is right.`
+        )
       case 429: {
         const wait = retryAfterMs(response.headers.get('retry-after'), this.deps.clock.now())
         const when = wait === null ? 'in a few minutes' : `in ${Math.ceil(wait / 1000)} s`
@@ -180,7 +205,10 @@ export class CareSquareClient implements Connector {
       }
       default:
         if (response.status >= 500) {
-          return new AppError('PROVIDER_UNAVAILABLE', `${who}: CareSquare had a server error (${response.status}) and kept failing after ${response.attempts} attempts. Sync again later.`)
+          return new AppError(
+            'PROVIDER_UNAVAILABLE',
+            `${who}: CareSquare had a server error (${response.status}) and kept failing after ${response.attempts} attempts. Sync again later.`
+          )
         }
         return new AppError('PROVIDER_BAD_RESPONSE', `${who}: CareSquare refused the request with status ${response.status}.${quote}`)
     }

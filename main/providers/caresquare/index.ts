@@ -10,7 +10,11 @@ export const caresquare: ProviderDefinition = {
   requiredOptions: ['planManagerIds'],
   optionalOptions: [],
   options: z
-    .object({ planManagerIds: z.array(z.string().uuid('a plan manager id is a UUID'), 'CareSquare needs at least one plan manager id (X-Plan-Manager-Id)').min(1, 'CareSquare needs at least one plan manager id (X-Plan-Manager-Id)') })
+    .object({
+      planManagerIds: z
+        .array(z.string().uuid('a plan manager id is a UUID'), 'CareSquare needs at least one plan manager id (X-Plan-Manager-Id)')
+        .min(1, 'CareSquare needs at least one plan manager id (X-Plan-Manager-Id)')
+    })
     .strict(),
   createConnector: (account, secret, deps) => new CareSquareClient(account, secret, deps)
 }

@@ -17,7 +17,19 @@ const CURRENCY = 'AUD'
  */
 const CLAIM_PAID = new Set(['paid', 'reconciled', 'payment_sent', 'remitted'])
 const CLAIM_VOID = new Set(['cancelled', 'canceled', 'rejected', 'void', 'voided'])
-const CLAIM_OPEN = new Set(['new', 'flagged', 'pending', 'submitted', 'claimed', 'processing', 'processed', 'payment_ready', 'partially_ready', 'partially_paid', 'on_hold'])
+const CLAIM_OPEN = new Set([
+  'new',
+  'flagged',
+  'pending',
+  'submitted',
+  'claimed',
+  'processing',
+  'processed',
+  'payment_ready',
+  'partially_ready',
+  'partially_paid',
+  'on_hold'
+])
 const CLAIM_NOT_YET = new Set(['', 'received', 'unclaimed', 'not_claimed', 'not_submitted', 'draft'])
 const APPROVAL_VOID = new Set(['rejected', 'declined'])
 const APPROVAL_GIVEN = new Set(['approved', 'auto_approved', 'not_required'])
@@ -27,7 +39,10 @@ const APPROVAL_AWAITED = new Set(['', 'pending', 'awaiting_approval', 'requires_
 export function mapCareSquareInvoice(wire: CareSquareInvoice, raw: unknown): UnifiedInvoice {
   const claimStatus = readable(wire.claim_status)
   // An unreadable status is not an absent one (which means "not claimed yet"): it is unknown.
-  const status = isUnreadable(wire.claim_status) || isUnreadable(wire.approval_status) ? 'unknown' : deriveStatus(claimStatus, readable(wire.approval_status))
+  const status =
+    isUnreadable(wire.claim_status) || isUnreadable(wire.approval_status)
+      ? 'unknown'
+      : deriveStatus(claimStatus, readable(wire.approval_status))
   const wireTotal = readable(wire.total)
   const total = wireTotal === null ? null : decimalFromJsonNumber(wireTotal)
   return {
@@ -82,7 +97,10 @@ export function deriveStatus(claimStatus: string | null | undefined, approvalSta
 }
 
 function normalize(status: string | null | undefined): string {
-  return (status ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_')
+  return (status ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
 }
 
 /** e.g. “approval: approved / claim: paid”, with the flags that change what the status means. */

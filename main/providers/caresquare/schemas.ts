@@ -16,10 +16,13 @@ const money = z.number()
  * its decimal text. A number past 2^53 was already changed by JSON.parse, so it is refused.
  */
 export const CareSquareId = z
-  .union([
-    z.string().min(1).max(512),
-    z.number().int().nonnegative().refine(Number.isSafeInteger, 'a numeric id larger than 2^53 cannot be kept exactly')
-  ], 'expected a string or numeric id')
+  .union(
+    [
+      z.string().min(1).max(512),
+      z.number().int().nonnegative().refine(Number.isSafeInteger, 'a numeric id larger than 2^53 cannot be kept exactly')
+    ],
+    'expected a string or numeric id'
+  )
   .transform((id) => (typeof id === 'number' ? String(id) : id))
 
 export const CareSquareLineItem = z.object({

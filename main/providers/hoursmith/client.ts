@@ -149,7 +149,10 @@ export class HoursmithClient implements Connector {
     const quote = said ? ` Hoursmith said: “${said.replace(/[.\s]+$/, '')}”.` : ''
     switch (response.status) {
       case 401:
-        return new AppError('PROVIDER_AUTH', `${who}: the API token was rejected.${quote} Mint a new token under Settings → API in Hoursmith and enter it in Quire.`)
+        return new AppError(
+          'PROVIDER_AUTH',
+          `${who}: the API token was rejected.${quote} Mint a new token under Settings → API in Hoursmith and enter it in Quire.`
+        )
       case 402:
         return new AppError(
           'PROVIDER_PLAN',
@@ -166,10 +169,16 @@ export class HoursmithClient implements Connector {
         return new AppError('PROVIDER_RATE_LIMITED', `${who}: Hoursmith's rate limit was reached. Sync again ${when}.`)
       }
       case 404:
-        return new AppError('PROVIDER_BAD_RESPONSE', `${who}: nothing found at ${this.baseUrl} (404). Check the base URL; it normally ends in /api/v1.${quote}`)
+        return new AppError(
+          'PROVIDER_BAD_RESPONSE',
+          `${who}: nothing found at ${this.baseUrl} (404). Check the base URL; it normally ends in /api/v1.${quote}`
+        )
       default:
         if (response.status >= 500) {
-          return new AppError('PROVIDER_UNAVAILABLE', `${who}: Hoursmith had a server error (${response.status}) and kept failing after ${response.attempts} attempts. Sync again later.`)
+          return new AppError(
+            'PROVIDER_UNAVAILABLE',
+            `${who}: Hoursmith had a server error (${response.status}) and kept failing after ${response.attempts} attempts. Sync again later.`
+          )
         }
         return new AppError('PROVIDER_BAD_RESPONSE', `${who}: Hoursmith refused the request with status ${response.status}.${quote}`)
     }

@@ -46,7 +46,10 @@ export class LynkwellClient implements Connector {
     const { clientId, tokenUrl, audience } = account.options
     // The provider definition fills tokenUrl and audience with Lynkwell's documented defaults.
     if (!clientId || !tokenUrl || !audience) {
-      throw new AppError('VALIDATION', `${this.who}: the OAuth client id, token URL and audience are all needed. Edit the account and enter the client id.`)
+      throw new AppError(
+        'VALIDATION',
+        `${this.who}: the OAuth client id, token URL and audience are all needed. Edit the account and enter the client id.`
+      )
     }
     this.clientId = clientId
     this.tokenUrl = tokenUrl
@@ -74,10 +77,18 @@ export class LynkwellClient implements Connector {
     const where = 'an invoice list page'
     const page = parseWire(LynkwellInvoiceList, parseJson(response.text, 'Lynkwell', where), 'Lynkwell', where)
     const amountUnit = this.account.options.amountUnit
-    const { invoices, skipped } = readInvoiceRecords(page.data.items, LynkwellInvoice, (wire, raw) => mapLynkwellInvoice(wire, raw, amountUnit), { secrets: [this.secret, ...this.issued] })
+    const { invoices, skipped } = readInvoiceRecords(
+      page.data.items,
+      LynkwellInvoice,
+      (wire, raw) => mapLynkwellInvoice(wire, raw, amountUnit),
+      { secrets: [this.secret, ...this.issued] }
+    )
     const last = lastListedId(page.data.items)
     if (page.data.hasMore && !last) {
-      throw new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: Lynkwell said more invoices follow but sent ${page.data.items.length === 0 ? 'an empty page' : 'a page whose last item has no id'}, so the walk cannot continue. Sync again later.`)
+      throw new AppError(
+        'PROVIDER_BAD_RESPONSE',
+        `${this.who}: Lynkwell said more invoices follow but sent ${page.data.items.length === 0 ? 'an empty page' : 'a page whose last item has no id'}, so the walk cannot continue. Sync again later.`
+      )
     }
     return {
       invoices,
@@ -98,20 +109,41 @@ export class LynkwellClient implements Connector {
     const link = parsed.success ? parsed.data.pdfUrl?.trim() : undefined
     if (!link) return null
     const url = webLink(link)
-    if (!url) throw new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: the invoice’s pdfUrl (“${link.slice(0, 80)}”) is not a web link, so its PDF cannot be downloaded.`)
+    if (!url)
+      throw new AppError(
+        'PROVIDER_BAD_RESPONSE',
+        `${this.who}: the invoice’s pdfUrl (“${link.slice(0, 80)}”) is not a web link, so its PDF cannot be downloaded.`
+      )
     const expired = 'The link may have expired: sync the account for a fresh one.'
     const checkTarget = (target: URL): Promise<void> => checkLinkTarget(target, this.account.baseUrl, this.who, this.deps.resolveHost)
-    let response = await requestPdf(this.deps, { url: url.href, headers: { Accept: 'application/pdf' }, signal, redirect: 'follow', checkTarget })
+    let response = await requestPdf(this.deps, {
+      url: url.href,
+      headers: { Accept: 'application/pdf' },
+      signal,
+      redirect: 'follow',
+      checkTarget
+    })
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel()
       if (url.origin !== new URL(this.account.baseUrl).origin) {
-        throw new AppError('PROVIDER_AUTH', `${this.who}: the PDF link refused the download (${response.status}), and it is not on Lynkwell’s API host, so Quire does not send your access token there. ${expired}`)
+        throw new AppError(
+          'PROVIDER_AUTH',
+          `${this.who}: the PDF link refused the download (${response.status}), and it is not on Lynkwell’s API host, so Quire does not send your access token there. ${expired}`
+        )
       }
       const token = await this.accessToken(signal)
-      response = await requestPdf(this.deps, { url: url.href, headers: { Authorization: `Bearer ${token.value}`, Accept: 'application/pdf' }, signal, redirect: 'error' })
+      response = await requestPdf(this.deps, {
+        url: url.href,
+        headers: { Authorization: `Bearer ${token.value}`, Accept: 'application/pdf' },
+        signal,
+        redirect: 'error'
+      })
       if (response.status === 401 || response.status === 403) {
         await response.body?.cancel()
-        throw new AppError('PROVIDER_AUTH', `${this.who}: the PDF link refused the download even with an access token (${response.status}). ${expired}`)
+        throw new AppError(
+          'PROVIDER_AUTH',
+          `${this.who}: the PDF link refused the download even with an access token (${response.status}). ${expired}`
+        )
       }
     }
     if (response.status === 404 || response.status === 410) {
@@ -130,7 +162,11 @@ export class LynkwellClient implements Connector {
    * server's clock ran ahead of ours): drop it and try once more with a fresh one.
    * `tolerate400` hands a 400/404 back to the caller instead of throwing.
    */
-  private async authorized(path: string, signal: AbortSignal | undefined, tolerate400 = false): Promise<{ response: HttpResponse; requests: number }> {
+  private async authorized(
+    path: string,
+    signal: AbortSignal | undefined,
+    tolerate400 = false
+  ): Promise<{ response: HttpResponse; requests: number }> {
     let requests = 0
     for (let attempt = 1; ; attempt += 1) {
       const token = await this.accessToken(signal)
@@ -188,7 +224,12 @@ export class LynkwellClient implements Connector {
       url: this.tokenUrl,
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ client_id: this.clientId, client_secret: this.secret, audience: this.audience, grant_type: 'client_credentials' }),
+      body: JSON.stringify({
+        client_id: this.clientId,
+        client_secret: this.secret,
+        audience: this.audience,
+        grant_type: 'client_credentials'
+      }),
       signal
     })
     if (response.status < 200 || response.status >= 300) throw this.tokenFailure(response)
@@ -196,7 +237,10 @@ export class LynkwellClient implements Connector {
     const granted = parseWire(LynkwellToken, parseJson(response.text, 'Lynkwell', where), 'Lynkwell', where)
     this.issued.push(granted.access_token)
     const issuedAt = this.deps.clock.now().getTime()
-    return { token: { value: granted.access_token, scope: this.scope, issuedAt, expiresAt: issuedAt + Math.round(granted.expires_in * 1000) }, attempts: response.attempts }
+    return {
+      token: { value: granted.access_token, scope: this.scope, issuedAt, expiresAt: issuedAt + Math.round(granted.expires_in * 1000) },
+      attempts: response.attempts
+    }
   }
 
   private tokenFailure(response: HttpResponse): AppError {
@@ -204,7 +248,10 @@ export class LynkwellClient implements Connector {
     const from = `the token endpoint ${new URL(this.tokenUrl).origin}`
     switch (response.status) {
       case 400:
-        return new AppError('PROVIDER_AUTH', `${this.who}: ${from} refused the token request.${quote} Check the client id, token URL and audience in the account settings.`)
+        return new AppError(
+          'PROVIDER_AUTH',
+          `${this.who}: ${from} refused the token request.${quote} Check the client id, token URL and audience in the account settings.`
+        )
       case 401:
         return new AppError(
           'PROVIDER_AUTH',
@@ -216,7 +263,10 @@ export class LynkwellClient implements Connector {
           `${this.who}: ${from} would not give API client “${this.clientId}” a token for the audience “${this.audience}”.${quote} Check the audience in the account settings (normally https://api.lynkwell.com).`
         )
       case 404:
-        return new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: nothing found at the token URL ${this.tokenUrl} (404). Check the token URL in the account settings.${quote}`)
+        return new AppError(
+          'PROVIDER_BAD_RESPONSE',
+          `${this.who}: nothing found at the token URL ${this.tokenUrl} (404). Check the token URL in the account settings.${quote}`
+        )
       default:
         return this.commonFailure(response, quote, 'Lynkwell’s token endpoint')
     }
@@ -231,9 +281,15 @@ export class LynkwellClient implements Connector {
           `${this.who}: Lynkwell refused a freshly issued access token.${quote} Check that the audience (“${this.audience}”) belongs to this base URL.`
         )
       case 403:
-        return new AppError('PROVIDER_SCOPE', `${this.who}: API client “${this.clientId}” may not read invoices.${quote} Ask a Lynkwell network administrator to grant it billing access.`)
+        return new AppError(
+          'PROVIDER_SCOPE',
+          `${this.who}: API client “${this.clientId}” may not read invoices.${quote} Ask a Lynkwell network administrator to grant it billing access.`
+        )
       case 404:
-        return new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: nothing found at ${this.account.baseUrl} (404). Check the base URL; it normally ends in /billing/v1.${quote}`)
+        return new AppError(
+          'PROVIDER_BAD_RESPONSE',
+          `${this.who}: nothing found at ${this.account.baseUrl} (404). Check the base URL; it normally ends in /billing/v1.${quote}`
+        )
       default:
         return this.commonFailure(response, quote, 'Lynkwell')
     }
@@ -242,10 +298,16 @@ export class LynkwellClient implements Connector {
   private commonFailure(response: HttpResponse, quote: string, what: string): AppError {
     if (response.status === 429) {
       const wait = retryAfterMs(response.headers.get('retry-after'), this.deps.clock.now())
-      return new AppError('PROVIDER_RATE_LIMITED', `${this.who}: ${what} is limiting requests. Sync again ${wait === null ? 'later' : `in ${Math.ceil(wait / 1000)} s`}.`)
+      return new AppError(
+        'PROVIDER_RATE_LIMITED',
+        `${this.who}: ${what} is limiting requests. Sync again ${wait === null ? 'later' : `in ${Math.ceil(wait / 1000)} s`}.`
+      )
     }
     if (response.status >= 500) {
-      return new AppError('PROVIDER_UNAVAILABLE', `${this.who}: ${what} had a server error (${response.status}) and kept failing after ${response.attempts} attempts. Sync again later.`)
+      return new AppError(
+        'PROVIDER_UNAVAILABLE',
+        `${this.who}: ${what} had a server error (${response.status}) and kept failing after ${response.attempts} attempts. Sync again later.`
+      )
     }
     return new AppError('PROVIDER_BAD_RESPONSE', `${this.who}: ${what} refused the request with status ${response.status}.${quote}`)
   }
@@ -293,7 +355,9 @@ function decodeResumePoint(resume: string | null): ResumePoint | null {
   if (resume === null) return null
   try {
     const point = JSON.parse(resume) as Partial<ResumePoint>
-    return point.v === 1 && typeof point.startingAfter === 'string' && point.startingAfter.length > 0 ? { v: 1, startingAfter: point.startingAfter } : null
+    return point.v === 1 && typeof point.startingAfter === 'string' && point.startingAfter.length > 0
+      ? { v: 1, startingAfter: point.startingAfter }
+      : null
   } catch {
     return null
   }

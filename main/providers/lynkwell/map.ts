@@ -37,7 +37,8 @@ const STATUS: Record<string, InvoiceStatus> = {
 export function mapLynkwellInvoice(wire: LynkwellInvoice, raw: unknown, unit: AmountUnit = 'major'): UnifiedInvoice {
   const status = readable(wire.status)
   const currency = readable(wire.currency)?.toUpperCase() ?? null
-  const money = (value: number): string => (unit === 'minor' ? fromMinorUnits(decimalFromJsonNumber(value), minorUnitDigits(currency)) : decimalFromJsonNumber(value))
+  const money = (value: number): string =>
+    unit === 'minor' ? fromMinorUnits(decimalFromJsonNumber(value), minorUnitDigits(currency)) : decimalFromJsonNumber(value)
   const wireSubtotal = readable(wire.subTotal)
   const wireTax = readable(wire.taxTotal)
   const subtotal = wireSubtotal === null ? null : money(wireSubtotal)

@@ -43,7 +43,8 @@ export class YetiClient implements Connector {
     private readonly password: string,
     private readonly deps: HttpDeps
   ) {
-    if (!account.options.login) throw new AppError('VALIDATION', `${this.who}: no login is set. Yeti-Switch accounts sign in with a customer portal login.`)
+    if (!account.options.login)
+      throw new AppError('VALIDATION', `${this.who}: no login is set. Yeti-Switch accounts sign in with a customer portal login.`)
     this.login = account.options.login
   }
 
@@ -57,7 +58,12 @@ export class YetiClient implements Connector {
 
   async fetchPage(resume: string | null, signal?: AbortSignal): Promise<InvoicePageResult> {
     const point = decodeResumePoint(resume) ?? { sort: YETI_SORT, size: YETI_PAGE_SIZE, page: 1 }
-    const query = new URLSearchParams({ include: 'account', 'page[number]': String(point.page), 'page[size]': String(point.size), sort: point.sort })
+    const query = new URLSearchParams({
+      include: 'account',
+      'page[number]': String(point.page),
+      'page[size]': String(point.size),
+      sort: point.sort
+    })
     const { response, requests } = await this.get(`/invoices?${query}`, signal)
     const where = 'an invoice list page'
     const page = parseWire(YetiInvoiceList, parseJson(response.text, PROVIDER, where), PROVIDER, where)
@@ -78,7 +84,13 @@ export class YetiClient implements Connector {
     // a short page does, and so does a full one when the server's links say no page follows.
     const more = page.data.length === point.size && (page.links == null || page.links.next != null)
     const expectedTotal = page.meta?.['total-count'] ?? undefined
-    return { invoices, skipped, next: more ? JSON.stringify({ ...point, page: point.page + 1 } satisfies ResumePoint) : null, requests, ...(expectedTotal === undefined ? {} : { expectedTotal }) }
+    return {
+      invoices,
+      skipped,
+      next: more ? JSON.stringify({ ...point, page: point.page + 1 } satisfies ResumePoint) : null,
+      requests,
+      ...(expectedTotal === undefined ? {} : { expectedTotal })
+    }
   }
 
   /**
@@ -91,7 +103,8 @@ export class YetiClient implements Connector {
     const parsed = YetiInvoice.safeParse(invoice.raw)
     if (!parsed.success || !parsed.data.attributes['has-pdf']) return null
     const url = `${this.account.baseUrl}/invoices/${encodeURIComponent(invoice.remoteId)}/download`
-    const send = (): Promise<Response> => requestPdf(this.deps, { url, headers: { Authorization: this.jwt ?? '', Accept: 'application/pdf' }, signal, redirect: 'error' })
+    const send = (): Promise<Response> =>
+      requestPdf(this.deps, { url, headers: { Authorization: this.jwt ?? '', Accept: 'application/pdf' }, signal, redirect: 'error' })
     if (this.jwt === null) await this.logIn(signal)
     let response = await send()
     if (response.status === 401) {
@@ -104,7 +117,10 @@ export class YetiClient implements Connector {
     if (response.status === 404 && text.trim() === '') return null
     if (response.status === 404) {
       const said = this.said(text)
-      throw new AppError('NOT_FOUND', `${this.who}: Yeti-Switch no longer serves invoice ${invoice.remoteId}${said ? ` (“${said}”)` : ''}. Sync the account to bring the cache up to date.`)
+      throw new AppError(
+        'NOT_FOUND',
+        `${this.who}: Yeti-Switch no longer serves invoice ${invoice.remoteId}${said ? ` (“${said}”)` : ''}. Sync the account to bring the cache up to date.`
+      )
     }
     // requestPdf has already retried a server error once.
     throw this.failure({ status: response.status, headers: response.headers, text, attempts: 2 }, 'data')
@@ -151,7 +167,11 @@ export class YetiClient implements Connector {
   }
 
   private async send(path: string, signal?: AbortSignal): Promise<HttpResponse> {
-    return exchange(this.deps, { url: `${this.account.baseUrl}${path}`, headers: { Authorization: this.jwt ?? '', Accept: JSON_API }, signal })
+    return exchange(this.deps, {
+      url: `${this.account.baseUrl}${path}`,
+      headers: { Authorization: this.jwt ?? '', Accept: JSON_API },
+      signal
+    })
   }
 
   /** POST /auth; keeps the token and returns how many HTTP requests it took. */
@@ -190,7 +210,10 @@ export class YetiClient implements Connector {
               `${who}: Yeti-Switch accepted the login “${this.login}” but refused the session token it issued.${quote} A proxy in front of Yeti may be dropping the Authorization header; ask your operator.`
             )
       case 403:
-        return new AppError('PROVIDER_SCOPE', `${who}: the login “${this.login}” may not read invoices.${quote} Ask your operator to allow it.`)
+        return new AppError(
+          'PROVIDER_SCOPE',
+          `${who}: the login “${this.login}” may not read invoices.${quote} Ask your operator to allow it.`
+        )
       case 404:
         return new AppError(
           'PROVIDER_BAD_RESPONSE',
@@ -198,11 +221,17 @@ export class YetiClient implements Connector {
         )
       case 429: {
         const wait = retryAfterMs(response.headers.get('retry-after'), this.deps.clock.now())
-        return new AppError('PROVIDER_RATE_LIMITED', `${who}: the Yeti-Switch server is limiting requests. Sync again ${wait === null ? 'later' : `in ${Math.ceil(wait / 1000)} s`}.`)
+        return new AppError(
+          'PROVIDER_RATE_LIMITED',
+          `${who}: the Yeti-Switch server is limiting requests. Sync again ${wait === null ? 'later' : `in ${Math.ceil(wait / 1000)} s`}.`
+        )
       }
       default:
         if (response.status >= 500) {
-          return new AppError('PROVIDER_UNAVAILABLE', `${who}: Yeti-Switch had a server error (${response.status}) and kept failing after ${response.attempts} attempts. Sync again later.`)
+          return new AppError(
+            'PROVIDER_UNAVAILABLE',
+            `${who}: Yeti-Switch had a server error (${response.status}) and kept failing after ${response.attempts} attempts. Sync again later.`
+          )
         }
         return new AppError('PROVIDER_BAD_RESPONSE', `${who}: Yeti-Switch refused the request with status ${response.status}.${quote}`)
     }

@@ -78,22 +78,51 @@ function serverCalendarDate(text: string): string {
  */
 function lineItems(attributes: YetiInvoiceAttributes): LineItem[] {
   const parts = [
-    calls('Originated calls', attributes['originated-amount-spent'], attributes['originated-calls-count'], attributes['originated-successful-calls-count'], attributes['originated-billing-duration']),
-    calls('Terminated calls', attributes['terminated-amount-spent'], attributes['terminated-calls-count'], attributes['terminated-successful-calls-count'], attributes['terminated-billing-duration']),
+    calls(
+      'Originated calls',
+      attributes['originated-amount-spent'],
+      attributes['originated-calls-count'],
+      attributes['originated-successful-calls-count'],
+      attributes['originated-billing-duration']
+    ),
+    calls(
+      'Terminated calls',
+      attributes['terminated-amount-spent'],
+      attributes['terminated-calls-count'],
+      attributes['terminated-successful-calls-count'],
+      attributes['terminated-billing-duration']
+    ),
     services(attributes['services-amount-spent'], attributes['service-transactions-count'])
   ]
   return parts
-    .filter((part): part is { description: string; amount: string; active: boolean } => part.amount != null && (part.active || /[1-9]/.test(part.amount)))
-    .map((part, position) => ({ position, description: part.description, quantity: null, unitPrice: null, amount: normalizeDecimal(part.amount) }))
+    .filter(
+      (part): part is { description: string; amount: string; active: boolean } =>
+        part.amount != null && (part.active || /[1-9]/.test(part.amount))
+    )
+    .map((part, position) => ({
+      position,
+      description: part.description,
+      quantity: null,
+      unitPrice: null,
+      amount: normalizeDecimal(part.amount)
+    }))
 }
 
 type Count = number | null | undefined
 
 function calls(label: string, amount: string | null | undefined, total: Count, successful: Count, billedSeconds: Count) {
-  const facts = [total != null && `${total} calls`, successful != null && `${successful} successful`, billedSeconds != null && `${billedSeconds} s billed`].filter(Boolean)
+  const facts = [
+    total != null && `${total} calls`,
+    successful != null && `${successful} successful`,
+    billedSeconds != null && `${billedSeconds} s billed`
+  ].filter(Boolean)
   return { description: facts.length > 0 ? `${label}: ${facts.join(', ')}` : label, amount, active: (total ?? 0) > 0 }
 }
 
 function services(amount: string | null | undefined, transactions: Count) {
-  return { description: transactions != null ? `Services: ${transactions} transactions` : 'Services', amount, active: (transactions ?? 0) > 0 }
+  return {
+    description: transactions != null ? `Services: ${transactions} transactions` : 'Services',
+    amount,
+    active: (transactions ?? 0) > 0
+  }
 }

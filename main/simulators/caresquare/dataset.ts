@@ -62,7 +62,14 @@ export interface CareSquareDatasetOptions {
  * One plan manager's invoices, oldest first. Amounts are computed in integer cents and sent as
  * doubles (cents / 100), as the API sends them; sums only count lines that are not deleted.
  */
-export function careSquareDataset({ planManagerId, count, seed = 1, firstNumericId = 48_000, deletedShare = 0.03, testFixtures = true }: CareSquareDatasetOptions): CareSquareWireInvoice[] {
+export function careSquareDataset({
+  planManagerId,
+  count,
+  seed = 1,
+  firstNumericId = 48_000,
+  deletedShare = 0.03,
+  testFixtures = true
+}: CareSquareDatasetOptions): CareSquareWireInvoice[] {
   const random = seededRandom(seed)
   const participants = Array.from({ length: 12 }, () => uuidFrom(random))
   const providers = [...Array.from({ length: 8 }, () => uuidFrom(random)), 'prov_00417', 'prov_01822']
@@ -96,7 +103,8 @@ export function careSquareDataset({ planManagerId, count, seed = 1, firstNumeric
       participant_id: random() < 0.95 ? pick(random, participants) : null,
       plan_manager: planManagerId,
       // Ids are data, never markup: this one must show as text wherever it is shown.
-      pm_provider_id: index === 3 && testFixtures ? '<img src=x onerror=alert(1)>' : reimbursement || random() < 0.05 ? null : pick(random, providers),
+      pm_provider_id:
+        index === 3 && testFixtures ? '<img src=x onerror=alert(1)>' : reimbursement || random() < 0.05 ? null : pick(random, providers),
       s3_key: random() < 0.9 ? `invoices/${planManagerId}/${String(id)}.pdf` : null,
       state_management: stateManagement(random, errors),
       subtotal: subtotal / 100,
@@ -116,7 +124,12 @@ function randomLines(random: () => number, invoiceId: string | number, createdAt
   return Array.from({ length: count }, (_, position) => {
     const support = pick(random, SUPPORTS)
     // Quantities in hundredths: quarter hours, tenths of a km, whole items.
-    const hundredths = support.unit === 'hour' ? 25 * (1 + Math.floor(random() * 32)) : support.unit === 'km' ? 10 * (5 + Math.floor(random() * 400)) : 100 * (1 + Math.floor(random() * 3))
+    const hundredths =
+      support.unit === 'hour'
+        ? 25 * (1 + Math.floor(random() * 32))
+        : support.unit === 'km'
+          ? 10 * (5 + Math.floor(random() * 400))
+          : 100 * (1 + Math.floor(random() * 3))
     const cents = Math.floor((hundredths * support.cents + 50) / 100)
     return {
       id: typeof invoiceId === 'number' ? invoiceId * 10 + position : `${invoiceId}-${position + 1}`,

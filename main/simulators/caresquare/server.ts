@@ -83,33 +83,36 @@ export async function startCareSquareSimulator(options: CareSquareSimulatorOptio
   const limiter = new FixedWindow(options.rateLimit, options.now ?? Date.now)
   const byId = new IdIndex(invoices)
 
-  const server = await listenOnLoopback(withFaults((request, response, url) => {
-    requests.count += 1
-    if (!url.pathname.startsWith(`${PREFIX}/`) || request.method !== 'GET') return fail(response, 404)
-    const apiKey = bearer(request)
-    const grant = apiKey === null ? undefined : options.apiKeys[apiKey]
-    if (apiKey === null || grant === undefined) return fail(response, 401)
-    const planManagerId = header(request, 'x-plan-manager-id')
-    if (planManagerId === null || !UUID.test(planManagerId)) return fail(response, 400)
-    if (!grant.planManagerIds.some((allowed) => sameUuid(allowed, planManagerId))) return fail(response, 403)
-    if (!limiter.take(apiKey)) return fail(response, 429)
+  const server = await listenOnLoopback(
+    withFaults((request, response, url) => {
+      requests.count += 1
+      if (!url.pathname.startsWith(`${PREFIX}/`) || request.method !== 'GET') return fail(response, 404)
+      const apiKey = bearer(request)
+      const grant = apiKey === null ? undefined : options.apiKeys[apiKey]
+      if (apiKey === null || grant === undefined) return fail(response, 401)
+      const planManagerId = header(request, 'x-plan-manager-id')
+      if (planManagerId === null || !UUID.test(planManagerId)) return fail(response, 400)
+      if (!grant.planManagerIds.some((allowed) => sameUuid(allowed, planManagerId))) return fail(response, 403)
+      if (!limiter.take(apiKey)) return fail(response, 429)
 
-    const key = Object.keys(invoices).find((candidate) => sameUuid(candidate, planManagerId)) ?? planManagerId
-    const path = url.pathname.slice(PREFIX.length)
-    if (path === '/invoices') return list(response, url, invoices[key] ?? [], summary)
-    if (path === '/invoice-view-sessions') return list(response, url, viewSessions[key] ?? [], (session) => session)
-    const invoice = /^\/invoices\/([^/]+)$/.exec(path)
-    if (invoice) {
-      const found = byId.get(key, decodeURIComponent(invoice[1]!))
-      return found ? sendJson(response, 200, found) : fail(response, 404)
-    }
-    const session = /^\/invoice-view-sessions\/([^/]+)$/.exec(path)
-    if (session) {
-      const found = (viewSessions[key] ?? []).find((candidate) => candidate.id === decodeURIComponent(session[1]!))
-      return found ? sendJson(response, 200, found) : fail(response, 404)
-    }
-    return fail(response, 404)
-  }, options.faults), options.port)
+      const key = Object.keys(invoices).find((candidate) => sameUuid(candidate, planManagerId)) ?? planManagerId
+      const path = url.pathname.slice(PREFIX.length)
+      if (path === '/invoices') return list(response, url, invoices[key] ?? [], summary)
+      if (path === '/invoice-view-sessions') return list(response, url, viewSessions[key] ?? [], (session) => session)
+      const invoice = /^\/invoices\/([^/]+)$/.exec(path)
+      if (invoice) {
+        const found = byId.get(key, decodeURIComponent(invoice[1]!))
+        return found ? sendJson(response, 200, found) : fail(response, 404)
+      }
+      const session = /^\/invoice-view-sessions\/([^/]+)$/.exec(path)
+      if (session) {
+        const found = (viewSessions[key] ?? []).find((candidate) => candidate.id === decodeURIComponent(session[1]!))
+        return found ? sendJson(response, 200, found) : fail(response, 404)
+      }
+      return fail(response, 404)
+    }, options.faults),
+    options.port
+  )
 
   return {
     baseUrl: `${server.origin}${PREFIX}`,
@@ -136,7 +139,15 @@ function buildDataset(options: CareSquareSimulatorOptions): Pick<CareSquareSimul
   const viewSessions: CareSquareSimulator['viewSessions'] = {}
   plan.forEach(([planManagerId, data], index) => {
     const generated = !Array.isArray(data)
-    const list = generated ? careSquareDataset({ planManagerId, count: data, seed: seed + index, firstNumericId: 48_000 + index * 1_000_000, testFixtures: options.testFixtures }) : data
+    const list = generated
+      ? careSquareDataset({
+          planManagerId,
+          count: data,
+          seed: seed + index,
+          firstNumericId: 48_000 + index * 1_000_000,
+          testFixtures: options.testFixtures
+        })
+      : data
     const sessions = careSquareViewSessions(list, seed + index)
     if (generated && index === 0 && options.testFixtures !== false) {
       list.unshift(seedExampleInvoice())

@@ -54,16 +54,42 @@ export interface HoursmithSimulator {
 }
 
 export const HOURSMITH_TOKEN_SHAPE = /^hsk_(live|test)_[A-Za-z0-9]{12}_[A-Za-z0-9]{32}$/
-const SORTABLE = new Set(['amountPaid', 'createdAt', 'dueDate', 'id', 'issueDate', 'number', 'paidAt', 'paymentStatus', 'sentAt', 'status', 'total', 'updatedAt'])
+const SORTABLE = new Set([
+  'amountPaid',
+  'createdAt',
+  'dueDate',
+  'id',
+  'issueDate',
+  'number',
+  'paidAt',
+  'paymentStatus',
+  'sentAt',
+  'status',
+  'total',
+  'updatedAt'
+])
 const MAX_LIMIT = 200
-const HOURSMITH_BAD_RECORD_FIELDS = { total: 'total', money: 'decimal-string', currency: 'currency', status: 'status', text: 'notes' } as const
+const HOURSMITH_BAD_RECORD_FIELDS = {
+  total: 'total',
+  money: 'decimal-string',
+  currency: 'currency',
+  status: 'status',
+  text: 'notes'
+} as const
 /** The documented per-token budgets (rate-limits page): Agency has double Studio's. */
 const STUDIO_LIMITS: WindowLimits = { burst: 30, burstWindowMs: 10_000, sustained: 600, sustainedWindowMs: 60_000 }
 const AGENCY_LIMITS: WindowLimits = { burst: 60, burstWindowMs: 10_000, sustained: 1_200, sustainedWindowMs: 60_000 }
 
 export async function startHoursmithSimulator(options: HoursmithSimulatorOptions): Promise<HoursmithSimulator> {
-  const good = Array.isArray(options.invoices) ? options.invoices : hoursmithDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, testFixtures: options.testFixtures })
-  const bad = options.badRecords ? badRecords(good.filter((invoice) => invoice.deletedAt === null).filter((_, index) => index % 9 === 4), HOURSMITH_BAD_RECORD_FIELDS) : []
+  const good = Array.isArray(options.invoices)
+    ? options.invoices
+    : hoursmithDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, testFixtures: options.testFixtures })
+  const bad = options.badRecords
+    ? badRecords(
+        good.filter((invoice) => invoice.deletedAt === null).filter((_, index) => index % 9 === 4),
+        HOURSMITH_BAD_RECORD_FIELDS
+      )
+    : []
   const invoices = bad.length > 0 ? mixedIn(good, bad) : good
   const now = options.now ?? Date.now
   const limiters = new Map<string, { limits: WindowLimits; limiter: SlidingWindowLimiter }>()
@@ -77,54 +103,78 @@ export async function startHoursmithSimulator(options: HoursmithSimulatorOptions
   const requests = { count: 0 }
   const sorted = new SortedViews(invoices)
 
-  const server = await listenOnLoopback(withFaults((request, response, url) => {
-    requests.count += 1
-    const path = url.pathname.replace(/^\/api\/v1/, '')
-    if (!url.pathname.startsWith('/api/v1/')) return fail(response, 404, 'not_found', 'No such route.')
-    if (request.method !== 'GET') return fail(response, 405, 'bad_request', 'Invoices are read-only in API v1.')
+  const server = await listenOnLoopback(
+    withFaults((request, response, url) => {
+      requests.count += 1
+      const path = url.pathname.replace(/^\/api\/v1/, '')
+      if (!url.pathname.startsWith('/api/v1/')) return fail(response, 404, 'not_found', 'No such route.')
+      if (request.method !== 'GET') return fail(response, 405, 'bad_request', 'Invoices are read-only in API v1.')
 
-    const token = bearer(request)
-    const grant = token === null ? undefined : options.tokens[token]
-    if (token === null || !HOURSMITH_TOKEN_SHAPE.test(token) || !grant) {
-      return fail(response, 401, 'unauthenticated', 'Missing or invalid API token.')
-    }
-    const { limits, limiter } = limiterFor(grant.plan)
-    const budget = limiter.take(token)
-    const headers = {
-      'X-RateLimit-Limit': String(limits.sustained),
-      'X-RateLimit-Remaining': String(budget.remaining),
-      'X-RateLimit-Reset': String(Math.ceil(budget.resetAtMs / 1000))
-    }
-    if (!budget.allowed) {
-      return fail(response, 429, 'rate_limited', 'Too many requests.', { ...headers, 'Retry-After': String(Math.max(1, Math.ceil(budget.retryAfterMs / 1000))) })
-    }
-    if ((grant.plan ?? 'studio') === 'free') {
-      return sendJson(
-        response,
-        402,
-        { error: { code: 'forbidden_plan', message: 'API access requires the Studio plan.', requiredPlan: 'studio', feature: 'apiAccess' } },
-        headers
-      )
-    }
-    if (path === '/me') {
-      return sendJson(
-        response,
-        200,
-        { data: { workspace: { id: 'ws_demo', name: grant.workspace ?? 'Demo Studio' }, role: grant.role ?? 'owner', plan: grant.plan ?? 'studio', scopes: ['invoices:read'] } },
-        headers
-      )
-    }
-    if (grant.role === 'member') return fail(response, 403, 'forbidden_scope', 'Members cannot access invoices.', headers)
-    if (path === '/invoices') return listInvoices(response, url, sorted, headers)
-    const match = /^\/invoices\/([^/]+)$/.exec(path)
-    if (match) {
-      const invoice = invoices.find((candidate) => candidate.id === decodeURIComponent(match[1]!))
-      return invoice ? sendJson(response, 200, { data: invoice }, headers) : fail(response, 404, 'not_found', 'Invoice not found.', headers)
-    }
-    return fail(response, 404, 'not_found', 'No such route.', headers)
-  }, options.faults), options.port)
+      const token = bearer(request)
+      const grant = token === null ? undefined : options.tokens[token]
+      if (token === null || !HOURSMITH_TOKEN_SHAPE.test(token) || !grant) {
+        return fail(response, 401, 'unauthenticated', 'Missing or invalid API token.')
+      }
+      const { limits, limiter } = limiterFor(grant.plan)
+      const budget = limiter.take(token)
+      const headers = {
+        'X-RateLimit-Limit': String(limits.sustained),
+        'X-RateLimit-Remaining': String(budget.remaining),
+        'X-RateLimit-Reset': String(Math.ceil(budget.resetAtMs / 1000))
+      }
+      if (!budget.allowed) {
+        return fail(response, 429, 'rate_limited', 'Too many requests.', {
+          ...headers,
+          'Retry-After': String(Math.max(1, Math.ceil(budget.retryAfterMs / 1000)))
+        })
+      }
+      if ((grant.plan ?? 'studio') === 'free') {
+        return sendJson(
+          response,
+          402,
+          {
+            error: { code: 'forbidden_plan', message: 'API access requires the Studio plan.', requiredPlan: 'studio', feature: 'apiAccess' }
+          },
+          headers
+        )
+      }
+      if (path === '/me') {
+        return sendJson(
+          response,
+          200,
+          {
+            data: {
+              workspace: { id: 'ws_demo', name: grant.workspace ?? 'Demo Studio' },
+              role: grant.role ?? 'owner',
+              plan: grant.plan ?? 'studio',
+              scopes: ['invoices:read']
+            }
+          },
+          headers
+        )
+      }
+      if (grant.role === 'member') return fail(response, 403, 'forbidden_scope', 'Members cannot access invoices.', headers)
+      if (path === '/invoices') return listInvoices(response, url, sorted, headers)
+      const match = /^\/invoices\/([^/]+)$/.exec(path)
+      if (match) {
+        const invoice = invoices.find((candidate) => candidate.id === decodeURIComponent(match[1]!))
+        return invoice
+          ? sendJson(response, 200, { data: invoice }, headers)
+          : fail(response, 404, 'not_found', 'Invoice not found.', headers)
+      }
+      return fail(response, 404, 'not_found', 'No such route.', headers)
+    }, options.faults),
+    options.port
+  )
 
-  return { baseUrl: `${server.origin}/api/v1`, invoices, badRecords: bad, requests, changed: () => sorted.invalidate(), close: () => server.close() }
+  return {
+    baseUrl: `${server.origin}/api/v1`,
+    invoices,
+    badRecords: bad,
+    requests,
+    changed: () => sorted.invalidate(),
+    close: () => server.close()
+  }
 }
 
 function listInvoices(response: ServerResponse, url: URL, sorted: SortedViews, headers: Record<string, string>): void {
@@ -141,7 +191,8 @@ function listInvoices(response: ServerResponse, url: URL, sorted: SortedViews, h
   const cursor = url.searchParams.get('cursor')
   if (cursor !== null) {
     const position = decodeCursor(cursor)
-    if (!position || position.sort !== sort) return fail(response, 400, 'bad_request', 'The cursor does not belong to this sort.', headers, { cursor: 'invalid' })
+    if (!position || position.sort !== sort)
+      return fail(response, 400, 'bad_request', 'The cursor does not belong to this sort.', headers, { cursor: 'invalid' })
     start = view.firstAfter(position.key, position.id)
   }
   const page = view.items.slice(start, start + limit)
@@ -237,6 +288,13 @@ function bearer(request: IncomingMessage): string | null {
   return match ? match[1]! : null
 }
 
-function fail(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}, fields?: Record<string, string>): void {
+function fail(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+  fields?: Record<string, string>
+): void {
   sendJson(response, status, { error: { code, message, ...(fields ? { fields } : {}) } }, headers)
 }

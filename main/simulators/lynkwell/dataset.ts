@@ -76,10 +76,17 @@ export interface LynkwellDatasetOptions {
  * at fixed places (float traps, huge amounts, nulls, empty item lists, an unmapped status).
  * Amounts are built in integer cents and written as JSON numbers in major units, as Lynkwell does.
  */
-export function lynkwellDataset({ count, seed = 1, pdfBaseUrl = 'https://billing-files.lynkwell.invalid/invoices', testFixtures = true }: LynkwellDatasetOptions): LynkwellWireInvoice[] {
+export function lynkwellDataset({
+  count,
+  seed = 1,
+  pdfBaseUrl = 'https://billing-files.lynkwell.invalid/invoices',
+  testFixtures = true
+}: LynkwellDatasetOptions): LynkwellWireInvoice[] {
   const random = seededRandom(seed)
   const profiles = Array.from({ length: 40 }, () => `pp_${uuidFrom(random).replace(/-/g, '').slice(0, 20)}`)
-  const invoices = Array.from({ length: count }, (_, index) => (index === 0 && testFixtures ? structuredClone(LYNKWELL_SEED_INVOICE) : generated(random, index, count, profiles, pdfBaseUrl)))
+  const invoices = Array.from({ length: count }, (_, index) =>
+    index === 0 && testFixtures ? structuredClone(LYNKWELL_SEED_INVOICE) : generated(random, index, count, profiles, pdfBaseUrl)
+  )
   for (const [index, patch] of EDGE_CASES.entries()) {
     const target = invoices[index + 1]
     if (target) Object.assign(target, patch)
@@ -91,7 +98,17 @@ const EDGE_CASES: Partial<LynkwellWireInvoice>[] = [
   // 0.1 + 0.2 in binary floating point is 0.30000000000000004; the total must be 0.30.
   { subTotal: 0.1, taxTotal: 0.2, currency: 'USD', subscriptionItems: [], invoiceItems: ['Idle fee'] },
   { subTotal: 1234567.89, taxTotal: 98765.43, currency: 'USD' },
-  { pdfUrl: null, lastPaymentAttemptDate: null, periodStart: null, periodEnd: null, invoiceItems: [], subscriptionItems: [], currency: 'cad', subTotal: 0, taxTotal: 0 },
+  {
+    pdfUrl: null,
+    lastPaymentAttemptDate: null,
+    periodStart: null,
+    periodEnd: null,
+    invoiceItems: [],
+    subscriptionItems: [],
+    currency: 'cad',
+    subTotal: 0,
+    taxTotal: 0
+  },
   { status: 'PROCESSING', pdfUrl: '' },
   { invoiceItems: ['<img src=x onerror=alert(1)> session', 'Séance de recharge — 東京 Station 7'] }
 ]

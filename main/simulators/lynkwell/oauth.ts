@@ -40,7 +40,10 @@ export class TokenAuthority {
     this.prune()
     const token = randomBytes(32).toString('base64url')
     this.tokens.set(token, { clientId: clientId as string, expiresAtMs: this.now() + this.ttlSeconds * 1000 })
-    return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: this.ttlSeconds, scope: 'read:invoices read:payment-profiles' } }
+    return {
+      status: 200,
+      body: { access_token: token, token_type: 'Bearer', expires_in: this.ttlSeconds, scope: 'read:invoices read:payment-profiles' }
+    }
   }
 
   /** Why a bearer token is refused, or null when it is good. */

@@ -89,53 +89,62 @@ export async function startLynkwellSimulator(options: LynkwellSimulatorOptions):
   const pdfOf = pdfCache((id) => drawLynkwellPdf(invoices[positionOf(id)!]!))
   const files = { needsToken: false }
 
-  const server = await listenOnLoopback(withFaults(async (request, response, url) => {
-    const pdfMatch = PDF_PATH.exec(url.pathname)
-    if (pdfMatch && request.method === 'GET') {
-      pdfRequests.count += 1
-      const token = bearer(request)
-      if (token !== null) pdfRequests.withToken += 1
-      if (files.needsToken && (token === null || authority.check(token) !== null))
-        return sendJson(response, 401, { message: 'Unauthorized' })
-      const id = decodeURIComponent(pdfMatch[1]!)
-      if (positionOf(id) === undefined) return sendJson(response, 404, { message: 'No such file' })
-      return sendPdf(response, () => pdfOf(id), pdfFaults.get(id), `${id}.pdf`)
-    }
-    if (url.pathname === '/oauth/token') {
-      tokenRequests.count += 1
-      if (request.method !== 'POST') return sendJson(response, 405, { error: 'invalid_request', error_description: 'Use POST' })
-      const body = await readBody(request)
-      if (body === null) return sendJson(response, 400, { error: 'invalid_request', error_description: 'Invalid request body' })
-      const grant = authority.grant(body)
-      return sendJson(response, grant.status, grant.body, { 'Cache-Control': 'no-store' })
-    }
-    if (!url.pathname.startsWith(`${BASE_PATH}/`)) return sendJson(response, 404, { message: 'Not found' })
-    requests.count += 1
-    const refusal = authority.check(bearer(request))
-    if (refusal !== null) {
-      unauthorized.count += 1
-      return sendJson(
-        response,
-        401,
-        { message: refusal },
-        { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${refusal}"` }
-      )
-    }
-    if (request.method !== 'GET') return sendJson(response, 405, { message: 'Invoices are read-only' })
-    const path = url.pathname.slice(BASE_PATH.length)
-    if (path === '/invoices') return listInvoices(response, url, invoices, positionOf)
-    const match = /^\/invoices\/([^/]+)$/.exec(path)
-    if (match) {
-      const index = positionOf(decodeURIComponent(match[1]!))
-      const invoice = index === undefined ? undefined : invoices[index]
-      return invoice ? sendJson(response, 200, { data: invoice }) : sendJson(response, 404, { message: 'Invoice not found' })
-    }
-    return sendJson(response, 404, { message: 'Not found' })
-  }, options.faults), options.port)
+  const server = await listenOnLoopback(
+    withFaults(async (request, response, url) => {
+      const pdfMatch = PDF_PATH.exec(url.pathname)
+      if (pdfMatch && request.method === 'GET') {
+        pdfRequests.count += 1
+        const token = bearer(request)
+        if (token !== null) pdfRequests.withToken += 1
+        if (files.needsToken && (token === null || authority.check(token) !== null))
+          return sendJson(response, 401, { message: 'Unauthorized' })
+        const id = decodeURIComponent(pdfMatch[1]!)
+        if (positionOf(id) === undefined) return sendJson(response, 404, { message: 'No such file' })
+        return sendPdf(response, () => pdfOf(id), pdfFaults.get(id), `${id}.pdf`)
+      }
+      if (url.pathname === '/oauth/token') {
+        tokenRequests.count += 1
+        if (request.method !== 'POST') return sendJson(response, 405, { error: 'invalid_request', error_description: 'Use POST' })
+        const body = await readBody(request)
+        if (body === null) return sendJson(response, 400, { error: 'invalid_request', error_description: 'Invalid request body' })
+        const grant = authority.grant(body)
+        return sendJson(response, grant.status, grant.body, { 'Cache-Control': 'no-store' })
+      }
+      if (!url.pathname.startsWith(`${BASE_PATH}/`)) return sendJson(response, 404, { message: 'Not found' })
+      requests.count += 1
+      const refusal = authority.check(bearer(request))
+      if (refusal !== null) {
+        unauthorized.count += 1
+        return sendJson(
+          response,
+          401,
+          { message: refusal },
+          { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${refusal}"` }
+        )
+      }
+      if (request.method !== 'GET') return sendJson(response, 405, { message: 'Invoices are read-only' })
+      const path = url.pathname.slice(BASE_PATH.length)
+      if (path === '/invoices') return listInvoices(response, url, invoices, positionOf)
+      const match = /^\/invoices\/([^/]+)$/.exec(path)
+      if (match) {
+        const index = positionOf(decodeURIComponent(match[1]!))
+        const invoice = index === undefined ? undefined : invoices[index]
+        return invoice ? sendJson(response, 200, { data: invoice }) : sendJson(response, 404, { message: 'Invoice not found' })
+      }
+      return sendJson(response, 404, { message: 'Not found' })
+    }, options.faults),
+    options.port
+  )
 
   // Generated after listening, so each pdfUrl can point at this simulator's own origin.
   if (!Array.isArray(options.invoices)) {
-    for (const invoice of lynkwellDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, pdfBaseUrl: `${server.origin}/files/invoices`, testFixtures: options.testFixtures })) invoices.push(invoice)
+    for (const invoice of lynkwellDataset({
+      count: options.invoices ?? 250,
+      seed: options.seed ?? 1,
+      pdfBaseUrl: `${server.origin}/files/invoices`,
+      testFixtures: options.testFixtures
+    }))
+      invoices.push(invoice)
   }
   return {
     baseUrl: `${server.origin}${BASE_PATH}`,

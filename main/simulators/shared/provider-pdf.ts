@@ -49,20 +49,30 @@ export async function drawProviderPdf(content: ProviderPdfContent): Promise<Uint
 }
 
 /** Serves an invoice's PDF, or the fault configured for it. */
-export async function sendPdf(response: ServerResponse, pdf: () => Promise<Uint8Array>, fault: PdfFault | undefined, fileName: string): Promise<void> {
+export async function sendPdf(
+  response: ServerResponse,
+  pdf: () => Promise<Uint8Array>,
+  fault: PdfFault | undefined,
+  fileName: string
+): Promise<void> {
   switch (fault) {
     case 'missing':
       response.writeHead(404, { 'Content-Length': '0' })
       return void response.end()
     case 'html': {
-      const page = '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/login"><input name="user"></form></body></html>'
+      const page =
+        '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/login"><input name="user"></form></body></html>'
       response.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': Buffer.byteLength(page) })
       return void response.end(page)
     }
     case 'truncated': {
       const bytes = await pdf()
       const half = Buffer.from(bytes.subarray(0, Math.floor(bytes.length / 2)))
-      response.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': half.length, 'Content-Disposition': `attachment; filename="${fileName}"` })
+      response.writeHead(200, {
+        'Content-Type': 'application/pdf',
+        'Content-Length': half.length,
+        'Content-Disposition': `attachment; filename="${fileName}"`
+      })
       return void response.end(half)
     }
     case 'oversized':
@@ -70,7 +80,11 @@ export async function sendPdf(response: ServerResponse, pdf: () => Promise<Uint8
     default: {
       const bytes = Buffer.from(await pdf())
       // A server-chosen name, as Yeti sends: the client must never use it as a path.
-      response.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': bytes.length, 'Content-Disposition': `attachment; filename="${fileName}"` })
+      response.writeHead(200, {
+        'Content-Type': 'application/pdf',
+        'Content-Length': bytes.length,
+        'Content-Disposition': `attachment; filename="${fileName}"`
+      })
       response.end(bytes)
     }
   }
@@ -83,7 +97,8 @@ async function sendEndlessPdf(response: ServerResponse): Promise<void> {
   chunk.write('%PDF-1.7\n%')
   let sent = 0
   while (sent < OVERSIZED_BYTES && !response.destroyed) {
-    if (!response.write(chunk)) await new Promise((resolve) => (response.destroyed ? resolve(undefined) : response.once('drain', resolve).once('close', resolve)))
+    if (!response.write(chunk))
+      await new Promise((resolve) => (response.destroyed ? resolve(undefined) : response.once('drain', resolve).once('close', resolve)))
     sent += chunk.length
     chunk.fill(0x20, 0, 10)
   }

@@ -154,7 +154,12 @@ export function yetiDataset({ count, seed = 1, unapprovedShare = 0.03, testFixtu
     const [start, end] = period(plan, periods[which]! % PERIOD_CYCLE)
     periods[which]! += 1
     const state = random() < unapprovedShare ? pick(random, ['new', 'pending'] as const) : 'approved'
-    invoices.push({ id: uuidFrom(random), state, accountId: accounts[which]!.id, attributes: invoiceAttributes(random, plan, index, start, end) })
+    invoices.push({
+      id: uuidFrom(random),
+      state,
+      accountId: accounts[which]!.id,
+      attributes: invoiceAttributes(random, plan, index, start, end)
+    })
   }
   return { accounts, invoices }
 }
@@ -174,7 +179,11 @@ function invoiceAttributes(random: () => number, plan: AccountPlan, index: numbe
   // (12 places) instead. The total is the exact sum of its parts, as Yeti's counters are.
   const precise = index % 50 === 7
   const exact = (spent: bigint): bigint => spent * 10n ** 8n + (precise && spent !== 0n ? 123_456_789n : 0n)
-  const [originatedSpent, terminatedSpent, servicesSpent] = [exact(originated.spent), exact(terminated.spent), exact(BigInt(transactions * 150_000))]
+  const [originatedSpent, terminatedSpent, servicesSpent] = [
+    exact(originated.spent),
+    exact(terminated.spent),
+    exact(BigInt(transactions * 150_000))
+  ]
   return {
     reference: random() < 0.02 ? null : String(1000 + index),
     'start-date': new Date(start).toISOString(),
@@ -220,7 +229,7 @@ function calls(random: () => number, start: number, end: number, most: number): 
   const duration = successful * (20 + Math.floor(random() * 200))
   // Billing rounds every call up to whole minutes or 6-second blocks, so it is never shorter.
   const billed = duration + successful * Math.floor(random() * 30)
-  const spent = BigInt(Math.round(billed * (0.005 + random() * 0.05) * 10_000 / 60))
+  const spent = BigInt(Math.round((billed * (0.005 + random() * 0.05) * 10_000) / 60))
   const first = start + Math.floor(random() * 3_600_000)
   const last = end - 1 - Math.floor(random() * 3_600_000)
   return { spent, count, successful, duration, billed, first: new Date(first).toISOString(), last: new Date(last).toISOString() }

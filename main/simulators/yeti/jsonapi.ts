@@ -44,7 +44,9 @@ const SORTABLE = new Set<string>([
   'has-pdf',
   'amount-spent',
   ...['originated', 'terminated'].flatMap((side) =>
-    ['amount-spent', 'calls-count', 'successful-calls-count', 'calls-duration', 'billing-duration', 'first-call-at', 'last-call-at'].map((name) => `${side}-${name}`)
+    ['amount-spent', 'calls-count', 'successful-calls-count', 'calls-duration', 'billing-duration', 'first-call-at', 'last-call-at'].map(
+      (name) => `${side}-${name}`
+    )
   ),
   'services-amount-spent',
   'service-transactions-count'
@@ -53,8 +55,10 @@ const SORTABLE = new Set<string>([
 export function parseListQuery(params: URLSearchParams): ListQuery {
   for (const name of params.keys()) {
     if (name.startsWith('filter[')) throw badRequest('Filter not allowed', `${name} is not supported by this simulator.`, '102')
-    if (name.startsWith('page[') && name !== 'page[number]' && name !== 'page[size]') throw badRequest('Page parameter not allowed', `${name} is not an allowed page parameter.`, '105')
-    if (!name.startsWith('page[') && !name.startsWith('fields[') && name !== 'include' && name !== 'sort') throw badRequest('Param not allowed', `${name} is not allowed.`, '105')
+    if (name.startsWith('page[') && name !== 'page[number]' && name !== 'page[size]')
+      throw badRequest('Page parameter not allowed', `${name} is not an allowed page parameter.`, '105')
+    if (!name.startsWith('page[') && !name.startsWith('fields[') && name !== 'include' && name !== 'sort')
+      throw badRequest('Param not allowed', `${name} is not allowed.`, '105')
   }
   return { includeAccount: parseInclude(params.get('include')), sort: parseSort(params.get('sort') ?? DEFAULT_SORT), ...parsePage(params) }
 }
@@ -72,7 +76,8 @@ function parseSort(sort: string): SortKey[] {
   return sort.split(',').map((criterion) => {
     const descending = criterion.startsWith('-')
     const field = criterion.replace(/^[-+]/, '').replaceAll('_', '-')
-    if (!SORTABLE.has(field)) throw badRequest('Invalid sort criteria', `${criterion.replace(/^[-+]/, '')} is not a valid sort criteria for invoices`, '114')
+    if (!SORTABLE.has(field))
+      throw badRequest('Invalid sort criteria', `${criterion.replace(/^[-+]/, '')} is not a valid sort criteria for invoices`, '114')
     return { field: field as SortKey['field'], descending }
   })
 }
@@ -148,13 +153,19 @@ function inServerZone(attributes: YetiSimInvoiceAttributes, zone: ServerZone): Y
   if (zone === 'UTC') return attributes
   const rendered = { ...attributes }
   for (const [name, value] of Object.entries(attributes)) {
-    if (typeof value === 'string' && (name.endsWith('-date') || name.endsWith('-at'))) Object.assign(rendered, { [name]: renderServerTime(value, zone) })
+    if (typeof value === 'string' && (name.endsWith('-date') || name.endsWith('-at')))
+      Object.assign(rendered, { [name]: renderServerTime(value, zone) })
   }
   return rendered
 }
 
 export function accountResource(account: YetiSimAccount, origin: string): object {
-  return { id: account.id, type: 'accounts', links: { self: `${origin}${YETI_API_PATH}/accounts/${account.id}` }, attributes: account.attributes }
+  return {
+    id: account.id,
+    type: 'accounts',
+    links: { self: `${origin}${YETI_API_PATH}/accounts/${account.id}` },
+    attributes: account.attributes
+  }
 }
 
 /** first/prev/next/last as the paged paginator computes them from the record count. */

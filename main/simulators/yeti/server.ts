@@ -12,7 +12,17 @@ import { withFaults, type FaultPlan } from '../shared/faults'
 import { drawProviderPdf, pdfCache, sendPdf, type PdfFault } from '../shared/provider-pdf'
 import { yetiDataset, type YetiSimAccount, type YetiSimInvoice } from './dataset'
 import { renderServerTime } from './server-time'
-import { accountResource, invoiceResource, JsonApiFailure, pageLinks, parseInclude, parseListQuery, sortInvoices, YETI_API_PATH, type JsonApiError } from './jsonapi'
+import {
+  accountResource,
+  invoiceResource,
+  JsonApiFailure,
+  pageLinks,
+  parseInclude,
+  parseListQuery,
+  sortInvoices,
+  YETI_API_PATH,
+  type JsonApiError
+} from './jsonapi'
 import { signJwt, verifyJwt } from './jwt'
 
 export interface YetiUser {
@@ -83,7 +93,9 @@ const AUTHORIZATION_FAILED: JsonApiError = {
 }
 
 export async function startYetiSimulator(options: YetiSimulatorOptions): Promise<YetiSimulator> {
-  const dataset = Array.isArray(options.invoices) ? { invoices: options.invoices, accounts: [] } : yetiDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, testFixtures: options.testFixtures })
+  const dataset = Array.isArray(options.invoices)
+    ? { invoices: options.invoices, accounts: [] }
+    : yetiDataset({ count: options.invoices ?? 250, seed: options.seed ?? 1, testFixtures: options.testFixtures })
   const invoices = dataset.invoices
   const accounts = options.accounts ?? dataset.accounts
   const now = options.now ?? Date.now
@@ -100,38 +112,46 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
   const pdfRequests = { count: 0 }
   const pdfFaults = new Map<string, PdfFault>()
   const pdfOverrides = new Map<string, Uint8Array>()
-  const pdfOf = pdfCache((id) => drawYetiPdf(invoices.find((invoice) => invoice.id === id)!, accounts))
+  const pdfOf = pdfCache((id) =>
+    drawYetiPdf(
+      invoices.find((invoice) => invoice.id === id)!,
+      accounts
+    )
+  )
 
-  const server = await listenOnLoopback(withFaults(async (request, response, url) => {
-    requests.count += 1
-    const origin = `http://${request.headers.host ?? '127.0.0.1'}`
-    const path = url.pathname.startsWith(`${YETI_API_PATH}/`) ? url.pathname.slice(YETI_API_PATH.length) : null
-    if (path === '/auth' && request.method === 'POST') return logIn(request, response)
-    const downloadMatch = path === null ? null : /^\/invoices\/([^/]+)\/download$/.exec(path)
-    if (downloadMatch && request.method === 'GET') {
-      // The download action is not a JSON:API resource: no Accept check, same token.
-      if (!authorized(request.headers.authorization)) return fail(response, 401, AUTHORIZATION_FAILED)
-      return download(response, decodeURIComponent(downloadMatch[1]!))
-    }
-    const invoiceMatch = path === null ? null : /^\/invoices\/([^/]+)$/.exec(path)
-    if (request.method !== 'GET' || (path !== '/invoices' && !invoiceMatch))
-      return fail(response, 404, {
-        title: 'Route not found',
-        detail: `No route matches ${request.method} ${url.pathname}.`,
-        code: '404',
-        status: '404'
-      })
-    try {
-      checkAccept(request.headers.accept)
-      if (!authorized(request.headers.authorization)) return fail(response, 401, AUTHORIZATION_FAILED)
-      if (invoiceMatch)
-        return showInvoice(response, origin, decodeURIComponent(invoiceMatch[1]!), parseInclude(url.searchParams.get('include')))
-      return listInvoices(response, url, origin)
-    } catch (error) {
-      if (error instanceof JsonApiFailure) return fail(response, Number(error.error.status), error.error)
-      throw error
-    }
-  }, options.faults), options.port)
+  const server = await listenOnLoopback(
+    withFaults(async (request, response, url) => {
+      requests.count += 1
+      const origin = `http://${request.headers.host ?? '127.0.0.1'}`
+      const path = url.pathname.startsWith(`${YETI_API_PATH}/`) ? url.pathname.slice(YETI_API_PATH.length) : null
+      if (path === '/auth' && request.method === 'POST') return logIn(request, response)
+      const downloadMatch = path === null ? null : /^\/invoices\/([^/]+)\/download$/.exec(path)
+      if (downloadMatch && request.method === 'GET') {
+        // The download action is not a JSON:API resource: no Accept check, same token.
+        if (!authorized(request.headers.authorization)) return fail(response, 401, AUTHORIZATION_FAILED)
+        return download(response, decodeURIComponent(downloadMatch[1]!))
+      }
+      const invoiceMatch = path === null ? null : /^\/invoices\/([^/]+)$/.exec(path)
+      if (request.method !== 'GET' || (path !== '/invoices' && !invoiceMatch))
+        return fail(response, 404, {
+          title: 'Route not found',
+          detail: `No route matches ${request.method} ${url.pathname}.`,
+          code: '404',
+          status: '404'
+        })
+      try {
+        checkAccept(request.headers.accept)
+        if (!authorized(request.headers.authorization)) return fail(response, 401, AUTHORIZATION_FAILED)
+        if (invoiceMatch)
+          return showInvoice(response, origin, decodeURIComponent(invoiceMatch[1]!), parseInclude(url.searchParams.get('include')))
+        return listInvoices(response, url, origin)
+      } catch (error) {
+        if (error instanceof JsonApiFailure) return fail(response, Number(error.error.status), error.error)
+        throw error
+      }
+    }, options.faults),
+    options.port
+  )
 
   async function logIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readJson(request)
@@ -179,8 +199,17 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
 
   function showInvoice(response: ServerResponse, origin: string, id: string, includeAccount: boolean): void {
     const invoice = approved().find((candidate) => candidate.id === id)
-    if (!invoice) return fail(response, 404, { title: 'Record not found', detail: `The record identified by ${id} could not be found.`, code: '404', status: '404' })
-    sendJsonApi(response, 200, { data: invoiceResource(invoice, origin, includeAccount, zone), ...included([invoice], origin, includeAccount) })
+    if (!invoice)
+      return fail(response, 404, {
+        title: 'Record not found',
+        detail: `The record identified by ${id} could not be found.`,
+        code: '404',
+        status: '404'
+      })
+    sendJsonApi(response, 200, {
+      data: invoiceResource(invoice, origin, includeAccount, zone),
+      ...included([invoice], origin, includeAccount)
+    })
   }
 
   /** invoices_controller.rb#download: the PDF as an attachment; 404 with an empty body when no PDF data exists yet. */
@@ -196,7 +225,12 @@ export async function startYetiSimulator(options: YetiSimulatorOptions): Promise
       })
     const fault = invoice.attributes['has-pdf'] ? pdfFaults.get(id) : 'missing'
     const override = pdfOverrides.get(id)
-    return sendPdf(response, () => (override ? Promise.resolve(override) : pdfOf(id)), fault, `invoice_${invoice.attributes.reference ?? id}.pdf`)
+    return sendPdf(
+      response,
+      () => (override ? Promise.resolve(override) : pdfOf(id)),
+      fault,
+      `invoice_${invoice.attributes.reference ?? id}.pdf`
+    )
   }
 
   /** Each page's accounts, once each; an account the customer no longer has is simply missing. */

@@ -48,7 +48,12 @@ export function formatMoney(amount: string, currency: string): string {
   const key = `${currency.toUpperCase()}:${places}`
   let precise = preciseFormats.get(key)
   if (!precise) {
-    precise = new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: usual, maximumFractionDigits: Math.min(20, places) })
+    precise = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency: currency.toUpperCase(),
+      minimumFractionDigits: usual,
+      maximumFractionDigits: Math.min(20, places)
+    })
     preciseFormats.set(key, precise)
   }
   return precise.format(value)

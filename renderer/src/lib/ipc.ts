@@ -1,12 +1,4 @@
-import type {
-  ErrorCode,
-  EventName,
-  EventPayload,
-  MethodInput,
-  MethodName,
-  MethodOutput,
-  QuireBridge
-} from '../../../preload/contract'
+import type { ErrorCode, EventName, EventPayload, MethodInput, MethodName, MethodOutput, QuireBridge } from '../../../preload/contract'
 
 declare global {
   interface Window {

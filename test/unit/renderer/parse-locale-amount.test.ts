@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { amountExample, formatAmountInput, localeDecimalMark, parseLocaleAmount } from '../../../renderer/src/features/invoices/parseLocaleAmount'
+import {
+  amountExample,
+  formatAmountInput,
+  localeDecimalMark,
+  parseLocaleAmount
+} from '../../../renderer/src/features/invoices/parseLocaleAmount'
 
 describe('amounts typed in the person’s locale', () => {
   it('knows the decimal mark of a locale', () => {

@@ -24,7 +24,9 @@ describe('the sync summary', () => {
   })
 
   it('adds up what the accounts that synced wrote', () => {
-    expect(summarizeSync([outcome('North', { upserted: 1 }), outcome('Studio', { upserted: 1_200 })]).message).toMatch(/^Synced 1,201 invoices from 2 accounts\.$/)
+    expect(summarizeSync([outcome('North', { upserted: 1 }), outcome('Studio', { upserted: 1_200 })]).message).toMatch(
+      /^Synced 1,201 invoices from 2 accounts\.$/
+    )
   })
 
   it('keeps cancelled accounts apart from failed ones, and names each failure', () => {
@@ -34,7 +36,9 @@ describe('the sync summary', () => {
       outcome('Lynk', { ok: false, error: { code: 'AUTH', message: 'Lynkwell refused the client secret.' } })
     ])
     expect(summary.message).toMatch(/Cancelled 1 account; what arrived before cancelling is kept\.$/)
-    expect(summary.failures).toEqual([{ accountId: outcome('Lynk').accountId, account: 'Lynk', message: 'Lynkwell refused the client secret.' }])
+    expect(summary.failures).toEqual([
+      { accountId: outcome('Lynk').accountId, account: 'Lynk', message: 'Lynkwell refused the client secret.' }
+    ])
   })
 
   it('has no good news when every account failed', () => {

@@ -10,8 +10,21 @@ const careSquare: ProviderInfo = {
   requiredOptions: ['planManagerIds'],
   optionalOptions: []
 }
-const yeti: ProviderInfo = { ...careSquare, id: 'yeti', label: 'Yeti-Switch', defaultBaseUrl: null, secretLabel: 'Password', requiredOptions: ['login'] }
-const lynkwell: ProviderInfo = { ...careSquare, id: 'lynkwell', label: 'Lynkwell', requiredOptions: ['clientId'], optionalOptions: ['tokenUrl', 'audience'] }
+const yeti: ProviderInfo = {
+  ...careSquare,
+  id: 'yeti',
+  label: 'Yeti-Switch',
+  defaultBaseUrl: null,
+  secretLabel: 'Password',
+  requiredOptions: ['login']
+}
+const lynkwell: ProviderInfo = {
+  ...careSquare,
+  id: 'lynkwell',
+  label: 'Lynkwell',
+  requiredOptions: ['clientId'],
+  optionalOptions: ['tokenUrl', 'audience']
+}
 
 describe('the add-account form’s early checks', () => {
   it('asks for a name, at most 64 characters, without a slash (the CLI’s ACCOUNT/REMOTE_ID separator)', () => {
@@ -32,8 +45,12 @@ describe('the add-account form’s early checks', () => {
 
   it('checks plan manager ids as UUIDs, split by whitespace or commas', () => {
     expect(checkOptions(careSquare, {})?.message).toMatch(/at least one/)
-    expect(checkOptions(careSquare, { planManagerIds: '123e4567-e89b-42d3-a456-426614174000, nope' })?.message).toMatch(/“nope” is not a plan manager ID/)
-    expect(checkOptions(careSquare, { planManagerIds: '123e4567-e89b-42d3-a456-426614174000\n00000000-0000-0000-0000-000000000000' })).toBeNull()
+    expect(checkOptions(careSquare, { planManagerIds: '123e4567-e89b-42d3-a456-426614174000, nope' })?.message).toMatch(
+      /“nope” is not a plan manager ID/
+    )
+    expect(
+      checkOptions(careSquare, { planManagerIds: '123e4567-e89b-42d3-a456-426614174000\n00000000-0000-0000-0000-000000000000' })
+    ).toBeNull()
   })
 
   it('requires the provider’s own options, and checks optional URLs only when given', () => {

@@ -42,7 +42,11 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved, onSy
         <Fact label="Invoices">{formatCount(account.invoiceCount)}</Fact>
         {account.pdfMismatches > 0 && (
           <Fact label="PDF mismatches" className="account-pdf-mismatches">
-            {plural(account.pdfMismatches, 'invoice whose provider PDF prints another number or total', 'invoices whose provider PDF prints another number or total')}
+            {plural(
+              account.pdfMismatches,
+              'invoice whose provider PDF prints another number or total',
+              'invoices whose provider PDF prints another number or total'
+            )}
           </Fact>
         )}
         {account.lastRun && <Fact label="Last run">{describeRun(account.lastRun)}</Fact>}

@@ -79,7 +79,10 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
     setPending('test')
     setFeedback(null)
     try {
-      const { detail } = await call('accounts.testConnection', { ...connectionInput(provider), ...(name.trim() && !checkName(name) ? { name: name.trim() } : {}) })
+      const { detail } = await call('accounts.testConnection', {
+        ...connectionInput(provider),
+        ...(name.trim() && !checkName(name) ? { name: name.trim() } : {})
+      })
       setFeedback({ tone: 'success', text: detail })
     } catch (error) {
       setFeedback({ tone: 'error', text: errorMessage(error) })
@@ -155,9 +158,7 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
           />
         </div>
         <div className="field field-wide">
-          <label htmlFor={`${ids}-url`}>
-            Base URL{!selfHosted && <span className="optional"> (optional)</span>}
-          </label>
+          <label htmlFor={`${ids}-url`}>Base URL{!selfHosted && <span className="optional"> (optional)</span>}</label>
           <input
             id={`${ids}-url`}
             {...fieldProps('baseUrl', `${ids}-url-hint`)}
@@ -171,15 +172,18 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
             onChange={(e) => setBaseUrl(e.target.value)}
           />
           <p id={`${ids}-url-hint`} className="hint">
-            {selfHosted
-              ? `Self-hosted: your operator’s API address, e.g. ${SELF_HOSTED_EXAMPLE}`
-              : 'Leave empty to use the default.'}
+            {selfHosted ? `Self-hosted: your operator’s API address, e.g. ${SELF_HOSTED_EXAMPLE}` : 'Leave empty to use the default.'}
           </p>
         </div>
         {mayAllowInsecure && (
           <div className="field field-wide">
             <label className="checkbox">
-              <input type="checkbox" checked={allowInsecure} onChange={(e) => setAllowInsecure(e.target.checked)} aria-describedby={`${ids}-insecure-hint`} />
+              <input
+                type="checkbox"
+                checked={allowInsecure}
+                onChange={(e) => setAllowInsecure(e.target.checked)}
+                aria-describedby={`${ids}-insecure-hint`}
+              />
               Allow insecure connection (http)
             </label>
             <p id={`${ids}-insecure-hint`} className="hint">

@@ -38,7 +38,12 @@ export function ProviderOptionFields({ provider, idPrefix, values, onChange, fie
           {!required && <span className="optional"> (optional)</span>}
         </label>
         {field.choices ? (
-          <select id={id} aria-describedby={hintId} value={values[key] || field.choices[0]?.value} onChange={(e) => onChange(key, e.target.value)}>
+          <select
+            id={id}
+            aria-describedby={hintId}
+            value={values[key] || field.choices[0]?.value}
+            onChange={(e) => onChange(key, e.target.value)}
+          >
             {field.choices.map((choice) => (
               <option key={choice.value} value={choice.value}>
                 {choice.label}

@@ -39,8 +39,8 @@ export function RemoveAccount({ account, onRemoved }: Props) {
   return (
     <div className="confirm" role="group" aria-label={`Confirm removing ${account.name}`}>
       <p>
-        Remove “{account.name}” from Quire? Its saved token and {plural(account.invoiceCount, 'cached invoice', 'cached invoices')}{' '}
-        are deleted from this computer.
+        Remove “{account.name}” from Quire? Its saved token and {plural(account.invoiceCount, 'cached invoice', 'cached invoices')} are
+        deleted from this computer.
       </p>
       <div className="actions">
         <button type="button" className="button button-danger" disabled={removing} onClick={remove}>

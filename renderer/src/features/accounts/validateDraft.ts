@@ -12,7 +12,8 @@ export type DraftProblem = { field: DraftField; message: string }
 export const SELF_HOSTED_EXAMPLE = 'https://billing.example.net/api/rest/customer/v1'
 
 /** The same shape zod's uuid() accepts in main (RFC 9562 versions 1–8, plus the nil and max UUIDs). */
-const UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i
+const UUID =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i
 const MAX_PLAN_MANAGERS = 50
 
 export function checkName(name: string): DraftProblem | null {

@@ -23,7 +23,9 @@ export function ActivityScreen({ providers, refreshKey }: Props) {
     <div className="screen activity-screen">
       <div className="screen-head">
         <h1>Activity</h1>
-        <p className="screen-lede">Who viewed which invoice: sessions synced from providers that record them, and the ones recorded on this computer.</p>
+        <p className="screen-lede">
+          Who viewed which invoice: sessions synced from providers that record them, and the ones recorded on this computer.
+        </p>
       </div>
       {error && <Notice tone="error">{error}</Notice>}
       {recent?.remoteSync
@@ -44,7 +46,9 @@ export function ActivityScreen({ providers, refreshKey }: Props) {
             )
         )}
         {recent === null && !error && <p className="muted">Loading activity…</p>}
-        {recent?.sessions.length === 0 && <p className="muted">No invoice has been viewed yet. Open one from Invoices: the view is recorded here.</p>}
+        {recent?.sessions.length === 0 && (
+          <p className="muted">No invoice has been viewed yet. Open one from Invoices: the view is recorded here.</p>
+        )}
         {recent && recent.sessions.length > 0 && <SessionList sessions={recent.sessions} providerLabel={providerLabel} showInvoice />}
       </section>
       <RecordingSetting onCleared={bump} />

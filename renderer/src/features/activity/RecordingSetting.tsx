@@ -52,12 +52,18 @@ export function RecordingSetting({ onCleared }: Props) {
     <section className="card activity-setting" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Recording on this computer</h2>
       <label className="checkbox">
-        <input type="checkbox" checked={recordLocal ?? false} disabled={recordLocal === null} aria-describedby={`${id}-hint`} onChange={(e) => void toggle(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={recordLocal ?? false}
+          disabled={recordLocal === null}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => void toggle(e.target.checked)}
+        />
         Record when I view an invoice
       </label>
       <p id={`${id}-hint`} className="hint">
-        Quire notes when you open an invoice, for how long, and whether its window was in use, under your computer user name. These sessions stay on this
-        computer: they are never sent to any provider.
+        Quire notes when you open an invoice, for how long, and whether its window was in use, under your computer user name. These sessions
+        stay on this computer: they are never sent to any provider.
       </p>
       {confirming ? (
         <div className="confirm" role="group" aria-label="Confirm clearing sessions recorded on this computer">

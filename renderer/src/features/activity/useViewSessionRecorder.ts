@@ -6,7 +6,11 @@ import { lastInputAt } from './lastInput'
 
 function viewerState() {
   const input = lastInputAt()
-  return { focused: document.hasFocus(), visible: document.visibilityState === 'visible', lastInputAt: input === null ? null : new Date(input).toISOString() }
+  return {
+    focused: document.hasFocus(),
+    visible: document.visibilityState === 'visible',
+    lastInputAt: input === null ? null : new Date(input).toISOString()
+  }
 }
 
 /**
@@ -18,7 +22,13 @@ function viewerState() {
  * `onChange` runs when a session begins or ends, so a timeline can show it. While `paused` (the
  * invoice is being read on another surface, which records its own session), none runs.
  */
-export function useViewSessionRecorder(accountId: string, remoteId: string, surface: ViewSurface, onChange?: () => void, paused = false): void {
+export function useViewSessionRecorder(
+  accountId: string,
+  remoteId: string,
+  surface: ViewSurface,
+  onChange?: () => void,
+  paused = false
+): void {
   const changed = useRef(onChange)
   changed.current = onChange
 

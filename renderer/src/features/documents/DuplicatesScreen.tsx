@@ -34,14 +34,20 @@ export function DuplicatesScreen({ providers, refreshKey }: Props) {
       {state === null && !error && <p className="muted">Looking for duplicates…</p>}
       {state && state.groups.length === 0 && <p className="muted">No likely duplicates.</p>}
       {state && state.dismissed > 0 && (
-        <p className="hint">{plural(state.dismissed, 'group', 'groups')} marked “not duplicates” {state.dismissed === 1 ? 'is' : 'are'} not shown.</p>
+        <p className="hint">
+          {plural(state.dismissed, 'group', 'groups')} marked “not duplicates” {state.dismissed === 1 ? 'is' : 'are'} not shown.
+        </p>
       )}
       {state && state.groups.length > 0 && (
         <ul className="duplicate-groups" aria-label="Groups of likely duplicates">
           {state.groups.map((group) => {
             const first = group.invoices[0]!
             return (
-              <li key={group.key} className="duplicate-group card" aria-label={`${first.counterparty ?? 'Unknown counterparty'}, ${group.invoices.length} invoices`}>
+              <li
+                key={group.key}
+                className="duplicate-group card"
+                aria-label={`${first.counterparty ?? 'Unknown counterparty'}, ${group.invoices.length} invoices`}
+              >
                 <header>
                   <h2>
                     {first.counterparty ?? '—'} · <Money amount={first.total} currency={first.currency} />

@@ -22,7 +22,8 @@ export function PdfCheckNotice({ detail, providerLabel }: { detail: InvoiceDetai
   const problems: string[] = []
   if (check.totalFound === false && detail.total !== null) {
     if (hidden) problems.push(`${providerLabel}’s PDF prints another total than Quire has.`)
-    else if (check.pdfShows !== null) problems.push(`${providerLabel}’s PDF shows ${check.pdfShows}; Quire has ${formatMoney(detail.total, detail.currency)}.`)
+    else if (check.pdfShows !== null)
+      problems.push(`${providerLabel}’s PDF shows ${check.pdfShows}; Quire has ${formatMoney(detail.total, detail.currency)}.`)
     else problems.push(`${providerLabel}’s PDF does not print the total Quire has (${formatMoney(detail.total, detail.currency)}).`)
   }
   if (check.numberFound === false) problems.push(`${providerLabel}’s PDF does not print the invoice number ${detail.number ?? ''}.`)

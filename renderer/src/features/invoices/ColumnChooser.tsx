@@ -21,10 +21,22 @@ export function ColumnChooser({ columns }: { columns: ColumnLayoutState }) {
                     {label}
                   </label>
                   <span className="column-moves">
-                    <button type="button" className="button button-quiet button-small" aria-label={`Move ${label} earlier`} disabled={index === 0} onClick={() => move(id, -1)}>
+                    <button
+                      type="button"
+                      className="button button-quiet button-small"
+                      aria-label={`Move ${label} earlier`}
+                      disabled={index === 0}
+                      onClick={() => move(id, -1)}
+                    >
                       ↑
                     </button>
-                    <button type="button" className="button button-quiet button-small" aria-label={`Move ${label} later`} disabled={index === layout.order.length - 1} onClick={() => move(id, 1)}>
+                    <button
+                      type="button"
+                      className="button button-quiet button-small"
+                      aria-label={`Move ${label} later`}
+                      disabled={index === layout.order.length - 1}
+                      onClick={() => move(id, 1)}
+                    >
                       ↓
                     </button>
                   </span>

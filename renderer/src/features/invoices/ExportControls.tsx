@@ -65,7 +65,8 @@ export function ExportStatus({ exporter }: { exporter: Exporter }) {
     return (
       <Notice tone="success" onDismiss={exporter.dismiss}>
         Exported {plural(state.result.invoices, 'invoice', 'invoices')}
-        {state.result.rows !== state.result.invoices ? ` (${formatCount(state.result.rows)} rows)` : ''} to <span className="mono break">{state.result.path}</span>
+        {state.result.rows !== state.result.invoices ? ` (${formatCount(state.result.rows)} rows)` : ''} to{' '}
+        <span className="mono break">{state.result.path}</span>
       </Notice>
     )
   }
@@ -73,7 +74,9 @@ export function ExportStatus({ exporter }: { exporter: Exporter }) {
   return (
     <div className="export-progress notice notice-info" role="status">
       <span>
-        {progress === null ? 'Starting the export…' : `Exporting ${formatCount(progress.written)} of ${plural(progress.total, 'invoice', 'invoices')}…`}
+        {progress === null
+          ? 'Starting the export…'
+          : `Exporting ${formatCount(progress.written)} of ${plural(progress.total, 'invoice', 'invoices')}…`}
       </span>
       <progress max={progress?.total || 1} value={progress?.written ?? 0} aria-label="Export progress" />
       <button type="button" className="button button-small" disabled={state.cancelling} onClick={exporter.cancel}>

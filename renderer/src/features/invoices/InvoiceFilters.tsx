@@ -174,7 +174,11 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
           {FLAGS.map((flag) => (
             <div className="field" key={flag}>
               <label htmlFor={`${id}-${flag}`}>{FLAG_FILTER_WORDS[flag].label}</label>
-              <select id={`${id}-${flag}`} value={form[flag]} onChange={(e) => update({ [flag]: pick(['', 'yes', 'no'] as const, e.target.value, '') })}>
+              <select
+                id={`${id}-${flag}`}
+                value={form[flag]}
+                onChange={(e) => update({ [flag]: pick(['', 'yes', 'no'] as const, e.target.value, '') })}
+              >
                 <option value="">Any</option>
                 <option value="yes">{FLAG_FILTER_WORDS[flag].only}</option>
                 <option value="no">{FLAG_FILTER_WORDS[flag].none}</option>

@@ -107,7 +107,10 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
       return invoice.searchHit === 'pdf' ? (
         <span className="number-with-hit">
           <span className="cell-text tabular">{invoice.number ?? '—'}</span>
-          <span className="search-hit-pdf" title="The search words are in the provider’s PDF, not in the synced data. Open the PDF and use Find to see them.">
+          <span
+            className="search-hit-pdf"
+            title="The search words are in the provider’s PDF, not in the synced data. Open the PDF and use Find to see them."
+          >
             in PDF
           </span>
         </span>

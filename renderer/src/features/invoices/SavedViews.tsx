@@ -72,7 +72,14 @@ function SaveViewForm({ views, onSave }: { views: SavedView[]; onSave: (name: st
     <form className="save-view" onSubmit={(e) => void submit(e)} aria-label="Save view">
       <div className="field">
         <label htmlFor={`${id}-name`}>View name</label>
-        <input id={`${id}-name`} value={name} maxLength={80} autoFocus onChange={(e) => setName(e.target.value)} aria-describedby={`${id}-hint`} />
+        <input
+          id={`${id}-name`}
+          value={name}
+          maxLength={80}
+          autoFocus
+          onChange={(e) => setName(e.target.value)}
+          aria-describedby={`${id}-hint`}
+        />
         <span id={`${id}-hint`} className="hint">
           {replaces ? `Replaces “${replaces.name}”.` : 'Saves the filters, sort and columns on screen.'}
         </span>

@@ -36,7 +36,9 @@ export function TotalsBar({
   return (
     <div className="totals-bar">
       <TotalsLine label={narrowed ? 'Matching' : 'All invoices'} state={filtered} />
-      {leftOut.count !== null && leftOut.count > 0 && <LeftOutSwitch count={leftOut.count} counted={leftOut.counted} onChange={leftOut.onChange} />}
+      {leftOut.count !== null && leftOut.count > 0 && (
+        <LeftOutSwitch count={leftOut.count} counted={leftOut.counted} onChange={leftOut.onChange} />
+      )}
       {selectedCount > 0 && (
         <div className="totals-selected">
           <TotalsLine label={`Selected (${formatCount(selectedCount)})`} state={selected} />
@@ -93,7 +95,9 @@ function TotalsLine({ label, state }: { label: string; state: { totals: Currency
             </li>
           ))}
           {leftOut > 0 && (
-            <li className="muted totals-void-draft-left-out">{plural(leftOut, 'void or draft invoice', 'void or draft invoices')} not counted</li>
+            <li className="muted totals-void-draft-left-out">
+              {plural(leftOut, 'void or draft invoice', 'void or draft invoices')} not counted
+            </li>
           )}
         </ul>
       )}
@@ -105,8 +109,8 @@ function TotalsLine({ label, state }: { label: string; state: { totals: Currency
 function LeftOutSwitch({ count, counted, onChange }: { count: number; counted: boolean; onChange: (counted: boolean) => void }) {
   return (
     <label className="totals-left-out">
-      <input type="checkbox" checked={counted} onChange={(e) => onChange(e.target.checked)} />{' '}
-      Count {plural(count, 'duplicate or won’t-claim invoice', 'duplicate or won’t-claim invoices')}
+      <input type="checkbox" checked={counted} onChange={(e) => onChange(e.target.checked)} /> Count{' '}
+      {plural(count, 'duplicate or won’t-claim invoice', 'duplicate or won’t-claim invoices')}
       {counted ? '' : <span className="muted"> (left out of these totals)</span>}
     </label>
   )

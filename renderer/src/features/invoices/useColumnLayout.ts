@@ -46,7 +46,10 @@ export function useColumnLayout() {
       }),
     []
   )
-  const resize = useCallback((id: GridColumn, width: number) => setLayout((current) => ({ ...current, widths: { ...current.widths, [id]: clampWidth(width) } })), [])
+  const resize = useCallback(
+    (id: GridColumn, width: number) => setLayout((current) => ({ ...current, widths: { ...current.widths, [id]: clampWidth(width) } })),
+    []
+  )
   const replace = useCallback((next: ColumnLayout) => setLayout(normalizeLayout(next)), [])
   const reset = useCallback(() => setLayout(normalizeLayout({})), [])
 

@@ -13,20 +13,16 @@ export type ExportState =
 export function useExport() {
   const [state, setState] = useState<ExportState>({ phase: 'idle' })
 
-  useEffect(
-    () =>
-      subscribe('export.progress', (progress) =>
-        setState((s) => (s.phase === 'running' ? { ...s, progress } : s))
-      ),
-    []
-  )
+  useEffect(() => subscribe('export.progress', (progress) => setState((s) => (s.phase === 'running' ? { ...s, progress } : s))), [])
 
   const start = useCallback(async (query: InvoiceListing, level: 'invoice' | 'line', bom: boolean) => {
     setState({ phase: 'running', progress: null, cancelling: false })
     try {
       setState({ phase: 'done', result: await call('invoices.exportCsv', { query, level, bom }) })
     } catch (error) {
-      setState(error instanceof IpcError && error.code === 'CANCELLED' ? { phase: 'idle' } : { phase: 'failed', message: errorMessage(error) })
+      setState(
+        error instanceof IpcError && error.code === 'CANCELLED' ? { phase: 'idle' } : { phase: 'failed', message: errorMessage(error) }
+      )
     }
   }, [])
   const cancel = useCallback(() => {

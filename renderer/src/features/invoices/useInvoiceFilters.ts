@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useMemo } from 'react'
-import type { ChangeField, InvoiceFilter, InvoiceFlag, InvoiceListing, InvoiceSort, InvoiceStatusFilter, ProviderId } from '../../lib/contract'
+import type {
+  ChangeField,
+  InvoiceFilter,
+  InvoiceFlag,
+  InvoiceListing,
+  InvoiceSort,
+  InvoiceStatusFilter,
+  ProviderId
+} from '../../lib/contract'
 import { todayIsoDate } from '../../lib/format'
 import { useRememberedState } from '../../lib/rememberedState'
 import { formatAmountInput, parseLocaleAmount } from './parseLocaleAmount'
@@ -60,7 +68,22 @@ const EMPTY_FORM: FilterForm = {
 }
 
 /** The filters behind "More filters", counted on its button. */
-const EXTRA_FIELDS: (keyof FilterForm)[] = ['provider', 'currency', 'issuedFrom', 'issuedTo', 'dueFrom', 'dueTo', 'periodFrom', 'periodTo', 'totalMin', 'totalMax', 'hasPdf', 'changedSince', 'counterparty', ...FLAGS]
+const EXTRA_FIELDS: (keyof FilterForm)[] = [
+  'provider',
+  'currency',
+  'issuedFrom',
+  'issuedTo',
+  'dueFrom',
+  'dueTo',
+  'periodFrom',
+  'periodTo',
+  'totalMin',
+  'totalMax',
+  'hasPdf',
+  'changedSince',
+  'counterparty',
+  ...FLAGS
+]
 
 /**
  * Filter and sort state for the list. The search box updates at once and the query after a pause
@@ -97,7 +120,10 @@ export function useInvoiceFilters() {
 
   const totalMin = form.totalMin.trim() === '' ? undefined : parseLocaleAmount(form.totalMin)
   const totalMax = form.totalMax.trim() === '' ? undefined : parseLocaleAmount(form.totalMax)
-  const filter = useMemo<InvoiceFilter>(() => filterFrom(form, search, totalMin ?? undefined, totalMax ?? undefined), [form, search, totalMin, totalMax])
+  const filter = useMemo<InvoiceFilter>(
+    () => filterFrom(form, search, totalMin ?? undefined, totalMax ?? undefined),
+    [form, search, totalMin, totalMax]
+  )
   const listing = useMemo<InvoiceListing>(() => ({ ...filter, sort }), [filter, sort])
 
   return {
@@ -113,7 +139,10 @@ export function useInvoiceFilters() {
     listing,
     invalid: { totalMin: totalMin === null, totalMax: totalMax === null },
     /** Whether anything narrows the list (showing removed ones only widens it). */
-    narrowed: Boolean(search) || Object.entries(form).some(([key, value]) => key !== 'removed' && key !== 'changedField' && value !== '') || form.removed === 'only',
+    narrowed:
+      Boolean(search) ||
+      Object.entries(form).some(([key, value]) => key !== 'removed' && key !== 'changedField' && value !== '') ||
+      form.removed === 'only',
     extraCount: EXTRA_FIELDS.filter((key) => form[key] !== '').length
   }
 }
@@ -139,8 +168,10 @@ function filterFrom(form: FilterForm, search: string, totalMin: string | undefin
   if (due) filter.due = due
   if (period) filter.period = period
   if (form.counterparty.trim()) filter.counterparty = form.counterparty.trim()
-  if (form.changedSince) filter.changedSince = { since: startOfLocalDay(form.changedSince), ...(form.changedField ? { field: form.changedField } : {}) }
-  if (totalMin !== undefined || totalMax !== undefined) filter.total = { ...(totalMin !== undefined ? { min: totalMin } : {}), ...(totalMax !== undefined ? { max: totalMax } : {}) }
+  if (form.changedSince)
+    filter.changedSince = { since: startOfLocalDay(form.changedSince), ...(form.changedField ? { field: form.changedField } : {}) }
+  if (totalMin !== undefined || totalMax !== undefined)
+    filter.total = { ...(totalMin !== undefined ? { min: totalMin } : {}), ...(totalMax !== undefined ? { max: totalMax } : {}) }
   return filter
 }
 

@@ -21,7 +21,9 @@ export function usePdfBundle() {
     try {
       setState({ phase: 'done', result: await call('invoices.exportPdfZip', { query }) })
     } catch (error) {
-      setState(error instanceof IpcError && error.code === 'CANCELLED' ? { phase: 'idle' } : { phase: 'failed', message: errorMessage(error) })
+      setState(
+        error instanceof IpcError && error.code === 'CANCELLED' ? { phase: 'idle' } : { phase: 'failed', message: errorMessage(error) }
+      )
     }
   }, [])
   const cancel = useCallback(() => {

@@ -64,36 +64,45 @@ export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
     )
   }, [])
 
-  const fetchBlock = useCallback((block: number) => {
-    const gen = generation.current
-    if (inFlight.current.has(block)) return
-    inFlight.current.add(block)
-    setState((s) => (s.loading ? s : { ...s, loading: true }))
-    call('invoices.list', { ...query.current, offset: block * BLOCK_ROWS, limit: BLOCK_ROWS }).then(
-      (page) => {
-        if (gen !== generation.current) return
-        inFlight.current.delete(block)
-        if (!swapped.current) {
-          blocks.current = new Map()
-          swapped.current = true
+  const fetchBlock = useCallback(
+    (block: number) => {
+      const gen = generation.current
+      if (inFlight.current.has(block)) return
+      inFlight.current.add(block)
+      setState((s) => (s.loading ? s : { ...s, loading: true }))
+      call('invoices.list', { ...query.current, offset: block * BLOCK_ROWS, limit: BLOCK_ROWS }).then(
+        (page) => {
+          if (gen !== generation.current) return
+          inFlight.current.delete(block)
+          if (!swapped.current) {
+            blocks.current = new Map()
+            swapped.current = true
+          }
+          blocks.current.set(block, page.items)
+          evict(blocks.current, wanted.current)
+          if (page.total !== null) countedGen.current = gen
+          const counted = countedGen.current === gen
+          const known = block * BLOCK_ROWS + page.items.length
+          rowsKnown.current = { gen, rows: Math.max(known, rowsKnown.current.gen === gen ? rowsKnown.current.rows : 0) }
+          const loading = inFlight.current.size > 0
+          setState((s) => ({
+            total: page.total ?? (counted ? s.total : rowsKnown.current.rows),
+            counted,
+            error: null,
+            loading,
+            version: s.version + 1
+          }))
+          if (!counted) fetchCount()
+        },
+        (error: unknown) => {
+          if (gen !== generation.current) return
+          inFlight.current.delete(block)
+          setState((s) => ({ ...s, error: errorMessage(error), loading: inFlight.current.size > 0 }))
         }
-        blocks.current.set(block, page.items)
-        evict(blocks.current, wanted.current)
-        if (page.total !== null) countedGen.current = gen
-        const counted = countedGen.current === gen
-        const known = block * BLOCK_ROWS + page.items.length
-        rowsKnown.current = { gen, rows: Math.max(known, rowsKnown.current.gen === gen ? rowsKnown.current.rows : 0) }
-        const loading = inFlight.current.size > 0
-        setState((s) => ({ total: page.total ?? (counted ? s.total : rowsKnown.current.rows), counted, error: null, loading, version: s.version + 1 }))
-        if (!counted) fetchCount()
-      },
-      (error: unknown) => {
-        if (gen !== generation.current) return
-        inFlight.current.delete(block)
-        setState((s) => ({ ...s, error: errorMessage(error), loading: inFlight.current.size > 0 }))
-      }
-    )
-  }, [fetchCount])
+      )
+    },
+    [fetchCount]
+  )
 
   const fetchWanted = useCallback(() => {
     const { start, end } = wanted.current
@@ -146,7 +155,17 @@ export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
     fetchWanted()
   }, [fetchWanted])
 
-  return { total: state.total, counted: state.counted, error: state.error, loading: state.loading, version: state.version, listingKey, rowAt, show, retry }
+  return {
+    total: state.total,
+    counted: state.counted,
+    error: state.error,
+    loading: state.loading,
+    version: state.version,
+    listingKey,
+    rowAt,
+    show,
+    retry
+  }
 }
 
 export type RowWindows = ReturnType<typeof useRowWindows>

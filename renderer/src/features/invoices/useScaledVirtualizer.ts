@@ -14,7 +14,13 @@ const MAX_SCROLL_PX = 8_000_000
  * position and height are real. `stickyHeight` is a sticky header inside the scroll element,
  * above the rows, which the rows never show through.
  */
-export function useScaledVirtualizer(count: number, scrollRef: RefObject<HTMLDivElement | null>, rowHeight: number, overscan: number, stickyHeight: number) {
+export function useScaledVirtualizer(
+  count: number,
+  scrollRef: RefObject<HTMLDivElement | null>,
+  rowHeight: number,
+  overscan: number,
+  stickyHeight: number
+) {
   const virtualHeight = count * rowHeight
   const realHeight = Math.min(virtualHeight, MAX_SCROLL_PX)
   /** Virtual pixels per real pixel of scrolling: 1 unless the list is taller than the cap. */
@@ -29,10 +35,15 @@ export function useScaledVirtualizer(count: number, scrollRef: RefObject<HTMLDiv
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan,
-    observeElementOffset: (instance, notify) => observeElementOffset(instance, (offset, scrolling) => notify(offset * ratio(instance.scrollElement), scrolling)),
+    observeElementOffset: (instance, notify) =>
+      observeElementOffset(instance, (offset, scrolling) => notify(offset * ratio(instance.scrollElement), scrolling)),
     scrollToFn: (offset, options, instance) => {
       const r = ratio(instance.scrollElement)
-      elementScroll(offset / r, { ...options, adjustments: options.adjustments === undefined ? undefined : options.adjustments / r }, instance)
+      elementScroll(
+        offset / r,
+        { ...options, adjustments: options.adjustments === undefined ? undefined : options.adjustments / r },
+        instance
+      )
     }
   })
 

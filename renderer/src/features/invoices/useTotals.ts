@@ -15,7 +15,11 @@ export type TotalsSwitches = { includeVoidAndDraft: boolean; includeDuplicatesAn
  * invoices are left out unless `includeVoidAndDraft`; duplicates and won't-claim invoices unless
  * `includeDuplicatesAndWontClaim`.
  */
-export function useFilterTotals(filter: InvoiceFilter, refreshKey: string, { includeVoidAndDraft, includeDuplicatesAndWontClaim }: TotalsSwitches): Totals {
+export function useFilterTotals(
+  filter: InvoiceFilter,
+  refreshKey: string,
+  { includeVoidAndDraft, includeDuplicatesAndWontClaim }: TotalsSwitches
+): Totals {
   return useDelayedTotals(
     () => call('invoices.getTotals', { ...filter, includeVoidAndDraft, includeDuplicatesAndWontClaim }),
     [filter, refreshKey, includeVoidAndDraft, includeDuplicatesAndWontClaim],

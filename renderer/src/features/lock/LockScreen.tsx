@@ -63,12 +63,22 @@ export function LockScreen({ lock, onUnlocked }: Props) {
         {error && <Notice tone="error">{error}</Notice>}
         <div className="actions">
           {(lock.hasPasscode || !touchId) && (
-            <button type="submit" className="button button-primary" autoFocus={!lock.hasPasscode} disabled={busy || (lock.hasPasscode && passcode === '')}>
+            <button
+              type="submit"
+              className="button button-primary"
+              autoFocus={!lock.hasPasscode}
+              disabled={busy || (lock.hasPasscode && passcode === '')}
+            >
               Unlock
             </button>
           )}
           {touchId && (
-            <button type="button" className={`button${lock.hasPasscode ? '' : ' button-primary'}`} disabled={busy} onClick={() => void unlock({ system: true })}>
+            <button
+              type="button"
+              className={`button${lock.hasPasscode ? '' : ' button-primary'}`}
+              disabled={busy}
+              onClick={() => void unlock({ system: true })}
+            >
               Unlock with Touch ID
             </button>
           )}

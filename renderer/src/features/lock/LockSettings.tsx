@@ -51,13 +51,18 @@ export function LockSettings({ lock, onChanged }: Props) {
             <select id={`${id}-idle`} value={shown.idleMinutes} onChange={(e) => void configure({ idleMinutes: Number(e.target.value) })}>
               {IDLE_CHOICES.map((minutes) => (
                 <option key={minutes} value={minutes}>
-                  {minutes < 60 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${minutes / 60} hour${minutes === 60 ? '' : 's'}`} without input
+                  {minutes < 60 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${minutes / 60} hour${minutes === 60 ? '' : 's'}`}{' '}
+                  without input
                 </option>
               ))}
             </select>
           </div>
           <label className="checkbox">
-            <input type="checkbox" checked={shown.lockOnSystemLock} onChange={(e) => void configure({ lockOnSystemLock: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={shown.lockOnSystemLock}
+              onChange={(e) => void configure({ lockOnSystemLock: e.target.checked })}
+            />
             Also lock when the computer locks or goes to sleep
           </label>
           <p className="hint">
@@ -112,7 +117,13 @@ function PasscodeForm({ lock, onChanged }: Props) {
       {lock.hasPasscode && (
         <div className="field">
           <label htmlFor={`${id}-current`}>Current passcode</label>
-          <input id={`${id}-current`} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+          <input
+            id={`${id}-current`}
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
         </div>
       )}
       <div className="field">

@@ -79,12 +79,35 @@ export function PdfDocumentView({ doc, findRef }: Props) {
 
   return (
     <>
-      <PdfToolbar pageNumber={pageNumber} pageCount={doc.numPages} onGoTo={goTo} zoom={zoom} find={find} findRef={findRef} onPrint={() => void print()} printing={printing} veiled={veiled} />
+      <PdfToolbar
+        pageNumber={pageNumber}
+        pageCount={doc.numPages}
+        onGoTo={goTo}
+        zoom={zoom}
+        find={find}
+        findRef={findRef}
+        onPrint={() => void print()}
+        printing={printing}
+        veiled={veiled}
+      />
       {printError && <Notice tone="error">{printError}</Notice>}
       <div className="pdf-stage">
-        <div ref={area} className={`pdf-scroll${veiled ? ' is-veiled' : ''}`} onScroll={onScroll} tabIndex={veiled ? -1 : 0} aria-label="PDF pages" aria-hidden={veiled || undefined}>
+        <div
+          ref={area}
+          className={`pdf-scroll${veiled ? ' is-veiled' : ''}`}
+          onScroll={onScroll}
+          tabIndex={veiled ? -1 : 0}
+          aria-label="PDF pages"
+          aria-hidden={veiled || undefined}
+        >
           {pages.map((page, index) => (
-            <PdfPage key={page.pageNumber} page={page} scale={zoom.scale} hits={hitsByPage[index] ?? []} current={find.current?.page === index ? find.current : null} />
+            <PdfPage
+              key={page.pageNumber}
+              page={page}
+              scale={zoom.scale}
+              hits={hitsByPage[index] ?? []}
+              current={find.current?.page === index ? find.current : null}
+            />
           ))}
         </div>
         {veiled && (

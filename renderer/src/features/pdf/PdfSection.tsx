@@ -41,7 +41,12 @@ export function PdfSection({ detail, providerLabel, onViewerChange }: Props) {
               </p>
             }
           >
-            <PdfViewer accountId={detail.accountId} remoteId={detail.remoteId} title={`Invoice ${detail.number ?? detail.remoteId}`} onClose={() => setOpen(false)} />
+            <PdfViewer
+              accountId={detail.accountId}
+              remoteId={detail.remoteId}
+              title={`Invoice ${detail.number ?? detail.remoteId}`}
+              onClose={() => setOpen(false)}
+            />
           </Suspense>
         </LoadFailure>
       )}

@@ -40,7 +40,13 @@ export function PdfToolbar({ pageNumber, pageCount, onGoTo, zoom, find, findRef,
   return (
     <div className="pdf-toolbar" role="toolbar" aria-label="PDF viewer">
       <div className="pdf-tool-group">
-        <button type="button" className="button button-small" onClick={() => onGoTo(pageNumber - 1)} disabled={pageNumber <= 1} aria-label="Previous page">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => onGoTo(pageNumber - 1)}
+          disabled={pageNumber <= 1}
+          aria-label="Previous page"
+        >
           ‹
         </button>
         <label htmlFor={`${id}-page`} className="sr-only">
@@ -56,7 +62,13 @@ export function PdfToolbar({ pageNumber, pageCount, onGoTo, zoom, find, findRef,
           onKeyDown={(event) => event.key === 'Enter' && go()}
         />
         <span className="muted">of {pageCount}</span>
-        <button type="button" className="button button-small" onClick={() => onGoTo(pageNumber + 1)} disabled={pageNumber >= pageCount} aria-label="Next page">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => onGoTo(pageNumber + 1)}
+          disabled={pageNumber >= pageCount}
+          aria-label="Next page"
+        >
           ›
         </button>
       </div>
@@ -118,10 +130,22 @@ export function PdfToolbar({ pageNumber, pageCount, onGoTo, zoom, find, findRef,
         <span className="pdf-find-status muted" role="status">
           {veiled ? '' : findStatus}
         </span>
-        <button type="button" className="button button-small" onClick={find.previous} disabled={veiled || find.hits.length === 0} aria-label="Previous match">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={find.previous}
+          disabled={veiled || find.hits.length === 0}
+          aria-label="Previous match"
+        >
           ↑
         </button>
-        <button type="button" className="button button-small" onClick={find.next} disabled={veiled || find.hits.length === 0} aria-label="Next match">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={find.next}
+          disabled={veiled || find.hits.length === 0}
+          aria-label="Next match"
+        >
           ↓
         </button>
       </div>

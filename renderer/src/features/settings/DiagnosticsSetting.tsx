@@ -57,12 +57,17 @@ export function DiagnosticsSetting() {
         )}
       </div>
       <label className="checkbox">
-        <input type="checkbox" checked={includeDetails} aria-describedby={`${id}-hint`} onChange={(e) => setIncludeDetails(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={includeDetails}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => setIncludeDetails(e.target.checked)}
+        />
         Include invoice details
       </label>
       <p id={`${id}-hint`} className="hint">
-        The bundle holds versions, each account’s settings, sync history and last error, and the recent log — never a password, key or token. Amounts,
-        counterparties and notes are masked unless you include invoice details.
+        The bundle holds versions, each account’s settings, sync history and last error, and the recent log — never a password, key or
+        token. Amounts, counterparties and notes are masked unless you include invoice details.
       </p>
       <div className="actions">
         <button type="button" className="button" disabled={busy} onClick={() => void save()}>

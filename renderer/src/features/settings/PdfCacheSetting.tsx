@@ -34,14 +34,25 @@ export function PdfCacheSetting() {
       <h2 id={`${id}-heading`}>Invoice PDFs</h2>
       <div className="field">
         <label htmlFor={`${id}-policy`}>Keep providers’ PDFs for offline use</label>
-        <select id={`${id}-policy`} value={settings?.policy ?? 'onOpen'} disabled={!settings} onChange={(e) => void update({ policy: e.target.value === 'prefetch' ? 'prefetch' : 'onOpen' })}>
+        <select
+          id={`${id}-policy`}
+          value={settings?.policy ?? 'onOpen'}
+          disabled={!settings}
+          onChange={(e) => void update({ policy: e.target.value === 'prefetch' ? 'prefetch' : 'onOpen' })}
+        >
           <option value="onOpen">When I first open an invoice</option>
           <option value="prefetch">After each sync, for open and recent invoices</option>
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-quota`}>Disk space for PDFs</label>
-        <select id={`${id}-quota`} aria-describedby={`${id}-usage`} value={settings?.quotaMb ?? 500} disabled={!settings} onChange={(e) => void update({ quotaMb: Number(e.target.value) })}>
+        <select
+          id={`${id}-quota`}
+          aria-describedby={`${id}-usage`}
+          value={settings?.quotaMb ?? 500}
+          disabled={!settings}
+          onChange={(e) => void update({ quotaMb: Number(e.target.value) })}
+        >
           {quotas.map((mb) => (
             <option key={mb} value={mb}>
               {mb >= 1_000 ? `${formatCount(mb / 1_000)} GB` : `${formatCount(mb)} MB`}
@@ -49,7 +60,8 @@ export function PdfCacheSetting() {
           ))}
         </select>
         <p id={`${id}-usage`} className="hint">
-          {settings ? `${formatCount(Math.ceil(settings.usedBytes / 1_048_576))} MB in use. ` : ''}Beyond the limit, the PDFs opened longest ago are removed; they come back from the provider, or are generated again, when next opened.
+          {settings ? `${formatCount(Math.ceil(settings.usedBytes / 1_048_576))} MB in use. ` : ''}Beyond the limit, the PDFs opened longest
+          ago are removed; they come back from the provider, or are generated again, when next opened.
         </p>
       </div>
       {error && <Notice tone="error">{error}</Notice>}

@@ -40,7 +40,13 @@ export function SyncProgressStrip({ progress }: { progress: SyncProgress[] }) {
   return (
     <div className="sync-strip">
       {determinate ? (
-        <progress className="progress-determinate" aria-label="Sync progress" aria-valuetext={`${summary}, ${percent}%`} max={100} value={percent} />
+        <progress
+          className="progress-determinate"
+          aria-label="Sync progress"
+          aria-valuetext={`${summary}, ${percent}%`}
+          max={100}
+          value={percent}
+        />
       ) : (
         <div className="progress-indeterminate" role="progressbar" aria-label="Sync progress" aria-valuetext={summary}>
           <span />

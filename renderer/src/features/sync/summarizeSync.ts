@@ -21,7 +21,8 @@ export function summarizeSync(outcomes: SyncOutcome[]): SyncSummary {
     parts.push(`Synced ${plural(upserted, 'invoice', 'invoices')} from ${plural(succeeded.length, 'account', 'accounts')}`)
   }
   const skipped = outcomes.reduce((sum, o) => sum + o.skipped, 0)
-  if (skipped > 0) parts.push(`${plural(skipped, 'record', 'records')} could not be read and ${skipped === 1 ? 'was' : 'were'} held back: see Accounts`)
+  if (skipped > 0)
+    parts.push(`${plural(skipped, 'record', 'records')} could not be read and ${skipped === 1 ? 'was' : 'were'} held back: see Accounts`)
   if (cancelled.length > 0) {
     parts.push(`Cancelled ${plural(cancelled.length, 'account', 'accounts')}; what arrived before cancelling is kept`)
   }

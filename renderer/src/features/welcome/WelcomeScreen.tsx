@@ -33,8 +33,8 @@ export function WelcomeScreen({ onDemoReady, onAddAccount }: Props) {
         </p>
         <h1>Welcome to Quire</h1>
         <p className="welcome-lede">
-          Quire keeps a copy of your invoices from your invoicing services on this computer, so you can search and read
-          them even when the network is gone.
+          Quire keeps a copy of your invoices from your invoicing services on this computer, so you can search and read them even when the
+          network is gone.
         </p>
         <div className="welcome-actions">
           <button
@@ -50,7 +50,9 @@ export function WelcomeScreen({ onDemoReady, onAddAccount }: Props) {
             Add an account
           </button>
         </div>
-        <p className="welcome-note">The demo fills Quire with made-up invoices from a simulated provider; remove it any time under Accounts.</p>
+        <p className="welcome-note">
+          The demo fills Quire with made-up invoices from a simulated provider; remove it any time under Accounts.
+        </p>
         {error && <Notice tone="error">{error}</Notice>}
       </div>
     </div>
