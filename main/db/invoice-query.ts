@@ -11,7 +11,7 @@ import type {
   LineItem
 } from '../../preload/contract'
 import { fromScaled } from '../money/decimal'
-import { daysBetween } from './calendar-days'
+import { daysOverdue } from '../../preload/contract/overdue'
 import { BALANCE_SCALED, DUE_ON } from './derived-columns'
 import { DEFAULT_TOTALS_RULE, foldTotals, leftOutOfTotalsSql, type StatusSums, type TotalsOptions, type TotalsRule } from './totals-rule'
 import {
@@ -426,7 +426,7 @@ function toSummary(row: SummaryRow, today: string): InvoiceSummary {
     paid: row.paid,
     // An unknown total leaves the balance unknown too.
     balance: row.total === '' ? null : fromScaled(BigInt(row.balance_scaled)),
-    daysOverdue: row.status === 'open' && row.due_date !== null ? positiveOrNull(daysBetween(row.due_date, today)) : null,
+    daysOverdue: daysOverdue({ status: row.status, dueDate: row.due_date }, today),
     issueDate: row.issue_date,
     dueDate: row.due_date,
     dueDateDerived: row.due_derived === 1,
@@ -435,10 +435,6 @@ function toSummary(row: SummaryRow, today: string): InvoiceSummary {
     hasPdf: row.has_pdf === 1,
     flags: flagsOf(row)
   }
-}
-
-function positiveOrNull(days: number): number | null {
-  return days > 0 ? days : null
 }
 
 function flagsOf(row: SummaryRow): InvoiceFlag[] {

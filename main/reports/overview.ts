@@ -1,6 +1,7 @@
 import type { CurrencyOverview, InvoiceStatus } from '../../preload/contract'
 import { fromScaled, toScaled } from '../money/decimal'
 import { outstandingScaled } from './aging'
+import { isOverdue } from '../../preload/contract/overdue'
 import { addDays } from './calendar'
 
 export interface OverviewInvoice {
@@ -69,7 +70,7 @@ export function overviewByCurrency(sources: OverviewSources): CurrencyOverview[]
     const entry = sums(invoice.currency)
     const owed = outstandingScaled(invoice.total, invoice.paid)
     tally(entry.outstanding, owed)
-    if (invoice.dueDate !== null && invoice.dueDate < sources.today) tally(entry.overdue, owed)
+    if (isOverdue(invoice, sources.today)) tally(entry.overdue, owed)
     else if (invoice.dueDate !== null && invoice.dueDate <= soon) tally(entry.dueSoon, owed)
   }
   for (const invoice of sources.becamePaid)

@@ -3,6 +3,7 @@ import type { AgingFilter, InvoiceStatus } from '../../preload/contract'
 import type { LoggedChange } from './as-of-state'
 import { filterSql } from '../db/invoice-filter-sql'
 import { countedInSumsSql } from '../db/totals-rule'
+import { DUE_ON } from '../db/derived-columns'
 
 export interface AgingSourceRow {
   id: number
@@ -46,18 +47,18 @@ export class ReportSourceRepo {
     )
     // Duplicates and won't-claim invoices are not money owed: left out as the totals leave them out.
     // An unknown total ('') cannot be summed; reports count those apart.
-    const counted = `${countedInSumsSql('')} AND total <> ''`
-    this.openStmt = db.prepare<[], AmountRow>(
-      `SELECT currency, status, total, paid, due_date, issue_date FROM invoices WHERE status = 'open' AND removed = 0 AND ${counted}`
-    )
+    const counted = `${countedInSumsSql('i')} AND i.total <> ''`
+    // The due date the grid's Overdue judges by: the provider's, else the payment terms'.
+    const amounts = `SELECT i.currency, i.status, i.total, i.paid, ${DUE_ON} AS due_date, i.issue_date FROM invoices i`
+    this.openStmt = db.prepare<[], AmountRow>(`${amounts} WHERE i.status = 'open' AND i.removed = 0 AND ${counted}`)
     this.becamePaidStmt = db.prepare<[string], AmountRow>(
-      `SELECT currency, status, total, paid, due_date, issue_date FROM invoices
-       WHERE status = 'paid' AND removed = 0 AND ${counted}
-         AND id IN (SELECT invoice_id FROM invoice_changes WHERE at >= ? AND field = 'status' AND after = 'paid')`
+      `${amounts}
+       WHERE i.status = 'paid' AND i.removed = 0 AND ${counted}
+         AND i.id IN (SELECT invoice_id FROM invoice_changes WHERE at >= ? AND field = 'status' AND after = 'paid')`
     )
     this.issuedStmt = db.prepare<[string, string], AmountRow>(
-      `SELECT currency, status, total, paid, due_date, issue_date FROM invoices
-       WHERE issue_date BETWEEN ? AND ? AND removed = 0 AND status NOT IN ('draft', 'void') AND ${counted}`
+      `${amounts}
+       WHERE i.issue_date BETWEEN ? AND ? AND i.removed = 0 AND i.status NOT IN ('draft', 'void') AND ${counted}`
     )
     this.lastSyncStmt = db.prepare<[], string | null>(`SELECT max(last_synced_at) FROM accounts`).pluck()
   }
@@ -71,7 +72,7 @@ export class ReportSourceRepo {
     // Two arms, each found through its own index (status; the log by time), rather than an OR
     // that would read every invoice.
     const select = (condition: string) =>
-      `SELECT i.id, a.name AS account, i.counterparty, i.currency, i.status, nullif(i.total, '') AS total, i.paid, i.removed, i.issue_date, i.due_date, i.first_seen_at
+      `SELECT i.id, a.name AS account, i.counterparty, i.currency, i.status, nullif(i.total, '') AS total, i.paid, i.removed, i.issue_date, ${DUE_ON} AS due_date, i.first_seen_at
        FROM invoices i JOIN accounts a ON a.id = i.account_id
        ${where ? `${where} AND` : 'WHERE'} (i.issue_date IS NULL OR i.issue_date <= @agingAsOf) AND ${countedInSumsSql('i')} AND ${condition}`
     const changed = `i.id IN (SELECT invoice_id FROM invoice_changes WHERE at >= @agingCutoff)`

@@ -1,5 +1,5 @@
-import type { ExportLevel } from '../../preload/contract'
-import { daysBetween } from '../db/calendar-days'
+import type { ExportLevel, InvoiceStatus } from '../../preload/contract'
+import { daysOverdue, isOverdue } from '../../preload/contract/overdue'
 import { fromScaled } from '../money/decimal'
 
 /**
@@ -36,7 +36,7 @@ export interface ExportRow {
   provider: string
   remote_id: string
   number: string | null
-  status: string
+  status: InvoiceStatus
   raw_status: string | null
   payment_status: string | null
   counterparty: string | null
@@ -108,14 +108,14 @@ export function csvHeader(level: ExportLevel): string {
 
 /** One CSV line for a row; `today` decides "overdue" exactly as the list's filter does. */
 export function csvRow(row: ExportRow, level: ExportLevel, today: string): string {
-  const overdue = row.status === 'open' && row.due_date !== null && row.due_date < today
+  const due = { status: row.status, dueDate: row.due_date }
   const invoice: Cell[] = [
     row.account,
     row.provider,
     row.remote_id,
     row.number,
     row.status,
-    overdue,
+    isOverdue(due, today),
     row.raw_status,
     row.payment_status,
     row.counterparty,
@@ -131,7 +131,7 @@ export function csvRow(row: ExportRow, level: ExportLevel, today: string): strin
     row.total,
     row.paid,
     fromScaled(BigInt(row.balance_scaled)),
-    overdue ? daysBetween(row.due_date!, today) : null,
+    daysOverdue(due, today),
     row.has_pdf === 1,
     row.removed === 1,
     row.is_duplicate === 1,

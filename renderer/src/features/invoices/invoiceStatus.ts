@@ -1,4 +1,5 @@
 import type { BadgeTone } from '../../components/Badge'
+import { isOverdue } from '../../../../preload/contract/overdue'
 import type { InvoiceStatus } from '../../lib/contract'
 
 const STATUS: Record<InvoiceStatus, { label: string; tone: BadgeTone }> = {
@@ -9,12 +10,12 @@ const STATUS: Record<InvoiceStatus, { label: string; tone: BadgeTone }> = {
   unknown: { label: 'Unknown', tone: 'neutral' }
 }
 
-/** "Overdue" is derived here, not stored: it depends on today, which the cache cannot know. */
+/** "Overdue" is derived, not stored: it depends on today, which the cache cannot know. */
 export function displayStatus(
   invoice: { status: InvoiceStatus; dueDate: string | null },
   today: string
 ): { label: string; tone: BadgeTone } {
-  if (invoice.status === 'open' && invoice.dueDate !== null && invoice.dueDate < today) {
+  if (isOverdue(invoice, today)) {
     return { label: 'Overdue', tone: 'danger' }
   }
   return STATUS[invoice.status]
