@@ -100,7 +100,7 @@ export async function createCore(options: CoreOptions) {
   const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events, domain)
   const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, changes, domain)
   const exportDir = options.exportDir ?? defaultExportDir(options.dataDir)
-  const exports = new ExportService(dbFile, clock, events, exportDir)
+  const exports = new ExportService(dbFile, clock, events, exportDir, options.desktop ?? null)
   const reports = new ReportsService(new ReportSourceRepo(db), new ChangesFeedRepo(db), clock, exportDir)
   const paymentTermsRepo = new PaymentTermsRepo(db)
   const paymentTerms = new PaymentTermsService(paymentTermsRepo, accounts, events, domain)

@@ -33,7 +33,7 @@ export const USAGE = `Usage: quire [--data-dir DIR] <command>
   sync [--account NAME] [--full] [--json]   (exit 0 when every account synced, even with records skipped)
   skipped [--account NAME] [--limit N] [--json]   (records Quire could not read: reason and redacted record)
   invoices list [FILTERS] [--limit N | --all] [--json]
-  export --format csv [--out FILE] [--level invoice|line] [--bom] [FILTERS]   (the whole filtered set, streamed)
+  export --format csv [--out FILE] [--level invoice|line] [--bom] [--delimiter comma|semicolon|tab] [FILTERS]   (the whole filtered set, streamed)
   export --format zip --out FILE [FILTERS]   (a PDF per invoice + manifest.csv + README.txt, for an auditor)
   duplicates [--json]               (invoices that look like the same bill, for review)
   invoices show ACCOUNT/REMOTE_ID [--json]

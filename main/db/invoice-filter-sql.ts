@@ -2,6 +2,7 @@ import {
   InvoiceFilter,
   type ExportLevel,
   type InvoiceFlag,
+  type InvoiceKey,
   type InvoiceListing,
   type InvoiceQuery,
   type InvoiceSort
@@ -378,10 +379,37 @@ function searchOnly(filter: InvoiceFilter): boolean {
   )
 }
 
-/** Every matching invoice (or line item) in the list's order, for a streamed export. */
-export function exportSql(query: InvoiceListing, level: ExportLevel, today: string): { sql: string; params: SqlParams } {
+/**
+ * The export's rows: every matching invoice, or only the picked ones among them. Picked rows are
+ * few next to the cache, so they drive the query through the (account, remote id) key instead of
+ * a sort index being walked in search of them.
+ */
+function exportWhere(query: InvoiceListing, today: string, selection: InvoiceKey[] | undefined): FilterSql & { mode: FilterMode } {
   const { where, params } = filterSql(query, today)
-  const { from, orderBy } = orderSql(query.sort, filterMode(query))
+  if (!selection) return { where, params, mode: filterMode(query) }
+  const picked = `i.id IN (SELECT p.id FROM json_each(@selection) k JOIN invoices p ON p.account_id = k.value ->> 0 AND p.remote_id = k.value ->> 1)`
+  return {
+    where: where ? `${where} AND ${picked}` : `WHERE ${picked}`,
+    params: { ...params, selection: JSON.stringify(selection.map((key) => [key.accountId, key.remoteId])) },
+    mode: 'drive'
+  }
+}
+
+/** How many invoices an export will write: its progress bar's end. */
+export function exportCountSql(query: InvoiceListing, today: string, selection?: InvoiceKey[]): { sql: string; params: SqlParams } {
+  const { where, params } = exportWhere(query, today, selection)
+  return { sql: `SELECT count(*) FROM invoices i ${where}`, params }
+}
+
+/** Every matching invoice (or line item, or only the picked invoices) in the list's order, for a streamed export. */
+export function exportSql(
+  query: InvoiceListing,
+  level: ExportLevel,
+  today: string,
+  selection?: InvoiceKey[]
+): { sql: string; params: SqlParams } {
+  const { where, params, mode } = exportWhere(query, today, selection)
+  const { from, orderBy } = orderSql(query.sort, mode)
   const lines = level === 'line'
   return {
     sql: `SELECT i.id, i.account_id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status, i.payment_status,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
+import { CsvDelimiter } from '../../preload/contract'
 import type { DomainEvents } from '../base/domain-events'
 import { SettingsTable } from './settings-table'
 
@@ -13,7 +14,9 @@ export const Settings = z.object({
   hideAmounts: z.boolean().default(false),
   lockEnabled: z.boolean().default(false),
   lockIdleMinutes: z.number().int().min(1).max(480).default(10),
-  lockOnSystemLock: z.boolean().default(true)
+  lockOnSystemLock: z.boolean().default(true),
+  /** The app's CSV exports use the delimiter last chosen; a comma (RFC 4180) until one is. */
+  csvDelimiter: CsvDelimiter.default('comma')
 })
 export type Settings = z.infer<typeof Settings>
 

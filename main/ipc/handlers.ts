@@ -9,8 +9,8 @@ export type Handlers = { [M in MethodName]: (input: HandlerInput<M>) => Promise<
 
 export function createHandlers(core: Core, version: string): Handlers {
   const appSettings = () => {
-    const { syncIntervalMinutes, hideAmounts } = core.settings.get()
-    return { syncIntervalMinutes, hideAmounts, online: core.scheduler.checkNetwork() }
+    const { syncIntervalMinutes, hideAmounts, csvDelimiter } = core.settings.get()
+    return { syncIntervalMinutes, hideAmounts, csvDelimiter, online: core.scheduler.checkNetwork() }
   }
   return guardedByLock(
     {
@@ -49,6 +49,10 @@ export function createHandlers(core: Core, version: string): Handlers {
       'invoices.listCurrencies': async () => core.invoices.currencies(),
       'invoices.getMany': async ({ invoices }) => core.invoices.byKeys(invoices),
       'invoices.exportCsv': async (request) => core.exports.toFile(request),
+      'invoices.openExport': async ({ id, folder }) => {
+        await core.exports.open(id, folder)
+        return { opened: true as const }
+      },
       'invoices.cancelExport': async () => ({ cancelled: [core.exports.cancel(), core.bundles.cancel()].some(Boolean) }),
       'invoices.exportPdfZip': async (request) => core.bundles.toFile(request),
       'duplicates.list': async () => core.duplicates.list(),
@@ -60,8 +64,8 @@ export function createHandlers(core: Core, version: string): Handlers {
       'views.save': async ({ name, state }) => core.invoices.saveView(name, state),
       'views.remove': async ({ id }) => ({ removed: core.invoices.removeView(id) }),
       'settings.get': async () => appSettings(),
-      'settings.update': async ({ syncIntervalMinutes, hideAmounts }) => {
-        core.settings.update({ syncIntervalMinutes, hideAmounts })
+      'settings.update': async ({ syncIntervalMinutes, hideAmounts, csvDelimiter }) => {
+        core.settings.update({ syncIntervalMinutes, hideAmounts, csvDelimiter })
         return appSettings()
       },
       'demo.start': async () => (await core.demo.start()).map(toAccountSummary),

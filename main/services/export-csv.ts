@@ -1,9 +1,10 @@
-import type { ExportLevel, InvoiceStatus } from '../../preload/contract'
+import type { CsvDelimiter, ExportLevel, InvoiceStatus } from '../../preload/contract'
 import { daysOverdue, isOverdue } from '../../preload/contract/overdue'
 import { fromScaled } from '../money/decimal'
 
 /**
- * CSV as spreadsheets read it safely (RFC 4180, CRLF). A text cell that a spreadsheet would run
+ * CSV as spreadsheets read it safely (RFC 4180, CRLF; a comma, or a semicolon or tab where the
+ * person's spreadsheet expects one). A text cell that a spreadsheet would run
  * as a formula (= + - @ or their full-width forms, also after leading spaces, newlines or other
  * whitespace, which spreadsheets skip; or a leading tab, CR or LF) gets a leading apostrophe, so
  * "=HYPERLINK(…)" in a counterparty's name is shown, never evaluated. Plain decimals such as
@@ -13,17 +14,26 @@ export type Cell = string | number | boolean | null
 
 const FORMULA_START = /^[\s\u200B]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/
 
-export function csvCell(value: Cell): string {
+/** The character each delimiter choice writes. */
+export const DELIMITER_CHARS: Record<CsvDelimiter, string> = { comma: ',', semicolon: ';', tab: '\t' }
+
+/** Quotes, line breaks and edge spaces always need quoting; the delimiter only when it is the one in use. */
+const NEEDS_QUOTES: Record<CsvDelimiter, RegExp> = {
+  comma: /[",\r\n]|^\s|\s$/,
+  semicolon: /[";\r\n]|^\s|\s$/,
+  tab: /["\t\r\n]|^\s|\s$/
+}
+
+export function csvCell(value: Cell, delimiter: CsvDelimiter = 'comma'): string {
   if (value === null) return ''
   if (typeof value !== 'string') return String(value)
   const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+  return NEEDS_QUOTES[delimiter].test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-export function csvLine(cells: readonly Cell[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`
+export function csvLine(cells: readonly Cell[], delimiter: CsvDelimiter = 'comma'): string {
+  return `${cells.map((cell) => csvCell(cell, delimiter)).join(DELIMITER_CHARS[delimiter])}\r\n`
 }
 
 export const UTF8_BOM = '\uFEFF'
@@ -102,12 +112,12 @@ const INVOICE_HEADERS = [
 ]
 const LINE_HEADERS = ['line', 'line_description', 'line_quantity', 'line_unit_price', 'line_amount']
 
-export function csvHeader(level: ExportLevel): string {
-  return csvLine(level === 'line' ? [...INVOICE_HEADERS, ...LINE_HEADERS] : INVOICE_HEADERS)
+export function csvHeader(level: ExportLevel, delimiter: CsvDelimiter = 'comma'): string {
+  return csvLine(level === 'line' ? [...INVOICE_HEADERS, ...LINE_HEADERS] : INVOICE_HEADERS, delimiter)
 }
 
 /** One CSV line for a row; `today` decides "overdue" exactly as the list's filter does. */
-export function csvRow(row: ExportRow, level: ExportLevel, today: string): string {
+export function csvRow(row: ExportRow, level: ExportLevel, today: string, delimiter: CsvDelimiter = 'comma'): string {
   const due = { status: row.status, dueDate: row.due_date }
   const invoice: Cell[] = [
     row.account,
@@ -141,14 +151,17 @@ export function csvRow(row: ExportRow, level: ExportLevel, today: string): strin
     row.notes,
     row.synced_at
   ]
-  if (level === 'invoice') return csvLine(invoice)
+  if (level === 'invoice') return csvLine(invoice, delimiter)
   const hasLine = row.position !== null && row.position !== undefined
-  return csvLine([
-    ...invoice,
-    hasLine ? row.position! + 1 : null,
-    row.description ?? null,
-    row.quantity ?? null,
-    row.unit_price ?? null,
-    row.amount ?? null
-  ])
+  return csvLine(
+    [
+      ...invoice,
+      hasLine ? row.position! + 1 : null,
+      row.description ?? null,
+      row.quantity ?? null,
+      row.unit_price ?? null,
+      row.amount ?? null
+    ],
+    delimiter
+  )
 }

@@ -1,13 +1,13 @@
 import { once } from 'node:events'
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import type { ExportProgress, ExportRequest, ExportResult } from '../../preload/contract'
 import type { Clock } from '../base/clock'
 import { AppError } from '../base/errors'
 import type { EventHub } from '../base/events'
-import { exportSql, filterSql } from '../db/invoice-filter-sql'
+import { exportCountSql, exportSql } from '../db/invoice-filter-sql'
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../storage/private-files'
 import { csvHeader, csvRow, UTF8_BOM, type ExportRow } from './export-csv'
 import { localIsoDate } from '../../preload/contract/local-date'
@@ -15,6 +15,17 @@ import { localIsoDate } from '../../preload/contract/local-date'
 /** Rows between chances for the app to answer other calls and for progress to be reported. */
 const BATCH_ROWS = 2_000
 const FLUSH_CHARS = 64 * 1024
+/** Exports of this session the banner can still open by id; older ones are forgotten first. */
+const KEPT_EXPORTS = 50
+
+/**
+ * The one thing exports need of the desktop shell (main/pdfs/desktop-shell.ts, which satisfies
+ * this): named here because main/pdfs already builds on this folder's CSV writer.
+ */
+export interface FileOpener {
+  /** '' on success, else the system's message. */
+  openPath(path: string): Promise<string>
+}
 
 export interface ExportOptions {
   signal?: AbortSignal
@@ -22,32 +33,41 @@ export interface ExportOptions {
 }
 
 /**
- * CSV export of the whole filtered set, streamed. It reads on its own read-only connection, in
+ * CSV export of the whole filtered set (or the rows picked in it), streamed. It reads on its own read-only connection, in
  * one read transaction, so the file is one consistent snapshot while syncs and the grid go on
  * using the main connection; rows go out in batches with backpressure, so memory stays flat
  * however large the cache.
  */
 export class ExportService {
   private running: AbortController | null = null
+  /** Id → path of the files toFile wrote: the only paths "Open" and "Show in folder" ever open. */
+  private readonly written = new Map<number, string>()
+  private lastId = 0
 
   constructor(
     private readonly dbFile: string,
     private readonly clock: Clock,
     private readonly events: EventHub,
-    private readonly exportDir: string
+    private readonly exportDir: string,
+    /** The system's file opener: only the desktop app has one. */
+    private readonly desktop: FileOpener | null = null
   ) {}
 
-  async write(request: ExportRequest, out: NodeJS.WritableStream, options: ExportOptions = {}): Promise<Omit<ExportResult, 'path'>> {
+  async write(
+    request: ExportRequest,
+    out: NodeJS.WritableStream,
+    options: ExportOptions = {}
+  ): Promise<Pick<ExportResult, 'rows' | 'invoices'>> {
     const today = localIsoDate(this.clock.now())
     const reader = new Database(this.dbFile, { readonly: true, fileMustExist: true })
     let iterator: IterableIterator<unknown> | null = null
     try {
       reader.exec('BEGIN')
-      const { where, params: filterParams } = filterSql(request.query, today)
-      const total = reader.prepare(`SELECT count(*) FROM invoices i ${where}`).pluck().get(filterParams) as number
-      const { sql, params } = exportSql(request.query, request.level, today)
+      const count = exportCountSql(request.query, today, request.selection)
+      const total = reader.prepare(count.sql).pluck().get(count.params) as number
+      const { sql, params } = exportSql(request.query, request.level, today, request.selection)
       iterator = reader.prepare(sql).iterate(params)
-      let buffer = (request.bom ? UTF8_BOM : '') + csvHeader(request.level)
+      let buffer = (request.bom ? UTF8_BOM : '') + csvHeader(request.level, request.delimiter)
       let rows = 0
       let invoices = 0
       let lastId: number | null = null
@@ -58,7 +78,7 @@ export class ExportService {
           invoices++
           lastId = row.id
         }
-        buffer += csvRow(row, request.level, today)
+        buffer += csvRow(row, request.level, today, request.delimiter)
         rows++
         if (buffer.length >= FLUSH_CHARS) {
           await send(out, buffer)
@@ -99,13 +119,28 @@ export class ExportService {
         await finished
       }
       renameSync(partial, path)
-      return { path, ...counts }
+      const id = ++this.lastId
+      this.written.set(id, path)
+      if (this.written.size > KEPT_EXPORTS) this.written.delete(this.written.keys().next().value!)
+      return { id, path, ...counts, desktop: this.desktop !== null }
     } catch (error) {
       rmSync(partial, { force: true })
       throw error
     } finally {
       this.running = null
     }
+  }
+
+  /** Opens an export of this session with the system's default app, or the folder it is in. */
+  async open(id: number, folder: boolean): Promise<void> {
+    const path = this.written.get(id)
+    if (path === undefined) throw new AppError('NOT_FOUND', `That export is no longer known. Exports are written to ${this.exportDir}`)
+    if (!this.desktop)
+      throw new AppError('FORBIDDEN', `Opening ${folder ? 'a folder' : 'a file'} needs the Quire desktop app. The export is at ${path}`)
+    if (!existsSync(path)) throw new AppError('NOT_FOUND', `The export is no longer at ${path}: it was moved or deleted.`)
+    const problem = await this.desktop.openPath(folder ? dirname(path) : path)
+    if (problem)
+      throw new AppError('NOT_FOUND', `The system could not open ${folder ? 'the folder' : 'the file'} (${problem}). It is at ${path}`)
   }
 
   cancel(): boolean {

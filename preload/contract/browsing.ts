@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AccountId, DecimalString, InvoiceFilter, InvoiceSort, InvoiceSortColumn, InvoiceSummary, IsoInstant } from './models'
+import { AccountId, CsvDelimiter, DecimalString, InvoiceFilter, InvoiceSort, InvoiceSortColumn, InvoiceSummary, IsoInstant } from './models'
 
 /**
  * Browsing the whole cache: totals per currency, saved views and CSV export. The list itself
@@ -42,6 +42,9 @@ export type LeftOutOfTotals = z.infer<typeof LeftOutOfTotals>
 /** An invoice as the contract names it everywhere: remote ids are unique per account only. */
 export const InvoiceKey = z.object({ accountId: AccountId, remoteId: z.string().min(1).max(512) }).strict()
 export type InvoiceKey = z.infer<typeof InvoiceKey>
+
+/** The most picked rows one CSV export takes as keys; a bigger set is exported as its filter. */
+export const MAX_EXPORT_SELECTION = 100_000
 
 /** The grid's columns are exactly the sortable ones. */
 export const GridColumn = InvoiceSortColumn
@@ -95,16 +98,29 @@ export const ExportRequest = z
     /** One row per invoice, or one per line item (invoices without lines still get one row). */
     level: ExportLevel.default('invoice'),
     /** A UTF-8 byte order mark, so Excel reads accents right. */
-    bom: z.boolean().default(false)
+    bom: z.boolean().default(false),
+    delimiter: CsvDelimiter.default('comma'),
+    /**
+     * Only these of the matching invoices (the rows picked in the grid), still in the list's
+     * order. Absent: every invoice the query matches ("all matching" is the query itself, so a
+     * million-row selection never crosses IPC as keys).
+     */
+    selection: z.array(InvoiceKey).min(1).max(MAX_EXPORT_SELECTION).optional()
   })
   .strict()
 export type ExportRequest = z.infer<typeof ExportRequest>
 
+/** An export main wrote this session, named by main: the renderer never hands main a path to open. */
+export const ExportId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+
 export const ExportResult = z.object({
+  id: ExportId,
   /** Where main wrote the file (the person's downloads folder). */
   path: z.string(),
   rows: z.number().int().nonnegative(),
-  invoices: z.number().int().nonnegative()
+  invoices: z.number().int().nonnegative(),
+  /** Whether this host can open the file or its folder (the desktop app; not the CLI or the loopback host). */
+  desktop: z.boolean()
 })
 export type ExportResult = z.infer<typeof ExportResult>
 
@@ -147,6 +163,11 @@ export const browsingMethods = {
   'invoices.exportCsv': {
     input: ExportRequest,
     output: ExportResult
+  },
+  /** Opens a CSV this session exported with the system's default app, or (`folder`) the folder it is in; desktop app only. */
+  'invoices.openExport': {
+    input: z.object({ id: ExportId, folder: z.boolean().default(false) }).strict(),
+    output: z.object({ opened: z.literal(true) })
   },
   'invoices.cancelExport': {
     input: z.object({}).strict(),

@@ -336,11 +336,20 @@ export const SyncProgress = z.object({
 })
 export type SyncProgress = z.infer<typeof SyncProgress>
 
+/**
+ * What separates a CSV export's cells: a comma (RFC 4180), a semicolon (what spreadsheets expect
+ * where the decimal separator is a comma) or a tab.
+ */
+export const CsvDelimiter = z.enum(['comma', 'semicolon', 'tab'])
+export type CsvDelimiter = z.infer<typeof CsvDelimiter>
+
 export const AppSettings = z.object({
   /** Background sync every N minutes; 0 turns it off. */
   syncIntervalMinutes: z.number().int().min(0).max(1440),
   /** Privacy mode for screen sharing: amounts are masked everywhere on screen (exports keep them). */
   hideAmounts: z.boolean(),
+  /** The delimiter the app's last CSV export used, offered again (the CLI's default stays a comma). */
+  csvDelimiter: CsvDelimiter,
   /** Whether this machine seems to be online now (read-only; ignored on update). */
   online: z.boolean().optional()
 })

@@ -1,5 +1,5 @@
-/** A strict RFC 4180 reader for checking exports: quoted fields, doubled quotes, CRLF records. */
-export function parseCsv(text: string): string[][] {
+/** A strict RFC 4180 reader for checking exports (any one-character delimiter): quoted fields, doubled quotes, CRLF records. */
+export function parseCsv(text: string, delimiter = ','): string[][] {
   const records: string[][] = []
   let record: string[] = []
   let field = ''
@@ -13,7 +13,7 @@ export function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false
       else field += c
     } else if (c === '"' && field === '') quoted = true
-    else if (c === ',') {
+    else if (c === delimiter) {
       record.push(field)
       field = ''
     } else if (c === '\r' && text[i + 1] === '\n') {

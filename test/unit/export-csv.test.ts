@@ -33,3 +33,38 @@ describe('spreadsheet-safe CSV cells', () => {
     expect(parseCsv(line)).toEqual([cells])
   })
 })
+
+describe('each delimiter a spreadsheet may expect', () => {
+  const chars = { comma: ',', semicolon: ';', tab: '\t' } as const
+  const delimiters = Object.keys(chars) as (keyof typeof chars)[]
+
+  it('quotes a cell holding the delimiter in use, and only that one', () => {
+    expect(csvCell('a;b', 'semicolon')).toBe('"a;b"')
+    expect(csvCell('a,b', 'semicolon')).toBe('a,b')
+    expect(csvCell('1,50', 'semicolon')).toBe('1,50')
+    expect(csvCell('a\tb', 'tab')).toBe('"a\tb"')
+    expect(csvCell('a;b', 'tab')).toBe('a;b')
+    expect(csvCell('a;b', 'comma')).toBe('a;b')
+    expect(csvCell('a,b')).toBe('"a,b"')
+  })
+
+  it('still neutralises formulas, whatever the delimiter', () => {
+    for (const delimiter of delimiters) {
+      for (const hostile of ['=1+1', ' =1', '\t=1', '@SUM(A1)', '-cmd|calc', '＝1', '=A1;B1', '=A1,B1']) {
+        expect(csvCell(hostile, delimiter).replace(/^"/, ''), `${delimiter} ${JSON.stringify(hostile)}`).toMatch(/^'/)
+      }
+      expect(csvCell('-12.50', delimiter)).toBe('-12.50')
+    }
+  })
+
+  it('writes lines that read back as written with that delimiter', () => {
+    const cells = ['a,b', 'c;d', 'e\tf', 'say "hi"', 'two\r\nlines', ' padded ', '=1;2', 'Zoë']
+    for (const delimiter of delimiters) {
+      const line = csvLine([...cells, 3, true, null], delimiter)
+      expect(line.endsWith('\r\n')).toBe(true)
+      expect(parseCsv(line, chars[delimiter]), delimiter).toEqual([[...cells.slice(0, 6), "'=1;2", 'Zoë', '3', 'true', '']])
+    }
+    expect(csvLine(['x', 'y'], 'semicolon')).toBe('x;y\r\n')
+    expect(csvLine(['x', 'y'], 'tab')).toBe('x\ty\r\n')
+  })
+})

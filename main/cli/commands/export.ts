@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import { ExportLevel } from '../../../preload/contract'
+import { CsvDelimiter, ExportLevel } from '../../../preload/contract'
 import { PRIVATE_FILE_MODE } from '../../storage/private-files'
 import { print, UsageError, type CliContext } from '../cli-context'
 import { FILTER_OPTIONS, listingFromArgs } from '../invoice-filter-args'
@@ -19,7 +19,8 @@ export async function exportCommand(ctx: CliContext, args: string[]): Promise<nu
     format: { type: 'string' },
     out: { type: 'string' },
     level: { type: 'string' },
-    bom: { type: 'boolean' }
+    bom: { type: 'boolean' },
+    delimiter: { type: 'string' }
   })
   if (positionals.length > 0) throw new UsageError(`export: unexpected ${positionals.join(' ')}`)
   const format = parseValue(z.enum(['csv', 'zip'], { error: 'expected csv or zip' }), values.format ?? 'csv', '--format')
@@ -27,7 +28,9 @@ export async function exportCommand(ctx: CliContext, args: string[]): Promise<nu
   const request = {
     query: listingFromArgs(ctx, values),
     level: parseValue(ExportLevel, values.level ?? 'invoice', '--level'),
-    bom: values.bom ?? false
+    bom: values.bom ?? false,
+    // A comma unless asked: a script's output must not depend on what someone last picked in the app.
+    delimiter: parseValue(CsvDelimiter, values.delimiter ?? 'comma', '--delimiter')
   }
   if (values.out === undefined) {
     await ctx.core.exports.write(request, ctx.stdout)
@@ -55,10 +58,11 @@ export async function exportCommand(ctx: CliContext, args: string[]): Promise<nu
 
 async function exportZip(
   ctx: CliContext,
-  values: { out?: string; level?: string; bom?: boolean } & Parameters<typeof listingFromArgs>[1]
+  values: { out?: string; level?: string; bom?: boolean; delimiter?: string } & Parameters<typeof listingFromArgs>[1]
 ): Promise<number> {
   if (values.out === undefined) throw new UsageError('export --format zip: --out FILE is required (a ZIP is not written to a terminal)')
-  if (values.level !== undefined || values.bom) throw new UsageError('export --format zip: --level and --bom are for CSV')
+  if (values.level !== undefined || values.bom || values.delimiter !== undefined)
+    throw new UsageError('export --format zip: --level, --bom and --delimiter are for CSV')
   const controller = new AbortController()
   const interrupt = (): void => controller.abort()
   process.once('SIGINT', interrupt)
