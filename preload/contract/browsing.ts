@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_EXPORT_SELECTION } from './export-limits'
 import { AccountId, CsvDelimiter, DecimalString, InvoiceFilter, InvoiceSort, InvoiceSortColumn, InvoiceSummary, IsoInstant } from './models'
 
 /**
@@ -43,8 +44,7 @@ export type LeftOutOfTotals = z.infer<typeof LeftOutOfTotals>
 export const InvoiceKey = z.object({ accountId: AccountId, remoteId: z.string().min(1).max(512) }).strict()
 export type InvoiceKey = z.infer<typeof InvoiceKey>
 
-/** The most picked rows one CSV export takes as keys; a bigger set is exported as its filter. */
-export const MAX_EXPORT_SELECTION = 100_000
+export { MAX_EXPORT_SELECTION }
 
 /** The grid's columns are exactly the sortable ones. */
 export const GridColumn = InvoiceSortColumn

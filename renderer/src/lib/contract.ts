@@ -21,6 +21,7 @@ export type {
 /** Browsing: filters, sorts, totals, saved views and export. */
 export type {
   ColumnLayout,
+  CsvDelimiter,
   CurrencyTotal,
   ExportProgress,
   ExportResult,

@@ -1,18 +1,48 @@
 import { useId, useState } from 'react'
 import { Notice } from '../../components/Notice'
-import type { InvoiceListing } from '../../lib/contract'
+import type { CsvDelimiter, InvoiceListing } from '../../lib/contract'
 import { formatCount, plural } from '../../lib/format'
 import { Popover } from '../../components/Popover'
+import { MAX_EXPORT_SELECTION } from '../../../../preload/contract/export-limits'
+import type { RowSelection } from './rowSelection'
+import { useCsvDelimiter } from './useCsvDelimiter'
 import type { useExport } from './useExport'
+import './ExportControls.css'
 
 type Exporter = ReturnType<typeof useExport>
 
-/** "Export CSV…": what to write, then one click; main writes the whole filtered set, not the page. */
-export function ExportButton({ exporter, query, total }: { exporter: Exporter; query: InvoiceListing; total: number }) {
+const DELIMITERS: [CsvDelimiter, string][] = [
+  ['comma', 'Comma'],
+  ['semicolon', 'Semicolon (where a comma is the decimal separator)'],
+  ['tab', 'Tab']
+]
+
+/**
+ * "Export CSV…": what to write, then one click. Main writes the whole filtered set, or only the
+ * rows picked in the grid (sent as their keys), never just the page on screen.
+ */
+export function ExportButton({
+  exporter,
+  query,
+  total,
+  selection
+}: {
+  exporter: Exporter
+  query: InvoiceListing
+  total: number
+  selection: RowSelection
+}) {
   const id = useId()
   const [level, setLevel] = useState<'invoice' | 'line'>('invoice')
   const [bom, setBom] = useState(false)
+  const [delimiter, setDelimiter] = useCsvDelimiter()
+  const [onlySelected, setOnlySelected] = useState(true)
   const running = exporter.state.phase === 'running'
+  // Selecting all matching is the filter itself: nothing to choose between.
+  const picked = selection.kind === 'rows' ? selection.keys : []
+  const tooManyPicked = picked.length > MAX_EXPORT_SELECTION
+  const selectedOnly = picked.length > 0 && onlySelected && !tooManyPicked
+  const count = selectedOnly ? picked.length : total
 
   return (
     <Popover label="Export CSV…" title="Export CSV">
@@ -23,9 +53,33 @@ export function ExportButton({ exporter, query, total }: { exporter: Exporter; q
           onSubmit={(event) => {
             event.preventDefault()
             close()
-            void exporter.start(query, level, bom)
+            void exporter.start({ query, level, bom, delimiter, ...(selectedOnly ? { selection: picked } : {}) })
           }}
         >
+          {picked.length > 0 && (
+            <fieldset>
+              <legend>Invoices</legend>
+              <label className="checkbox">
+                <input
+                  type="radio"
+                  name={`${id}-scope`}
+                  checked={selectedOnly}
+                  disabled={tooManyPicked}
+                  onChange={() => setOnlySelected(true)}
+                />
+                Selected rows ({formatCount(picked.length)})
+              </label>
+              {tooManyPicked && (
+                <span className="muted export-scope-note">
+                  At most {formatCount(MAX_EXPORT_SELECTION)} picked rows: narrow the filter and export all matching.
+                </span>
+              )}
+              <label className="checkbox">
+                <input type="radio" name={`${id}-scope`} checked={!selectedOnly} onChange={() => setOnlySelected(false)} />
+                All {formatCount(total)} matching
+              </label>
+            </fieldset>
+          )}
           <fieldset>
             <legend>Rows</legend>
             <label className="checkbox">
@@ -37,12 +91,21 @@ export function ExportButton({ exporter, query, total }: { exporter: Exporter; q
               One per line item
             </label>
           </fieldset>
+          <fieldset>
+            <legend>Separator</legend>
+            {DELIMITERS.map(([value, label]) => (
+              <label key={value} className="checkbox">
+                <input type="radio" name={`${id}-delimiter`} checked={delimiter === value} onChange={() => setDelimiter(value)} />
+                {label}
+              </label>
+            ))}
+          </fieldset>
           <label className="checkbox">
             <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
             For Excel (UTF-8 with byte order mark)
           </label>
-          <button type="submit" className="button button-primary" disabled={running || total === 0}>
-            Export {plural(total, 'invoice', 'invoices')}
+          <button type="submit" className="button button-primary" disabled={running || count === 0}>
+            Export {plural(count, 'invoice', 'invoices')}
           </button>
         </form>
       )}
@@ -62,11 +125,38 @@ export function ExportStatus({ exporter }: { exporter: Exporter }) {
     )
   }
   if (state.phase === 'done') {
+    const { result, openError } = state
+    // Only the desktop app can hand a file to the system; elsewhere the buttons say so.
+    const unavailable = result.desktop ? undefined : 'Available in the Quire desktop app'
     return (
       <Notice tone="success" onDismiss={exporter.dismiss}>
-        Exported {plural(state.result.invoices, 'invoice', 'invoices')}
-        {state.result.rows !== state.result.invoices ? ` (${formatCount(state.result.rows)} rows)` : ''} to{' '}
-        <span className="mono break">{state.result.path}</span>
+        Exported {plural(result.invoices, 'invoice', 'invoices')}
+        {result.rows !== result.invoices ? ` (${formatCount(result.rows)} rows)` : ''} to <span className="mono break">{result.path}</span>
+        <span className="export-open-actions">
+          <button
+            type="button"
+            className="button button-small"
+            disabled={!result.desktop}
+            title={unavailable}
+            onClick={() => void exporter.open(result.id, false)}
+          >
+            Open
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={!result.desktop}
+            title={unavailable}
+            onClick={() => void exporter.open(result.id, true)}
+          >
+            Show in folder
+          </button>
+        </span>
+        {openError && (
+          <span className="export-open-error" role="alert">
+            {openError}
+          </span>
+        )}
       </Notice>
     )
   }

@@ -22,6 +22,7 @@ import { useCopyRows } from './useCopyRows'
 import { useCurrencies } from './useCurrencies'
 import { listingWhileHidden, withoutSort } from './listingWhileHidden'
 import { useHideAmounts } from '../../components/HideAmounts'
+import { selectionCount, type RowSelection } from './rowSelection'
 import { useExport } from './useExport'
 import { usePdfBundle } from './usePdfBundle'
 import { useInvoiceFilters } from './useInvoiceFilters'
@@ -70,6 +71,8 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   const [activeIndex, setActiveIndex] = useRememberedState('invoices.activeIndex', 0)
   const [focusRequest, setFocusRequest] = useState(0)
   const [checked, setChecked] = useRememberedState<Map<string, InvoiceKey>>('invoices.checked', new Map())
+  // "Select all N matching": the filter itself is the selection, however many rows are loaded.
+  const [allMatching, setAllMatching] = useRememberedState('invoices.allMatching', false)
   const anchor = useRef<number | null>(null)
   const [help, setHelp] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -85,6 +88,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
     shownListing.current = windows.listingKey
     setActiveIndex(0)
     setChecked(new Map())
+    setAllMatching(false)
     anchor.current = null
   }, [windows.listingKey])
 
@@ -94,11 +98,26 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   }, [accounts, form.accountId, update])
 
   const selected = useMemo(() => [...checked.values()], [checked])
+  const selection: RowSelection = useMemo(
+    () => (allMatching ? { kind: 'allMatching', filter: onScreenFilter, count: total } : { kind: 'rows', keys: selected }),
+    [allMatching, onScreenFilter, total, selected]
+  )
+  const selectedCount = selectionCount(selection)
+  const selectAllMatching = useCallback(() => {
+    // Until the count is in, "all" would name a number that is still growing.
+    if (!windows.counted || total === 0) return
+    setAllMatching(true)
+    setChecked(new Map())
+  }, [windows.counted, total])
+  const clearSelection = useCallback(() => {
+    setChecked(new Map())
+    setAllMatching(false)
+  }, [])
   const [includeVoidAndDraft, setIncludeVoidAndDraft] = useRememberedState('invoices.includeVoidAndDraft', false)
   const [countFlagged, setCountFlagged] = useRememberedState('invoices.totals.countDuplicatesAndWontClaim', false)
   const filteredTotals = useFilterTotals(onScreenFilter, refreshKey, { includeVoidAndDraft, includeDuplicatesAndWontClaim: countFlagged })
   const leftOut = useLeftOutOfTotals(onScreenFilter, refreshKey)
-  const selectionTotals = useSelectionTotals(selected, refreshKey, includeVoidAndDraft)
+  const selectionTotals = useSelectionTotals(selection, refreshKey, includeVoidAndDraft)
 
   const providerLabel = useCallback((id: string) => providers.find((p) => p.id === id)?.label ?? id, [providers])
 
@@ -107,13 +126,15 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   const shownSpecs = useMemo(() => visibleColumns(columns.layout).map((column) => column.spec), [columns.layout])
   const copier = useCopyRows(shownSpecs, providerLabel, amountsHidden)
   const copyRows = useCallback(() => {
+    if (allMatching) return void copier.copyAllMatching(onScreen, total)
     const active = windows.rowAt(activeIndex)
     const keys = checked.size > 0 ? [...checked.values()] : active ? [{ accountId: active.accountId, remoteId: active.remoteId }] : []
     void copier.copy(keys)
-  }, [checked, windows, activeIndex, copier])
+  }, [allMatching, onScreen, total, checked, windows, activeIndex, copier])
 
   useShortcuts({
     copy: copyRows,
+    selectAllMatching,
     focusSearch: () => {
       searchRef.current?.focus()
       searchRef.current?.select()
@@ -157,8 +178,12 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
     (index: number, invoice: InvoiceSummary, mode: ToggleMode) => {
       // Read before the update runs: React may run it after the anchor below has moved.
       const from = anchor.current
+      // Picking a row while all are selected starts a selection of rows afresh, as a click after
+      // "select all" does in a file manager: the filter-wide selection cannot drop one row.
+      const fresh = allMatching
+      setAllMatching(false)
       setChecked((current) => {
-        const next = new Map(current)
+        const next = fresh ? new Map<string, InvoiceKey>() : new Map(current)
         if (mode === 'range' && from !== null) {
           const [low, high] = from < index ? [from, index] : [index, from]
           for (let i = low; i <= Math.min(high, low + MAX_RANGE - 1); i++) {
@@ -171,7 +196,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
       })
       anchor.current = index
     },
-    [windows]
+    [windows, allMatching]
   )
 
   const viewState: SavedViewState = useMemo(
@@ -206,9 +231,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
           <SavedViews current={viewState} onApply={applyView} />
           <ColumnChooser columns={columns} />
           <button type="button" className="button" aria-keyshortcuts="Control+C Meta+C" onClick={copyRows} disabled={total === 0}>
-            {checked.size > 0 ? `Copy ${plural(checked.size, 'row', 'rows')}` : 'Copy row'}
+            {selectedCount > 0 ? `Copy ${plural(selectedCount, 'row', 'rows')}` : 'Copy row'}
           </button>
-          <ExportButton exporter={exporter} query={filters.listing} total={total} />
+          <ExportButton exporter={exporter} query={filters.listing} total={total} selection={selection} />
           <PdfBundleButton bundler={bundler} query={filters.listing} total={total} busy={exporter.state.phase === 'running'} />
           <button type="button" className="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
             Shortcuts
@@ -272,7 +297,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
                 onActiveChange={setActiveIndex}
                 focusRequest={focusRequest}
                 openKey={openKey}
-                isChecked={(invoice) => checked.has(invoiceKey(invoice))}
+                isChecked={(invoice) => allMatching || checked.has(invoiceKey(invoice))}
                 onToggle={onToggle}
                 onOpen={(invoice, viaKeyboard) => setOpened({ invoice, focusPane: viaKeyboard })}
                 providerLabel={providerLabel}
@@ -280,10 +305,13 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
               <TotalsBar
                 filtered={filteredTotals}
                 selected={selectionTotals}
-                selectedCount={checked.size}
+                selectedCount={selectedCount}
+                allMatching={allMatching}
+                matchingCount={windows.counted ? total : 0}
+                onSelectAllMatching={selectAllMatching}
                 narrowed={filters.narrowed}
                 leftOut={{ count: leftOut, counted: countFlagged, onChange: setCountFlagged }}
-                onClearSelection={() => setChecked(new Map())}
+                onClearSelection={clearSelection}
                 includeVoidAndDraft={includeVoidAndDraft}
                 onIncludeVoidAndDraftChange={setIncludeVoidAndDraft}
               />

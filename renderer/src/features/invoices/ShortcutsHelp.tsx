@@ -10,6 +10,7 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['Home', 'End'], 'First or last invoice'],
   [['Enter'], 'Open the invoice'],
   [['Space', 'x'], 'Select or unselect it (Shift: up to it)'],
+  [[`${MOD} Shift A`], 'Select every matching invoice, not only the loaded rows'],
   [[`${MOD} C`], 'Copy the selected rows (or this one) for a spreadsheet'],
   [['/', `${MOD} F`], 'Search invoices'],
   [['↓', 'Esc'], 'From the search box: to the results, keeping the search'],

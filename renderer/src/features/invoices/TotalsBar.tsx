@@ -7,6 +7,10 @@ type Props = {
   filtered: { totals: CurrencyTotal[] | null; failed: boolean }
   selected: { totals: CurrencyTotal[] | null; failed: boolean }
   selectedCount: number
+  /** Every matching invoice is selected, loaded or not (the filter itself, not its keys). */
+  allMatching: boolean
+  matchingCount: number
+  onSelectAllMatching: () => void
   narrowed: boolean
   /** Duplicates and won't-claim invoices matching: left out of the totals unless counted. */
   leftOut: { count: number | null; counted: boolean; onChange: (counted: boolean) => void }
@@ -26,6 +30,9 @@ export function TotalsBar({
   filtered,
   selected,
   selectedCount,
+  allMatching,
+  matchingCount,
+  onSelectAllMatching,
   narrowed,
   leftOut,
   onClearSelection,
@@ -41,7 +48,20 @@ export function TotalsBar({
       )}
       {selectedCount > 0 && (
         <div className="totals-selected">
-          <TotalsLine label={`Selected (${formatCount(selectedCount)})`} state={selected} />
+          <TotalsLine
+            label={allMatching ? `Selected (all ${formatCount(selectedCount)} matching)` : `Selected (${formatCount(selectedCount)})`}
+            state={selected}
+          />
+          {!allMatching && selectedCount < matchingCount && (
+            <button
+              type="button"
+              className="button button-quiet button-small"
+              aria-keyshortcuts="Control+Shift+A Meta+Shift+A"
+              onClick={onSelectAllMatching}
+            >
+              Select all {formatCount(matchingCount)} matching
+            </button>
+          )}
           <button type="button" className="button button-quiet button-small" onClick={onClearSelection}>
             Clear selection
           </button>

@@ -7,10 +7,13 @@ type Handlers = {
   step: (by: 1 | -1) => void
   /** Ctrl/Cmd-C with no text selected and outside form fields. */
   copy?: () => void
+  /** Ctrl/Cmd-Shift-A outside form fields: every matching invoice, not only the loaded rows. */
+  selectAllMatching?: () => void
 }
 
 /**
- * The list's window-wide keys: `/` or Ctrl/Cmd-F to search, `?` for help, j/k to move from
+ * The list's window-wide keys: `/` or Ctrl/Cmd-F to search, `?` for help, Ctrl/Cmd-C to copy rows,
+ * Ctrl/Cmd-Shift-A to select all matching, j/k to move from
  * anywhere that is not a form field (inside the grid, the grid handles its own keys).
  */
 export function useShortcuts(handlers: Handlers): void {
@@ -37,6 +40,18 @@ export function useShortcuts(handlers: Handlers): void {
       ) {
         event.preventDefault()
         latest.current.copy()
+        return
+      }
+      // Shift keeps plain Ctrl/Cmd-A for the page's text, as everywhere else.
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        event.shiftKey &&
+        event.key.toLowerCase() === 'a' &&
+        !inField &&
+        latest.current.selectAllMatching
+      ) {
+        event.preventDefault()
+        latest.current.selectAllMatching()
         return
       }
       if (event.ctrlKey || event.metaKey || inField) return

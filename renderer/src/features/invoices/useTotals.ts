@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
-import type { CurrencyTotal, InvoiceFilter, InvoiceKey } from '../../lib/contract'
+import type { CurrencyTotal, InvoiceFilter } from '../../lib/contract'
 import { call } from '../../lib/ipc'
+import { selectionCount, type RowSelection } from './rowSelection'
 
 /** After the first rows: main answers in order, so the grid's window is never queued behind a sum. */
 const TOTALS_DELAY_MS = 120
@@ -47,12 +48,18 @@ export function useLeftOutOfTotals(filter: InvoiceFilter, refreshKey: string): n
   return count
 }
 
-/** The same for the rows the person picked; none picked, nothing asked. */
-export function useSelectionTotals(selected: InvoiceKey[], refreshKey: string, includeVoidAndDraft: boolean): Totals {
+/**
+ * The same for what the person selected; nothing selected, nothing asked. All matching is summed
+ * as the filter, counting duplicates and won't-claim invoices as picking every row by hand would.
+ */
+export function useSelectionTotals(selection: RowSelection, refreshKey: string, includeVoidAndDraft: boolean): Totals {
   return useDelayedTotals(
-    () => call('invoices.getSelectionTotals', { invoices: selected, includeVoidAndDraft }),
-    [selected, refreshKey, includeVoidAndDraft],
-    selected.length > 0
+    () =>
+      selection.kind === 'rows'
+        ? call('invoices.getSelectionTotals', { invoices: selection.keys, includeVoidAndDraft })
+        : call('invoices.getTotals', { ...selection.filter, includeVoidAndDraft, includeDuplicatesAndWontClaim: true }),
+    [selection, refreshKey, includeVoidAndDraft],
+    selectionCount(selection) > 0
   )
 }
 
