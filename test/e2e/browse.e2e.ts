@@ -132,6 +132,7 @@ test.describe('browsing invoices', () => {
     // Export the whole filtered set (not the rows on screen), one row per line item.
     await page.getByRole('button', { name: 'Export CSV…' }).click()
     const form = page.getByRole('form', { name: 'Export CSV' })
+    await form.getByLabel(`All ${overdue.length.toLocaleString('en-US')} matching`).check()
     await form.getByLabel('One per line item').check()
     await form.getByRole('button', { name: `Export ${overdue.length.toLocaleString('en-US')} invoices` }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toContainText(
