@@ -204,6 +204,8 @@ test.describe('a finance clerk’s week', () => {
     await addAndSync(page)
     const grid = page.getByRole('grid', { name: 'Invoices' })
     const search = page.getByRole('searchbox', { name: 'Search invoices' })
+    // ↓ before any result is listed has nothing to go to: wait for the rows, as a person sees them.
+    await expect(grid.locator('[role="row"][aria-rowindex="1"]')).toContainText(/\d/)
     await search.focus()
     await page.keyboard.press('ArrowDown')
     await expect(grid.locator('[role="row"][aria-rowindex="1"]')).toBeFocused()
