@@ -24,12 +24,22 @@ export interface TestCore {
 
 /**
  * The core as most tests open it: a fresh temp data dir, in-memory secrets and a fake clock,
- * each replaced by whatever `options` gives (pass `clock: systemClock` for real time). The
- * core's own `close` becomes safe to call twice, so a test may close it before `reopen` or
- * `close`.
+ * each replaced by whatever `options` gives (pass `clock: systemClock` for real time). Options
+ * that name places inside the fresh data dir come from a function of its path. The core's own
+ * `close` becomes safe to call twice, so a test may close it before `reopen` or `close`.
  */
-export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<TestCore> {
-  const dir = options.dataDir === undefined ? tempDir() : { path: options.dataDir, remove: () => {} }
+export async function openTestCore(
+  optionsOrInDir: Partial<CoreOptions> | ((dataDir: string) => Partial<CoreOptions>) = {}
+): Promise<TestCore> {
+  let dir: TestCore['dir']
+  let options: Partial<CoreOptions>
+  if (typeof optionsOrInDir === 'function') {
+    dir = tempDir()
+    options = optionsOrInDir(dir.path)
+  } else {
+    options = optionsOrInDir
+    dir = options.dataDir === undefined ? tempDir() : { path: options.dataDir, remove: () => {} }
+  }
   const resolved = { ...options, dataDir: dir.path, secrets: options.secrets ?? new MemorySecrets(), clock: options.clock ?? fakeClock() }
   let current: Core
   try {
