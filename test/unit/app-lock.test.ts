@@ -13,7 +13,7 @@ import { openTestCore, type TestCore } from '../helpers/test-core'
 describe('the app lock, as the renderer meets it through the contract', { timeout: 90_000 }, () => {
   const open: TestCore[] = []
   afterEach(async () => {
-    for (const opened of open.splice(0)) await opened.close()
+    for (const testCore of open.splice(0)) await testCore.close()
   })
 
   async function start(
@@ -26,15 +26,15 @@ describe('the app lock, as the renderer meets it through the contract', { timeou
   ) {
     const secrets = options.secrets ?? new MemorySecrets()
     const clock = manualClock()
-    const opened = await openTestCore({
+    const testCore = await openTestCore({
       dataDir: options.dir?.path,
       secrets,
       clock,
       idleSeconds: options.idle ? () => options.idle!.seconds : undefined,
       confirmation: options.confirmation
     })
-    open.push(opened)
-    const { core, dir } = opened
+    open.push(testCore)
+    const { core, dir } = testCore
     const events: LockStatus[] = []
     core.events.subscribe((name, payload) => {
       if (name === 'lock.changed') events.push(payload as LockStatus)

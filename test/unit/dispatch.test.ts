@@ -6,17 +6,17 @@ import { createHandlers } from '../../main/ipc/handlers'
 import { openTestCore, type TestCore } from '../helpers/test-core'
 
 describe('IPC dispatch trusts nothing from the renderer', () => {
-  let opened: TestCore
+  let testCore: TestCore
   let core: Core
   let dispatch: Dispatch
   const logged: unknown[] = []
 
   beforeEach(async () => {
-    opened = await openTestCore({ clock: systemClock })
-    core = opened.core
+    testCore = await openTestCore({ clock: systemClock })
+    core = testCore.core
     dispatch = createDispatch(createHandlers(core, '1.0.0'), (_m, e) => logged.push(e))
   })
-  afterEach(() => opened.close())
+  afterEach(() => testCore.close())
 
   it('rejects methods that are not in the contract, including inherited property names', async () => {
     for (const method of [

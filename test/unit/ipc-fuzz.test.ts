@@ -14,17 +14,17 @@ import { openTestCore, type TestCore } from '../helpers/test-core'
  * back as a typed VALIDATION error — no crash, no other code, and nothing written.
  */
 describe('hostile IPC input', () => {
-  let opened: TestCore
+  let testCore: TestCore
   let core: Core
   let dispatch: Dispatch
   const internal: unknown[] = []
 
   beforeAll(async () => {
-    opened = await openTestCore({ clock: systemClock })
-    core = opened.core
+    testCore = await openTestCore({ clock: systemClock })
+    core = testCore.core
     dispatch = createDispatch(createHandlers(core, 'fuzz'), (_m, error) => internal.push(error))
   })
-  afterAll(() => opened.close())
+  afterAll(() => testCore.close())
 
   const names = Object.keys(methods) as MethodName[]
   const hostileStrings = fc.constantFrom(
@@ -72,7 +72,7 @@ describe('hostile IPC input', () => {
   )
 
   it('answers every malformed call with VALIDATION and writes nothing', async () => {
-    const file = join(opened.dir.path, 'quire.sqlite3')
+    const file = join(testCore.dir.path, 'quire.sqlite3')
     const before = readFileSync(file)
     let cases = 0
     for (const name of names) {

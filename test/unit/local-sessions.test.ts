@@ -187,9 +187,9 @@ describe('local view sessions', () => {
     f.service.heartbeat(id, state(0))
     f.db.close()
     await f.seconds(90)
-    const opened = await openTestCore({ dataDir: f.dir.path, clock: f.clock })
-    cleanups.push(() => opened.close())
-    const { core } = opened
+    const testCore = await openTestCore({ dataDir: f.dir.path, clock: f.clock })
+    cleanups.push(() => testCore.close())
+    const { core } = testCore
     const [session] = core.activity.forInvoice(f.accountId, 'INV-1').sessions
     expect(session).toMatchObject({ id, open: false, endedAt: at(5), durationSeconds: 5 })
     // The core records under the OS user's name.

@@ -15,16 +15,16 @@ const overdueByTotal: SavedViewState = {
 }
 
 describe('saved views', () => {
-  let opened: TestCore
+  let testCore: TestCore
   let core: Core
   let dispatch: Dispatch
 
   beforeAll(async () => {
-    opened = await openTestCore({ clock: systemClock })
-    core = opened.core
+    testCore = await openTestCore({ clock: systemClock })
+    core = testCore.core
     dispatch = createDispatch(createHandlers(core, 'test'))
   })
-  afterAll(() => opened.close())
+  afterAll(() => testCore.close())
 
   it('saves a filter, sort and columns under a name, replaces it by name, and removes it', async () => {
     const saved = await dispatch('views.save', { name: 'Overdue EUR', state: overdueByTotal })
@@ -55,7 +55,7 @@ describe('saved views', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(await dispatch('views.save', { name: '  ', state: overdueByTotal })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
 
-    const db = new Database(join(opened.dir.path, 'quire.sqlite3'))
+    const db = new Database(join(testCore.dir.path, 'quire.sqlite3'))
     db.prepare(
       `INSERT INTO saved_views (name, state, created_at, updated_at) VALUES ('From the future', '{"filter":{"mood":"happy"}}', 'now', 'now')`
     ).run()
