@@ -1,26 +1,25 @@
 import { randomUUID } from 'node:crypto'
 import { userInfo } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../main/app/create-core'
 import { startCareSquareSimulator, type CareSquareSimulator } from '../../main/simulators/caresquare/server'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { cliInProcess } from '../helpers/cli-in-process'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 
 /** `quire activity …` in process, on a cache holding a synced CareSquare account and one local session. */
 describe('quire activity', () => {
   const planManagerId = randomUUID()
   const key = `cs_live_${randomUUID().replaceAll('-', '')}`
   let simulator: CareSquareSimulator
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   const me = userInfo().username
 
   beforeAll(async () => {
     simulator = await startCareSquareSimulator({ invoices: 40, apiKeys: { [key]: { planManagerIds: [planManagerId] } } })
-    dir = tempDir()
     const clock = fakeClock(new Date('2026-11-23T09:00:00Z'))
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock })
+    testCore = await openTestCore({ clock })
+    const { core } = testCore
     const account = await core.accounts.add({
       provider: 'caresquare',
       name: 'Plan Co',
@@ -44,10 +43,10 @@ describe('quire activity', () => {
   })
   afterAll(async () => {
     await simulator.close()
-    dir.remove()
+    await testCore.close()
   })
 
-  const quire = (...args: string[]): ReturnType<typeof cliInProcess> => cliInProcess(dir.path, new MemorySecrets(), args)
+  const quire = (...args: string[]): ReturnType<typeof cliInProcess> => cliInProcess(testCore.dir.path, new MemorySecrets(), args)
 
   it('lists an invoice’s sessions, remote and local, newest first, with the documented columns', async () => {
     const table = await quire('activity', 'Plan Co/string')

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { InvoiceStatus } from '../../preload/contract'
-import { createCore } from '../../main/app/create-core'
 import { toScaled } from '../../main/money/decimal'
 import { CareSquareClient } from '../../main/providers/caresquare/client'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
@@ -16,7 +15,7 @@ import { errorOf, walkConnector } from '../helpers/connector-walk'
 import { parseCsv } from '../helpers/csv'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 
 /** What each [approval, claim] pair the simulator uses must become: written out, not derived. */
 const EXPECTED_STATUS: Record<string, InvoiceStatus> = {
@@ -260,8 +259,8 @@ describe('CareSquare connector against the simulator', () => {
     const deleted = simulator.invoices[pmA]!.find((invoice) => invoice.is_deleted && invoice.id !== 'string')
     if (deleted) deleted.is_duplicate = true
     simulator.changed()
-    const dir = tempDir()
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock() })
+    const testCore = await openTestCore()
+    const { core, dir } = testCore
     try {
       const account = await core.accounts.add({
         provider: 'caresquare',
@@ -345,15 +344,14 @@ describe('CareSquare connector against the simulator', () => {
       expect(flagsOf(live[1]!.id)).toEqual([])
       expect(core.invoices.leftOutOfTotals({ includeRemoved: false })).toEqual({ count: 2 })
     } finally {
-      await core.close()
-      dir.remove()
+      await testCore.close()
     }
   })
 
   it('syncs through the core: all plan managers, tombstones, and a repeat that duplicates nothing', async () => {
     await start()
-    const dir = tempDir()
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock() })
+    const testCore = await openTestCore()
+    const { core } = testCore
     try {
       const account = await core.accounts.add({
         provider: 'caresquare',
@@ -385,8 +383,7 @@ describe('CareSquare connector against the simulator', () => {
       expect(core.invoices.get(account.id, String(softDeleted.id)).removed).toBe(true)
       expect(cached(false)).toBe(wire().filter((invoice) => !invoice.is_deleted).length)
     } finally {
-      await core.close()
-      dir.remove()
+      await testCore.close()
     }
   })
 })

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
 import { createHandlers } from '../../main/ipc/handlers'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { cliInProcess } from '../helpers/cli-in-process'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 describe('local change history', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let simulator: HoursmithSimulator
   let secrets: MemorySecrets
@@ -17,15 +17,14 @@ describe('local change history', () => {
   const clock = fakeClock(new Date('2026-11-20T08:00:00Z'))
 
   beforeEach(async () => {
-    dir = tempDir()
     simulator = await startHoursmithSimulator({ invoices: 300, seed: 9, tokens: { [token]: {} } })
     secrets = new MemorySecrets()
-    core = await createCore({ dataDir: dir.path, secrets, clock })
+    testCore = await openTestCore({ secrets, clock })
+    core = testCore.core
   })
   afterEach(async () => {
-    await core.close()
+    await testCore.close()
     await simulator.close()
-    dir.remove()
   })
 
   it('records status, amount and tombstone changes with the sync time, and shows them in the detail', async () => {
@@ -64,7 +63,7 @@ describe('local change history', () => {
     expect(again.history).toHaveLength(4)
 
     // The history belongs to the invoice, not to one host: the CLI shows the same.
-    const shown = await cliInProcess(dir.path, secrets, ['invoices', 'show', `Studio/${paidLater.id}`, '--json'])
+    const shown = await cliInProcess(testCore.dir.path, secrets, ['invoices', 'show', `Studio/${paidLater.id}`, '--json'])
     expect(shown.code).toBe(0)
     expect((JSON.parse(shown.stdout) as { history: unknown[] }).history).toEqual(again.history)
   })

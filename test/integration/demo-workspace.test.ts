@@ -1,30 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
 import { startBackgroundWork } from '../../main/app/start-background'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { systemClock } from '../../main/base/clock'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 
 describe('the demo workspace shared by the app and the CLI', () => {
-  const cores: Core[] = []
-  const dirs: ReturnType<typeof tempDir>[] = []
+  const open: TestCore[] = []
   afterEach(async () => {
-    for (const core of cores.splice(0)) await core.close()
-    for (const dir of dirs.splice(0)) dir.remove()
+    for (const testCore of open.splice(0)) await testCore.close()
   })
 
   it('a second process uses the simulators the first one serves, and the first keeps working after it exits', async () => {
-    const dir = tempDir()
-    dirs.push(dir)
-    const secrets = new MemorySecrets()
-    const app = await createCore({ dataDir: dir.path, secrets })
-    cores.push(app)
+    const appCore = await openTestCore({ clock: systemClock })
+    open.push(appCore)
+    const app = appCore.core
     const demo = await app.demo.start()
     const endpoints = () => Object.fromEntries(app.accounts.list().map((account) => [account.provider, account.baseUrl]))
     const before = endpoints()
     const yeti = demo.find((account) => account.provider === 'yeti')!
 
     // The CLI opens its own core on the same data while the app runs.
-    const cli = await createCore({ dataDir: dir.path, secrets })
+    const cli = (await openTestCore({ dataDir: appCore.dir.path, secrets: appCore.secrets, clock: systemClock })).core
     expect(endpoints()).toEqual(before)
     expect(await cli.sync.run(yeti.id, { full: true })).toMatchObject([{ ok: true }])
     await cli.close()
@@ -34,26 +29,23 @@ describe('the demo workspace shared by the app and the CLI', () => {
   })
 
   it('restarts the simulators when no process serves them any more', async () => {
-    const dir = tempDir()
-    dirs.push(dir)
-    const secrets = new MemorySecrets()
-    const first = await createCore({ dataDir: dir.path, secrets })
+    const testCore = await openTestCore({ clock: systemClock })
+    open.push(testCore)
+    const first = testCore.core
     const yeti = (await first.demo.start()).find((account) => account.provider === 'yeti')!
     const gone = first.accounts.get(yeti.id).baseUrl
     await first.close()
 
-    const again = await createCore({ dataDir: dir.path, secrets })
-    cores.push(again)
+    const again = await testCore.reopen()
     await startBackgroundWork(again)
     expect(again.accounts.get(yeti.id).baseUrl).not.toBe(gone)
     expect(await again.sync.run(yeti.id, { full: true })).toMatchObject([{ ok: true }])
   })
 
   it('shows a new user realistic data: no reference placeholders, no markup probes (those stay in test fixtures)', async () => {
-    const dir = tempDir()
-    dirs.push(dir)
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets() })
-    cores.push(core)
+    const testCore = await openTestCore({ clock: systemClock })
+    open.push(testCore)
+    const { core } = testCore
     await core.demo.start()
     const outcomes = await core.sync.run()
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true, true, true])

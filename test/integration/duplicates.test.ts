@@ -2,12 +2,14 @@ import { join } from 'node:path'
 import BetterSqlite from 'better-sqlite3'
 import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { CANDIDATES_SQL } from '../../main/duplicates/duplicates.repo'
 import { cliInProcess } from '../helpers/cli-in-process'
 import { buildLargeCache, fixtureInvoice, LARGE_CACHE_ACCOUNTS } from '../helpers/large-cache'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 
 const [caresquare, yeti, hoursmith, lynkwell] = LARGE_CACHE_ACCOUNTS
 
@@ -41,6 +43,7 @@ function addDays(date: string, days: number): string {
 
 describe('likely duplicates across accounts and providers', () => {
   let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   const secrets = new MemorySecrets()
 
@@ -77,11 +80,13 @@ describe('likely duplicates across accounts and providers', () => {
     })
     copyInvoice(db, 202, hoursmith.id === b.accountId ? lynkwell : hoursmith, { remoteId: 'tombstone', removed: true })
     db.close()
-    core = await createCore({ dataDir: dir.path, secrets })
+    // The cache is built before the core opens on it: the fixture gets the dir, the test keeps it.
+    testCore = await openTestCore({ dataDir: dir.path, secrets, clock: systemClock })
+    core = testCore.core
   })
 
   afterAll(async () => {
-    await core?.close()
+    await testCore?.close()
     dir?.remove()
   })
 
@@ -113,8 +118,7 @@ describe('likely duplicates across accounts and providers', () => {
     const group = core.duplicates.list().groups.find((candidate) => candidate.reason === 'sameNumber')!
     core.duplicates.dismiss(group.key)
     expect(core.duplicates.list()).toMatchObject({ dismissed: 1, groups: [{ reason: 'closeDates' }] })
-    await core.close()
-    core = await createCore({ dataDir: dir.path, secrets })
+    core = await testCore.reopen()
     expect(core.duplicates.list()).toMatchObject({ dismissed: 1, groups: [{ reason: 'closeDates' }] })
     expect(() => core.duplicates.dismiss('0'.repeat(64))).toThrow(/no longer exists/)
     // A third copy of the dismissed bill makes another set: it is shown for review again.
@@ -122,7 +126,7 @@ describe('likely duplicates across accounts and providers', () => {
     const db = new BetterSqlite(join(dir.path, 'quire.sqlite3'))
     copyInvoice(db, 202, lynkwell.id === fixtureInvoice(202).accountId ? hoursmith : lynkwell, { remoteId: 'dup-number-3' })
     db.close()
-    core = await createCore({ dataDir: dir.path, secrets })
+    core = await testCore.reopen()
     const grown = core.duplicates.list()
     expect(grown.dismissed).toBe(0)
     expect(grown.groups.find((candidate) => candidate.reason === 'sameNumber')?.invoices.map((invoice) => invoice.remoteId)).toContain(
@@ -144,16 +148,15 @@ describe('likely duplicates across accounts and providers', () => {
   })
 
   it('finds none in the simulators’ ordinary data (all four providers, synced)', async () => {
-    const demoDir = tempDir('quire-dups-demo-')
-    const demoCore = await createCore({ dataDir: demoDir.path, secrets: new MemorySecrets() })
+    const demo = await openTestCore({ clock: systemClock })
+    const demoCore = demo.core
     try {
       await demoCore.demo.start()
       expect((await demoCore.sync.run()).every((outcome) => outcome.ok)).toBe(true)
       expect(demoCore.accounts.list().reduce((sum, account) => sum + account.invoiceCount, 0)).toBeGreaterThan(100)
       expect(demoCore.duplicates.list().groups).toEqual([])
     } finally {
-      await demoCore.close()
-      demoDir.remove()
+      await demo.close()
     }
   })
 })

@@ -3,30 +3,30 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { checkAccountEndpoint } from '../../main/net/endpoint-policy'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 describe('the keychain entry, not the cache file, decides where a secret goes', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let secrets: MemorySecrets
   let simulator: HoursmithSimulator
   const token = hoursmithToken()
 
   beforeEach(async () => {
-    dir = tempDir()
     secrets = new MemorySecrets()
     simulator = await startHoursmithSimulator({ invoices: 5, seed: 3, tokens: { [token]: { plan: 'studio', role: 'owner' } } })
-    core = await createCore({ dataDir: dir.path, secrets })
+    testCore = await openTestCore({ secrets, clock: systemClock })
+    core = testCore.core
   })
   afterEach(async () => {
-    await core.close()
+    await testCore.close()
     await simulator.close()
-    dir.remove()
   })
 
   it('sends no secret to a base URL edited in the SQLite file, and says how to confirm a real move', async () => {
@@ -36,7 +36,7 @@ describe('the keychain entry, not the cache file, decides where a secret goes', 
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
     const elsewhere = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/api/v1`
     try {
-      const file = new Database(join(dir.path, 'quire.sqlite3'))
+      const file = new Database(join(testCore.dir.path, 'quire.sqlite3'))
       file.prepare('UPDATE accounts SET base_url = ? WHERE id = ?').run(elsewhere, account.id)
       file.close()
 
@@ -67,7 +67,7 @@ describe('the keychain entry, not the cache file, decides where a secret goes', 
   it('refuses an older entry whose cached address is cleartext, saying how to keep the account', async () => {
     const account = await core.accounts.add({ provider: 'hoursmith', name: 'Cleartext', baseUrl: simulator.baseUrl, secret: token })
     secrets.entries.set(account.id, token)
-    const file = new Database(join(dir.path, 'quire.sqlite3'))
+    const file = new Database(join(testCore.dir.path, 'quire.sqlite3'))
     file.prepare('UPDATE accounts SET base_url = ? WHERE id = ?').run('http://hoursmith.example/api/v1', account.id)
     file.close()
     const [outcome] = await core.sync.run(account.id)
@@ -85,17 +85,16 @@ describe('the keychain entry, not the cache file, decides where a secret goes', 
 })
 
 describe('a secret travels only over https (loopback, and an explicit choice on a private network, aside)', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let secrets: MemorySecrets
   beforeEach(async () => {
-    dir = tempDir()
     secrets = new MemorySecrets()
-    core = await createCore({ dataDir: dir.path, secrets })
+    testCore = await openTestCore({ secrets, clock: systemClock })
+    core = testCore.core
   })
   afterEach(async () => {
-    await core.close()
-    dir.remove()
+    await testCore.close()
   })
 
   it('refuses cleartext and credential-carrying URLs, and stores nothing', async () => {

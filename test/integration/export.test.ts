@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ExportRequest, InvoiceQuery, type ExportProgress } from '../../preload/contract'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
 import { EventHub } from '../../main/base/events'
 import { ExportService } from '../../main/services/export.service'
 import { parseCsv } from '../helpers/csv'
@@ -12,12 +12,14 @@ import { buildLargeCache, fixtureInvoice } from '../helpers/large-cache'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { cliInProcess } from '../helpers/cli-in-process'
 import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 
 const COUNT = 5_000
 const HOSTILE = '=HYPERLINK("http://evil.example","Pay here")'
 
 describe('CSV export of the whole filtered set', () => {
   let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let exports: ExportService
   const clock = fakeClock(new Date('2024-06-01T12:00:00'))
@@ -29,11 +31,13 @@ describe('CSV export of the whole filtered set', () => {
     db.prepare(`UPDATE invoices SET total = '-12.50', total_scaled = -125000 WHERE id = 8`).run()
     db.prepare(`UPDATE line_items SET description = '@SUM(A1:A9)' WHERE invoice_id = 8 AND position = 1`).run()
     db.close()
-    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock, exportDir: join(dir.path, 'exports') })
+    // The cache is built before the core opens on it: the fixture gets the dir, the test keeps it.
+    testCore = await openTestCore({ dataDir: dir.path, clock, exportDir: join(dir.path, 'exports') })
+    core = testCore.core
     exports = new ExportService(join(dir.path, 'quire.sqlite3'), clock, new EventHub(), join(dir.path, 'exports'))
   })
   afterAll(async () => {
-    await core?.close()
+    await testCore?.close()
     dir?.remove()
   })
 

@@ -2,10 +2,10 @@ import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ExportRequest } from '../../preload/contract'
-import { createCore } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
-import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 /** Every folder and file under `dir`, with its permission bits. */
@@ -39,7 +39,8 @@ describe.skipIf(process.platform === 'win32')('what Quire writes is readable by 
   it('after a sync, a PDF and an export: data dir and subfolders 0700, files 0600', async () => {
     const dataDir = join(root.path, 'data', 'Quire')
     const exportDir = join(root.path, 'Downloads')
-    const core = await createCore({ dataDir, secrets: new MemorySecrets(), exportDir })
+    const testCore = await openTestCore({ dataDir, clock: systemClock, exportDir })
+    const { core } = testCore
     try {
       const account = await core.accounts.add({ provider: 'hoursmith', name: 'Studio', baseUrl: simulator.baseUrl, secret: token })
       const [outcome] = await core.sync.run(account.id)
@@ -54,7 +55,7 @@ describe.skipIf(process.platform === 'win32')('what Quire writes is readable by 
       expect(written.some((entry) => entry.path.endsWith('.pdf'))).toBe(true)
       for (const entry of written) expect(entry.mode.toString(8), entry.path).toBe(entry.dir ? '700' : '600')
     } finally {
-      await core.close()
+      await testCore.close()
     }
   })
 
@@ -63,8 +64,7 @@ describe.skipIf(process.platform === 'win32')('what Quire writes is readable by 
     mkdirSync(join(dataDir, 'pdfs'), { recursive: true, mode: 0o755 })
     writeFileSync(join(dataDir, 'pdfs', 'a.pdf'), '%PDF-', { mode: 0o644 })
     chmodSync(dataDir, 0o755)
-    const core = await createCore({ dataDir, secrets: new MemorySecrets() })
-    await core.close()
+    await (await openTestCore({ dataDir, clock: systemClock })).close()
     for (const entry of modes(dataDir)) expect(entry.mode.toString(8), entry.path).toBe(entry.dir ? '700' : '600')
   })
 })

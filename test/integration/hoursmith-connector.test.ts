@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { HoursmithClient } from '../../main/providers/hoursmith/client'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
-import { createCore } from '../../main/app/create-core'
 import { normalizeDecimal, toScaled } from '../../main/money/decimal'
 import { errorOf } from '../helpers/connector-walk'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 import { fakeClock } from '../helpers/fake-clock'
 import { hoursmithToken } from '../helpers/tokens'
 
@@ -139,8 +137,8 @@ describe('Hoursmith connector against the simulator', () => {
     })
     Object.assign(paid!, { status: 'PAID', paymentStatus: 'paid', total: '80.00', amountPaid: '80.00', deletedAt: null })
     simulator.changed()
-    const dir = tempDir()
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock() })
+    const testCore = await openTestCore()
+    const { core } = testCore
     try {
       const account = await core.accounts.add({
         provider: 'hoursmith',
@@ -166,8 +164,7 @@ describe('Hoursmith connector against the simulator', () => {
       expect(toScaled(detail.subtotal!) - toScaled(detail.discount!) + toScaled(detail.tax!)).toBe(toScaled(detail.total!))
       expect(core.invoices.get(account.id, paid!.id).discount).toBe(normalizeDecimal(paid!.discountAmount!))
     } finally {
-      await core.close()
-      dir.remove()
+      await testCore.close()
     }
   })
 

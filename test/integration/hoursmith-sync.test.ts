@@ -1,31 +1,31 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { toScaled, fromScaled } from '../../main/money/decimal'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { realKeychain } from '../helpers/keychain'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 describe('Hoursmith sync against the simulator over HTTP, with the real keychain', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let simulator: HoursmithSimulator
   const token = hoursmithToken()
   const keychain = realKeychain()
 
   beforeEach(async () => {
-    dir = tempDir()
     simulator = await startHoursmithSimulator({ invoices: 1_050, seed: 7, tokens: { [token]: { plan: 'studio', role: 'owner' } } })
-    core = await createCore({ dataDir: dir.path, secrets: keychain })
+    testCore = await openTestCore({ secrets: keychain, clock: systemClock })
+    core = testCore.core
   })
 
   afterEach(async () => {
     for (const account of core.accounts.list()) await core.accounts.remove(account.id)
-    await core.close()
+    await testCore.close()
     await simulator.close()
-    dir.remove()
   })
 
   it('syncs every page into the cache with exact totals, and keeps the token only in the keychain', async () => {
@@ -45,8 +45,8 @@ describe('Hoursmith sync against the simulator over HTTP, with the real keychain
 
     expect(JSON.parse((await keychain.get(account.id))!)).toEqual({ v: 1, secret: token, origins: [new URL(simulator.baseUrl).origin] })
     // Every file Quire wrote, the log's included.
-    for (const file of readdirSync(dir.path, { recursive: true, encoding: 'utf8' })) {
-      const path = join(dir.path, file)
+    for (const file of readdirSync(testCore.dir.path, { recursive: true, encoding: 'utf8' })) {
+      const path = join(testCore.dir.path, file)
       if (statSync(path).isFile()) expect(readFileSync(path).includes(token), `${file} must not contain the token`).toBe(false)
     }
   })

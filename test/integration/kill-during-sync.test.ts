@@ -3,19 +3,20 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { seededRandom } from '../../main/simulators/shared/random'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { fakeClock } from '../helpers/fake-clock'
 import { realKeychain } from '../helpers/keychain'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 const KILLS = 8
 
 describe('kill -9 at random points during a sync', () => {
   let simulator: HoursmithSimulator
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
+  let dir: TestCore['dir']
   let accountId: string
   const token = hoursmithToken()
   const keychain = realKeychain()
@@ -29,15 +30,16 @@ describe('kill -9 at random points during a sync', () => {
       tokens: { [token]: {} },
       rateLimits: { burst: 1_000_000, burstWindowMs: 1_000, sustained: 1_000_000, sustainedWindowMs: 1_000 }
     })
-    dir = tempDir()
-    const core = await createCore({ dataDir: dir.path, secrets: keychain })
+    testCore = await openTestCore({ secrets: keychain, clock: systemClock })
+    dir = testCore.dir
+    const { core } = testCore
     accountId = (await core.accounts.add({ provider: 'hoursmith', name: 'Crashy', baseUrl: simulator.baseUrl, secret: token })).id
     await core.close()
   })
   afterAll(async () => {
     await keychain.delete(accountId)
     await simulator.close()
-    dir.remove()
+    await testCore.close()
   })
 
   it('never corrupts the cache or loses a committed page, and the next sync completes it exactly', async () => {
@@ -57,7 +59,7 @@ describe('kill -9 at random points during a sync', () => {
     }
     expect(killedMidSync).toBeGreaterThan(0)
 
-    const core = await createCore({ dataDir: dir.path, secrets: keychain, clock: fakeClock() })
+    const core = await testCore.reopen({ clock: fakeClock() })
     const [outcome] = await core.sync.run()
     expect(outcome).toMatchObject({ ok: true })
     const cachedIds = core.invoices.list({ includeRemoved: true, offset: 0, limit: 1 }).total

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { createDispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
 import { accessTokenEntry } from '../../main/secrets/keychain-access-token'
@@ -13,7 +13,7 @@ import { startYetiSimulator } from '../../main/simulators/yeti/server'
 import { cliInProcess } from '../helpers/cli-in-process'
 import { realKeychain } from '../helpers/keychain'
 import { readZip } from '../helpers/read-zip'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 describe('logs and diagnostics after syncs with all four providers', () => {
@@ -44,11 +44,12 @@ describe('logs and diagnostics after syncs with all four providers', () => {
     })
     const yeti = await startYetiSimulator({ invoices: 60, users: { ops: { password: secrets.yeti } } })
     const lynkwell = await startLynkwellSimulator({ invoices: 60, clients: { 'client-1': { secret: secrets.lynkwell } } })
-    const dir = tempDir('quire-logs-')
-    closers.push(hoursmith.close, caresquare.close, yeti.close, lynkwell.close, dir.remove)
+    closers.push(hoursmith.close, caresquare.close, yeti.close, lynkwell.close)
     const keychain = realKeychain()
 
-    const core = await createCore({ dataDir: dir.path, secrets: keychain, exportDir: join(dir.path, 'downloads') })
+    const testCore = await openTestCore((dataDir) => ({ secrets: keychain, clock: systemClock, exportDir: join(dataDir, 'downloads') }))
+    closers.push(testCore.close)
+    const { core, dir } = testCore
     const dispatch = createDispatch(createHandlers(core, '9.8.7'), core.log.error)
     const added = [
       await core.accounts.add({ provider: 'hoursmith', name: 'H', baseUrl: hoursmith.baseUrl, secret: secrets.hoursmith }),

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { fromMinorUnits, toScaled } from '../../main/money/decimal'
 import { mapLynkwellInvoice } from '../../main/providers/lynkwell/map'
 import { LynkwellInvoice } from '../../main/providers/lynkwell/schemas'
@@ -7,6 +7,7 @@ import { startLynkwellSimulator } from '../../main/simulators/lynkwell/server'
 import { cliInProcess } from '../helpers/cli-in-process'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 
 const CLIENT_ID = 'unit-client'
 const SECRET = 'lw-amount-unit-secret'
@@ -42,10 +43,10 @@ describe('Lynkwell amount unit (major by default, minor by account option)', () 
 
   it('syncs one provider twice: the minor-unit account shows every amount a hundredth of the major one, and says so', async () => {
     const simulator = await startLynkwellSimulator({ invoices: 40, seed: 6, clients: { [CLIENT_ID]: { secret: SECRET } } })
-    const dir = tempDir('quire-lynkwell-unit-')
-    closers.push(simulator.close, dir.remove)
     const secrets = new MemorySecrets()
-    const core = await createCore({ dataDir: dir.path, secrets })
+    const testCore = await openTestCore({ secrets, clock: systemClock })
+    closers.push(simulator.close, testCore.close)
+    const { core, dir } = testCore
     const options = { clientId: CLIENT_ID, tokenUrl: simulator.tokenUrl }
     const major = await core.accounts.add({ provider: 'lynkwell', name: 'Dollars', baseUrl: simulator.baseUrl, secret: SECRET, options })
     const minor = await core.accounts.add({

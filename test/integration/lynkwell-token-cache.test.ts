@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../main/app/create-core'
 import { accessTokenEntry } from '../../main/secrets/keychain-access-token'
 import { startLynkwellSimulator } from '../../main/simulators/lynkwell/server'
 import { quireProcess as quire } from '../helpers/cli-process'
@@ -10,6 +9,7 @@ import { fakeClock } from '../helpers/fake-clock'
 import { realKeychain } from '../helpers/keychain'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 
 const CLIENT_ID = 'token-cache-client'
 
@@ -95,12 +95,11 @@ describe('Lynkwell access tokens kept in the keychain', () => {
       now: () => clock.now().getTime(),
       clients: { [CLIENT_ID]: { secret } }
     })
-    const dir = tempDir('quire-lynkwell-expiry-')
-    closers.push(simulator.close, dir.remove)
     const secrets = new MemorySecrets()
-    const open = () => createCore({ dataDir: dir.path, secrets, clock })
+    const testCore = await openTestCore({ secrets, clock })
+    closers.push(simulator.close, testCore.close)
 
-    let core = await open()
+    let core = testCore.core
     const account = await core.accounts.add({
       provider: 'lynkwell',
       name: 'Fleet',
@@ -113,7 +112,7 @@ describe('Lynkwell access tokens kept in the keychain', () => {
     expect(simulator.tokenRequests.count).toBe(1)
 
     await clock.sleep(3_600_000 - 30_000)
-    core = await open()
+    core = await testCore.reopen()
     expect((await core.sync.run())[0]!.ok).toBe(true)
     await core.close()
     expect(simulator.tokenRequests.count).toBe(2)
@@ -124,14 +123,14 @@ describe('Lynkwell access tokens kept in the keychain', () => {
       accessTokenEntry(account.id),
       JSON.stringify({ ...kept, scope: JSON.stringify(['another-client', simulator.tokenUrl, simulator.audience]) })
     )
-    core = await open()
+    core = await testCore.reopen()
     expect((await core.sync.run())[0]!.ok).toBe(true)
     await core.close()
     expect(simulator.tokenRequests.count).toBe(3)
 
     // An entry that is not a token Quire wrote (damaged, another version) only costs a new token.
     await secrets.set(accessTokenEntry(account.id), 'not json {')
-    core = await open()
+    core = await testCore.reopen()
     expect((await core.sync.run())[0]!.ok).toBe(true)
     await core.close()
     expect(simulator.tokenRequests.count).toBe(4)

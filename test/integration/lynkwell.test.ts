@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Clock } from '../../main/base/clock'
-import { createCore } from '../../main/app/create-core'
 import { toScaled } from '../../main/money/decimal'
 import type { ConnectorAccount } from '../../main/providers/connector'
 import { LynkwellClient } from '../../main/providers/lynkwell/client'
@@ -8,8 +7,7 @@ import { LYNKWELL_SEED_INVOICE } from '../../main/simulators/lynkwell/dataset'
 import { startLynkwellSimulator, type LynkwellSimulator, type LynkwellSimulatorOptions } from '../../main/simulators/lynkwell/server'
 import { errorOf, walkConnector } from '../helpers/connector-walk'
 import { fakeClock } from '../helpers/fake-clock'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 
 const CLIENT_ID = 'quire-test-client'
 const SECRET = 'lw-secret-9c1f3b7e2d4a6f80b1c3d5e7f9a1b3c5'
@@ -204,7 +202,6 @@ describe('Lynkwell connector against the simulator', () => {
 
 describe('Lynkwell through the core', () => {
   it('syncs, survives a token revoked mid-sync, repeats without duplicates, and reports wrong secrets', async () => {
-    const dir = tempDir()
     const clock: Clock = fakeClock()
     const simulator = await startLynkwellSimulator({
       invoices: 320,
@@ -212,7 +209,8 @@ describe('Lynkwell through the core', () => {
       clients: { [CLIENT_ID]: { secret: SECRET } },
       now: () => clock.now().getTime()
     })
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock })
+    const testCore = await openTestCore({ clock })
+    const { core } = testCore
     try {
       // No audience given: the provider definition fills Lynkwell's documented one, which the simulator expects.
       const added = await core.accounts.add({
@@ -249,9 +247,8 @@ describe('Lynkwell through the core', () => {
       expect(failed!.error!.message).not.toContain('not-the-secret')
       expect(core.invoices.list({ includeRemoved: true, offset: 0, limit: 1 }).total).toBe(320)
     } finally {
-      await core.close()
+      await testCore.close()
       await simulator.close()
-      dir.remove()
     }
   })
 })

@@ -2,32 +2,33 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
 import { quireProcess as quire } from '../helpers/cli-process'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 
 /**
  * `quire pdf` on a cache filled beforehand: a cached provider PDF and a rendered one need neither
  * the network nor the keychain, so the provider is already gone when the CLI runs.
  */
 describe('quire pdf', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
+  let dir: TestCore['dir']
   let simulator: YetiSimulator
   let withPdf: string
   let withoutPdf: string
   let cachedSha: string
 
   beforeAll(async () => {
-    dir = tempDir('quire-pdf-cli-')
     simulator = await startYetiSimulator({ invoices: 12, seed: 3, users: { ops: { password: 'pw-cli-test' } } })
     const approved = simulator.invoices.filter((invoice) => invoice.state === 'approved' && invoice.attributes.reference !== null)
     withPdf = approved[1]!.id
     withoutPdf = approved[2]!.id
     approved[1]!.attributes['has-pdf'] = true
     approved[2]!.attributes['has-pdf'] = false
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets() })
+    testCore = await openTestCore({ clock: systemClock })
+    dir = testCore.dir
+    const { core } = testCore
     const account = await core.accounts.add({
       provider: 'yeti',
       name: 'Ops',
@@ -41,7 +42,7 @@ describe('quire pdf', () => {
     await simulator.close()
   })
 
-  afterAll(() => dir.remove())
+  afterAll(() => testCore.close())
 
   it('prints the cached provider PDF as JSON, renders one with --out, and fails clearly without an original or an invoice', async () => {
     const out = join(dir.path, 'copy.pdf')

@@ -2,13 +2,11 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { PDFDocument, rgb } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
 import { fromScaled, toScaled } from '../../main/money/decimal'
 import { drawProviderPdf } from '../../main/simulators/shared/provider-pdf'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
-import { fakeClock } from '../helpers/fake-clock'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 
 const PASSWORD = 'yeti-pw-pdftext-1'
 /** A word no synced field holds: only the provider's PDF prints it. */
@@ -24,7 +22,7 @@ async function imageOnlyPdf(): Promise<Uint8Array> {
 }
 
 describe('provider PDFs: text indexed for search and checked against the data', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let yeti: YetiSimulator
   let core: Core
   let accountId: string
@@ -32,7 +30,6 @@ describe('provider PDFs: text indexed for search and checked against the data', 
   const pick = { word: '', scaled: '', scan: '', plain: '', other: '' }
 
   beforeAll(async () => {
-    dir = tempDir('quire-pdftext-')
     yeti = await startYetiSimulator({ invoices: 30, seed: 11, users: { ops: { password: PASSWORD } } })
     const approved = yeti.invoices.filter((invoice) => invoice.state === 'approved' && invoice.attributes.reference !== null)
     const [word, scaled, scan, plain, other] = approved
@@ -51,7 +48,8 @@ describe('provider PDFs: text indexed for search and checked against the data', 
       })
     )
     yeti.pdfOverrides.set(pick.scan, await imageOnlyPdf())
-    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock(), isOnline: () => online })
+    testCore = await openTestCore({ isOnline: () => online })
+    core = testCore.core
     accountId = (
       await core.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: yeti.baseUrl, secret: PASSWORD, options: { login: 'ops' } })
     ).id
@@ -74,9 +72,8 @@ describe('provider PDFs: text indexed for search and checked against the data', 
   })
 
   afterAll(async () => {
-    await core?.close()
+    await testCore?.close()
     await yeti?.close()
-    dir?.remove()
   })
 
   const search = (text: string) => core.invoices.list({ search: text, includeRemoved: false, offset: 0, limit: 50 })
@@ -123,7 +120,7 @@ describe('provider PDFs: text indexed for search and checked against the data', 
     await core.pdfs.open({ accountId, remoteId: pick.other })
     await core.pdfs.updateSettings({ quotaMb: 10 })
     expect(search(PDF_ONLY_WORD).total).toBe(1)
-    const db = new Database(join(dir.path, 'quire.sqlite3'))
+    const db = new Database(join(testCore.dir.path, 'quire.sqlite3'))
     db.prepare(`UPDATE invoice_pdfs SET size = 6 * 1048576 WHERE source = 'provider'`).run()
     // The word's PDF is the least recently opened (this clock stands still, so say so).
     db.prepare(

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
 import { createDispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
 import type { DesktopShell } from '../../main/pdfs/desktop-shell'
@@ -16,7 +16,7 @@ import { startLynkwellSimulator, type LynkwellSimulator } from '../../main/simul
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 
 const YETI_PASSWORD = 'yeti-pw-4b7d9e1f'
 const LYNKWELL_CLIENT = 'quire-pdf-test'
@@ -25,7 +25,8 @@ const LYNKWELL_SECRET = 'lw-secret-0a1b2c3d4e5f60718293a4b5c6d7e8f9'
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
 describe('invoice PDFs: verified provider downloads, rendered copies, offline', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
+  let dir: TestCore['dir']
   let yeti: YetiSimulator | null
   let lynkwell: LynkwellSimulator | null
   let core: Core
@@ -50,7 +51,6 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
   const pick = { provider: '', html: '', truncated: '', oversized: '', notYet: '', rendered: '', uncached: '' }
 
   beforeAll(async () => {
-    dir = tempDir('quire-pdfs-')
     yeti = await startYetiSimulator({ invoices: 40, seed: 7, users: { ops: { password: YETI_PASSWORD } } })
     lynkwell = await startLynkwellSimulator({ invoices: 12, seed: 4, clients: { [LYNKWELL_CLIENT]: { secret: LYNKWELL_SECRET } } })
     const approved = yeti.invoices.filter(
@@ -66,7 +66,9 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
     pick.rendered = rendered.id
     yeti.pdfFaults.set(pick.html, 'html').set(pick.truncated, 'truncated').set(pick.oversized, 'oversized').set(pick.notYet, 'missing')
 
-    core = await createCore({ dataDir: dir.path, secrets, clock, desktop })
+    testCore = await openTestCore({ secrets, clock, desktop })
+    dir = testCore.dir
+    core = testCore.core
     yetiId = (
       await core.accounts.add({ provider: 'yeti', name: 'Ops', baseUrl: yeti.baseUrl, secret: YETI_PASSWORD, options: { login: 'ops' } })
     ).id
@@ -83,10 +85,9 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
   })
 
   afterAll(async () => {
-    await core.close()
+    await testCore.close()
     await yeti?.close()
     await lynkwell?.close()
-    dir.remove()
   })
 
   const pdfFiles = (): string[] => readdirSync(join(dir.path, 'pdfs')).filter((name) => name !== 'incoming')
@@ -266,8 +267,8 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
     await lynkwell!.close()
     yeti = null
     lynkwell = null
-    await core.close()
-    core = await createCore({ dataDir: dir.path, secrets, clock })
+    // The restarted core has no desktop shell, as before.
+    core = await testCore.reopen({ desktop: undefined })
 
     const again = await core.pdfs.open({ accountId: yetiId, remoteId: pick.provider })
     expect(again).toMatchObject({ source: 'provider', sha256: cached.sha256, notice: null })

@@ -2,30 +2,30 @@ import { closeSync, openSync, readdirSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/cli/run-cli'
-import { createCore } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import type { CacheHealth } from '../../preload/contract'
 import { createDispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 describe('a damaged cache', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let simulator: HoursmithSimulator
   afterEach(async () => {
     await simulator.close()
-    dir.remove()
+    await testCore.close()
   })
 
   it('is found by the background check after launch, and `quire cache rebuild` keeps the accounts so one sync restores everything', async () => {
     const token = hoursmithToken()
     simulator = await startHoursmithSimulator({ invoices: 2_000, tokens: { [token]: {} } })
-    dir = tempDir()
     const secrets = new MemorySecrets()
-    const first = await createCore({ dataDir: dir.path, secrets, clock: fakeClock() })
+    testCore = await openTestCore({ secrets })
+    const { core: first, dir } = testCore
     await first.accounts.add({ provider: 'hoursmith', name: 'Studio', baseUrl: simulator.baseUrl, secret: token })
     await first.sync.run()
     const before = first.invoices.list({ includeRemoved: true, offset: 0, limit: 1 }).total
@@ -40,7 +40,7 @@ describe('a damaged cache', () => {
 
     // The launch does not wait for the check (a large cache would take seconds); the check's
     // answer arrives as an event and through the contract, with the way to rebuild.
-    const damaged = await createCore({ dataDir: dir.path, secrets })
+    const damaged = await testCore.reopen({ clock: systemClock })
     expect(['checking', 'damaged']).toContain(damaged.health.status().state)
     const announced: CacheHealth[] = []
     damaged.events.subscribe((event, payload) => event === 'cache.health' && announced.push(payload as CacheHealth))
@@ -63,7 +63,7 @@ describe('a damaged cache', () => {
     expect(out.join('')).toMatch(/Kept 1 account/)
     expect(readdirSync(dir.path).some((name) => name.startsWith('quire.sqlite3.damaged-'))).toBe(true)
 
-    const rebuilt = await createCore({ dataDir: dir.path, secrets, clock: fakeClock() })
+    const rebuilt = await testCore.reopen({ clock: fakeClock() })
     expect(rebuilt.accounts.list().map((a) => a.name)).toEqual(['Studio'])
     const [outcome] = await rebuilt.sync.run()
     expect(outcome).toMatchObject({ ok: true })

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
 import { toScaled, fromScaled } from '../../main/money/decimal'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { cliInProcess } from '../helpers/cli-in-process'
 import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 import type { Clock } from '../../main/base/clock'
 
@@ -15,7 +15,7 @@ function settableClock(start: string): Clock & { set(iso: string): void } {
 }
 
 describe('reports across a change upstream', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let simulator: HoursmithSimulator
   const secrets = new MemorySecrets()
@@ -23,14 +23,13 @@ describe('reports across a change upstream', () => {
   const clock = settableClock('2026-11-10T08:00:00Z')
 
   beforeEach(async () => {
-    dir = tempDir()
     simulator = await startHoursmithSimulator({ invoices: 400, seed: 16, tokens: { [token]: {} } })
-    core = await createCore({ dataDir: dir.path, secrets, clock, exportDir: dir.path })
+    testCore = await openTestCore((dataDir) => ({ secrets, clock, exportDir: dataDir }))
+    core = testCore.core
   })
   afterEach(async () => {
-    await core.close()
+    await testCore.close()
     await simulator.close()
-    dir.remove()
   })
 
   it('lists every changed and vanished invoice, and ages as of a date between the syncs', async () => {
@@ -125,7 +124,7 @@ describe('reports across a change upstream', () => {
     expect(firstSync < secondSync).toBe(true)
 
     // The CLI prints the documented shapes, and the same numbers.
-    const aging = await cliInProcess(dir.path, secrets, ['report', 'aging', '--as-of', '2026-11-15', '--by', 'account', '--json'])
+    const aging = await cliInProcess(testCore.dir.path, secrets, ['report', 'aging', '--as-of', '2026-11-15', '--by', 'account', '--json'])
     expect(aging.code).toBe(0)
     const agingJson = JSON.parse(aging.stdout)
     expect(Object.keys(agingJson)).toEqual(['asOf', 'by', 'buckets', 'rows'])
@@ -135,7 +134,7 @@ describe('reports across a change upstream', () => {
       buckets: ['current', '1-30', '31-60', '61-90', '90+'],
       rows: between.rows.map(({ agedFromIssueDate: _, ...row }) => row)
     })
-    const changes = await cliInProcess(dir.path, secrets, ['changes', '--since', '2026-11-15T00:00:00Z', '--json'])
+    const changes = await cliInProcess(testCore.dir.path, secrets, ['changes', '--since', '2026-11-15T00:00:00Z', '--json'])
     expect(changes.code).toBe(0)
     const changesJson = JSON.parse(changes.stdout)
     expect(changesJson.items.map((item: object) => Object.keys(item))).toEqual(
@@ -153,10 +152,10 @@ describe('reports across a change upstream', () => {
         at
       }))
     )
-    const wrong = await cliInProcess(dir.path, secrets, ['report', 'aging', '--status', 'paid'])
+    const wrong = await cliInProcess(testCore.dir.path, secrets, ['report', 'aging', '--status', 'paid'])
     expect(wrong.code).toBe(2)
     expect(wrong.stderr).toContain('--status does not apply')
-    const badSince = await cliInProcess(dir.path, secrets, ['changes', '--since', 'last week'])
+    const badSince = await cliInProcess(testCore.dir.path, secrets, ['changes', '--since', 'last week'])
     expect(badSince.code).toBe(2)
     expect(badSince.stderr).toContain('--since')
   })

@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
 import { createHandlers } from '../../main/ipc/handlers'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { manualClock } from '../helpers/manual-clock'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 describe('background sync', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let simulator: HoursmithSimulator
   let online = true
@@ -16,15 +15,14 @@ describe('background sync', () => {
   const token = hoursmithToken()
 
   beforeEach(async () => {
-    dir = tempDir()
     simulator = await startHoursmithSimulator({ invoices: 50, tokens: { [token]: {} } })
-    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock, isOnline: () => online })
+    testCore = await openTestCore({ clock, isOnline: () => online })
+    core = testCore.core
     await core.accounts.add({ provider: 'hoursmith', name: 'Studio', baseUrl: simulator.baseUrl, secret: token })
   })
   afterEach(async () => {
-    await core.close()
+    await testCore.close()
     await simulator.close()
-    dir.remove()
   })
 
   it('is on by default, hourly', async () => {

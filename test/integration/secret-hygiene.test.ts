@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/cli/run-cli'
-import { createCore } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { createDispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
 import { startCareSquareSimulator } from '../../main/simulators/caresquare/server'
@@ -11,7 +11,7 @@ import { startHoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { startLynkwellSimulator } from '../../main/simulators/lynkwell/server'
 import { startYetiSimulator } from '../../main/simulators/yeti/server'
 import { realKeychain } from '../helpers/keychain'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 describe('secret hygiene across all four providers', () => {
@@ -43,9 +43,9 @@ describe('secret hygiene across all four providers', () => {
     const lynkwell = await startLynkwellSimulator({ invoices: 150, clients: { 'client-1': { secret: secrets.lynkwell } } })
     closers.push(hoursmith.close, caresquare.close, yeti.close, lynkwell.close)
 
-    const dir = tempDir()
     const keychain = realKeychain()
-    const core = await createCore({ dataDir: dir.path, secrets: keychain })
+    const testCore = await openTestCore({ secrets: keychain, clock: systemClock })
+    const { core, dir } = testCore
     const sentToRenderer: unknown[] = []
     core.events.subscribe((event, payload) => sentToRenderer.push({ event, payload }))
     const dispatch = createDispatch(createHandlers(core, 'test'))
@@ -120,11 +120,11 @@ describe('secret hygiene across all four providers', () => {
 
     for (const account of accounts)
       expect(JSON.parse((await keychain.get(account.id))!)).toMatchObject({ v: 1, secret: secrets[account.provider] })
-    const reopened = await createCore({ dataDir: dir.path, secrets: keychain })
+    const reopened = await testCore.reopen()
     for (const account of accounts) await reopened.accounts.remove(account.id)
     await reopened.close()
     for (const account of accounts) expect(await keychain.get(account.id)).toBeNull()
-    dir.remove()
+    await testCore.close()
   })
 })
 

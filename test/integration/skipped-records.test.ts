@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { toScaled, fromScaled } from '../../main/money/decimal'
 import type { HoursmithWireInvoice } from '../../main/providers/hoursmith/schemas'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import type { BadRecord } from '../../main/simulators/shared/bad-records'
 import { realKeychain } from '../helpers/keychain'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 /** The CLI as a real process (the simulator serves from this one), as cli.test.ts runs it. */
@@ -24,7 +25,8 @@ function quire(args: string[], input = ''): Promise<{ code: number; stdout: stri
 }
 
 describe('records Quire cannot read, mixed among good ones (Hoursmith simulator, bad-records mode)', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
+  let dir: TestCore['dir']
   let core: Core
   let simulator: HoursmithSimulator
   const token = hoursmithToken()
@@ -34,21 +36,21 @@ describe('records Quire cannot read, mixed among good ones (Hoursmith simulator,
     simulator.invoices.filter((invoice) => !simulator.badRecords.some((record) => record.record === (invoice as unknown)))
 
   beforeEach(async () => {
-    dir = tempDir()
     simulator = await startHoursmithSimulator({
       invoices: 250,
       seed: 11,
       badRecords: true,
       tokens: { [token]: { plan: 'studio', role: 'owner' } }
     })
-    core = await createCore({ dataDir: dir.path, secrets: keychain })
+    testCore = await openTestCore({ secrets: keychain, clock: systemClock })
+    dir = testCore.dir
+    core = testCore.core
   })
 
   afterEach(async () => {
     for (const account of core.accounts.list()) await core.accounts.remove(account.id)
-    await core.close()
+    await testCore.close()
     await simulator.close()
-    dir.remove()
   })
 
   it('keeps every good record exactly, keeps the unreadable total/currency/status as unknowns, and skips the rest with reasons', async () => {
@@ -144,7 +146,7 @@ describe('records Quire cannot read, mixed among good ones (Hoursmith simulator,
       await cliRun()
     } finally {
       await quire(['--data-dir', dir.path, 'accounts', 'remove', 'Studio'])
-      core = await createCore({ dataDir: dir.path, secrets: keychain })
+      core = await testCore.reopen()
     }
     // Each CLI call is a new process through npm and tsx: seconds apiece on a busy machine.
   }, 300_000)
@@ -193,7 +195,6 @@ describe('records Quire cannot read, mixed among good ones (Hoursmith simulator,
 
 describe('a decompression bomb (a small gzip page that unpacks to 256 MB)', () => {
   it('fails its own account quickly, with bounded memory, and the other account syncs', async () => {
-    const dir = tempDir()
     const token = hoursmithToken()
     const otherToken = hoursmithToken()
     const keychain = realKeychain()
@@ -204,7 +205,8 @@ describe('a decompression bomb (a small gzip page that unpacks to 256 MB)', () =
       faults: ({ path }) => (path.endsWith('/invoices') ? (bombsSent++, { kind: 'gzipBomb', megabytes: 256 }) : null)
     })
     const fine = await startHoursmithSimulator({ invoices: 50, tokens: { [otherToken]: {} } })
-    const core = await createCore({ dataDir: dir.path, secrets: keychain })
+    const bombTestCore = await openTestCore({ secrets: keychain, clock: systemClock })
+    const { core } = bombTestCore
     try {
       await core.accounts.add({ provider: 'hoursmith', name: 'Bombed', baseUrl: bomb.baseUrl, secret: token })
       await core.accounts.add({ provider: 'hoursmith', name: 'Fine', baseUrl: fine.baseUrl, secret: otherToken })
@@ -228,10 +230,9 @@ describe('a decompression bomb (a small gzip page that unpacks to 256 MB)', () =
       expect((peak - baseline) / (1024 * 1024)).toBeLessThan(160)
     } finally {
       for (const account of core.accounts.list()) await core.accounts.remove(account.id)
-      await core.close()
+      await bombTestCore.close()
       await bomb.close()
       await fine.close()
-      dir.remove()
     }
   })
 })

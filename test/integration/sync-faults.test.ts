@@ -1,22 +1,19 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { randomFaults, type Fault, type FaultPlan } from '../../main/simulators/shared/faults'
-import { fakeClock } from '../helpers/fake-clock'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 describe('sync under faults', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let simulator: HoursmithSimulator
   afterEach(async () => {
-    await core.close()
+    await testCore.close()
     await simulator.close()
-    dir.remove()
   })
 
   it('ends with exactly the simulator’s data despite 5xx, 429, resets, slowness and malformed pages', async () => {
@@ -29,8 +26,8 @@ describe('sync under faults', () => {
       tokens: { [token]: {} },
       faults: counted(everyKindFirst(KINDS, randomFaults({ seed: 4, rate: 0.3, kinds: KINDS })))
     })
-    dir = tempDir()
-    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock() })
+    testCore = await openTestCore()
+    core = testCore.core
     const account = await core.accounts.add({ provider: 'hoursmith', name: 'Faulty', baseUrl: simulator.baseUrl, secret: token })
 
     let outcome = (await core.sync.run())[0]!
@@ -38,7 +35,7 @@ describe('sync under faults', () => {
     for (let attempt = 0; !outcome.ok && attempt < 5; attempt += 1) outcome = (await core.sync.run())[0]!
     expect(outcome.ok).toBe(true)
 
-    const db = new Database(join(dir.path, 'quire.sqlite3'), { readonly: true })
+    const db = new Database(join(testCore.dir.path, 'quire.sqlite3'), { readonly: true })
     const cached = db
       .prepare(`SELECT remote_id AS id, total, status, removed FROM invoices WHERE account_id = ? ORDER BY remote_id`)
       .all(account.id) as { id: string; total: string; status: string; removed: number }[]

@@ -1,29 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
 import { FULL_RECONCILE_INTERVAL_MS } from '../../main/sync/account-sync'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { fakeClock } from '../helpers/fake-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let simulator: HoursmithSimulator
   let accountId: string
   const token = hoursmithToken()
 
   beforeEach(async () => {
-    dir = tempDir()
     simulator = await startHoursmithSimulator({ invoices: 1_000, seed: 3, tokens: { [token]: {} } })
-    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock() })
+    testCore = await openTestCore()
+    core = testCore.core
     accountId = (await core.accounts.add({ provider: 'hoursmith', name: 'Studio', baseUrl: simulator.baseUrl, secret: token })).id
   })
   afterEach(async () => {
-    await core.close()
+    await testCore.close()
     await simulator.close()
-    dir.remove()
   })
 
   const cached = (includeRemoved = true): number => core.invoices.list({ includeRemoved, offset: 0, limit: 1 }).total
@@ -77,8 +76,7 @@ describe('sync lifecycle: resume, repeat, tombstones, failures', () => {
 
   it('between daily full walks, fetches only what changed; the next full walk reconciles deletions', async () => {
     const clock = fakeClock(new Date('2026-11-23T09:00:00Z'))
-    await core.close()
-    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock })
+    core = await testCore.reopen({ secrets: new MemorySecrets(), clock })
     accountId = (await core.accounts.add({ provider: 'hoursmith', name: 'Studio 2', baseUrl: simulator.baseUrl, secret: token })).id
     const [first] = await core.sync.run(accountId)
     expect(first).toMatchObject({ ok: true, strategy: 'full', pages: 5 })

@@ -1,20 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SyncProgress } from '../../preload/contract'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 import { hoursmithToken } from '../helpers/tokens'
 
 describe('sync progress events', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   const closers: (() => Promise<void>)[] = []
   afterEach(async () => {
-    await core.close()
+    await testCore.close()
     await Promise.all(closers.splice(0).map((close) => close()))
-    dir.remove()
   })
 
   it('carry pages, a running count, the expected total where the provider gives one, and an ETA', async () => {
@@ -22,8 +21,8 @@ describe('sync progress events', () => {
     const hoursmith: HoursmithSimulator = await startHoursmithSimulator({ invoices: 500, tokens: { [token]: {} } })
     const yeti: YetiSimulator = await startYetiSimulator({ invoices: 2_600, users: { ops: { password: 'pw-1' } } })
     closers.push(hoursmith.close, yeti.close)
-    dir = tempDir()
-    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets() })
+    testCore = await openTestCore({ clock: systemClock })
+    core = testCore.core
     await core.accounts.add({ provider: 'hoursmith', name: 'H', baseUrl: hoursmith.baseUrl, secret: token })
     await core.accounts.add({ provider: 'yeti', name: 'Y', baseUrl: yeti.baseUrl, options: { login: 'ops' }, secret: 'pw-1' })
     const events: SyncProgress[] = []

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
 import { careSquareDataset } from '../../main/simulators/caresquare/dataset'
 import { startCareSquareSimulator, type CareSquareSimulator } from '../../main/simulators/caresquare/server'
 import type { CareSquareWireViewSession } from '../../main/simulators/caresquare/wire'
 import { fakeClock } from '../helpers/fake-clock'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 
 /** CareSquare's invoice view sessions, synced by the real connector from the simulator over HTTP. */
 describe('CareSquare view sessions', () => {
@@ -25,7 +24,6 @@ describe('CareSquare view sessions', () => {
       apiKeys: { [key]: { planManagerIds: [pmA, pmB] } },
       seed: 3
     })
-    const dir = tempDir()
     const sessionRequests: string[] = []
     const fetchSpy: typeof fetch = async (input, init) => {
       const url = new URL(String(input))
@@ -33,11 +31,11 @@ describe('CareSquare view sessions', () => {
       sessionRequests.push(`${new Headers(init?.headers).get('x-plan-manager-id')} ${url.searchParams.get('offset')}`)
       return failSessions() ? new Response('{"success":false,"message":"boom"}', { status: 500 }) : fetch(input, init)
     }
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock(), fetch: fetchSpy })
+    const testCore = await openTestCore({ fetch: fetchSpy })
+    const { core } = testCore
     cleanups.push(
-      () => dir.remove(),
       () => simulator.close(),
-      () => core.close()
+      () => testCore.close()
     )
     const account = await core.accounts.add({
       provider: 'caresquare',
@@ -126,12 +124,11 @@ describe('CareSquare view sessions', () => {
   it('keeps a provider session open while its heartbeat is recent, and ends it at that heartbeat once it is old', async () => {
     const clock = fakeClock()
     const simulator = await startCareSquareSimulator({ invoices: { [pmA]: 20 }, apiKeys: { [key]: { planManagerIds: [pmA] } }, seed: 3 })
-    const dir = tempDir()
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock })
+    const testCore = await openTestCore({ clock })
+    const { core } = testCore
     cleanups.push(
-      () => dir.remove(),
       () => simulator.close(),
-      () => core.close()
+      () => testCore.close()
     )
     const account = await core.accounts.add({
       provider: 'caresquare',

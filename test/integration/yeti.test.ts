@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../main/app/create-core'
 import { YETI_PAGE_SIZE, YetiClient } from '../../main/providers/yeti/client'
 import { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { SEED_INVOICE_ID, type YetiSimInvoice } from '../../main/simulators/yeti/dataset'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
 import { errorOf, walkConnector } from '../helpers/connector-walk'
 import { fakeClock } from '../helpers/fake-clock'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 
 const LOGIN = 'noc@acme-voice'
 const PASSWORD = 'correct horse battery staple'
@@ -324,7 +322,6 @@ describe('Yeti-Switch sync through the core', () => {
   it('survives a token expiring mid-walk by logging in again, and a second sync duplicates nothing', async () => {
     let now = Date.UTC(2026, 10, 23, 9, 0, 0)
     const simulator = await startYetiSimulator({ users, invoices: 2_400, seed: 9, jwtTtlSeconds: 60, now: () => now })
-    const dir = tempDir()
     // Between one page's answer and the next page's request, longer passes than the token lives.
     let pageTurnsTakeLong = false
     const slowPageTurns: typeof fetch = async (input, init) => {
@@ -332,7 +329,8 @@ describe('Yeti-Switch sync through the core', () => {
       if (pageTurnsTakeLong && response.ok && new URL(String(input)).pathname.endsWith('/invoices')) now += 120_000
       return response
     }
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock(), fetch: slowPageTurns })
+    const testCore = await openTestCore({ fetch: slowPageTurns })
+    const { core } = testCore
     try {
       await expect(
         core.accounts.add({ provider: 'yeti', name: 'Acme Voice', baseUrl: simulator.baseUrl, secret: PASSWORD })
@@ -372,15 +370,13 @@ describe('Yeti-Switch sync through the core', () => {
       expect(core.invoices.list({ includeRemoved: true, offset: 0, limit: 1 }).total).toBe(live)
       expect(core.invoices.get(account.id, withdrawn.id).removed).toBe(true)
     } finally {
-      await core.close()
+      await testCore.close()
       await simulator.close()
-      dir.remove()
     }
   })
 
   it('keeps an invoice that a removal mid-walk shifted onto a page already fetched', async () => {
     const simulator = await startYetiSimulator({ users, invoices: 2_400, seed: 9 })
-    const dir = tempDir()
     // Just as page 1 is answered, its first invoice is withdrawn upstream: everything after it
     // moves a place up, and page 2's first invoice slips onto page 1, which the walk has done.
     let withdrawNext = false
@@ -396,7 +392,8 @@ describe('Yeti-Switch sync through the core', () => {
       }
       return response
     }
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), clock: fakeClock(), fetch: midWalkRemoval })
+    const testCore = await openTestCore({ fetch: midWalkRemoval })
+    const { core } = testCore
     try {
       const account = await core.accounts.add({
         provider: 'yeti',
@@ -420,9 +417,8 @@ describe('Yeti-Switch sync through the core', () => {
       expect(core.invoices.get(account.id, withdrawn!).removed).toBe(true)
       for (const invoice of stillApproved()) expect(core.invoices.get(account.id, invoice.id).removed, invoice.id).toBe(false)
     } finally {
-      await core.close()
+      await testCore.close()
       await simulator.close()
-      dir.remove()
     }
   })
 })

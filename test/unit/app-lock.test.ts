@@ -1,44 +1,40 @@
 import { randomBytes, scryptSync } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { methods, methodsAllowedWhileLocked, type LockStatus, type MethodName } from '../../preload/contract'
-import { createCore, type Core } from '../../main/app/create-core'
 import { createDispatch, type Dispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
 import { AppError } from '../../main/base/errors'
 import { PASSCODE_KEYCHAIN_ENTRY, type SystemConfirmation } from '../../main/lock/app-lock'
 import { manualClock } from '../helpers/manual-clock'
 import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 
 // Every passcode check is a real scrypt at N=2^17 (a few hundred ms, seconds on a busy machine).
 describe('the app lock, as the renderer meets it through the contract', { timeout: 90_000 }, () => {
-  const open: { core: Core; dir: ReturnType<typeof tempDir> }[] = []
+  const open: TestCore[] = []
   afterEach(async () => {
-    for (const { core, dir } of open.splice(0)) {
-      await core.close()
-      dir.remove()
-    }
+    for (const testCore of open.splice(0)) await testCore.close()
   })
 
   async function start(
     options: {
-      dir?: ReturnType<typeof tempDir>
+      dir?: TestCore['dir']
       secrets?: MemorySecrets
       idle?: { seconds: number }
       confirmation?: SystemConfirmation
     } = {}
   ) {
-    const dir = options.dir ?? tempDir()
     const secrets = options.secrets ?? new MemorySecrets()
     const clock = manualClock()
-    const core = await createCore({
-      dataDir: dir.path,
+    const testCore = await openTestCore({
+      dataDir: options.dir?.path,
       secrets,
       clock,
       idleSeconds: options.idle ? () => options.idle!.seconds : undefined,
       confirmation: options.confirmation
     })
-    open.push({ core, dir })
+    open.push(testCore)
+    const { core, dir } = testCore
     const events: LockStatus[] = []
     core.events.subscribe((name, payload) => {
       if (name === 'lock.changed') events.push(payload as LockStatus)

@@ -1,19 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../main/app/create-core'
+import { describe, expect, it } from 'vitest'
+import { systemClock } from '../../main/base/clock'
 import type { DesktopShell, SaveKind } from '../../main/pdfs/desktop-shell'
-import { MemorySecrets } from '../helpers/memory-secrets'
 import { readZip } from '../helpers/read-zip'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 
 describe('logs and diagnostics in the desktop app', () => {
-  const dirs: { remove(): void }[] = []
-  afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()))
-
   it('asks where to save the bundle (a ZIP), writes nothing when cancelled, and opens the logs folder', async () => {
-    const dir = tempDir()
-    dirs.push(dir)
     const opened: string[] = []
     const asked: { name: string; kind: SaveKind | undefined }[] = []
     let answer: string | null = null
@@ -27,7 +21,8 @@ describe('logs and diagnostics in the desktop app', () => {
         return answer
       }
     }
-    const core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets(), desktop, exportDir: join(dir.path, 'downloads') })
+    const testCore = await openTestCore((dataDir) => ({ clock: systemClock, desktop, exportDir: join(dataDir, 'downloads') }))
+    const { core, dir } = testCore
     try {
       expect(core.diagnostics.logLocation().canOpenFolder).toBe(true)
       await core.diagnostics.openLogFolder()
@@ -43,7 +38,7 @@ describe('logs and diagnostics in the desktop app', () => {
       expect(JSON.parse((await readZip(answer)).get('versions.json')!.toString())).toMatchObject({ app: '1.2.3' })
       expect(readdirSync(dir.path).filter((name) => name.endsWith('.partial'))).toEqual([])
     } finally {
-      await core.close()
+      await testCore.close()
     }
   })
 })

@@ -1,25 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { createDispatch, type Dispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 
 describe('IPC dispatch trusts nothing from the renderer', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let dispatch: Dispatch
   const logged: unknown[] = []
 
   beforeEach(async () => {
-    dir = tempDir()
-    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets() })
+    testCore = await openTestCore({ clock: systemClock })
+    core = testCore.core
     dispatch = createDispatch(createHandlers(core, '1.0.0'), (_m, e) => logged.push(e))
   })
-  afterEach(async () => {
-    await core.close()
-    dir.remove()
-  })
+  afterEach(() => testCore.close())
 
   it('rejects methods that are not in the contract, including inherited property names', async () => {
     for (const method of [

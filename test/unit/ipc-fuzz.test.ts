@@ -3,31 +3,28 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { methods, type MethodName } from '../../preload/contract'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { createDispatch, type Dispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 
 /**
  * Every contract method, thousands of generated inputs that the contract rejects: each must come
  * back as a typed VALIDATION error — no crash, no other code, and nothing written.
  */
 describe('hostile IPC input', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let dispatch: Dispatch
   const internal: unknown[] = []
 
   beforeAll(async () => {
-    dir = tempDir()
-    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets() })
+    testCore = await openTestCore({ clock: systemClock })
+    core = testCore.core
     dispatch = createDispatch(createHandlers(core, 'fuzz'), (_m, error) => internal.push(error))
   })
-  afterAll(async () => {
-    await core.close()
-    dir.remove()
-  })
+  afterAll(() => testCore.close())
 
   const names = Object.keys(methods) as MethodName[]
   const hostileStrings = fc.constantFrom(
@@ -75,7 +72,7 @@ describe('hostile IPC input', () => {
   )
 
   it('answers every malformed call with VALIDATION and writes nothing', async () => {
-    const file = join(dir.path, 'quire.sqlite3')
+    const file = join(testCore.dir.path, 'quire.sqlite3')
     const before = readFileSync(file)
     let cases = 0
     for (const name of names) {

@@ -8,14 +8,13 @@ import { silentLog } from '../../main/log/log'
 import { ActivityService } from '../../main/activity/activity.service'
 import { ViewSessionsRepo } from '../../main/activity/view-sessions.repo'
 import type { Clock } from '../../main/base/clock'
-import { createCore } from '../../main/app/create-core'
 import { AppError } from '../../main/base/errors'
 import { AccountsRepo } from '../../main/db/accounts.repo'
 import { InvoicesRepo } from '../../main/db/invoices.repo'
 import { openDatabase } from '../../main/db/open-database'
 import { fakeClock } from '../helpers/fake-clock'
-import { MemorySecrets } from '../helpers/memory-secrets'
 import { tempDir } from '../helpers/temp-dir'
+import { openTestCore } from '../helpers/test-core'
 
 const START = new Date('2026-11-23T09:00:00Z')
 const at = (seconds: number): string => new Date(START.getTime() + seconds * 1000).toISOString()
@@ -188,8 +187,9 @@ describe('local view sessions', () => {
     f.service.heartbeat(id, state(0))
     f.db.close()
     await f.seconds(90)
-    const core = await createCore({ dataDir: f.dir.path, secrets: new MemorySecrets(), clock: f.clock })
-    cleanups.push(() => core.close())
+    const testCore = await openTestCore({ dataDir: f.dir.path, clock: f.clock })
+    cleanups.push(() => testCore.close())
+    const { core } = testCore
     const [session] = core.activity.forInvoice(f.accountId, 'INV-1').sessions
     expect(session).toMatchObject({ id, open: false, endedAt: at(5), durationSeconds: 5 })
     // The core records under the OS user's name.

@@ -2,11 +2,11 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SavedViewState } from '../../preload/contract'
-import { createCore, type Core } from '../../main/app/create-core'
+import type { Core } from '../../main/app/create-core'
+import { systemClock } from '../../main/base/clock'
 import { createDispatch, type Dispatch } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
-import { MemorySecrets } from '../helpers/memory-secrets'
-import { tempDir } from '../helpers/temp-dir'
+import { openTestCore, type TestCore } from '../helpers/test-core'
 
 const overdueByTotal: SavedViewState = {
   filter: { status: 'overdue', currency: 'EUR', total: { min: '1000' }, includeRemoved: false },
@@ -15,19 +15,16 @@ const overdueByTotal: SavedViewState = {
 }
 
 describe('saved views', () => {
-  let dir: ReturnType<typeof tempDir>
+  let testCore: TestCore
   let core: Core
   let dispatch: Dispatch
 
   beforeAll(async () => {
-    dir = tempDir()
-    core = await createCore({ dataDir: dir.path, secrets: new MemorySecrets() })
+    testCore = await openTestCore({ clock: systemClock })
+    core = testCore.core
     dispatch = createDispatch(createHandlers(core, 'test'))
   })
-  afterAll(async () => {
-    await core.close()
-    dir.remove()
-  })
+  afterAll(() => testCore.close())
 
   it('saves a filter, sort and columns under a name, replaces it by name, and removes it', async () => {
     const saved = await dispatch('views.save', { name: 'Overdue EUR', state: overdueByTotal })
@@ -58,7 +55,7 @@ describe('saved views', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(await dispatch('views.save', { name: '  ', state: overdueByTotal })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
 
-    const db = new Database(join(dir.path, 'quire.sqlite3'))
+    const db = new Database(join(testCore.dir.path, 'quire.sqlite3'))
     db.prepare(
       `INSERT INTO saved_views (name, state, created_at, updated_at) VALUES ('From the future', '{"filter":{"mood":"happy"}}', 'now', 'now')`
     ).run()
