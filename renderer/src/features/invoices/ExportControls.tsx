@@ -4,6 +4,7 @@ import type { InvoiceListing } from '../../lib/contract'
 import { formatCount, plural } from '../../lib/format'
 import { Popover } from '../../components/Popover'
 import type { useExport } from './useExport'
+import { Button } from '../../components/Button'
 
 type Exporter = ReturnType<typeof useExport>
 
@@ -41,9 +42,9 @@ export function ExportButton({ exporter, query, total }: { exporter: Exporter; q
             <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
             For Excel (UTF-8 with byte order mark)
           </label>
-          <button type="submit" className="button button-primary" disabled={running || total === 0}>
+          <Button type="submit" variant="primary" disabled={running || total === 0}>
             Export {plural(total, 'invoice', 'invoices')}
-          </button>
+          </Button>
         </form>
       )}
     </Popover>
@@ -79,9 +80,9 @@ export function ExportStatus({ exporter }: { exporter: Exporter }) {
           : `Exporting ${formatCount(progress.written)} of ${plural(progress.total, 'invoice', 'invoices')}…`}
       </span>
       <progress max={progress?.total || 1} value={progress?.written ?? 0} aria-label="Export progress" />
-      <button type="button" className="button button-small" disabled={state.cancelling} onClick={exporter.cancel}>
+      <Button size="small" disabled={state.cancelling} onClick={exporter.cancel}>
         {state.cancelling ? 'Cancelling…' : 'Cancel export'}
-      </button>
+      </Button>
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import type { CurrencyTotal } from '../../lib/contract'
 import { formatCount, plural } from '../../lib/format'
 import { Money } from '../../components/HideAmounts'
+import { Button } from '../../components/Button'
 
 type Props = {
   filtered: { totals: CurrencyTotal[] | null; failed: boolean }
@@ -42,9 +43,9 @@ export function TotalsBar({
       {selectedCount > 0 && (
         <div className="totals-selected">
           <TotalsLine label={`Selected (${formatCount(selectedCount)})`} state={selected} />
-          <button type="button" className="button button-quiet button-small" onClick={onClearSelection}>
+          <Button variant="quiet" size="small" onClick={onClearSelection}>
             Clear selection
-          </button>
+          </Button>
         </div>
       )}
       <div className="totals-rule">
