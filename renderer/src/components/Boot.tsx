@@ -1,5 +1,6 @@
 import { Notice } from './Notice'
 import { Button } from './Button'
+import './Boot.css'
 
 type Props = { state: { status: 'loading' } | { status: 'failed'; message: string }; onRetry: () => void }
 

@@ -1,4 +1,5 @@
 import type { ComponentPropsWithRef } from 'react'
+import './Button.css'
 
 /**
  * The app's one styled button. Variants are the looks the stylesheet has; `type` defaults to

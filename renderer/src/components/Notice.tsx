@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Button } from './Button'
+import './Notice.css'
 
 type Props = {
   tone: 'error' | 'success' | 'info'

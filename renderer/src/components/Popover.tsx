@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { Button } from './Button'
+import './Popover.css'
 
 type Props = {
   label: ReactNode

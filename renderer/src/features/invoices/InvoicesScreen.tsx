@@ -29,6 +29,7 @@ import { useRowWindows } from './useRowWindows'
 import { useShortcuts } from './useShortcuts'
 import { useFilterTotals, useLeftOutOfTotals, useSelectionTotals } from './useTotals'
 import { Button } from '../../components/Button'
+import './invoices.css'
 
 type Props = {
   accounts: AccountSummary[]

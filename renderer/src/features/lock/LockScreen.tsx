@@ -4,6 +4,7 @@ import type { LockStatus } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
 import { Button } from '../../components/Button'
+import './lock.css'
 
 type Props = { lock: LockStatus; onUnlocked: (lock: LockStatus) => void }
 

@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
 import { useHideAmounts } from '../../components/HideAmounts'
 import { Button } from '../../components/Button'
+import './lock.css'
 
 const IDLE_CHOICES = [1, 5, 10, 15, 30, 60, 120, 240]
 

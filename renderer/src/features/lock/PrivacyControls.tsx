@@ -4,6 +4,7 @@ import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
 import { useHideAmounts } from '../../components/HideAmounts'
 import { Button } from '../../components/Button'
+import './lock.css'
 
 type Props = { lock: LockStatus; onLockChanged: (lock: LockStatus) => void }
 

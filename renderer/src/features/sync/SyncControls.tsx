@@ -4,6 +4,7 @@ import { LastSynced } from './LastSynced'
 import { SyncProgressStrip } from './SyncProgressStrip'
 import type { SyncState } from './useSync'
 import { Button } from '../../components/Button'
+import './sync.css'
 
 /** Lives in the top bar: progress while a sync runs (else when the last one was), then the buttons. */
 export function SyncControls({

@@ -3,6 +3,7 @@ import { Notice } from '../../components/Notice'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
 import { Button } from '../../components/Button'
+import './welcome.css'
 
 type Props = {
   /** Called once the demo accounts exist; the caller starts the sync and moves on. */
