@@ -1,4 +1,6 @@
 import { Notice } from './Notice'
+import { Button } from './Button'
+import './Boot.css'
 
 type Props = { state: { status: 'loading' } | { status: 'failed'; message: string }; onRetry: () => void }
 
@@ -14,9 +16,7 @@ export function Boot({ state, onRetry }: Props) {
   return (
     <div className="boot">
       <Notice tone="error">{state.message}</Notice>
-      <button type="button" className="button" onClick={onRetry}>
-        Try again
-      </button>
+      <Button onClick={onRetry}>Try again</Button>
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import './Facts.css'
 
 /** A label/value list; each pair is wrapped so the grid layout keeps them together. */
 export function Facts({ children, className }: { children: ReactNode; className?: string }) {

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import { Button } from './Button'
+import './Notice.css'
 
 type Props = {
   tone: 'error' | 'success' | 'info'
@@ -13,9 +15,9 @@ export function Notice({ tone, children, onDismiss, className }: Props) {
     <div role={tone === 'error' ? 'alert' : 'status'} className={`notice notice-${tone} ${className ?? ''}`}>
       <div className="notice-body">{children}</div>
       {onDismiss && (
-        <button type="button" className="button button-quiet button-small" onClick={onDismiss}>
+        <Button variant="quiet" size="small" onClick={onDismiss}>
           Dismiss
-        </button>
+        </Button>
       )}
     </div>
   )

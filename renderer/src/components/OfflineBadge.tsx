@@ -1,4 +1,5 @@
 import { useNetworkStatus } from '../lib/useNetworkStatus'
+import './OfflineBadge.css'
 
 /** Quire works offline; this only says why syncing is paused. */
 export function OfflineBadge() {

@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { Button } from './Button'
+import './Popover.css'
 
 type Props = {
   label: ReactNode
@@ -34,9 +36,9 @@ export function Popover({ label, title, className, children }: Props) {
 
   return (
     <div className={`popover ${className ?? ''}`} ref={root}>
-      <button ref={button} type="button" className="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+      <Button ref={button} aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
         {label}
-      </button>
+      </Button>
       {open && (
         <div
           id={id}

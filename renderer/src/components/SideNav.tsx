@@ -1,3 +1,5 @@
+import './SideNav.css'
+
 export type Screen = 'overview' | 'invoices' | 'aging' | 'changes' | 'accounts' | 'activity' | 'duplicates' | 'settings'
 
 const ITEMS: { screen: Screen; label: string }[] = [

@@ -11,6 +11,7 @@ import '../documents/documents.css'
 import { RemoveAccount } from './RemoveAccount'
 import { ReplaceTokenForm } from './ReplaceTokenForm'
 import { SkippedRecords } from './SkippedRecords'
+import { Button } from '../../components/Button'
 
 type Props = {
   account: AccountSummary
@@ -78,20 +79,18 @@ export function AccountCard({ account, providerLabel, onChanged, onRemoved, onSy
       ) : (
         <div className="actions">
           {onSync && (
-            <button type="button" className="button" onClick={onSync} disabled={syncing} aria-label={`Sync now: ${account.name}`}>
+            <Button onClick={onSync} disabled={syncing} aria-label={`Sync now: ${account.name}`}>
               Sync now
-            </button>
+            </Button>
           )}
-          <button
-            type="button"
-            className="button"
+          <Button
             onClick={() => {
               setReplaced(false)
               setReplacing(true)
             }}
           >
             Replace token
-          </button>
+          </Button>
           <RemoveAccount account={account} onRemoved={onRemoved} />
         </div>
       )}

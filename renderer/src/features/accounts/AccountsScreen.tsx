@@ -4,6 +4,7 @@ import type { ProviderInfo } from '../../lib/contract'
 import { AccountCard } from './AccountCard'
 import { AddAccountForm } from './AddAccountForm'
 import type { AccountsState } from './useAccounts'
+import './accounts.css'
 
 type Props = {
   accounts: AccountsState

@@ -6,6 +6,7 @@ import { inSentence } from '../../lib/format'
 import { call } from '../../lib/ipc'
 import { ProviderOptionFields, type FieldProps } from './ProviderOptionFields'
 import { toProviderOptions, type OptionText } from './providerOptions'
+import { Button } from '../../components/Button'
 import {
   checkBaseUrl,
   checkName,
@@ -225,12 +226,12 @@ export function AddAccountForm({ providers, onAdded, autoFocus }: Props) {
         </div>
       )}
       <div className="actions">
-        <button type="button" className="button" disabled={!provider || pending !== null} onClick={testConnection}>
+        <Button disabled={!provider || pending !== null} onClick={testConnection}>
           {pending === 'test' ? 'Testing…' : 'Test connection'}
-        </button>
-        <button type="submit" className="button button-primary" disabled={!provider || pending !== null}>
+        </Button>
+        <Button type="submit" variant="primary" disabled={!provider || pending !== null}>
           {pending === 'add' ? 'Adding…' : 'Add account'}
-        </button>
+        </Button>
       </div>
     </form>
   )

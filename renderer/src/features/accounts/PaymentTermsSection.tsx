@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/errorMessage'
 import { providerSendsDueDates } from '../../../../preload/contract/due-date-sources'
 import { describePaymentTerms } from './paymentTermsText'
 import { usePaymentTerms } from './usePaymentTerms'
+import { Button } from '../../components/Button'
 
 type Props = { account: AccountSummary; providerLabel: string }
 
@@ -92,12 +93,12 @@ export function PaymentTermsSection({ account, providerLabel }: Props) {
             </select>
           </div>
           <div className="actions">
-            <button type="submit" className="button button-primary" disabled={saving}>
+            <Button type="submit" variant="primary" disabled={saving}>
               {saving ? 'Saving…' : 'Save terms'}
-            </button>
-            <button type="button" className="button" onClick={() => setEditing(false)} disabled={saving}>
+            </Button>
+            <Button onClick={() => setEditing(false)} disabled={saving}>
               Cancel
-            </button>
+            </Button>
           </div>
           {problem && (
             <div id={`${id}-problem`} className="inline-form-message">
@@ -107,13 +108,13 @@ export function PaymentTermsSection({ account, providerLabel }: Props) {
         </form>
       ) : (
         <div className="actions">
-          <button type="button" className="button" onClick={edit} disabled={terms === undefined}>
+          <Button onClick={edit} disabled={terms === undefined}>
             {terms ? 'Change terms' : 'Set payment terms'}
-          </button>
+          </Button>
           {terms && (
-            <button type="button" className="button button-quiet" onClick={() => void persist(null)} disabled={saving}>
+            <Button variant="quiet" onClick={() => void persist(null)} disabled={saving}>
               Remove terms
-            </button>
+            </Button>
           )}
         </div>
       )}

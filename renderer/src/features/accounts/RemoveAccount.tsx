@@ -4,6 +4,7 @@ import type { AccountSummary } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { plural } from '../../lib/format'
 import { call } from '../../lib/ipc'
+import { Button } from '../../components/Button'
 
 type Props = {
   account: AccountSummary
@@ -30,9 +31,9 @@ export function RemoveAccount({ account, onRemoved }: Props) {
 
   if (!confirming) {
     return (
-      <button type="button" className="button button-danger-quiet" onClick={() => setConfirming(true)}>
+      <Button variant="danger-quiet" onClick={() => setConfirming(true)}>
         Remove
-      </button>
+      </Button>
     )
   }
 
@@ -43,12 +44,12 @@ export function RemoveAccount({ account, onRemoved }: Props) {
         deleted from this computer.
       </p>
       <div className="actions">
-        <button type="button" className="button button-danger" disabled={removing} onClick={remove}>
+        <Button variant="danger" disabled={removing} onClick={remove}>
           {removing ? 'Removing…' : 'Remove account'}
-        </button>
-        <button type="button" className="button" disabled={removing} autoFocus onClick={() => setConfirming(false)}>
+        </Button>
+        <Button disabled={removing} autoFocus onClick={() => setConfirming(false)}>
           Cancel
-        </button>
+        </Button>
       </div>
       {error && <Notice tone="error">{error}</Notice>}
     </div>

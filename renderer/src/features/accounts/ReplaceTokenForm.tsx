@@ -4,6 +4,7 @@ import type { AccountSummary } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
 import { checkSecret } from './validateDraft'
+import { Button } from '../../components/Button'
 
 type Props = {
   account: AccountSummary
@@ -54,12 +55,12 @@ export function ReplaceTokenForm({ account, onReplaced, onCancel }: Props) {
         />
       </div>
       <div className="actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
+        <Button type="submit" variant="primary" disabled={saving}>
           {saving ? 'Testing…' : 'Test and save'}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={saving}>
+        </Button>
+        <Button onClick={onCancel} disabled={saving}>
           Cancel
-        </button>
+        </Button>
       </div>
       {error && (
         <div id={`${id}-error`} className="inline-form-message">

@@ -3,6 +3,7 @@ import type { AccountSummary, SkippedRecordView } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
 import { plural } from '../../lib/format'
+import { Button } from '../../components/Button'
 
 type Props = { account: AccountSummary; providerLabel: string }
 
@@ -32,15 +33,9 @@ export function SkippedRecords({ account, providerLabel }: Props) {
   if (account.skippedCount === 0) return null
   return (
     <section className="skipped-records">
-      <button
-        type="button"
-        className="button button-quiet skipped-toggle"
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpen(!open)}
-      >
+      <Button variant="quiet" className="skipped-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
         {plural(account.skippedCount, 'invoice', 'invoices')} could not be read
-      </button>
+      </Button>
       {open && (
         <div id={listId}>
           <p className="muted">
@@ -87,9 +82,9 @@ function SkippedRecordItem({ record }: { record: SkippedRecordView }) {
         aria-label={`The record as ${record.remoteId ?? 'received'}, secrets removed`}
       />
       <div className="actions">
-        <button type="button" className="button button-small" onClick={copy}>
+        <Button size="small" onClick={copy}>
           Copy record
-        </button>
+        </Button>
         {copied === 'yes' && <span role="status">Copied.</span>}
         {copied === 'select' && <span role="status">Selected: press Ctrl+C (⌘C) to copy.</span>}
       </div>

@@ -8,6 +8,7 @@ import { SessionList } from './SessionList'
 import { useInvoiceActivity } from './useInvoiceActivity'
 import { useViewSessionRecorder } from './useViewSessionRecorder'
 import './activity.css'
+import { Button } from '../../components/Button'
 
 /** Sessions shown before "Show all": the newest tell the story; the rest are a click away. */
 const FIRST = 8
@@ -67,9 +68,9 @@ export function InvoiceActivitySection({ detail, providerLabel, recordingPaused 
           </Facts>
           <SessionList sessions={showAll ? activity.sessions : activity.sessions.slice(0, FIRST)} providerLabel={label} />
           {activity.sessions.length > FIRST && (
-            <button type="button" className="button button-quiet button-small activity-more" onClick={() => setShowAll((all) => !all)}>
+            <Button variant="quiet" size="small" className="activity-more" onClick={() => setShowAll((all) => !all)}>
               {showAll ? 'Show fewer' : `Show all ${activity.sessions.length} sessions`}
-            </button>
+            </Button>
           )}
         </>
       )}

@@ -3,6 +3,7 @@ import { Notice } from '../../components/Notice'
 import { errorMessage } from '../../lib/errorMessage'
 import { plural } from '../../lib/format'
 import { call } from '../../lib/ipc'
+import { Button } from '../../components/Button'
 
 type Props = { onCleared: () => void }
 
@@ -69,19 +70,19 @@ export function RecordingSetting({ onCleared }: Props) {
         <div className="confirm" role="group" aria-label="Confirm clearing sessions recorded on this computer">
           <p>Delete every view session recorded on this computer? Sessions synced from providers stay.</p>
           <div className="actions">
-            <button type="button" className="button button-danger" disabled={busy} onClick={() => void clear()}>
+            <Button variant="danger" disabled={busy} onClick={() => void clear()}>
               {busy ? 'Clearing…' : 'Clear sessions'}
-            </button>
-            <button type="button" className="button" disabled={busy} autoFocus onClick={() => setConfirming(false)}>
+            </Button>
+            <Button disabled={busy} autoFocus onClick={() => setConfirming(false)}>
               Cancel
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
         <div className="actions">
-          <button type="button" className="button button-danger-quiet" onClick={() => setConfirming(true)}>
+          <Button variant="danger-quiet" onClick={() => setConfirming(true)}>
             Clear sessions recorded here…
-          </button>
+          </Button>
         </div>
       )}
       {cleared !== null && (

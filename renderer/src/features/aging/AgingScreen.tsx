@@ -9,6 +9,7 @@ import { call } from '../../lib/ipc'
 import { useRememberedState } from '../../lib/rememberedState'
 import { AgingTable } from './AgingTable'
 import { agingRequest, useAging, type AgingQuery } from './useAging'
+import { Button } from '../../components/Button'
 
 type Props = {
   accounts: AccountSummary[]
@@ -58,12 +59,8 @@ export function AgingScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
       <div className="screen-head screen-head-row">
         <h1>Aging</h1>
         <div className="head-actions no-print">
-          <button type="button" className="button" onClick={() => window.print()}>
-            Print…
-          </button>
-          <button type="button" className="button" onClick={exportCsv}>
-            Export CSV
-          </button>
+          <Button onClick={() => window.print()}>Print…</Button>
+          <Button onClick={exportCsv}>Export CSV</Button>
         </div>
       </div>
       <div className="toolbar no-print" role="search" aria-label="Aging report options">

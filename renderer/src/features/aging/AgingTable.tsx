@@ -1,6 +1,7 @@
 import type { AgingReport, AgingRow } from '../../lib/contract'
 import { formatCount } from '../../lib/format'
 import { useMoney } from '../../components/HideAmounts'
+import { Button } from '../../components/Button'
 
 const BUCKET_LABELS: Record<string, string> = {
   current: 'Current',
@@ -47,9 +48,9 @@ export function AgingTable({ report, currency, onDrill }: Props) {
         {rows.map((row) => (
           <tr key={row.key}>
             <th scope="row">
-              <button type="button" className="link-button" onClick={() => onDrill(row)} title="Show these invoices">
+              <Button variant="link" onClick={() => onDrill(row)} title="Show these invoices">
                 {row.key}
-              </button>
+              </Button>
               {row.agedFromIssueDate > 0 && (
                 <span
                   className="aging-flag"

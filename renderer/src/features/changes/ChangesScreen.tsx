@@ -8,6 +8,7 @@ import { useRememberedState } from '../../lib/rememberedState'
 import { startOfLocalDay } from '../invoices/useInvoiceFilters'
 import { useMoney } from '../../components/HideAmounts'
 import { useChanges } from './useChanges'
+import { Button } from '../../components/Button'
 
 type Props = {
   accounts: AccountSummary[]
@@ -53,13 +54,9 @@ export function ChangesScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
           <input id={`${id}-since`} type="date" value={sinceDate} onChange={(e) => e.target.value && setSinceDate(e.target.value)} />
         </div>
         <AccountSelect id={`${id}-account`} accounts={accounts} value={accountId} onChange={setAccountId} />
-        <button
-          type="button"
-          className="button"
-          onClick={() => onOpenInvoices({ includeRemoved: true, changedSince: { since }, ...(accountId ? { accountId } : {}) })}
-        >
+        <Button onClick={() => onOpenInvoices({ includeRemoved: true, changedSince: { since }, ...(accountId ? { accountId } : {}) })}>
           Show these invoices
-        </button>
+        </Button>
       </div>
       <p className="muted">Times are when Quire saw each change in a sync, not when it happened at the provider.</p>
       {error && <Notice tone="error">The changes could not be read from the cache: {error}</Notice>}
@@ -91,9 +88,7 @@ export function ChangesScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
         </table>
       )}
       {total !== null && items.length < total && (
-        <button type="button" className="button" onClick={more}>
-          Show more ({plural(total - items.length, 'change', 'changes')} left)
-        </button>
+        <Button onClick={more}>Show more ({plural(total - items.length, 'change', 'changes')} left)</Button>
       )}
     </div>
   )

@@ -4,6 +4,7 @@ import { formatCalendarDate, plural } from '../../lib/format'
 import { Money } from '../../components/HideAmounts'
 import { useDuplicates } from './useDuplicates'
 import './documents.css'
+import { Button } from '../../components/Button'
 
 type Props = {
   providers: ProviderInfo[]
@@ -53,9 +54,9 @@ export function DuplicatesScreen({ providers, refreshKey }: Props) {
                     {first.counterparty ?? '—'} · <Money amount={first.total} currency={first.currency} />
                   </h2>
                   <span className="muted">{REASONS[group.reason]}</span>
-                  <button type="button" className="button button-small" onClick={() => void dismiss(group.key)}>
+                  <Button size="small" onClick={() => void dismiss(group.key)}>
                     Not duplicates
-                  </button>
+                  </Button>
                 </header>
                 <table>
                   <thead>

@@ -1,6 +1,7 @@
 import { COLUMN_BY_ID } from './columns'
 import { Popover } from '../../components/Popover'
 import type { ColumnLayoutState } from './useColumnLayout'
+import { Button } from '../../components/Button'
 
 /** Which columns show and in what order; widths are set by dragging the header edges. */
 export function ColumnChooser({ columns }: { columns: ColumnLayoutState }) {
@@ -21,32 +22,32 @@ export function ColumnChooser({ columns }: { columns: ColumnLayoutState }) {
                     {label}
                   </label>
                   <span className="column-moves">
-                    <button
-                      type="button"
-                      className="button button-quiet button-small"
+                    <Button
+                      variant="quiet"
+                      size="small"
                       aria-label={`Move ${label} earlier`}
                       disabled={index === 0}
                       onClick={() => move(id, -1)}
                     >
                       ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-quiet button-small"
+                    </Button>
+                    <Button
+                      variant="quiet"
+                      size="small"
                       aria-label={`Move ${label} later`}
                       disabled={index === layout.order.length - 1}
                       onClick={() => move(id, 1)}
                     >
                       ↓
-                    </button>
+                    </Button>
                   </span>
                 </li>
               )
             })}
           </ul>
-          <button type="button" className="button button-small" onClick={reset}>
+          <Button size="small" onClick={reset}>
             Reset columns
-          </button>
+          </Button>
         </>
       )}
     </Popover>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { InvoiceFilter } from '../../lib/contract'
 import { plural } from '../../lib/format'
 import { call } from '../../lib/ipc'
+import { Button } from '../../components/Button'
 
 type Props = {
   filter: InvoiceFilter
@@ -31,9 +32,9 @@ export function DueDateGapNotice({ filter, refreshKey, onSetTerms }: Props) {
       <div className="notice-body">
         Overdue leaves out {plural(count, 'open invoice', 'open invoices')} with no due date: CareSquare, Yeti-Switch and Lynkwell send
         none.{' '}
-        <button type="button" className="link-button" onClick={onSetTerms}>
+        <Button variant="link" onClick={onSetTerms}>
           Set payment terms
-        </button>{' '}
+        </Button>{' '}
         to derive them.
       </div>
     </div>

@@ -8,6 +8,7 @@ import type { RowSelection } from './rowSelection'
 import { useCsvDelimiter } from './useCsvDelimiter'
 import type { useExport } from './useExport'
 import './ExportControls.css'
+import { Button } from '../../components/Button'
 
 type Exporter = ReturnType<typeof useExport>
 
@@ -104,9 +105,9 @@ export function ExportButton({
             <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
             For Excel (UTF-8 with byte order mark)
           </label>
-          <button type="submit" className="button button-primary" disabled={running || count === 0}>
+          <Button type="submit" variant="primary" disabled={running || count === 0}>
             Export {plural(count, 'invoice', 'invoices')}
-          </button>
+          </Button>
         </form>
       )}
     </Popover>
@@ -133,24 +134,12 @@ export function ExportStatus({ exporter }: { exporter: Exporter }) {
         Exported {plural(result.invoices, 'invoice', 'invoices')}
         {result.rows !== result.invoices ? ` (${formatCount(result.rows)} rows)` : ''} to <span className="mono break">{result.path}</span>
         <span className="export-open-actions">
-          <button
-            type="button"
-            className="button button-small"
-            disabled={!result.desktop}
-            title={unavailable}
-            onClick={() => void exporter.open(result.id, false)}
-          >
+          <Button size="small" disabled={!result.desktop} title={unavailable} onClick={() => void exporter.open(result.id, false)}>
             Open
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={!result.desktop}
-            title={unavailable}
-            onClick={() => void exporter.open(result.id, true)}
-          >
+          </Button>
+          <Button size="small" disabled={!result.desktop} title={unavailable} onClick={() => void exporter.open(result.id, true)}>
             Show in folder
-          </button>
+          </Button>
         </span>
         {openError && (
           <span className="export-open-error" role="alert">
@@ -169,9 +158,9 @@ export function ExportStatus({ exporter }: { exporter: Exporter }) {
           : `Exporting ${formatCount(progress.written)} of ${plural(progress.total, 'invoice', 'invoices')}…`}
       </span>
       <progress max={progress?.total || 1} value={progress?.written ?? 0} aria-label="Export progress" />
-      <button type="button" className="button button-small" disabled={state.cancelling} onClick={exporter.cancel}>
+      <Button size="small" disabled={state.cancelling} onClick={exporter.cancel}>
         {state.cancelling ? 'Cancelling…' : 'Cancel export'}
-      </button>
+      </Button>
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { InvoiceDetailBody } from './InvoiceDetailBody'
 import { InvoiceStatusBadge } from './InvoiceStatusBadge'
 import { useEscape } from './useEscape'
 import { useInvoiceDetail } from './useInvoiceDetail'
+import { Button } from '../../components/Button'
 
 type Props = {
   /** The row that was opened: enough to title the pane while the full record loads. */
@@ -37,9 +38,9 @@ export function InvoiceDetailPane({ invoice, providerLabel, refreshKey, focusOnO
           </h2>
           <InvoiceStatusBadge invoice={shown} />
         </div>
-        <button type="button" className="button button-quiet" onClick={onClose}>
+        <Button variant="quiet" onClick={onClose}>
           Close
-        </button>
+        </Button>
       </header>
       <div className="detail-scroll">
         {error && <Notice tone="error">{error}</Notice>}

@@ -4,6 +4,7 @@ import { useHideAmounts } from '../../components/HideAmounts'
 import { AccountSelect } from '../../components/AccountSelect'
 import { amountExample } from './parseLocaleAmount'
 import { FLAGS, type FilterForm, type InvoiceFilterState } from './useInvoiceFilters'
+import { Button } from '../../components/Button'
 
 const CHANGE_OPTIONS: { value: ChangeField | ''; label: string }[] = [
   { value: '', label: 'Any change' },
@@ -110,13 +111,13 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
             <option value="only">Only removed</option>
           </select>
         </div>
-        <button type="button" className="button" aria-expanded={more} aria-controls={`${id}-more`} onClick={() => setMore((m) => !m)}>
+        <Button aria-expanded={more} aria-controls={`${id}-more`} onClick={() => setMore((m) => !m)}>
           More filters{filters.extraCount > 0 ? ` (${filters.extraCount})` : ''}
-        </button>
+        </Button>
         {filters.narrowed && (
-          <button type="button" className="button button-quiet" onClick={filters.clear}>
+          <Button variant="quiet" onClick={filters.clear}>
             Clear filters
-          </button>
+          </Button>
         )}
       </div>
 

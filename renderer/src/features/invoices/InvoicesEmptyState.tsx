@@ -1,3 +1,4 @@
+import { Button } from '../../components/Button'
 type Props = {
   narrowed: boolean
   /** Whether the search is the only thing narrowing the list. */
@@ -35,9 +36,7 @@ export function InvoicesEmptyState({ narrowed, searchOnly, search, syncing, onli
   return (
     <div className="empty-state">
       <p className="empty-title">{title}</p>
-      <button type="button" className="button" onClick={onClear}>
-        Clear search and filters
-      </button>
+      <Button onClick={onClear}>Clear search and filters</Button>
     </div>
   )
 }

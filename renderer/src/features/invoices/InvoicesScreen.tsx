@@ -29,6 +29,8 @@ import { useInvoiceFilters } from './useInvoiceFilters'
 import { useRowWindows } from './useRowWindows'
 import { useShortcuts } from './useShortcuts'
 import { useFilterTotals, useLeftOutOfTotals, useSelectionTotals } from './useTotals'
+import { Button } from '../../components/Button'
+import './invoices.css'
 
 type Props = {
   accounts: AccountSummary[]
@@ -230,14 +232,14 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
         <div className="head-actions">
           <SavedViews current={viewState} onApply={applyView} />
           <ColumnChooser columns={columns} />
-          <button type="button" className="button" aria-keyshortcuts="Control+C Meta+C" onClick={copyRows} disabled={total === 0}>
+          <Button aria-keyshortcuts="Control+C Meta+C" onClick={copyRows} disabled={total === 0}>
             {selectedCount > 0 ? `Copy ${plural(selectedCount, 'row', 'rows')}` : 'Copy row'}
-          </button>
+          </Button>
           <ExportButton exporter={exporter} query={filters.listing} total={total} selection={selection} />
           <PdfBundleButton bundler={bundler} query={filters.listing} total={total} busy={exporter.state.phase === 'running'} />
-          <button type="button" className="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
+          <Button aria-keyshortcuts="?" onClick={() => setHelp(true)}>
             Shortcuts
-          </button>
+          </Button>
         </div>
       </div>
       <InvoiceFilters
@@ -261,9 +263,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
       {windows.error && (
         <Notice tone="error">
           Invoices could not be read from the cache: {windows.error}{' '}
-          <button type="button" className="button button-small" onClick={windows.retry}>
+          <Button size="small" onClick={windows.retry}>
             Try again
-          </button>
+          </Button>
         </Notice>
       )}
       <div className="invoices-body">

@@ -2,6 +2,7 @@ import { Notice } from '../../components/Notice'
 import type { InvoiceListing } from '../../lib/contract'
 import { formatCount, plural } from '../../lib/format'
 import type { usePdfBundle } from './usePdfBundle'
+import { Button } from '../../components/Button'
 
 type Bundler = ReturnType<typeof usePdfBundle>
 
@@ -18,15 +19,13 @@ export function PdfBundleButton({
   busy: boolean
 }) {
   return (
-    <button
-      type="button"
-      className="button"
+    <Button
       disabled={busy || bundler.state.phase === 'running' || total === 0}
       title={`A ZIP with the PDF of each of the ${formatCount(total)} invoices listed, manifest.csv and README.txt`}
       onClick={() => void bundler.start(query)}
     >
       Export PDFs (ZIP)…
-    </button>
+    </Button>
   )
 }
 
@@ -57,9 +56,9 @@ export function PdfBundleStatus({ bundler }: { bundler: Bundler }) {
         {progress === null ? 'Starting the PDF export…' : `Packing PDF ${formatCount(progress.written)} of ${formatCount(progress.total)}…`}
       </span>
       <progress max={progress?.total || 1} value={progress?.written ?? 0} aria-label="PDF export progress" />
-      <button type="button" className="button button-small" disabled={state.cancelling} onClick={bundler.cancel}>
+      <Button size="small" disabled={state.cancelling} onClick={bundler.cancel}>
         {state.cancelling ? 'Cancelling…' : 'Cancel PDF export'}
-      </button>
+      </Button>
     </div>
   )
 }

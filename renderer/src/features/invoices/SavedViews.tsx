@@ -3,6 +3,7 @@ import type { SavedView, SavedViewState } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { Popover } from '../../components/Popover'
 import { sameState, useSavedViews } from './useSavedViews'
+import { Button } from '../../components/Button'
 
 type Props = {
   current: SavedViewState
@@ -39,9 +40,9 @@ export function SavedViews({ current, onApply }: Props) {
         {(close) => <SaveViewForm views={views} onSave={async (name) => save(name, current).then(close)} />}
       </Popover>
       {active && (
-        <button type="button" className="button button-quiet" onClick={() => void remove(active.id)}>
+        <Button variant="quiet" onClick={() => void remove(active.id)}>
           Delete view
-        </button>
+        </Button>
       )}
       {error && (
         <p role="alert" className="field-error">
@@ -89,9 +90,9 @@ function SaveViewForm({ views, onSave }: { views: SavedView[]; onSave: (name: st
           {error}
         </p>
       )}
-      <button type="submit" className="button button-primary button-small">
+      <Button type="submit" variant="primary" size="small">
         Save
-      </button>
+      </Button>
     </form>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { Button } from '../../components/Button'
 
 // Apple keyboards say ⌘ where others say Ctrl; the renderer has no Node, so it asks the browser.
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl'
@@ -64,9 +65,7 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
-      <button type="button" className="button" onClick={onClose}>
-        Close
-      </button>
+      <Button onClick={onClose}>Close</Button>
     </dialog>
   )
 }

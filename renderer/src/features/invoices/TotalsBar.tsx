@@ -2,6 +2,7 @@ import { useId } from 'react'
 import type { CurrencyTotal } from '../../lib/contract'
 import { formatCount, plural } from '../../lib/format'
 import { Money } from '../../components/HideAmounts'
+import { Button } from '../../components/Button'
 
 type Props = {
   filtered: { totals: CurrencyTotal[] | null; failed: boolean }
@@ -53,18 +54,13 @@ export function TotalsBar({
             state={selected}
           />
           {!allMatching && selectedCount < matchingCount && (
-            <button
-              type="button"
-              className="button button-quiet button-small"
-              aria-keyshortcuts="Control+Shift+A Meta+Shift+A"
-              onClick={onSelectAllMatching}
-            >
+            <Button variant="quiet" size="small" aria-keyshortcuts="Control+Shift+A Meta+Shift+A" onClick={onSelectAllMatching}>
               Select all {formatCount(matchingCount)} matching
-            </button>
+            </Button>
           )}
-          <button type="button" className="button button-quiet button-small" onClick={onClearSelection}>
+          <Button variant="quiet" size="small" onClick={onClearSelection}>
             Clear selection
-          </button>
+          </Button>
         </div>
       )}
       <div className="totals-rule">

@@ -3,6 +3,8 @@ import { Notice } from '../../components/Notice'
 import type { LockStatus } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
+import { Button } from '../../components/Button'
+import './lock.css'
 
 type Props = { lock: LockStatus; onUnlocked: (lock: LockStatus) => void }
 
@@ -63,24 +65,14 @@ export function LockScreen({ lock, onUnlocked }: Props) {
         {error && <Notice tone="error">{error}</Notice>}
         <div className="actions">
           {(lock.hasPasscode || !touchId) && (
-            <button
-              type="submit"
-              className="button button-primary"
-              autoFocus={!lock.hasPasscode}
-              disabled={busy || (lock.hasPasscode && passcode === '')}
-            >
+            <Button type="submit" variant="primary" autoFocus={!lock.hasPasscode} disabled={busy || (lock.hasPasscode && passcode === '')}>
               Unlock
-            </button>
+            </Button>
           )}
           {touchId && (
-            <button
-              type="button"
-              className={`button${lock.hasPasscode ? '' : ' button-primary'}`}
-              disabled={busy}
-              onClick={() => void unlock({ system: true })}
-            >
+            <Button variant={lock.hasPasscode ? 'default' : 'primary'} disabled={busy} onClick={() => void unlock({ system: true })}>
               Unlock with Touch ID
-            </button>
+            </Button>
           )}
         </div>
       </form>

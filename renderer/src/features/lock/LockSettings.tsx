@@ -4,6 +4,8 @@ import type { LockStatus, MethodInput } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
 import { useHideAmounts } from '../../components/HideAmounts'
+import { Button } from '../../components/Button'
+import './lock.css'
 
 const IDLE_CHOICES = [1, 5, 10, 15, 30, 60, 120, 240]
 
@@ -136,13 +138,13 @@ function PasscodeForm({ lock, onChanged }: Props) {
       </div>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           Save passcode
-        </button>
+        </Button>
         {lock.hasPasscode && (
-          <button type="button" className="button button-danger-quiet" disabled={busy || current === ''} onClick={() => void save(null)}>
+          <Button variant="danger-quiet" disabled={busy || current === ''} onClick={() => void save(null)}>
             Remove passcode
-          </button>
+          </Button>
         )}
       </div>
     </form>

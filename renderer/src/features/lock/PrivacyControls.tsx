@@ -3,6 +3,8 @@ import type { LockStatus } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
 import { useHideAmounts } from '../../components/HideAmounts'
+import { Button } from '../../components/Button'
+import './lock.css'
 
 type Props = { lock: LockStatus; onLockChanged: (lock: LockStatus) => void }
 
@@ -43,13 +45,13 @@ export function PrivacyControls({ lock, onLockChanged }: Props) {
           {error}
         </p>
       )}
-      <button type="button" className="button button-quiet" aria-pressed={privacy.hidden} title="Ctrl+Shift+H" onClick={privacy.toggle}>
+      <Button variant="quiet" aria-pressed={privacy.hidden} title="Ctrl+Shift+H" onClick={privacy.toggle}>
         Hide amounts
-      </button>
+      </Button>
       {lock.enabled && (
-        <button type="button" className="button button-quiet" title="Ctrl+Shift+L" onClick={() => void lockNow()}>
+        <Button variant="quiet" title="Ctrl+Shift+L" onClick={() => void lockNow()}>
           Lock
-        </button>
+        </Button>
       )}
     </div>
   )

@@ -7,6 +7,7 @@ import { FreshnessList } from './FreshnessList'
 import { MonthlyChart, type Series } from './MonthlyChart'
 import { monthDates } from './monthLabel'
 import { useOverview } from './useOverview'
+import { Button } from '../../components/Button'
 
 type Props = {
   accounts: AccountSummary[]
@@ -34,9 +35,9 @@ export function OverviewScreen({ accounts, providers, refreshKey, onOpenInvoices
         <h1>Overview</h1>
         <div className="segmented" role="group" aria-label="Months shown">
           {([12, 24] as const).map((n) => (
-            <button key={n} type="button" className="button button-small" aria-pressed={months === n} onClick={() => setMonths(n)}>
+            <Button key={n} size="small" aria-pressed={months === n} onClick={() => setMonths(n)}>
               {n} months
-            </button>
+            </Button>
           ))}
         </div>
       </div>

@@ -8,6 +8,7 @@ import { PdfToolbar } from './PdfToolbar'
 import { printPdf } from './printPdf'
 import { useFind } from './useFind'
 import { useZoom } from './useZoom'
+import { Button } from '../../components/Button'
 
 type Props = {
   doc: PDFDocumentProxy
@@ -113,9 +114,7 @@ export function PdfDocumentView({ doc, findRef }: Props) {
         {veiled && (
           <div className="pdf-veil">
             <p>Amounts are hidden, so this document is too.</p>
-            <button type="button" className="button" onClick={() => setRevealed(true)}>
-              Show this document
-            </button>
+            <Button onClick={() => setRevealed(true)}>Show this document</Button>
           </div>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react'
 import { LoadFailure } from '../../components/LoadFailure'
 import type { InvoiceDetail } from '../../lib/contract'
+import { Button } from '../../components/Button'
 
 /** The viewer and pdf.js load the first time a PDF is opened, not with the app. */
 const PdfViewer = lazy(() => import('./PdfViewer'))
@@ -29,9 +30,9 @@ export function PdfSection({ detail, providerLabel, onViewerChange }: Props) {
           ? `${providerLabel}’s own PDF: downloaded the first time it is opened, then kept for offline use.`
           : `${providerLabel} has no PDF for this invoice; Quire renders a printable one from the synced data.`}
       </p>
-      <button ref={buttonRef} type="button" className="button" onClick={() => setOpen(true)}>
+      <Button ref={buttonRef} onClick={() => setOpen(true)}>
         Open PDF
-      </button>
+      </Button>
       {open && (
         <LoadFailure what="PDF viewer">
           <Suspense

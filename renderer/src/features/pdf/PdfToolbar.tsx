@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type RefObject } from 'react'
 import type { Find } from './useFind'
 import type { Zoom, ZoomMode } from './useZoom'
+import { Button } from '../../components/Button'
 
 type Props = {
   pageNumber: number
@@ -40,15 +41,9 @@ export function PdfToolbar({ pageNumber, pageCount, onGoTo, zoom, find, findRef,
   return (
     <div className="pdf-toolbar" role="toolbar" aria-label="PDF viewer">
       <div className="pdf-tool-group">
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => onGoTo(pageNumber - 1)}
-          disabled={pageNumber <= 1}
-          aria-label="Previous page"
-        >
+        <Button size="small" onClick={() => onGoTo(pageNumber - 1)} disabled={pageNumber <= 1} aria-label="Previous page">
           ‹
-        </button>
+        </Button>
         <label htmlFor={`${id}-page`} className="sr-only">
           Page
         </label>
@@ -62,21 +57,15 @@ export function PdfToolbar({ pageNumber, pageCount, onGoTo, zoom, find, findRef,
           onKeyDown={(event) => event.key === 'Enter' && go()}
         />
         <span className="muted">of {pageCount}</span>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => onGoTo(pageNumber + 1)}
-          disabled={pageNumber >= pageCount}
-          aria-label="Next page"
-        >
+        <Button size="small" onClick={() => onGoTo(pageNumber + 1)} disabled={pageNumber >= pageCount} aria-label="Next page">
           ›
-        </button>
+        </Button>
       </div>
 
       <div className="pdf-tool-group">
-        <button type="button" className="button button-small" onClick={zoom.zoomOut} aria-label="Zoom out">
+        <Button size="small" onClick={zoom.zoomOut} aria-label="Zoom out">
           −
-        </button>
+        </Button>
         <label htmlFor={`${id}-zoom`} className="sr-only">
           Zoom
         </label>
@@ -103,9 +92,9 @@ export function PdfToolbar({ pageNumber, pageCount, onGoTo, zoom, find, findRef,
               </option>
             ))}
         </select>
-        <button type="button" className="button button-small" onClick={zoom.zoomIn} aria-label="Zoom in">
+        <Button size="small" onClick={zoom.zoomIn} aria-label="Zoom in">
           +
-        </button>
+        </Button>
       </div>
 
       <div className="pdf-tool-group pdf-find">
@@ -130,29 +119,17 @@ export function PdfToolbar({ pageNumber, pageCount, onGoTo, zoom, find, findRef,
         <span className="pdf-find-status muted" role="status">
           {veiled ? '' : findStatus}
         </span>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={find.previous}
-          disabled={veiled || find.hits.length === 0}
-          aria-label="Previous match"
-        >
+        <Button size="small" onClick={find.previous} disabled={veiled || find.hits.length === 0} aria-label="Previous match">
           ↑
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={find.next}
-          disabled={veiled || find.hits.length === 0}
-          aria-label="Next match"
-        >
+        </Button>
+        <Button size="small" onClick={find.next} disabled={veiled || find.hits.length === 0} aria-label="Next match">
           ↓
-        </button>
+        </Button>
       </div>
 
-      <button type="button" className="button button-small" onClick={onPrint} disabled={printing || veiled}>
+      <Button size="small" onClick={onPrint} disabled={printing || veiled}>
         {printing ? 'Preparing…' : 'Print…'}
-      </button>
+      </Button>
     </div>
   )
 }

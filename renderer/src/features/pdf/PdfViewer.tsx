@@ -6,6 +6,7 @@ import { useViewSessionRecorder } from '../activity/useViewSessionRecorder'
 import { PdfDocumentView } from './PdfDocumentView'
 import { usePdfDocument, type PdfInfo } from './usePdfDocument'
 import './pdf.css'
+import { Button } from '../../components/Button'
 
 type Props = {
   accountId: string
@@ -67,9 +68,7 @@ export default function PdfViewer({ accountId, remoteId, title, onClose }: Props
         </div>
         <div className="pdf-actions">
           {info && <DesktopActions accountId={accountId} remoteId={remoteId} info={info} />}
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
+          <Button onClick={onClose}>Close</Button>
         </div>
       </header>
       {info?.source === 'generated' && (
@@ -123,12 +122,12 @@ function DesktopActions({ accountId, remoteId, info }: { accountId: string; remo
 
   return (
     <>
-      <button type="button" className="button" onClick={() => void openExternal()} disabled={!info.desktop} title={unavailable}>
+      <Button onClick={() => void openExternal()} disabled={!info.desktop} title={unavailable}>
         Open in system viewer
-      </button>
-      <button type="button" className="button" onClick={() => void saveAs()} disabled={!info.desktop} title={unavailable}>
+      </Button>
+      <Button onClick={() => void saveAs()} disabled={!info.desktop} title={unavailable}>
         Save as…
-      </button>
+      </Button>
       {message && (
         <span className={`pdf-action-message pdf-action-${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
           {message.text}

@@ -3,6 +3,7 @@ import { Notice } from '../../components/Notice'
 import type { LogLocation } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
+import { Button } from '../../components/Button'
 
 /**
  * Where Quire's log is (the desktop app opens the folder; elsewhere the path is shown to copy)
@@ -50,9 +51,7 @@ export function DiagnosticsSetting() {
         <input id={`${id}-log`} className="mono" type="text" readOnly value={location?.file ?? ''} onFocus={(e) => e.target.select()} />
         {location?.canOpenFolder && (
           <div className="actions">
-            <button type="button" className="button" onClick={() => void openFolder()}>
-              Open logs folder
-            </button>
+            <Button onClick={() => void openFolder()}>Open logs folder</Button>
           </div>
         )}
       </div>
@@ -70,9 +69,9 @@ export function DiagnosticsSetting() {
         token. Amounts, counterparties and notes are masked unless you include invoice details.
       </p>
       <div className="actions">
-        <button type="button" className="button" disabled={busy} onClick={() => void save()}>
+        <Button disabled={busy} onClick={() => void save()}>
           {busy ? 'Saving…' : 'Save diagnostics…'}
-        </button>
+        </Button>
       </div>
       {savedTo && (
         <Notice tone="success">

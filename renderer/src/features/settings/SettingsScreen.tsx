@@ -3,6 +3,7 @@ import { LockSettings } from '../lock/LockSettings'
 import { DiagnosticsSetting } from './DiagnosticsSetting'
 import { PdfCacheSetting } from './PdfCacheSetting'
 import { SyncIntervalSetting } from './SyncIntervalSetting'
+import './settings.css'
 
 type Props = { lock: LockStatus; onLockChanged: (lock: LockStatus) => void }
 

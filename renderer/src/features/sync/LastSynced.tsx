@@ -1,6 +1,7 @@
 import { RelativeTime } from '../../components/RelativeTime'
 import type { AccountSummary } from '../../lib/contract'
 import { formatInstant } from '../../lib/format'
+import { Button } from '../../components/Button'
 
 type Props = {
   accounts: AccountSummary[]
@@ -39,9 +40,9 @@ export function LastSynced({ accounts, onFix }: Props) {
         {onFix && (
           <>
             {' — '}
-            <button type="button" className="link-button" onClick={onFix}>
+            <Button variant="link" onClick={onFix}>
               Fix
-            </button>
+            </Button>
           </>
         )}
       </p>

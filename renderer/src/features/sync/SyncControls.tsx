@@ -3,6 +3,8 @@ import { OfflineBadge } from '../../components/OfflineBadge'
 import { LastSynced } from './LastSynced'
 import { SyncProgressStrip } from './SyncProgressStrip'
 import type { SyncState } from './useSync'
+import { Button } from '../../components/Button'
+import './sync.css'
 
 /** Lives in the top bar: progress while a sync runs (else when the last one was), then the buttons. */
 export function SyncControls({
@@ -24,19 +26,13 @@ export function SyncControls({
         </p>
       )}
       {sync.running && (
-        <button
-          type="button"
-          className="button"
-          aria-label={sync.cancelling ? undefined : 'Cancel sync'}
-          disabled={sync.cancelling}
-          onClick={() => void sync.cancel()}
-        >
+        <Button aria-label={sync.cancelling ? undefined : 'Cancel sync'} disabled={sync.cancelling} onClick={() => void sync.cancel()}>
           {sync.cancelling ? 'Cancelling…' : 'Cancel'}
-        </button>
+        </Button>
       )}
-      <button type="button" className="button button-primary" disabled={sync.running} onClick={() => void sync.run()}>
+      <Button variant="primary" disabled={sync.running} onClick={() => void sync.run()}>
         Sync now
-      </button>
+      </Button>
     </div>
   )
 }

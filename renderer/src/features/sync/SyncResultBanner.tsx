@@ -1,6 +1,7 @@
 import { Notice } from '../../components/Notice'
 import { summarizeSync } from './summarizeSync'
 import type { SyncResult } from './useSync'
+import './sync.css'
 
 export function SyncResultBanner({ result, onDismiss }: { result: SyncResult; onDismiss: () => void }) {
   if (result.kind === 'error') {

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { Notice } from '../../components/Notice'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
+import { Button } from '../../components/Button'
+import './welcome.css'
 
 type Props = {
   /** Called once the demo accounts exist; the caller starts the sync and moves on. */
@@ -37,18 +39,12 @@ export function WelcomeScreen({ onDemoReady, onAddAccount }: Props) {
           network is gone.
         </p>
         <div className="welcome-actions">
-          <button
-            type="button"
-            className="button button-primary button-large"
-            disabled={starting}
-            aria-busy={starting || undefined}
-            onClick={startDemo}
-          >
+          <Button variant="primary" size="large" disabled={starting} aria-busy={starting || undefined} onClick={startDemo}>
             {starting ? 'Starting demo…' : 'Try the demo workspace'}
-          </button>
-          <button type="button" className="button button-large" disabled={starting} onClick={onAddAccount}>
+          </Button>
+          <Button size="large" disabled={starting} onClick={onAddAccount}>
             Add an account
-          </button>
+          </Button>
         </div>
         <p className="welcome-note">
           The demo fills Quire with made-up invoices from a simulated provider; remove it any time under Accounts.
