@@ -92,7 +92,15 @@ export function InvoiceRow({
   )
 }
 
-function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice: InvoiceSummary; providerLabel: (id: string) => string }) {
+export function Cell({
+  column,
+  invoice,
+  providerLabel
+}: {
+  column: GridColumn
+  invoice: InvoiceSummary
+  providerLabel: (id: string) => string
+}) {
   const text = (value: string | null) => (
     <span className="cell-text" title={value ?? undefined}>
       {value ?? '—'}

@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Notice } from '../../components/Notice'
 import type { AccountSummary, InvoiceFilter, InvoiceKey, InvoiceSummary, ProviderInfo, SavedViewState } from '../../lib/contract'
-import { plural } from '../../lib/format'
+import { formatCount, plural } from '../../lib/format'
 import { useRememberedState } from '../../lib/rememberedState'
 import { useNetworkStatus } from '../../lib/useNetworkStatus'
 import { ColumnChooser } from './ColumnChooser'
 import { visibleColumns } from './columns'
 import { DueDateGapNotice } from './DueDateGapNotice'
 import { ExportButton, ExportStatus } from './ExportControls'
+import { filterInWords } from './filterInWords'
+import { InvoicesPrint } from './InvoicesPrint'
+import { PRINT_ROWS, usePrintRows } from './usePrintRows'
 import { PdfBundleButton, PdfBundleStatus } from './PdfBundleControls'
 import { InvoiceDetailPane } from './InvoiceDetailPane'
 import { InvoiceFilters } from './InvoiceFilters'
@@ -188,6 +191,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
 
   const openKey = opened ? invoiceKey(opened.invoice) : null
   const shown = visibleColumns(columns.layout)
+  const printer = usePrintRows(onScreen)
 
   return (
     <div className="screen invoices-screen">
@@ -210,6 +214,15 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
           </button>
           <ExportButton exporter={exporter} query={filters.listing} total={total} />
           <PdfBundleButton bundler={bundler} query={filters.listing} total={total} busy={exporter.state.phase === 'running'} />
+          <button
+            type="button"
+            className="button"
+            aria-keyshortcuts="Control+P Meta+P"
+            title={`Prints the filter, the totals and the first ${formatCount(PRINT_ROWS)} rows; Export CSV writes them all`}
+            onClick={printer.print}
+          >
+            Print…
+          </button>
           <button type="button" className="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
             Shortcuts
           </button>
@@ -303,6 +316,19 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
         )}
       </div>
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {printer.state.error && <Notice tone="error">The invoices could not be read for printing: {printer.state.error}</Notice>}
+      <InvoicesPrint
+        columns={shownSpecs}
+        filterText={filterInWords(onScreen, {
+          account: (accountId) => accounts.find((a) => a.id === accountId)?.name ?? accountId,
+          provider: providerLabel
+        })}
+        total={windows.counted ? total : null}
+        rows={printer.state.rows}
+        printedAt={printer.state.at}
+        totals={filteredTotals.totals}
+        providerLabel={providerLabel}
+      />
     </div>
   )
 }
