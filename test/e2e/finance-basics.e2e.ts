@@ -105,6 +105,26 @@ test.describe('finance basics: presets, Paid on, print', () => {
     await expect(detail).toContainText(await localDate(latest.sentAt!))
   })
 
+  test('a Recently viewed entry opens its invoice in the grid’s detail, whatever the grid’s filter', async ({ page }) => {
+    const viewed = invoices[7]!
+    const grid = page.getByRole('grid', { name: 'Invoices' })
+    await grid.getByRole('row').filter({ hasText: viewed.number! }).click()
+    const detail = page.getByRole('complementary', { name: 'Invoice details' })
+    await expect(detail).toContainText(viewed.number!)
+    await page.keyboard.press('Escape')
+    await expect(detail).toBeHidden()
+    // A filter that leaves the invoice out: the detail opens over the grid as it is.
+    await page.getByLabel('Status', { exact: true }).selectOption(viewed.status === 'DRAFT' ? 'paid' : 'draft')
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Activity' }).click()
+    const entry = page.getByRole('region', { name: 'Recently viewed' }).getByRole('listitem').first()
+    await entry.getByRole('button', { name: viewed.number! }).click()
+    await expect(page.getByRole('heading', { name: 'Invoices', level: 1 })).toBeVisible()
+    await expect(detail).toBeVisible()
+    await expect(detail).toContainText(viewed.number!)
+    await expect(detail).toContainText(viewed.billToName!)
+  })
+
   test('printing the list gives a light page with the filter in words, the time, the totals and the rows, no app around it', async ({
     page
   }) => {

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Notice } from '../../components/Notice'
 import type { AccountSummary, InvoiceFilter, InvoiceKey, InvoiceSummary, ProviderInfo, SavedViewState } from '../../lib/contract'
+import { errorMessage } from '../../lib/errorMessage'
 import { formatCount, plural } from '../../lib/format'
+import { call } from '../../lib/ipc'
 import { useRememberedState } from '../../lib/rememberedState'
 import { useNetworkStatus } from '../../lib/useNetworkStatus'
 import { ColumnChooser } from './ColumnChooser'
@@ -44,7 +46,8 @@ type Props = {
   onOpenAccounts?: () => void
 }
 
-export type GridRequest = { id: number; filter: InvoiceFilter }
+/** Shows these invoices (`filter`), or opens one invoice's detail over the grid as it is (`open`). */
+export type GridRequest = { id: number; filter?: InvoiceFilter; open?: InvoiceKey }
 
 type Opened = { invoice: InvoiceSummary; focusPane: boolean }
 
@@ -58,8 +61,15 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   useEffect(() => {
     if (!request || request.id === appliedRequest) return
     setAppliedRequest(request.id)
-    filters.apply(request.filter, filters.sort)
+    if (request.filter) filters.apply(request.filter, filters.sort)
+    // The detail is a superset of the row the pane needs; the invoice need not match the grid's filter.
+    if (request.open)
+      call('invoices.get', request.open).then(
+        (invoice) => setOpened({ invoice, focusPane: true }),
+        (error: unknown) => setOpenError(errorMessage(error))
+      )
   }, [request, appliedRequest])
+  const [openError, setOpenError] = useState<string | null>(null)
   const columns = useColumnLayout()
   const { hidden: amountsHidden } = useHideAmounts()
   const onScreen = useMemo(() => listingWhileHidden(filters.listing, amountsHidden), [filters.listing, amountsHidden])
@@ -236,6 +246,11 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
         searchRef={searchRef}
         onSearchKey={onSearchKey}
       />
+      {openError && (
+        <Notice tone="error" onDismiss={() => setOpenError(null)}>
+          The invoice could not be opened: {openError}
+        </Notice>
+      )}
       <ExportStatus exporter={exporter} />
       <PdfBundleStatus bundler={bundler} />
       {copier.message && (
