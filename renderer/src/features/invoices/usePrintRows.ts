@@ -52,6 +52,8 @@ export function usePrintRows(listing: InvoiceListing): { state: PrintState; prin
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
+      // An open dialog (the PDF viewer, the shortcuts) is not the list: the key is left to it.
+      if (document.querySelector('dialog[open]')) return
       if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'p') {
         event.preventDefault()
         print()
