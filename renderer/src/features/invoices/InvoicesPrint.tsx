@@ -26,21 +26,16 @@ type Props = {
  */
 export function InvoicesPrint({ columns, filterText, total, rows, printedAt, totals, providerLabel }: Props) {
   const counted = totals?.filter((t) => t.count > 0) ?? []
+  const facts: string[] = []
+  if (printedAt !== null) facts.push(`Printed ${formatInstant(printedAt.toISOString())}`)
+  if (total !== null) facts.push(plural(total, 'invoice', 'invoices'))
+  if (rows !== null && total !== null && total > rows.length)
+    facts.push(`the first ${formatCount(rows.length)} are printed (at most ${formatCount(PRINT_ROWS)}); Export CSV writes them all`)
   return (
     <div className="invoices-print" data-testid="invoices-print">
       <h1>Invoices</h1>
       <p>{filterText}.</p>
-      <p>
-        Printed {formatInstant((printedAt ?? new Date()).toISOString())}
-        {total !== null && <>; {plural(total, 'invoice', 'invoices')}</>}
-        {rows !== null && total !== null && total > rows.length && (
-          <>
-            {' '}
-            — the first {formatCount(rows.length)} are printed (at most {formatCount(PRINT_ROWS)}); Export CSV writes them all
-          </>
-        )}
-        .
-      </p>
+      {facts.length > 0 && <p>{facts.join('; ')}.</p>}
       {counted.length > 0 && (
         <ul className="invoices-print-totals">
           {counted.map((t) => (

@@ -251,6 +251,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
           The invoice could not be opened: {openError}
         </Notice>
       )}
+      {printer.state.error && <Notice tone="error">The invoices could not be read for printing: {printer.state.error}</Notice>}
       <ExportStatus exporter={exporter} />
       <PdfBundleStatus bundler={bundler} />
       {copier.message && (
@@ -331,7 +332,6 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
         )}
       </div>
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
-      {printer.state.error && <Notice tone="error">The invoices could not be read for printing: {printer.state.error}</Notice>}
       <InvoicesPrint
         columns={shownSpecs}
         filterText={filterInWords(onScreen, {
