@@ -53,7 +53,9 @@ const SORT_COLUMNS: Record<string, InvoiceSort['column']> = {
   paid: 'paid',
   pdf: 'hasPdf',
   balance: 'balance',
-  'days-overdue': 'daysOverdue'
+  'days-overdue': 'daysOverdue',
+  'paid-on': 'paidAt',
+  'sent-on': 'sentAt'
 }
 
 type FilterValues = {

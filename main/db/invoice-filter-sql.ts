@@ -207,7 +207,9 @@ const INVOICE_ORDER: Record<Exclude<InvoiceSort['column'], 'provider' | 'account
   paid: 'i.paid_scaled',
   hasPdf: 'i.has_pdf',
   balance: BALANCE_SCALED,
-  daysOverdue: OVERDUE_KEY
+  daysOverdue: OVERDUE_KEY,
+  paidAt: 'i.paid_at',
+  sentAt: 'i.sent_at'
 }
 
 interface OrderSql {
@@ -415,7 +417,7 @@ export function exportSql(
     sql: `SELECT i.id, i.account_id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status, i.payment_status,
         i.counterparty, i.issue_date, ${DUE_ON} AS due_date, i.due_date IS NULL AND i.derived_due_date IS NOT NULL AS due_derived, i.period_start, i.period_end,
         i.currency, i.subtotal, i.discount, i.tax, i.total, i.paid, ${BALANCE_SCALED} AS balance_scaled, i.has_pdf, i.removed,
-        i.is_duplicate, i.wont_claim, i.has_errors, i.line_item_count, i.notes, i.synced_at
+        i.is_duplicate, i.wont_claim, i.has_errors, i.line_item_count, i.notes, i.synced_at, i.paid_at, i.sent_at
         ${lines ? ', l.position, l.description, l.quantity, l.unit_price, l.amount' : ''}
       FROM ${from} ${lines ? 'LEFT JOIN line_items l ON l.invoice_id = i.id' : ''}
       ${where} ORDER BY ${orderBy}${lines ? ', l.position' : ''}`,

@@ -50,6 +50,8 @@ interface SummaryRow {
   issue_date: string | null
   due_date: string | null
   due_derived: 0 | 1
+  paid_at: string | null
+  sent_at: string | null
   removed: 0 | 1
   line_item_count: number
   has_pdf: 0 | 1
@@ -75,7 +77,7 @@ const SUMMARY_COLUMNS = `
   i.id, i.account_id, a.name AS account, a.provider, i.remote_id, i.number, i.status, i.raw_status,
   i.payment_status, i.counterparty, i.currency, i.total, i.paid, ${BALANCE_SCALED} AS balance_scaled, i.issue_date,
   ${DUE_ON} AS due_date, i.due_date IS NULL AND i.derived_due_date IS NOT NULL AS due_derived, i.removed, i.line_item_count, i.has_pdf,
-  i.is_duplicate, i.wont_claim, i.has_errors`
+  i.is_duplicate, i.wont_claim, i.has_errors, i.paid_at, i.sent_at`
 
 /** Enough distinct filter shapes for any session; past it the oldest statements are dropped. */
 const MAX_STATEMENTS = 200
@@ -430,6 +432,8 @@ function toSummary(row: SummaryRow, today: string): InvoiceSummary {
     issueDate: row.issue_date,
     dueDate: row.due_date,
     dueDateDerived: row.due_derived === 1,
+    paidAt: row.paid_at,
+    sentAt: row.sent_at,
     removed: row.removed === 1,
     lineItemCount: row.line_item_count,
     hasPdf: row.has_pdf === 1,

@@ -56,8 +56,8 @@ export class InvoicesRepo {
         account_id, remote_id, number, status, raw_status, payment_status, counterparty, notes,
         issue_date, due_date, period_start, period_end, currency, subtotal, tax, total, paid,
         total_scaled, has_pdf, line_item_count, remote_created_at, remote_updated_at, removed,
-        seen_walk, raw, synced_at, first_seen_at, discount, is_duplicate, wont_claim, has_errors)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        seen_walk, raw, synced_at, first_seen_at, discount, is_duplicate, wont_claim, has_errors, paid_at, sent_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (account_id, remote_id) DO UPDATE SET
         number = excluded.number, status = excluded.status, raw_status = excluded.raw_status,
         payment_status = excluded.payment_status, counterparty = excluded.counterparty,
@@ -69,7 +69,8 @@ export class InvoicesRepo {
         remote_created_at = excluded.remote_created_at, remote_updated_at = excluded.remote_updated_at,
         removed = excluded.removed, seen_walk = excluded.seen_walk, raw = excluded.raw,
         synced_at = excluded.synced_at, discount = excluded.discount, is_duplicate = excluded.is_duplicate,
-        wont_claim = excluded.wont_claim, has_errors = excluded.has_errors`)
+        wont_claim = excluded.wont_claim, has_errors = excluded.has_errors, paid_at = excluded.paid_at,
+        sent_at = excluded.sent_at`)
     // first_seen_at is written by the INSERT only: the update leaves when Quire first saw it.
     this.cachedStmt = db.prepare<[string, string], CachedRow>(
       `SELECT id, remote_id, status, payment_status, total, paid, removed, number, counterparty, notes, line_item_count
@@ -176,7 +177,9 @@ export class InvoicesRepo {
       invoice.discount ?? null,
       invoice.flags?.includes('duplicate') ? 1 : 0,
       invoice.flags?.includes('wontClaim') ? 1 : 0,
-      invoice.flags?.includes('errors') ? 1 : 0
+      invoice.flags?.includes('errors') ? 1 : 0,
+      invoice.paidAt ?? null,
+      invoice.sentAt ?? null
     )
     const id = before?.id ?? Number(written.lastInsertRowid)
     if (before === null || !sameLines(before.lineItems, invoice.lineItems)) {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DecimalString, InvoiceFlag, InvoiceStatus, IsoDate, LineItem } from '../../preload/contract'
+import { DecimalString, InvoiceFlag, InvoiceStatus, IsoDate, IsoInstant, LineItem } from '../../preload/contract'
 
 /**
  * What every connector produces from its provider's wire format: one shape for the cache,
@@ -25,6 +25,9 @@ export const UnifiedInvoice = z.object({
   /** Null when the provider sent none Quire could read: shown as "—" and left out of totals. */
   total: DecimalString.nullable(),
   paid: DecimalString.nullable(),
+  /** When the provider says it was paid and sent (UTC instants); absent where its reference has no such field. */
+  paidAt: IsoInstant.nullable().optional(),
+  sentAt: IsoInstant.nullable().optional(),
   hasPdf: z.boolean(),
   remoteCreatedAt: z.string().nullable(),
   remoteUpdatedAt: z.string().nullable(),

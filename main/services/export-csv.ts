@@ -71,6 +71,8 @@ export interface ExportRow {
   line_item_count: number
   notes: string | null
   synced_at: string
+  paid_at: string | null
+  sent_at: string | null
   position?: number | null
   description?: string | null
   quantity?: string | null
@@ -108,7 +110,11 @@ const INVOICE_HEADERS = [
   'provider_errors',
   'line_items',
   'notes',
-  'synced_at'
+  'synced_at',
+  // Added last so that every earlier column keeps its position. UTC instants, as the provider
+  // sends them (Hoursmith only); empty for the other providers.
+  'paid_on',
+  'sent_on'
 ]
 const LINE_HEADERS = ['line', 'line_description', 'line_quantity', 'line_unit_price', 'line_amount']
 
@@ -149,7 +155,9 @@ export function csvRow(row: ExportRow, level: ExportLevel, today: string, delimi
     row.has_errors === 1,
     row.line_item_count,
     row.notes,
-    row.synced_at
+    row.synced_at,
+    row.paid_at,
+    row.sent_at
   ]
   if (level === 'invoice') return csvLine(invoice, delimiter)
   const hasLine = row.position !== null && row.position !== undefined

@@ -151,6 +151,9 @@ export const InvoiceSummary = z.object({
   dueDate: IsoDate.nullable(),
   /** Whether dueDate comes from payment terms rather than the provider. */
   dueDateDerived: z.boolean(),
+  /** When the provider says it was paid / sent: instants (shown as local dates); null where it sends none. */
+  paidAt: IsoInstant.nullable(),
+  sentAt: IsoInstant.nullable(),
   removed: z.boolean(),
   lineItemCount: z.number().int().nonnegative(),
   hasPdf: z.boolean(),
@@ -223,7 +226,9 @@ export const InvoiceSortColumn = z.enum([
   'paid',
   'hasPdf',
   'balance',
-  'daysOverdue'
+  'daysOverdue',
+  'paidAt',
+  'sentAt'
 ])
 export type InvoiceSortColumn = z.infer<typeof InvoiceSortColumn>
 

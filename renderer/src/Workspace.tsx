@@ -16,7 +16,7 @@ import { SyncControls } from './features/sync/SyncControls'
 import { SyncResultBanner } from './features/sync/SyncResultBanner'
 import { useSync } from './features/sync/useSync'
 import { WelcomeScreen } from './features/welcome/WelcomeScreen'
-import type { InvoiceFilter, LockStatus } from './lib/contract'
+import type { InvoiceFilter, InvoiceKey, LockStatus } from './lib/contract'
 import { subscribe } from './lib/ipc'
 import { useAppInfo } from './lib/useAppInfo'
 
@@ -45,6 +45,13 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
   const openInvoices = useCallback(
     (filter: InvoiceFilter) => {
       setGridRequest((previous) => ({ id: (previous?.id ?? 0) + 1, filter }))
+      setView('invoices')
+    },
+    [setView]
+  )
+  const openInvoice = useCallback(
+    (key: InvoiceKey) => {
+      setGridRequest((previous) => ({ id: (previous?.id ?? 0) + 1, open: key }))
       setView('invoices')
     },
     [setView]
@@ -124,7 +131,9 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
               syncing={sync.running}
             />
           )}
-          {current === 'activity' && <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
+          {current === 'activity' && (
+            <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} onOpenInvoice={openInvoice} />
+          )}
           {current === 'duplicates' && <DuplicatesScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
           {current === 'settings' && <SettingsScreen lock={lock} onLockChanged={onLockChanged} />}
         </main>

@@ -343,7 +343,9 @@ function expectOrdered(db: Database.Database, ids: number[], sort: InvoiceSort):
     paid: 'i.paid_scaled',
     hasPdf: 'i.has_pdf',
     balance: BALANCE_SCALED,
-    daysOverdue: OVERDUE_KEY
+    daysOverdue: OVERDUE_KEY,
+    paidAt: 'i.paid_at',
+    sentAt: 'i.sent_at'
   }
   const rows = db
     .prepare(

@@ -103,7 +103,9 @@ describe('balance, days overdue and what counts in totals', () => {
     for (const [column, index] of [
       ['balance', 'invoices_by_balance'],
       ['daysOverdue', 'invoices_by_overdue'],
-      ['dueDate', 'invoices_by_due_on']
+      ['dueDate', 'invoices_by_due_on'],
+      ['paidAt', 'invoices_by_paid_at'],
+      ['sentAt', 'invoices_by_sent_at']
     ] as const) {
       const steps = plan(orderedIdsSql(InvoiceQuery.parse({ sort: { column, direction: 'desc' } }), TODAY))
       expect(steps).toContain(`COVERING INDEX ${index}`)

@@ -28,6 +28,8 @@ function invoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     issueDate: '2026-03-01',
     dueDate: '2026-03-15',
     dueDateDerived: false,
+    paidAt: null,
+    sentAt: null,
     removed: false,
     lineItemCount: 3,
     hasPdf: false,

@@ -122,4 +122,28 @@ describe('migrations', () => {
     ])
     db.close()
   })
+
+  it('fills the Hoursmith paid and sent instants of invoices cached before those fields existed, in UTC', () => {
+    const all = loadMigrations(defaultMigrationsDir)
+    const before = all.findIndex((m) => m.name === 'add_paid_and_sent_at')
+    expect(before).toBeGreaterThan(0)
+    const db = new Database(':memory:')
+    migrate(db, all.slice(0, before), null)
+    db.exec(
+      `INSERT INTO accounts (id, provider, name, base_url, created_at) VALUES ('cs', 'caresquare', 'Plan Co', 'u', 't'), ('hs', 'hoursmith', 'Studio', 'u', 't')`
+    )
+    const insert = db.prepare(
+      `INSERT INTO invoices (account_id, remote_id, status, currency, total, total_scaled, seen_walk, raw, synced_at) VALUES (?, ?, 'open', 'AUD', '1', 10000, 1, ?, 't')`
+    )
+    insert.run('hs', 'paid', JSON.stringify({ paidAt: '2025-03-31T20:30:00-05:00', sentAt: '2025-03-01T09:00:00Z' }))
+    insert.run('hs', 'draft', JSON.stringify({ paidAt: null, sentAt: 'not a time' }))
+    insert.run('cs', 'other', JSON.stringify({ paidAt: '2025-03-31T20:30:00Z' }))
+    migrate(db, all, null)
+    expect(db.prepare(`SELECT remote_id, paid_at, sent_at FROM invoices ORDER BY remote_id`).all()).toEqual([
+      { remote_id: 'draft', paid_at: null, sent_at: null },
+      { remote_id: 'other', paid_at: null, sent_at: null },
+      { remote_id: 'paid', paid_at: '2025-04-01T01:30:00.000Z', sent_at: '2025-03-01T09:00:00.000Z' }
+    ])
+    db.close()
+  })
 })

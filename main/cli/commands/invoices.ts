@@ -86,6 +86,9 @@ function show(ctx: CliContext, args: string[]): number {
   field('Account', `${invoice.account} (${invoice.provider})`)
   field('Issued', invoice.issueDate)
   field('Due', invoice.dueDate)
+  // Only Hoursmith sends them; instants, printed as sent (UTC), like "Synced at".
+  if (invoice.sentAt !== null) field('Sent at', invoice.sentAt)
+  if (invoice.paidAt !== null) field('Paid at', invoice.paidAt)
   if (invoice.flags.length > 0) field('Flags', invoice.flags.map((flag) => FLAG_WORDS[flag]).join(', '))
   field('Subtotal', invoice.subtotal && `${invoice.subtotal} ${invoice.currency}`)
   if (invoice.discount !== null) field('Discount', `${invoice.discount} ${invoice.currency}`)

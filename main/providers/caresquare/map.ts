@@ -63,6 +63,9 @@ export function mapCareSquareInvoice(wire: CareSquareInvoice, raw: unknown): Uni
     total,
     // Only a paid claim says how much was paid; a partial payment's amount is not in the API.
     paid: status === 'paid' ? total : null,
+    // CareSquare's reference has no paid or sent date (claim and approval statuses only).
+    paidAt: null,
+    sentAt: null,
     // The only pointer to the document is an internal S3 key; the API serves no PDF.
     hasPdf: false,
     remoteCreatedAt: wire.created_at ?? null,

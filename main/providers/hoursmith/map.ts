@@ -47,6 +47,10 @@ export function mapHoursmithInvoice(wire: HoursmithInvoice, raw: unknown): Unifi
     tax: subtotal === null || total === null ? null : subtract(total, subtract(subtotal, discount ?? '0')),
     total,
     paid: refunded || wire.amountPaid == null ? null : normalizeDecimal(wire.amountPaid),
+    // Instants on the wire (reference: datetime ISO-8601), kept as instants, normalised to UTC
+    // so that, as text, they sort in time order.
+    paidAt: wire.paidAt == null ? null : new Date(wire.paidAt).toISOString(),
+    sentAt: wire.sentAt == null ? null : new Date(wire.sentAt).toISOString(),
     hasPdf: false,
     remoteCreatedAt: wire.createdAt ?? null,
     remoteUpdatedAt: wire.updatedAt ?? null,

@@ -64,6 +64,10 @@ export function mapLynkwellInvoice(wire: LynkwellInvoice, raw: unknown, unit: Am
     total: subtotal === null || tax === null ? null : add(subtotal, tax),
     // No amount paid is sent; a PAID status says so, but the amount is not ours to invent.
     paid: null,
+    // Lynkwell's reference has lastPaymentAttemptDate, an attempt that may have failed, not a
+    // payment; and no sent date.
+    paidAt: null,
+    sentAt: null,
     hasPdf: typeof wire.pdfUrl === 'string' && wire.pdfUrl.length > 0,
     remoteCreatedAt: wire.createdAt ?? null,
     remoteUpdatedAt: null,

@@ -42,6 +42,9 @@ export function mapYetiInvoice(wire: YetiInvoice, account: YetiAccount | null, r
     tax: null,
     total: attributes.total === null ? null : normalizeDecimal(attributes.total),
     paid: null,
+    // Yeti-Switch's reference has neither: an invoice is a billing period's statement.
+    paidAt: null,
+    sentAt: null,
     hasPdf: attributes['has-pdf'],
     remoteCreatedAt: null,
     remoteUpdatedAt: null,

@@ -119,6 +119,14 @@ export function formatInstant(iso: string, exact = false): string {
   return (exact ? exactInstantFormat : instantFormat).format(date)
 }
 
+const localDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+
+/** An instant as the calendar date it fell on in the user's own time zone ("Paid on"). */
+export function formatLocalDate(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : localDateFormat.format(date)
+}
+
 /** Provider fields that may hold either a calendar date or an instant; anything else is shown as sent. */
 export function formatDateOrInstant(text: string): string {
   return CALENDAR_DATE.test(text) ? formatCalendarDate(text) : formatInstant(text)

@@ -1,7 +1,7 @@
 import { useReducer } from 'react'
 import { Notice } from '../../components/Notice'
 import { RelativeTime } from '../../components/RelativeTime'
-import type { ProviderInfo } from '../../lib/contract'
+import type { InvoiceKey, ProviderInfo } from '../../lib/contract'
 import { RecordingSetting } from './RecordingSetting'
 import { SessionList } from './SessionList'
 import { useRecentActivity } from './useRecentActivity'
@@ -11,10 +11,12 @@ type Props = {
   providers: ProviderInfo[]
   /** Changes after a sync or an account change: the list is read again. */
   refreshKey: string
+  /** Opens a viewed invoice in the grid's detail. */
+  onOpenInvoice: (key: InvoiceKey) => void
 }
 
 /** Workspace-wide activity: recently viewed invoices, how the providers' sessions synced, and the privacy controls. */
-export function ActivityScreen({ providers, refreshKey }: Props) {
+export function ActivityScreen({ providers, refreshKey, onOpenInvoice }: Props) {
   const [cleared, bump] = useReducer((n: number) => n + 1, 0)
   const { recent, error } = useRecentActivity(`${refreshKey}:${cleared}`)
   const providerLabel = (id: string) => providers.find((provider) => provider.id === id)?.label ?? id
@@ -49,7 +51,9 @@ export function ActivityScreen({ providers, refreshKey }: Props) {
         {recent?.sessions.length === 0 && (
           <p className="muted">No invoice has been viewed yet. Open one from Invoices: the view is recorded here.</p>
         )}
-        {recent && recent.sessions.length > 0 && <SessionList sessions={recent.sessions} providerLabel={providerLabel} showInvoice />}
+        {recent && recent.sessions.length > 0 && (
+          <SessionList sessions={recent.sessions} providerLabel={providerLabel} showInvoice onOpenInvoice={onOpenInvoice} />
+        )}
       </section>
       <RecordingSetting onCleared={bump} />
     </div>

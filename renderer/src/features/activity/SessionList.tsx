@@ -1,18 +1,22 @@
 import type { ViewSession } from '../../../../preload/contract'
 import { Badge } from '../../components/Badge'
+import type { InvoiceKey } from '../../lib/contract'
 import { formatInstant } from '../../lib/format'
 import { formatDuration } from './formatDuration'
 import { sourceLabel } from './sourceLabel'
+import './session-list.css'
 
 type Props = {
   sessions: ViewSession[]
   providerLabel: (provider: string) => string
   /** In a workspace-wide list each session names its invoice. */
   showInvoice?: boolean
+  /** Where given, a session's invoice (when cached) is a button that opens it. */
+  onOpenInvoice?: (key: InvoiceKey) => void
 }
 
 /** Sessions newest first, remote and local together, each labelled by where it was recorded. */
-export function SessionList({ sessions, providerLabel, showInvoice = false }: Props) {
+export function SessionList({ sessions, providerLabel, showInvoice = false, onOpenInvoice }: Props) {
   return (
     <ol className="session-list" aria-label="View sessions">
       {sessions.map((session) => (
@@ -26,7 +30,17 @@ export function SessionList({ sessions, providerLabel, showInvoice = false }: Pr
           </div>
           {showInvoice && (
             <p className="session-invoice">
-              {session.invoiceNumber ?? <span className="mono">{session.invoiceRemoteId}</span>}
+              {onOpenInvoice && session.invoiceCached ? (
+                <button
+                  type="button"
+                  className="session-open-invoice"
+                  onClick={() => onOpenInvoice({ accountId: session.accountId, remoteId: session.invoiceRemoteId })}
+                >
+                  {session.invoiceNumber ?? <span className="mono">{session.invoiceRemoteId}</span>}
+                </button>
+              ) : (
+                (session.invoiceNumber ?? <span className="mono">{session.invoiceRemoteId}</span>)
+              )}
               <span className="muted"> · {session.account}</span>
               {!session.invoiceCached && <span className="muted"> · invoice not synced yet</span>}
             </p>

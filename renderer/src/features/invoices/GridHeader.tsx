@@ -62,7 +62,7 @@ export function GridHeader({ columns, sort, onSort, onResize, amountSortOff, pin
 
 /** Money and dates are most useful largest or newest first; text A to Z. */
 function defaultDirection(column: GridColumn): InvoiceSort['direction'] {
-  return ['total', 'paid', 'balance', 'daysOverdue', 'issueDate', 'dueDate'].includes(column) ? 'desc' : 'asc'
+  return ['total', 'paid', 'balance', 'daysOverdue', 'issueDate', 'dueDate', 'paidAt', 'sentAt'].includes(column) ? 'desc' : 'asc'
 }
 
 function ResizeHandle({

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Fact, Facts } from '../../components/Facts'
 import { Notice } from '../../components/Notice'
 import type { InvoiceDetail } from '../../lib/contract'
-import { formatCalendarDate, formatDateOrInstant, formatInstant } from '../../lib/format'
+import { formatCalendarDate, formatDateOrInstant, formatInstant, formatLocalDate } from '../../lib/format'
 import { InvoiceActivitySection } from '../activity/InvoiceActivitySection'
 import { PdfCheckNotice } from '../documents/PdfCheckNotice'
 import { PdfSection } from '../pdf/PdfSection'
@@ -38,6 +38,17 @@ export function InvoiceDetailBody({ detail, providerLabel }: Props) {
         <Fact label="Due date">
           <DueDateText invoice={detail} />
         </Fact>
+        {/* Instants from the provider (Hoursmith only): the local day, the exact time on hover. */}
+        {detail.sentAt !== null && (
+          <Fact label="Sent on">
+            <span title={formatInstant(detail.sentAt, true)}>{formatLocalDate(detail.sentAt)}</span>
+          </Fact>
+        )}
+        {detail.paidAt !== null && (
+          <Fact label="Paid on">
+            <span title={formatInstant(detail.paidAt, true)}>{formatLocalDate(detail.paidAt)}</span>
+          </Fact>
+        )}
         {hasPeriod && (
           <Fact label="Period">
             {stamp(detail.periodStart)} – {stamp(detail.periodEnd)}

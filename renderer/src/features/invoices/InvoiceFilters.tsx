@@ -2,6 +2,7 @@ import { useId, useState, type Ref } from 'react'
 import type { AccountSummary, ChangeField, InvoiceFlag, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
 import { useHideAmounts } from '../../components/HideAmounts'
 import { AccountSelect } from '../../components/AccountSelect'
+import { DATE_PRESETS, matchingPreset, presetRange } from './datePresets'
 import { amountExample } from './parseLocaleAmount'
 import { FLAGS, type FilterForm, type InvoiceFilterState } from './useInvoiceFilters'
 import { Button } from '../../components/Button'
@@ -186,7 +187,7 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
               </select>
             </div>
           ))}
-          <DateRangeFields id={`${id}-issued`} legend="Issue date" from="issuedFrom" to="issuedTo" form={form} update={update} />
+          <DateRangeFields id={`${id}-issued`} legend="Issue date" from="issuedFrom" to="issuedTo" form={form} update={update} presets />
           <DateRangeFields id={`${id}-due`} legend="Due date" from="dueFrom" to="dueTo" form={form} update={update} />
           <fieldset className="range">
             <legend>Changed since (as Quire saw it sync)</legend>
@@ -269,7 +270,8 @@ function DateRangeFields({
   from,
   to,
   form,
-  update
+  update,
+  presets = false
 }: {
   id: string
   legend: string
@@ -277,7 +279,12 @@ function DateRangeFields({
   to: DateKey
   form: FilterForm
   update: (patch: Partial<FilterForm>) => void
+  /** A picker of calendar ranges (this month, last quarter…) that fills From and To. */
+  presets?: boolean
 }) {
+  // Worked out on each render: a range picked yesterday as "this month" may be another today.
+  const now = new Date()
+  const preset = presets ? matchingPreset({ from: form[from], to: form[to] }, now) : null
   return (
     <fieldset className="range">
       <legend>{legend}</legend>
@@ -302,6 +309,29 @@ function DateRangeFields({
             onChange={(e) => update({ [to]: e.target.value })}
           />
         </div>
+        {presets && (
+          <div className="field">
+            <label htmlFor={`${id}-preset`}>Range</label>
+            <select
+              id={`${id}-preset`}
+              value={preset ?? ''}
+              onChange={(e) => {
+                const picked = DATE_PRESETS.find((p) => p.id === e.target.value)
+                if (picked) {
+                  const range = presetRange(picked.id, new Date())
+                  update({ [from]: range.from, [to]: range.to })
+                }
+              }}
+            >
+              <option value="">Custom</option>
+              {DATE_PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </div>
     </fieldset>
   )

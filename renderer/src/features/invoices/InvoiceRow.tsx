@@ -1,6 +1,6 @@
 import type { CSSProperties, MouseEvent } from 'react'
 import type { GridColumn, InvoiceSummary } from '../../lib/contract'
-import { formatCalendarDate, formatCount } from '../../lib/format'
+import { formatCalendarDate, formatCount, formatInstant, formatLocalDate } from '../../lib/format'
 import { Money } from '../../components/HideAmounts'
 import type { ColumnSpec } from './columns'
 import { DueDateText } from './DueDateText'
@@ -92,7 +92,15 @@ export function InvoiceRow({
   )
 }
 
-function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice: InvoiceSummary; providerLabel: (id: string) => string }) {
+export function Cell({
+  column,
+  invoice,
+  providerLabel
+}: {
+  column: GridColumn
+  invoice: InvoiceSummary
+  providerLabel: (id: string) => string
+}) {
   const text = (value: string | null) => (
     <span className="cell-text" title={value ?? undefined}>
       {value ?? '—'}
@@ -147,6 +155,10 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
       )
     case 'daysOverdue':
       return <span className="tabular">{invoice.daysOverdue === null ? '—' : formatCount(invoice.daysOverdue)}</span>
+    case 'paidAt':
+      return <InstantAsDate instant={invoice.paidAt} />
+    case 'sentAt':
+      return <InstantAsDate instant={invoice.sentAt} />
     case 'hasPdf':
       return (
         <>
@@ -155,4 +167,14 @@ function Cell({ column, invoice, providerLabel }: { column: GridColumn; invoice:
         </>
       )
   }
+}
+
+/** An instant as the day it fell on here; the exact time on hover. */
+function InstantAsDate({ instant }: { instant: string | null }) {
+  if (instant === null) return <span className="tabular">—</span>
+  return (
+    <span className="tabular" title={formatInstant(instant, true)}>
+      {formatLocalDate(instant)}
+    </span>
+  )
 }

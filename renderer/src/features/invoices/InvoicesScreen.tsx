@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Notice } from '../../components/Notice'
 import type { AccountSummary, InvoiceFilter, InvoiceKey, InvoiceSummary, ProviderInfo, SavedViewState } from '../../lib/contract'
-import { plural } from '../../lib/format'
+import { errorMessage } from '../../lib/errorMessage'
+import { formatCount, plural } from '../../lib/format'
+import { call } from '../../lib/ipc'
 import { useRememberedState } from '../../lib/rememberedState'
 import { useNetworkStatus } from '../../lib/useNetworkStatus'
 import { ColumnChooser } from './ColumnChooser'
 import { visibleColumns } from './columns'
 import { DueDateGapNotice } from './DueDateGapNotice'
 import { ExportButton, ExportStatus } from './ExportControls'
+import { filterInWords } from './filterInWords'
+import { InvoicesPrint } from './InvoicesPrint'
+import { PRINT_ROWS, usePrintRows } from './usePrintRows'
 import { PdfBundleButton, PdfBundleStatus } from './PdfBundleControls'
 import { InvoiceDetailPane } from './InvoiceDetailPane'
 import { InvoiceFilters } from './InvoiceFilters'
@@ -44,7 +49,8 @@ type Props = {
   onOpenAccounts?: () => void
 }
 
-export type GridRequest = { id: number; filter: InvoiceFilter }
+/** Shows these invoices (`filter`), or opens one invoice's detail over the grid as it is (`open`). */
+export type GridRequest = { id: number; filter?: InvoiceFilter; open?: InvoiceKey }
 
 type Opened = { invoice: InvoiceSummary; focusPane: boolean }
 
@@ -58,8 +64,15 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   useEffect(() => {
     if (!request || request.id === appliedRequest) return
     setAppliedRequest(request.id)
-    filters.apply(request.filter, filters.sort)
+    if (request.filter) filters.apply(request.filter, filters.sort)
+    // The detail is a superset of the row the pane needs; the invoice need not match the grid's filter.
+    if (request.open)
+      call('invoices.get', request.open).then(
+        (invoice) => setOpened({ invoice, focusPane: true }),
+        (error: unknown) => setOpenError(errorMessage(error))
+      )
   }, [request, appliedRequest])
+  const [openError, setOpenError] = useState<string | null>(null)
   const columns = useColumnLayout()
   const { hidden: amountsHidden } = useHideAmounts()
   const onScreen = useMemo(() => listingWhileHidden(filters.listing, amountsHidden), [filters.listing, amountsHidden])
@@ -215,6 +228,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
 
   const openKey = opened ? invoiceKey(opened.invoice) : null
   const shown = visibleColumns(columns.layout)
+  const printer = usePrintRows(onScreen)
 
   return (
     <div className="screen invoices-screen">
@@ -237,6 +251,13 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
           </Button>
           <ExportButton exporter={exporter} query={filters.listing} total={total} selection={selection} />
           <PdfBundleButton bundler={bundler} query={filters.listing} total={total} busy={exporter.state.phase === 'running'} />
+          <Button
+            aria-keyshortcuts="Control+P Meta+P"
+            title={`Prints the filter, the totals and the first ${formatCount(PRINT_ROWS)} rows; Export CSV writes them all`}
+            onClick={printer.print}
+          >
+            Print…
+          </Button>
           <Button aria-keyshortcuts="?" onClick={() => setHelp(true)}>
             Shortcuts
           </Button>
@@ -250,6 +271,12 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
         searchRef={searchRef}
         onSearchKey={onSearchKey}
       />
+      {openError && (
+        <Notice tone="error" onDismiss={() => setOpenError(null)}>
+          The invoice could not be opened: {openError}
+        </Notice>
+      )}
+      {printer.state.error && <Notice tone="error">The invoices could not be read for printing: {printer.state.error}</Notice>}
       <ExportStatus exporter={exporter} />
       <PdfBundleStatus bundler={bundler} />
       {copier.message && (
@@ -333,6 +360,18 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
         )}
       </div>
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      <InvoicesPrint
+        columns={shownSpecs}
+        filterText={filterInWords(onScreen, {
+          account: (accountId) => accounts.find((a) => a.id === accountId)?.name ?? accountId,
+          provider: providerLabel
+        })}
+        total={windows.counted ? total : null}
+        rows={printer.state.rows}
+        printedAt={printer.state.at}
+        totals={filteredTotals.totals}
+        providerLabel={providerLabel}
+      />
     </div>
   )
 }

@@ -13,6 +13,7 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['Space', 'x'], 'Select or unselect it (Shift: up to it)'],
   [[`${MOD} Shift A`], 'Select every matching invoice, not only the loaded rows'],
   [[`${MOD} C`], 'Copy the selected rows (or this one) for a spreadsheet'],
+  [[`${MOD} P`], 'Print the list: the filter, the totals and the first 500 rows'],
   [['/', `${MOD} F`], 'Search invoices'],
   [['↓', 'Esc'], 'From the search box: to the results, keeping the search'],
   [['Enter'], 'From the search box: open the only match'],

@@ -23,7 +23,10 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { id: 'total', label: 'Total', width: 128, align: 'end' },
   { id: 'paid', label: 'Paid', width: 120, align: 'end' },
   { id: 'balance', label: 'Balance', width: 128, align: 'end' },
-  { id: 'hasPdf', label: 'PDF', width: 64, align: 'center' }
+  { id: 'hasPdf', label: 'PDF', width: 64, align: 'center' },
+  // Only Hoursmith sends these; hidden until asked for.
+  { id: 'paidAt', label: 'Paid on', width: 108 },
+  { id: 'sentAt', label: 'Sent on', width: 108 }
 ]
 
 export const COLUMN_BY_ID = new Map(COLUMNS.map((column) => [column.id, column]))
@@ -38,21 +41,25 @@ export const DEFAULT_LAYOUT: ColumnLayout = {
    * The money column already shows the currency; paid shows in the status badge and balance; the
    * account's name already says its provider. What is left fits a 1440-pixel window to Balance.
    */
-  hidden: ['currency', 'paid', 'provider'],
+  hidden: ['currency', 'paid', 'provider', 'paidAt', 'sentAt'],
   widths: {}
 }
 
 /**
  * A layout read from storage or a saved view, made whole: unknown ids dropped, every known
- * column present exactly once (new ones at the end), widths clamped, at least one column shown.
+ * column present exactly once (new ones at the end, hidden where the default hides them),
+ * widths clamped, at least one column shown.
  */
 export function normalizeLayout(value: unknown): ColumnLayout {
   const known = new Set<string>(COLUMNS.map((column) => column.id))
   const input = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof ColumnLayout, unknown>>
   const ids = (list: unknown): GridColumn[] =>
     Array.isArray(list) ? list.filter((id): id is GridColumn => typeof id === 'string' && known.has(id)) : []
-  const order = [...new Set([...ids(input.order), ...DEFAULT_LAYOUT.order])]
-  let hidden = [...new Set(ids(input.hidden))]
+  const stored = ids(input.order)
+  const order = [...new Set([...stored, ...DEFAULT_LAYOUT.order])]
+  // A column new since the layout was stored arrives as the default has it: Paid on stays hidden.
+  const arrivedHidden = stored.length === 0 ? [] : DEFAULT_LAYOUT.hidden.filter((id) => !stored.includes(id))
+  let hidden = [...new Set([...ids(input.hidden), ...arrivedHidden])]
   if (hidden.length >= order.length) hidden = []
   const widths: ColumnLayout['widths'] = {}
   if (typeof input.widths === 'object' && input.widths !== null) {

@@ -1,4 +1,5 @@
 import type { GridColumn, InvoiceSummary } from '../../lib/contract'
+import { localIsoDate } from '../../../../preload/contract/local-date'
 import { displayStatus } from './invoiceStatus'
 
 type Column = { id: GridColumn; label: string }
@@ -11,7 +12,7 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
 /**
  * Rows as tab-separated text for pasting into a spreadsheet: a header of the visible columns,
  * then one line per invoice with plain numbers (exact decimal text, no currency sign or
- * grouping), ISO dates, the status in words and always a Currency column, since the amounts
+ * grouping), ISO dates (an instant as its local date), the status in words and always a Currency column, since the amounts
  * carry none. With amounts hidden, amount cells stay empty.
  */
 export function rowsAsTsv(
@@ -54,6 +55,10 @@ function value(row: InvoiceSummary, column: GridColumn, options: { providerLabel
       return row.paid ?? ''
     case 'balance':
       return row.balance ?? ''
+    case 'paidAt':
+      return row.paidAt === null ? '' : localIsoDate(new Date(row.paidAt))
+    case 'sentAt':
+      return row.sentAt === null ? '' : localIsoDate(new Date(row.sentAt))
     case 'hasPdf':
       return row.hasPdf ? 'yes' : 'no'
   }
