@@ -1,4 +1,4 @@
-import { useRef, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react'
+import { useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react'
 import { SELECT_PIN } from './pinnedColumns'
 import type { GridColumn, InvoiceSort } from '../../lib/contract'
 import { AMOUNT_COLUMNS } from './listingWhileHidden'
@@ -18,11 +18,47 @@ const KEY_STEP = 16
 
 /**
  * Column headers: a click sorts by the column (again: the other way), and the handle on each
- * header's right edge resizes it by dragging or with the arrow keys.
+ * header's right edge resizes it by dragging or with Shift+←/→.
+ *
+ * The whole header is one tab stop (roving tabindex): ←/→ move between the sort buttons and the
+ * resize handles, Home/End to the first or last, Enter/Space sorts. Tabbing through every header
+ * and handle cost a keyboard user dozens of presses between the search box and the first row.
  */
 export function GridHeader({ columns, sort, onSort, onResize, amountSortOff, pins }: Props) {
+  // Which stop holds the header's one tabindex=0, by stop key ("sort:total", "resize:total").
+  const [current, setCurrent] = useState<string | null>(null)
+  const stops = headerStops(columns, amountSortOff)
+  const tabStop = current !== null && stops.includes(current) ? current : (stops[0] ?? null)
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
+    const target = event.target instanceof HTMLElement ? event.target.dataset.headStop : undefined
+    if (target === undefined) return
+    const at = stops.indexOf(target)
+    const to =
+      event.key === 'ArrowLeft'
+        ? at - 1
+        : event.key === 'ArrowRight'
+          ? at + 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? stops.length - 1
+              : null
+    if (to === null) return
+    event.preventDefault()
+    const next = stops[Math.max(0, Math.min(stops.length - 1, to))]
+    if (next === undefined) return
+    setCurrent(next)
+    event.currentTarget.querySelector<HTMLElement>(`[data-head-stop="${next}"]`)?.focus()
+  }
+  function onFocus(event: FocusEvent<HTMLDivElement>) {
+    const key = event.target instanceof HTMLElement ? event.target.dataset.headStop : undefined
+    if (key !== undefined && key !== current) setCurrent(key)
+  }
+
   return (
-    <div role="row" className="grid-row grid-head-row">
+    <div role="row" className="grid-row grid-head-row" onKeyDown={onKeyDown} onFocus={onFocus}>
       <div role="columnheader" className="grid-cell cell-select is-pinned" style={SELECT_PIN}>
         <span className="sr-only">Selected</span>
       </div>
@@ -43,6 +79,8 @@ export function GridHeader({ columns, sort, onSort, onResize, amountSortOff, pin
             <button
               type="button"
               className="sort-button"
+              data-head-stop={`sort:${spec.id}`}
+              tabIndex={tabStop === `sort:${spec.id}` ? 0 : -1}
               onClick={() => onSort(next)}
               disabled={amountSortOff && AMOUNT_COLUMNS.has(spec.id)}
               title={amountSortOff && AMOUNT_COLUMNS.has(spec.id) ? 'Sorting by an amount is off while amounts are hidden' : undefined}
@@ -52,12 +90,17 @@ export function GridHeader({ columns, sort, onSort, onResize, amountSortOff, pin
                 {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
               </span>
             </button>
-            <ResizeHandle id={spec.id} label={spec.label} width={width} onResize={onResize} />
+            <ResizeHandle id={spec.id} label={spec.label} width={width} onResize={onResize} tabbable={tabStop === `resize:${spec.id}`} />
           </div>
         )
       })}
     </div>
   )
+}
+
+/** The header's keyboard stops, left to right: each column's sort button (unless disabled), then its resize handle. */
+export function headerStops(columns: { spec: ColumnSpec }[], amountSortOff: boolean): string[] {
+  return columns.flatMap(({ spec }) => [...(amountSortOff && AMOUNT_COLUMNS.has(spec.id) ? [] : [`sort:${spec.id}`]), `resize:${spec.id}`])
 }
 
 /** Money and dates are most useful largest or newest first; text A to Z. */
@@ -69,12 +112,14 @@ function ResizeHandle({
   id,
   label,
   width,
-  onResize
+  onResize,
+  tabbable
 }: {
   id: GridColumn
   label: string
   width: number
   onResize: (id: GridColumn, width: number) => void
+  tabbable: boolean
 }) {
   const drag = useRef<{ x: number; width: number } | null>(null)
 
@@ -87,7 +132,9 @@ function ResizeHandle({
   function onPointerMove(event: PointerEvent<HTMLDivElement>) {
     if (drag.current) onResize(id, clampWidth(drag.current.width + event.clientX - drag.current.x))
   }
+  // Plain ←/→ move between the header's stops; with Shift they resize (the header is one tab stop).
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (!event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return
     const by = event.key === 'ArrowLeft' ? -KEY_STEP : event.key === 'ArrowRight' ? KEY_STEP : 0
     if (by === 0) return
     event.preventDefault()
@@ -103,7 +150,9 @@ function ResizeHandle({
       aria-valuenow={width}
       aria-valuemin={MIN_COLUMN_WIDTH}
       aria-valuemax={MAX_COLUMN_WIDTH}
-      tabIndex={0}
+      aria-keyshortcuts="Shift+ArrowLeft Shift+ArrowRight"
+      data-head-stop={`resize:${id}`}
+      tabIndex={tabbable ? 0 : -1}
       className="resize-handle"
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
