@@ -19,6 +19,7 @@ import { InvoiceFilters } from './InvoiceFilters'
 import { InvoiceGrid, type ToggleMode } from './InvoiceGrid'
 import { invoiceKey } from './invoiceKey'
 import { InvoicesEmptyState } from './InvoicesEmptyState'
+import { nextRegion, regionOf } from './regions'
 import { SavedViews } from './SavedViews'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { TotalsBar } from './TotalsBar'
@@ -92,6 +93,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   const [help, setHelp] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const paneRef = useRef<HTMLElement>(null)
+  const screenRef = useRef<HTMLDivElement>(null)
   const { form, update } = filters
   const total = windows.total ?? 0
 
@@ -147,7 +149,36 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
     void copier.copy(keys)
   }, [allMatching, onScreen, total, checked, windows, activeIndex, copier])
 
+  /** F6: side navigation → toolbar and filters → the grid → the detail pane (when open) → round again. */
+  const cycleRegion = useCallback(
+    (backwards: boolean) => {
+      const screen = screenRef.current
+      const nav = document.querySelector<HTMLElement>('nav[aria-label="Main"]')
+      const pane = paneRef.current
+      const regions = [
+        ...(nav
+          ? [
+              {
+                elements: [nav],
+                focus: () => (nav.querySelector<HTMLElement>('[aria-current="page"]') ?? nav.querySelector<HTMLElement>('button'))?.focus()
+              }
+            ]
+          : []),
+        {
+          elements: [screen?.querySelector('.invoices-head') ?? null, screen?.querySelector('[role="search"]') ?? null],
+          focus: () => searchRef.current?.focus()
+        },
+        ...(total > 0 ? [{ elements: [screen?.querySelector('.invoices-list') ?? null], focus: focusRow }] : []),
+        ...(pane ? [{ elements: [pane], focus: () => pane.querySelector<HTMLElement>('h2[tabindex]')?.focus() }] : [])
+      ]
+      const to = nextRegion(regions.length, regionOf(regions, document.activeElement), backwards)
+      regions[to]?.focus()
+    },
+    [total, focusRow]
+  )
+
   useShortcuts({
+    cycleRegion,
     copy: copyRows,
     selectAllMatching,
     focusSearch: () => {
@@ -231,7 +262,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   const printer = usePrintRows(onScreen)
 
   return (
-    <div className="screen invoices-screen">
+    <div ref={screenRef} className="screen invoices-screen">
       <div className="invoices-head">
         <div className="screen-head screen-head-row">
           <h1>Invoices</h1>

@@ -18,6 +18,9 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['↓', 'Esc'], 'From the search box: to the results, keeping the search'],
   [['Enter'], 'From the search box: open the only match'],
   [['Esc'], 'Close the invoice or this help'],
+  [['F6', 'Shift F6'], 'Next or previous region: navigation, toolbar and filters, the list, the invoice'],
+  [['←', '→'], 'In the column headers: the next or previous header or resize handle'],
+  [['Shift ←', 'Shift →'], 'On a resize handle: narrow or widen the column'],
   [['?'], 'Show these shortcuts'],
   [[`${MOD} Shift H`], 'Hide or show amounts'],
   [[`${MOD} Shift L`], 'Lock Quire (when the app lock is on)']

@@ -9,11 +9,13 @@ type Handlers = {
   copy?: () => void
   /** Ctrl/Cmd-Shift-A outside form fields: every matching invoice, not only the loaded rows. */
   selectAllMatching?: () => void
+  /** F6 (Shift+F6 backwards), from anywhere but a dialog: focus to the next main region. */
+  cycleRegion?: (backwards: boolean) => void
 }
 
 /**
  * The list's window-wide keys: `/` or Ctrl/Cmd-F to search, `?` for help, Ctrl/Cmd-C to copy rows,
- * Ctrl/Cmd-Shift-A to select all matching, j/k to move from
+ * Ctrl/Cmd-Shift-A to select all matching, F6 / Shift+F6 to cycle the regions, j/k to move from
  * anywhere that is not a form field (inside the grid, the grid handles its own keys).
  */
 export function useShortcuts(handlers: Handlers): void {
@@ -24,6 +26,12 @@ export function useShortcuts(handlers: Handlers): void {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey) return
       const target = event.target instanceof Element ? event.target : null
+      // F6 leaves form fields too (that is its point), but not a modal dialog.
+      if (event.key === 'F6' && !event.ctrlKey && !event.metaKey && latest.current.cycleRegion && !target?.closest('dialog')) {
+        event.preventDefault()
+        latest.current.cycleRegion(event.shiftKey)
+        return
+      }
       if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'f') {
         event.preventDefault()
         latest.current.focusSearch()
