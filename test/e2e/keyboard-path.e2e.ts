@@ -1,0 +1,139 @@
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { buildLargeCache, fixtureInvoice } from '../helpers/large-cache'
+import { tempDir } from '../helpers/temp-dir'
+import { showInvoices } from './support/navigate'
+import { startHost, type RunningHost } from './support/host'
+
+/**
+ * Issue #19, part 6 and 7: the keyboard path. From the search box to the first row takes a few
+ * Tabs (the column header is one stop, arrows inside it); F6 cycles the regions; a default saved
+ * view, or else the filters and sort last used, come back when Quire starts again.
+ */
+const COUNT = 300
+
+test.describe('the keyboard path', () => {
+  let dir: ReturnType<typeof tempDir>
+  let host: RunningHost | null = null
+  const live = Array.from({ length: COUNT }, (_, i) => fixtureInvoice(i + 1)).filter((f) => !f.removed)
+  const paid = live.filter((f) => f.status === 'paid')
+  const open = live.filter((f) => f.status === 'open')
+
+  test.beforeEach(async () => {
+    dir = tempDir('quire-keys-')
+    buildLargeCache(join(dir.path, 'quire.sqlite3'), COUNT).close()
+    host = await startHost(dir.path)
+  })
+
+  test.afterEach(async () => {
+    await host?.stop()
+    dir.remove()
+  })
+
+  test('a few Tabs from the search box to the first row; arrows inside the header; F6 between regions', async ({ page }) => {
+    await page.goto(host!.url)
+    await showInvoices(page)
+    const grid = page.getByRole('grid', { name: 'Invoices' })
+    await expect(grid).toHaveAttribute('aria-rowcount', String(live.length))
+
+    await page.locator('body').press('/')
+    await expect(page.getByLabel('Search invoices')).toBeFocused()
+    const tabs = await tabsToFirstRow(page)
+    test.info().annotations.push({ type: 'tabs from search to first row', description: String(tabs) })
+    expect(tabs).toBeLessThanOrEqual(12)
+
+    // The header: one stop, ←/→ inside it, Enter sorts, Shift+→ widens a column.
+    await page.keyboard.press('Shift+Tab')
+    const focusedRole = () => page.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName)
+    // Back from the row lands on the header's one stop (the first sort button).
+    await expect.poll(focusedRole).toBe('BUTTON')
+    const firstHeader = await page.evaluate(() => document.activeElement?.textContent ?? '')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(focusedRole).toBe('separator')
+    const before = Number(await page.evaluate(() => document.activeElement?.getAttribute('aria-valuenow')))
+    await page.keyboard.press('Shift+ArrowRight')
+    await expect
+      .poll(async () => Number(await page.evaluate(() => document.activeElement?.getAttribute('aria-valuenow'))))
+      .toBeGreaterThan(before)
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(focusedRole).toBe('BUTTON')
+    const second = page.locator('[role="columnheader"]').filter({ has: page.locator(':focus') })
+    await page.keyboard.press('Enter')
+    await expect(second).not.toHaveAttribute('aria-sort', 'none')
+    expect(firstHeader).not.toBe('')
+    // Only one header control is in the tab order.
+    await expect(grid.locator('[role="columnheader"] [tabindex="0"]')).toHaveCount(1)
+
+    // F6 cycles: navigation → toolbar and filters → grid → (detail when open) → navigation.
+    await page.keyboard.press('F6')
+    await expect(page.getByRole('navigation', { name: 'Main' }).locator(':focus')).toHaveCount(1)
+    await page.keyboard.press('F6')
+    await expect(page.getByRole('search', { name: 'Filter invoices' }).locator(':focus')).toHaveCount(1)
+    await page.keyboard.press('F6')
+    await expect(grid.locator('[role="row"][data-index]:focus')).toHaveCount(1)
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('complementary', { name: 'Invoice details' })).toBeVisible()
+    // Enter put focus in the detail pane; Shift+F6 goes back to the list, F6 forward again.
+    await expect(page.getByRole('complementary', { name: 'Invoice details' }).locator(':focus')).toHaveCount(1)
+    await page.keyboard.press('Shift+F6')
+    await expect(grid.locator('[role="row"][data-index]:focus')).toHaveCount(1)
+    await page.keyboard.press('F6')
+    await expect(page.getByRole('complementary', { name: 'Invoice details' }).locator(':focus')).toHaveCount(1)
+    await page.keyboard.press('F6')
+    await expect(page.getByRole('navigation', { name: 'Main' }).locator(':focus')).toHaveCount(1)
+  })
+
+  test('the default view opens at launch; without one, the filters and sort last used do', async ({ page }) => {
+    await page.goto(host!.url)
+    await showInvoices(page)
+    const grid = page.getByRole('grid', { name: 'Invoices' })
+    await expect(grid).toHaveAttribute('aria-rowcount', String(live.length))
+
+    // Paid invoices, largest first, saved and set as the default.
+    await page.getByLabel('Status', { exact: true }).selectOption('paid')
+    await page.getByRole('columnheader', { name: 'Total' }).getByRole('button').click()
+    await expect(grid).toHaveAttribute('aria-rowcount', String(paid.length))
+    await page.getByRole('button', { name: 'Save view…' }).click()
+    await page.getByLabel('View name').fill('Paid by size')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect(page.getByLabel('Saved view')).toHaveValue(/\d+/)
+    await page.getByRole('button', { name: 'Set as default' }).click()
+    await expect(page.getByRole('button', { name: 'Unset default' })).toBeVisible()
+
+    // Something else on screen, then a restart: the default view, not the last filter, comes back.
+    await page.getByLabel('Status', { exact: true }).selectOption('open')
+    await expect(grid).toHaveAttribute('aria-rowcount', String(open.length))
+    await host!.stop()
+    host = await startHost(dir.path)
+    await page.goto(host.url)
+    await showInvoices(page)
+    await expect(grid).toHaveAttribute('aria-rowcount', String(paid.length))
+    await expect(page.getByLabel('Saved view')).toHaveText(/Paid by size/)
+    await expect(page.getByRole('columnheader', { name: 'Total' })).toHaveAttribute('aria-sort', 'descending')
+
+    // No default: what was last on screen comes back instead.
+    await page.getByRole('button', { name: 'Unset default' }).click()
+    await expect(page.getByRole('button', { name: 'Set as default' })).toBeVisible()
+    await page.getByLabel('Status', { exact: true }).selectOption('open')
+    await expect(grid).toHaveAttribute('aria-rowcount', String(open.length))
+    await page.waitForTimeout(1_000) // the last view is written after a short pause
+    await page.reload()
+    await showInvoices(page)
+    await expect(grid).toHaveAttribute('aria-rowcount', String(open.length))
+    await expect(page.getByLabel('Status', { exact: true })).toHaveValue('open')
+    await expect(page.getByRole('columnheader', { name: 'Total' })).toHaveAttribute('aria-sort', 'descending')
+  })
+})
+
+/** Presses Tab until a grid row (or the grid standing in for it) has focus; how many presses it took. */
+async function tabsToFirstRow(page: Page): Promise<number> {
+  for (let n = 1; n <= 100; n++) {
+    await page.keyboard.press('Tab')
+    const atRow = await page.evaluate(() => {
+      const el = document.activeElement
+      return el?.getAttribute('role') === 'row' && el.closest('[role="grid"]') !== null && el.hasAttribute('data-index')
+    })
+    if (atRow) return n
+  }
+  return Infinity
+}
