@@ -1,5 +1,13 @@
 import type { Database } from 'better-sqlite3'
-import { SavedViewState, type SavedView } from '../../preload/contract'
+import { z } from 'zod'
+import { SavedViewState, type LaunchView, type SavedView } from '../../preload/contract'
+import { SettingsTable } from './settings-table'
+
+/** Settings keys: the default view's id, and the state last on screen (for launch without a default). */
+const DEFAULT_KEY = 'views.default'
+const LAST_KEY = 'views.last'
+const DefaultId = z.number().int().positive().nullable().default(null)
+const LastState = SavedViewState.nullable().default(null)
 
 interface ViewRow {
   id: number
@@ -17,6 +25,8 @@ export class SavedViewsRepo {
   private readonly listStmt
   private readonly upsertStmt
   private readonly deleteStmt
+  private readonly existsStmt
+  private readonly settings
 
   constructor(db: Database) {
     this.listStmt = db.prepare<[], ViewRow>(`SELECT id, name, state, updated_at FROM saved_views ORDER BY name COLLATE NOCASE`)
@@ -26,6 +36,8 @@ export class SavedViewsRepo {
        RETURNING id, name, state, updated_at`
     )
     this.deleteStmt = db.prepare<[number]>(`DELETE FROM saved_views WHERE id = ?`)
+    this.existsStmt = db.prepare<[number], { id: number }>(`SELECT id FROM saved_views WHERE id = ?`)
+    this.settings = new SettingsTable(db)
   }
 
   list(): SavedView[] {
@@ -41,8 +53,28 @@ export class SavedViewsRepo {
     return toView(row)!
   }
 
+  /** Deleting the default view leaves no default (not a dangling id a new view could take). */
   remove(id: number): boolean {
-    return this.deleteStmt.run(id).changes > 0
+    const removed = this.deleteStmt.run(id).changes > 0
+    if (removed && this.settings.read(DEFAULT_KEY, DefaultId) === id) this.settings.write(DEFAULT_KEY, null)
+    return removed
+  }
+
+  /** The default view (when it still exists) and the state last on screen. */
+  launch(): LaunchView {
+    const id = this.settings.read(DEFAULT_KEY, DefaultId)
+    return { defaultViewId: id !== null && this.existsStmt.get(id) ? id : null, last: this.settings.read(LAST_KEY, LastState) }
+  }
+
+  /** An id no view has sets no default. */
+  setDefault(id: number | null): number | null {
+    const next = id !== null && this.existsStmt.get(id) ? id : null
+    this.settings.write(DEFAULT_KEY, next)
+    return next
+  }
+
+  rememberLast(state: SavedViewState): void {
+    this.settings.write(LAST_KEY, SavedViewState.parse(state))
   }
 }
 

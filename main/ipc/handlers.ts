@@ -63,6 +63,12 @@ export function createHandlers(core: Core, version: string): Handlers {
       'views.list': async () => core.invoices.listViews(),
       'views.save': async ({ name, state }) => core.invoices.saveView(name, state),
       'views.remove': async ({ id }) => ({ removed: core.invoices.removeView(id) }),
+      'views.launch': async () => core.invoices.launchView(),
+      'views.setDefault': async ({ id }) => ({ defaultViewId: core.invoices.setDefaultView(id) }),
+      'views.rememberLast': async ({ state }) => {
+        core.invoices.rememberLastView(state)
+        return { remembered: true as const }
+      },
       'settings.get': async () => appSettings(),
       'settings.update': async ({ syncIntervalMinutes, hideAmounts, csvDelimiter }) => {
         core.settings.update({ syncIntervalMinutes, hideAmounts, csvDelimiter })

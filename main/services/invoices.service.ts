@@ -7,6 +7,7 @@ import type {
   InvoiceQuery,
   InvoiceSummary,
   LeftOutOfTotals,
+  LaunchView,
   SavedView,
   SavedViewState,
   TotalsQuery
@@ -93,6 +94,18 @@ export class InvoicesService {
 
   removeView(id: number): boolean {
     return this.views.remove(id)
+  }
+
+  launchView(): LaunchView {
+    return this.views.launch()
+  }
+
+  setDefaultView(id: number | null): number | null {
+    return this.views.setDefault(id)
+  }
+
+  rememberLastView(state: SavedViewState): void {
+    this.views.rememberLast(state)
   }
 
   /** "Overdue" means due before today on the user's own calendar, as the renderer shows it. */

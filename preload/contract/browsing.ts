@@ -89,6 +89,15 @@ export const SavedView = z.object({
 })
 export type SavedView = z.infer<typeof SavedView>
 
+/** What the Invoices screen opens with at launch: the default view if one is set, else what was last on screen. */
+export const LaunchView = z.object({
+  /** The default saved view's id; null when none is set (or it was deleted). */
+  defaultViewId: z.number().int().positive().nullable(),
+  /** The filter, sort and columns last on screen, remembered across restarts; null before any. */
+  last: SavedViewState.nullable()
+})
+export type LaunchView = z.infer<typeof LaunchView>
+
 export const ExportLevel = z.enum(['invoice', 'line'])
 export type ExportLevel = z.infer<typeof ExportLevel>
 
@@ -185,5 +194,19 @@ export const browsingMethods = {
   'views.remove': {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: z.object({ removed: z.boolean() })
+  },
+  'views.launch': {
+    input: z.object({}).strict(),
+    output: LaunchView
+  },
+  /** Sets (or with null, clears) the view the Invoices screen opens with; an unknown id sets none. */
+  'views.setDefault': {
+    input: z.object({ id: z.number().int().positive().nullable() }).strict(),
+    output: z.object({ defaultViewId: z.number().int().positive().nullable() })
+  },
+  /** Remembers what is on screen, for the next launch when no default view is set. */
+  'views.rememberLast': {
+    input: z.object({ state: SavedViewState }).strict(),
+    output: z.object({ remembered: z.literal(true) })
   }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>

@@ -63,4 +63,25 @@ describe('saved views', () => {
     const listed = (await dispatch('views.list', {})) as { ok: true; value: { name: string }[] }
     expect(listed.value.map((view) => view.name)).toEqual(['All, newest'])
   })
+
+  it('keeps a default view and the state last on screen for the next launch', async () => {
+    expect(await dispatch('views.launch', {})).toEqual({ ok: true, value: { defaultViewId: null, last: null } })
+    const saved = (await dispatch('views.save', { name: 'Default one', state: overdueByTotal })) as { value: { id: number } }
+    expect(await dispatch('views.setDefault', { id: saved.value.id })).toEqual({ ok: true, value: { defaultViewId: saved.value.id } })
+    // An id no view has sets none; a bad one is refused.
+    expect(await dispatch('views.setDefault', { id: 9999 })).toEqual({ ok: true, value: { defaultViewId: null } })
+    expect(await dispatch('views.setDefault', { id: -1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    await dispatch('views.setDefault', { id: saved.value.id })
+
+    expect(await dispatch('views.rememberLast', { state: overdueByTotal })).toEqual({ ok: true, value: { remembered: true } })
+    expect(await dispatch('views.rememberLast', { state: { ...overdueByTotal, sort: { column: 'x' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' }
+    })
+    expect(await dispatch('views.launch', {})).toEqual({ ok: true, value: { defaultViewId: saved.value.id, last: overdueByTotal } })
+
+    // Deleting the default view leaves no default.
+    await dispatch('views.remove', { id: saved.value.id })
+    expect(await dispatch('views.launch', {})).toMatchObject({ ok: true, value: { defaultViewId: null } })
+  })
 })
