@@ -44,17 +44,15 @@ test.describe('the keyboard path', () => {
 
     // The header: one stop, ←/→ inside it, Enter sorts, Shift+→ widens a column.
     await page.keyboard.press('Shift+Tab')
-    const focusedRole = () => page.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName)
+    const focusedRole = () => page.locator(':focus').evaluate((element) => element.getAttribute('role') ?? element.tagName)
     // Back from the row lands on the header's one stop (the first sort button).
     await expect.poll(focusedRole).toBe('BUTTON')
-    const firstHeader = await page.evaluate(() => document.activeElement?.textContent ?? '')
+    const firstHeader = (await page.locator(':focus').textContent()) ?? ''
     await page.keyboard.press('ArrowRight')
     await expect.poll(focusedRole).toBe('separator')
-    const before = Number(await page.evaluate(() => document.activeElement?.getAttribute('aria-valuenow')))
+    const before = Number(await page.locator(':focus').getAttribute('aria-valuenow'))
     await page.keyboard.press('Shift+ArrowRight')
-    await expect
-      .poll(async () => Number(await page.evaluate(() => document.activeElement?.getAttribute('aria-valuenow'))))
-      .toBeGreaterThan(before)
+    await expect.poll(async () => Number(await page.locator(':focus').getAttribute('aria-valuenow'))).toBeGreaterThan(before)
     await page.keyboard.press('ArrowRight')
     await expect.poll(focusedRole).toBe('BUTTON')
     const second = page.locator('[role="columnheader"]').filter({ has: page.locator(':focus') })
@@ -129,10 +127,9 @@ test.describe('the keyboard path', () => {
 async function tabsToFirstRow(page: Page): Promise<number> {
   for (let n = 1; n <= 100; n++) {
     await page.keyboard.press('Tab')
-    const atRow = await page.evaluate(() => {
-      const el = document.activeElement
-      return el?.getAttribute('role') === 'row' && el.closest('[role="grid"]') !== null && el.hasAttribute('data-index')
-    })
+    const atRow = await page
+      .locator(':focus')
+      .evaluate((el) => el.getAttribute('role') === 'row' && el.closest('[role="grid"]') !== null && el.hasAttribute('data-index'))
     if (atRow) return n
   }
   return Infinity

@@ -32,6 +32,7 @@ import { selectionCount, type RowSelection } from './rowSelection'
 import { useExport } from './useExport'
 import { usePdfBundle } from './usePdfBundle'
 import { useInvoiceFilters } from './useInvoiceFilters'
+import { useLaunchView } from './useLaunchView'
 import { useRowWindows } from './useRowWindows'
 import { useShortcuts } from './useShortcuts'
 import { useFilterTotals, useLeftOutOfTotals, useSelectionTotals } from './useTotals'
@@ -256,6 +257,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
     },
     [filters, columns]
   )
+  useLaunchView(viewState, applyView)
 
   const openKey = opened ? invoiceKey(opened.invoice) : null
   const shown = visibleColumns(columns.layout)

@@ -13,7 +13,13 @@ type Props = {
 /** Named filter + sort + columns: pick one to show it, save what is on screen under a name. */
 export function SavedViews({ current, onApply }: Props) {
   const id = useId()
-  const { views, error, save, remove } = useSavedViews()
+  const { views, defaultId, error, save, remove, setDefault } = useSavedViews()
+  const [actionError, setActionError] = useState<string | null>(null)
+  const act = (work: Promise<unknown>) =>
+    work.then(
+      () => setActionError(null),
+      (e: unknown) => setActionError(errorMessage(e))
+    )
   const active = views.find((view) => sameState(view.state, current)) ?? null
 
   return (
@@ -32,7 +38,7 @@ export function SavedViews({ current, onApply }: Props) {
         <option value="">{views.length === 0 ? 'No saved views' : 'Unsaved view'}</option>
         {views.map((view) => (
           <option key={view.id} value={view.id}>
-            {view.name}
+            {view.id === defaultId ? `${view.name} (default)` : view.name}
           </option>
         ))}
       </select>
@@ -40,9 +46,27 @@ export function SavedViews({ current, onApply }: Props) {
         {(close) => <SaveViewForm views={views} onSave={async (name) => save(name, current).then(close)} />}
       </Popover>
       {active && (
-        <Button variant="quiet" onClick={() => void remove(active.id)}>
+        <Button
+          variant="quiet"
+          title={
+            active.id === defaultId
+              ? 'Invoices will open with the filters and sort last used'
+              : `Invoices will open with “${active.name}” when Quire starts`
+          }
+          onClick={() => void act(setDefault(active.id === defaultId ? null : active.id))}
+        >
+          {active.id === defaultId ? 'Unset default' : 'Set as default'}
+        </Button>
+      )}
+      {active && (
+        <Button variant="quiet" onClick={() => void act(remove(active.id))}>
           Delete view
         </Button>
+      )}
+      {actionError && (
+        <p role="alert" className="field-error">
+          {actionError}
+        </p>
       )}
       {error && (
         <p role="alert" className="field-error">

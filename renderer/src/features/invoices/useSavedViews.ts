@@ -3,15 +3,17 @@ import type { SavedView, SavedViewState } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { call } from '../../lib/ipc'
 
-/** The saved views, kept in main's cache so they survive restarts. */
+/** The saved views, and which one is the default, kept in main's cache so they survive restarts. */
 export function useSavedViews() {
   const [views, setViews] = useState<SavedView[]>([])
+  const [defaultId, setDefaultId] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   const reload = useCallback(() => {
-    call('views.list', {}).then(
-      (list) => {
+    Promise.all([call('views.list', {}), call('views.launch', {})]).then(
+      ([list, launch]) => {
         setViews(list)
+        setDefaultId(launch.defaultViewId)
         setError(null)
       },
       (e: unknown) => setError(errorMessage(e))
@@ -34,7 +36,12 @@ export function useSavedViews() {
     },
     [reload]
   )
-  return { views, error, save, remove }
+  /** The view the Invoices screen opens with at launch; null for none (then the last state on screen). */
+  const setDefault = useCallback(async (id: number | null) => {
+    const { defaultViewId } = await call('views.setDefault', { id })
+    setDefaultId(defaultViewId)
+  }, [])
+  return { views, defaultId, error, save, remove, setDefault }
 }
 
 /** Key-order-independent identity of a view's state: does what is on screen match a saved view? */
