@@ -60,7 +60,7 @@ test.describe('first run to offline browsing, in Chromium against the real core'
     await expect(form.getByLabel('Personal access token')).toHaveValue('')
 
     await page.getByRole('button', { name: 'Sync now', exact: true }).click()
-    await expect(page.getByRole('status').filter({ hasText: `Synced ${INVOICES} invoices` })).toBeVisible()
+    await expect(page.getByRole('status').filter({ hasText: `Synced 1 account: ${INVOICES} invoice records received` })).toBeVisible()
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Invoices' }).click()
     const grid = page.getByRole('grid', { name: 'Invoices' })
@@ -100,7 +100,9 @@ test.describe('first run to offline browsing, in Chromium against the real core'
   test('the demo workspace syncs all four providers through the real connectors on first run', async ({ page }) => {
     await page.goto(host!.url)
     await page.getByRole('button', { name: 'Try the demo workspace' }).click()
-    await expect(page.getByRole('status').filter({ hasText: /Synced [\d,]+ invoices from 4 accounts/ })).toBeVisible({ timeout: 60_000 })
+    await expect(page.getByRole('status').filter({ hasText: /Synced 4 accounts: [\d,]+ invoice records received/ })).toBeVisible({
+      timeout: 60_000
+    })
     const grid = page.getByRole('grid', { name: 'Invoices' })
     await expect(grid).toBeVisible()
     const accounts = await listAccounts(page)

@@ -112,7 +112,9 @@ test('a viewer whose code cannot be loaded says so, and the rest of the window k
     await page.route(/\/assets\/PdfViewer-[^/]+\.js$/, (route) => route.abort())
     await page.goto(host.url)
     await page.getByRole('button', { name: 'Try the demo workspace' }).click()
-    await expect(page.getByRole('status').filter({ hasText: /Synced [\d,]+ invoices from 4 accounts/ })).toBeVisible({ timeout: 60_000 })
+    await expect(page.getByRole('status').filter({ hasText: /Synced 4 accounts: [\d,]+ invoice records received/ })).toBeVisible({
+      timeout: 60_000
+    })
     const grid = page.getByRole('grid', { name: 'Invoices' })
     await grid.getByRole('row').nth(1).click()
     const pane = page.getByRole('complementary', { name: 'Invoice details' })

@@ -47,7 +47,7 @@ test.describe('the Electron app', () => {
       }))
       expect(exposed).toEqual({ quire: ['invoke', 'on'], require: 'undefined', process: 'undefined' })
       await window.getByRole('button', { name: 'Try the demo workspace' }).click()
-      await expect(window.getByRole('status').filter({ hasText: /Synced [\d,]+ invoices from 4 accounts/ })).toBeVisible({
+      await expect(window.getByRole('status').filter({ hasText: /Synced 4 accounts: [\d,]+ invoice records received/ })).toBeVisible({
         timeout: 60_000
       })
 

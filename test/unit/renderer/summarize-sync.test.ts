@@ -25,7 +25,10 @@ describe('the sync summary', () => {
 
   it('adds up what the accounts that synced wrote', () => {
     expect(summarizeSync([outcome('North', { upserted: 1 }), outcome('Studio', { upserted: 1_200 })]).message).toMatch(
-      /^Synced 1,201 invoices from 2 accounts\.$/
+      /^Synced 2 accounts: 1,201 invoice records received\.$/
+    )
+    expect(summarizeSync([outcome('North', { upserted: 3, removed: 2 })]).message).toBe(
+      'Synced 1 account: 3 invoice records received, 2 removed upstream since the last sync.'
     )
   })
 

@@ -1,5 +1,5 @@
 import type { SyncOutcome } from '../../lib/contract'
-import { plural } from '../../lib/format'
+import { formatCount, plural } from '../../lib/format'
 
 export type SyncSummary = {
   /** What went well (or that nothing happened); null when every account failed. */
@@ -18,7 +18,13 @@ export function summarizeSync(outcomes: SyncOutcome[]): SyncSummary {
   const parts: string[] = []
   if (succeeded.length > 0) {
     const upserted = succeeded.reduce((sum, o) => sum + o.upserted, 0)
-    parts.push(`Synced ${plural(upserted, 'invoice', 'invoices')} from ${plural(succeeded.length, 'account', 'accounts')}`)
+    const removed = succeeded.reduce((sum, o) => sum + o.removed, 0)
+    // What arrived, not what the list shows: records the provider marks deleted, or lists twice,
+    // arrive too, so "received" beside the list's own count says what each number counts.
+    parts.push(
+      `Synced ${plural(succeeded.length, 'account', 'accounts')}: ${plural(upserted, 'invoice record', 'invoice records')} received` +
+        (removed > 0 ? `, ${formatCount(removed)} removed upstream since the last sync` : '')
+    )
   }
   const skipped = outcomes.reduce((sum, o) => sum + o.skipped, 0)
   if (skipped > 0)
