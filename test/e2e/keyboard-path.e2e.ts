@@ -79,6 +79,12 @@ test.describe('the keyboard path', () => {
     await expect(page.getByRole('complementary', { name: 'Invoice details' }).locator(':focus')).toHaveCount(1)
     await page.keyboard.press('F6')
     await expect(page.getByRole('navigation', { name: 'Main' }).locator(':focus')).toHaveCount(1)
+
+    // `p` opens the open invoice's PDF (generated here: the fixture's provider has none cached).
+    const number =
+      (await page.getByRole('complementary', { name: 'Invoice details' }).getByRole('heading', { level: 2 }).textContent()) ?? ''
+    await page.keyboard.press('p')
+    await expect(page.getByRole('dialog', { name: `Invoice ${number}` })).toBeVisible()
   })
 
   test('the default view opens at launch; without one, the filters and sort last used do', async ({ page }) => {

@@ -10,6 +10,7 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['Page Down', 'Page Up'], 'A screen down or up'],
   [['Home', 'End'], 'First or last invoice'],
   [['Enter'], 'Open the invoice'],
+  [['p'], 'Open the PDF of the invoice that is open'],
   [['Space', 'x'], 'Select or unselect it (Shift: up to it)'],
   [[`${MOD} Shift A`], 'Select every matching invoice, not only the loaded rows'],
   [[`${MOD} C`], 'Copy the selected rows (or this one) for a spreadsheet'],

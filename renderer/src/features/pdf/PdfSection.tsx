@@ -22,6 +22,20 @@ export function PdfSection({ detail, providerLabel, onViewerChange }: Props) {
     onViewerChange(open)
   }, [open, onViewerChange])
 
+  // `p` opens the open invoice's PDF from anywhere but a field or a dialog: the auditor's most
+  // frequent step after finding the invoice, without the Tabs down the detail pane.
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.key.toLowerCase() !== 'p') return
+      const target = event.target instanceof Element ? event.target : null
+      if (target?.closest('input, select, textarea, [contenteditable="true"], dialog')) return
+      event.preventDefault()
+      setOpen(true)
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [])
+
   return (
     <section className="detail-section pdf-section" aria-labelledby={headingId}>
       <h3 id={headingId}>PDF</h3>
@@ -30,7 +44,7 @@ export function PdfSection({ detail, providerLabel, onViewerChange }: Props) {
           ? `${providerLabel}’s own PDF: downloaded the first time it is opened, then kept for offline use.`
           : `${providerLabel} has no PDF for this invoice; Quire renders a printable one from the synced data.`}
       </p>
-      <Button ref={buttonRef} onClick={() => setOpen(true)}>
+      <Button ref={buttonRef} aria-keyshortcuts="P" onClick={() => setOpen(true)}>
         Open PDF
       </Button>
       {open && (
