@@ -90,7 +90,6 @@ export async function createCore(options: CoreOptions) {
   const domain = new DomainEvents()
   // Off the launch's path: reading every page of a large cache takes seconds.
   const health = new CacheHealthMonitor(dbFile, events)
-  health.start()
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
   const syncState = new SyncStateRepo(db)

@@ -41,6 +41,8 @@ describe('a damaged cache', () => {
     // The launch does not wait for the check (a large cache would take seconds); the check's
     // answer arrives as an event and through the contract, with the way to rebuild.
     const damaged = await testCore.reopen({ clock: systemClock })
+    // As the app's hosts start it (startBackgroundWork).
+    damaged.health.start()
     expect(['checking', 'damaged']).toContain(damaged.health.status().state)
     const announced: CacheHealth[] = []
     damaged.events.subscribe((event, payload) => event === 'cache.health' && announced.push(payload as CacheHealth))
