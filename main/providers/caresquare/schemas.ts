@@ -6,8 +6,6 @@ import { z } from 'zod'
 import { wireDate, wireInstant } from '../wire-patterns'
 import { orUnreadable } from '../unreadable'
 
-const date = wireDate
-const instant = wireInstant
 /** Money is a JSON double on this API; map.ts turns it into exact decimal text. */
 const money = z.number()
 
@@ -38,7 +36,7 @@ export const CareSquareLineItem = z.object({
   claim_number: z.string().nullish(),
   payment_ref: z.string().nullish(),
   is_deleted: z.boolean().nullish(),
-  created_at: instant.nullish()
+  created_at: wireInstant.nullish()
 })
 export type CareSquareLineItem = z.infer<typeof CareSquareLineItem>
 
@@ -49,7 +47,7 @@ export type CareSquareLineItem = z.infer<typeof CareSquareLineItem>
 export const CareSquareInvoice = z.object({
   id: CareSquareId,
   invoice_number: z.string().nullish(),
-  invoice_date: date.nullish(),
+  invoice_date: wireDate.nullish(),
   total: orUnreadable(money),
   tax: money.nullish(),
   subtotal: money.nullish(),
@@ -57,7 +55,7 @@ export const CareSquareInvoice = z.object({
   participant_id: CareSquareId.nullish(),
   claim_status: orUnreadable(z.string().max(64)),
   approval_status: orUnreadable(z.string().max(64)),
-  created_at: instant.nullish(),
+  created_at: wireInstant.nullish(),
   pm_provider_id: CareSquareId.nullish(),
   s3_key: z.string().nullish(),
   email_message_id: z.string().nullish(),
@@ -97,11 +95,11 @@ export const CareSquareViewSession = z.object({
   invoice_id: CareSquareId,
   user_id: CareSquareId.nullish(),
   user_name: z.string().nullish(),
-  session_started: instant,
-  session_ended: instant.nullish(),
-  last_heartbeat: instant.nullish(),
+  session_started: wireInstant,
+  session_ended: wireInstant.nullish(),
+  last_heartbeat: wireInstant.nullish(),
   duration_seconds: z.number().int().nonnegative().nullish(),
-  created_at: instant.nullish(),
+  created_at: wireInstant.nullish(),
   active_duration_seconds: z.number().int().nonnegative().nullish(),
   engaged_duration_seconds: z.number().int().nonnegative().nullish(),
   idle_count: z.number().int().nonnegative().nullish()

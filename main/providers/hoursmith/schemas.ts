@@ -7,8 +7,6 @@ import { wireDate, wireDecimal, wireInstant } from '../wire-patterns'
 import { orUnreadable } from '../unreadable'
 
 const decimal = wireDecimal('1234.50')
-const date = wireDate
-const instant = wireInstant
 
 /** An invoice as the reference documents it: what the simulator serves. */
 export const HoursmithWireInvoice = z.object({
@@ -26,13 +24,13 @@ export const HoursmithWireInvoice = z.object({
   currency: z.string().min(1).max(16),
   notes: z.string().nullish(),
   billToName: z.string().nullish(),
-  issueDate: date.nullish(),
-  dueDate: date.nullish(),
-  sentAt: instant.nullish(),
-  paidAt: instant.nullish(),
-  createdAt: instant.nullish(),
-  updatedAt: instant.nullish(),
-  deletedAt: instant.nullish()
+  issueDate: wireDate.nullish(),
+  dueDate: wireDate.nullish(),
+  sentAt: wireInstant.nullish(),
+  paidAt: wireInstant.nullish(),
+  createdAt: wireInstant.nullish(),
+  updatedAt: wireInstant.nullish(),
+  deletedAt: wireInstant.nullish()
 })
 export type HoursmithWireInvoice = z.infer<typeof HoursmithWireInvoice>
 

@@ -8,7 +8,6 @@ import { z } from 'zod'
 import { wireInstant } from '../wire-patterns'
 import { orUnreadable } from '../unreadable'
 
-const instant = wireInstant
 const amount = z.number('expected an amount (a JSON number)')
 
 export const LynkwellSubscriptionItem = z.object({
@@ -40,10 +39,10 @@ export const LynkwellWireInvoice = z.object({
   currency: z.string().min(1).max(16),
   invoiceItems: z.array(z.string()).nullish(),
   subscriptionItems: z.array(LynkwellSubscriptionItem).nullish(),
-  lastPaymentAttemptDate: instant.nullish(),
-  periodStart: instant.nullish(),
-  periodEnd: instant.nullish(),
-  createdAt: instant.nullish()
+  lastPaymentAttemptDate: wireInstant.nullish(),
+  periodStart: wireInstant.nullish(),
+  periodEnd: wireInstant.nullish(),
+  createdAt: wireInstant.nullish()
 })
 export type LynkwellWireInvoice = z.infer<typeof LynkwellWireInvoice>
 

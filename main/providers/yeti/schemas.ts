@@ -8,14 +8,13 @@ import { wireDateTimeInstant, wireDecimal } from '../wire-patterns'
 import { readable, orUnreadable } from '../unreadable'
 
 const decimal = wireDecimal('12.5')
-const instant = wireDateTimeInstant
 const count = z.number().int().nonnegative()
 
 export const YetiInvoiceAttributes = z
   .object({
     reference: z.string().nullish(),
-    'start-date': instant,
-    'end-date': instant,
+    'start-date': wireDateTimeInstant,
+    'end-date': wireDateTimeInstant,
     'has-pdf': z.boolean(),
     'amount-spent': orUnreadable(decimal),
     /** The total before yeti-web split it into spent/earned counters (2023-12). */
@@ -27,15 +26,15 @@ export const YetiInvoiceAttributes = z
     'originated-calls-duration': count.nullish(),
     'originated-billing-duration': count.nullish(),
     // Null when the period had no calls on that side.
-    'originated-first-call-at': instant.nullish(),
-    'originated-last-call-at': instant.nullish(),
+    'originated-first-call-at': wireDateTimeInstant.nullish(),
+    'originated-last-call-at': wireDateTimeInstant.nullish(),
     'terminated-amount-spent': decimal.nullish(),
     'terminated-calls-count': count.nullish(),
     'terminated-successful-calls-count': count.nullish(),
     'terminated-calls-duration': count.nullish(),
     'terminated-billing-duration': count.nullish(),
-    'terminated-first-call-at': instant.nullish(),
-    'terminated-last-call-at': instant.nullish(),
+    'terminated-first-call-at': wireDateTimeInstant.nullish(),
+    'terminated-last-call-at': wireDateTimeInstant.nullish(),
     'services-amount-spent': decimal.nullish(),
     'service-transactions-count': count.nullish()
   })
