@@ -9,6 +9,7 @@ import { PDF_SAVE, type DesktopShell } from '../pdfs/desktop-shell'
 export function electronDesktop(window: () => BrowserWindow | null): DesktopShell {
   return {
     openPath: (path) => shell.openPath(path),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
     chooseSavePath: async (suggestedName, kind = PDF_SAVE) => {
       const options: SaveDialogOptions = {
         title: kind.title,

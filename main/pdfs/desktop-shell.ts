@@ -6,6 +6,8 @@
 export interface DesktopShell {
   /** Opens a file with the system's default app: '' on success, else the system's message (shell.openPath). */
   openPath(path: string): Promise<string>
+  /** Opens the file's folder in the system's file manager with the file selected (shell.showItemInFolder). */
+  showItemInFolder(path: string): void
   /** Shows a save dialog (for a PDF unless `kind` says otherwise); the chosen path, or null when the person cancels. */
   chooseSavePath(suggestedName: string, kind?: SaveKind): Promise<string | null>
 }

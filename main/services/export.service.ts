@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import type { ExportProgress, ExportRequest, ExportResult } from '../../preload/contract'
@@ -19,12 +19,13 @@ const FLUSH_CHARS = 64 * 1024
 const KEPT_EXPORTS = 50
 
 /**
- * The one thing exports need of the desktop shell (main/pdfs/desktop-shell.ts, which satisfies
+ * What exports need of the desktop shell (main/pdfs/desktop-shell.ts, which satisfies
  * this): named here because main/pdfs already builds on this folder's CSV writer.
  */
 export interface FileOpener {
   /** '' on success, else the system's message. */
   openPath(path: string): Promise<string>
+  showItemInFolder(path: string): void
 }
 
 export interface ExportOptions {
@@ -131,16 +132,16 @@ export class ExportService {
     }
   }
 
-  /** Opens an export of this session with the system's default app, or the folder it is in. */
+  /** Opens an export of this session with the system's default app, or shows it selected in its folder. */
   async open(id: number, folder: boolean): Promise<void> {
     const path = this.written.get(id)
     if (path === undefined) throw new AppError('NOT_FOUND', `That export is no longer known. Exports are written to ${this.exportDir}`)
     if (!this.desktop)
       throw new AppError('FORBIDDEN', `Opening ${folder ? 'a folder' : 'a file'} needs the Quire desktop app. The export is at ${path}`)
     if (!existsSync(path)) throw new AppError('NOT_FOUND', `The export is no longer at ${path}: it was moved or deleted.`)
-    const problem = await this.desktop.openPath(folder ? dirname(path) : path)
-    if (problem)
-      throw new AppError('NOT_FOUND', `The system could not open ${folder ? 'the folder' : 'the file'} (${problem}). It is at ${path}`)
+    if (folder) return this.desktop.showItemInFolder(path)
+    const problem = await this.desktop.openPath(path)
+    if (problem) throw new AppError('NOT_FOUND', `The system could not open the file (${problem}). It is at ${path}`)
   }
 
   cancel(): boolean {

@@ -24,6 +24,7 @@ describe('getting rows out of the grid', () => {
       opened.push(path)
       return ''
     },
+    showItemInFolder: (path) => opened.push(`shown in folder: ${path}`),
     chooseSavePath: async () => null
   }
 
@@ -98,12 +99,12 @@ describe('getting rows out of the grid', () => {
     expect(await dispatch('settings.update', { csvDelimiter: 'pipe' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
-  it('opens an export, or its folder, by the id main gave it and never by a path', async () => {
+  it('opens an export, or shows it selected in its folder, by the id main gave it and never by a path', async () => {
     const done = await call('invoices.exportCsv', { query: { status: 'paid' } })
     opened.length = 0
     await call('invoices.openExport', { id: done.id })
     await call('invoices.openExport', { id: done.id, folder: true })
-    expect(opened).toEqual([done.path, join(dir.path, 'exports')])
+    expect(opened).toEqual([done.path, `shown in folder: ${done.path}`])
     expect(await dispatch('invoices.openExport', { id: 99_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await dispatch('invoices.openExport', { id: done.id, path: '/etc/passwd' })).toMatchObject({
       ok: false,

@@ -41,6 +41,7 @@ describe('invoice PDFs: verified provider downloads, rendered copies, offline', 
       shell.opened.push(path)
       return ''
     },
+    showItemInFolder: (path) => shell.opened.push(path),
     chooseSavePath: async (name) => {
       shell.suggested.push(name)
       return join(dir.path, 'saved copy.pdf')

@@ -16,6 +16,7 @@ describe('logs and diagnostics in the desktop app', () => {
         opened.push(path)
         return ''
       },
+      showItemInFolder: (path) => opened.push(path),
       chooseSavePath: async (name, kind) => {
         asked.push({ name, kind })
         return answer
