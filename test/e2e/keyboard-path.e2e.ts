@@ -7,8 +7,10 @@ import { startHost, type RunningHost } from './support/host'
 
 /**
  * Issue #19, part 6 and 7: the keyboard path. From the search box to the first row takes a few
- * Tabs (the column header is one stop, arrows inside it); F6 cycles the regions; a default saved
- * view, or else the filters and sort last used, come back when Quire starts again.
+ * Tabs (the column header is one stop, arrows inside it, ↓ down to the rows); F6 cycles the
+ * regions on every screen; Ctrl+Shift+E exports; a default saved view, or else the filters and
+ * sort last used, come back when Quire starts again, even right after a change; dates are typed
+ * in the user's locale order.
  */
 const COUNT = 300
 
@@ -126,6 +128,40 @@ test.describe('the keyboard path', () => {
     await expect(grid).toHaveAttribute('aria-rowcount', String(open.length))
     await expect(page.getByLabel('Status', { exact: true })).toHaveValue('open')
     await expect(page.getByRole('columnheader', { name: 'Total' })).toHaveAttribute('aria-sort', 'descending')
+  })
+
+  test.describe('in en-GB', () => {
+    test.use({ locale: 'en-GB' })
+
+    test('issue dates are typed day first, checked, and shown day first', async ({ page }) => {
+      const from = (iso: string) => live.filter((f) => f.issueDate >= iso).length
+      // 03/04/2023 is 3 April here; read month first it would be 4 March, and match more invoices.
+      expect(from('2023-04-03')).not.toBe(from('2023-03-04'))
+      await page.goto(host!.url)
+      await showInvoices(page)
+      const grid = page.getByRole('grid', { name: 'Invoices' })
+      await expect(grid).toHaveAttribute('aria-rowcount', String(live.length))
+      await page.getByRole('button', { name: /^More filters/ }).click()
+      const issuedFrom = page.getByRole('group', { name: 'Issue date' }).getByLabel('From')
+      await expect(issuedFrom).toHaveAttribute('placeholder', 'dd/mm/yyyy')
+
+      await issuedFrom.fill('03/04/2023')
+      await expect(grid).toHaveAttribute('aria-rowcount', String(from('2023-04-03')))
+
+      // A day February does not have: said inline, and the filter keeps the last good date.
+      await issuedFrom.fill('31/02/2023')
+      await issuedFrom.press('Enter')
+      await expect(issuedFrom).toHaveAttribute('aria-invalid', 'true')
+      await expect(page.getByRole('alert').filter({ hasText: 'February 2023 has no day 31' })).toBeVisible()
+      await expect(grid).toHaveAttribute('aria-rowcount', String(from('2023-04-03')))
+
+      // A two-digit year waits for Enter, then reads as 20yy and is written out in full.
+      await issuedFrom.fill('1/6/23')
+      await issuedFrom.press('Enter')
+      await expect(issuedFrom).toHaveValue('01/06/2023')
+      await expect(issuedFrom).not.toHaveAttribute('aria-invalid', 'true')
+      await expect(grid).toHaveAttribute('aria-rowcount', String(from('2023-06-01')))
+    })
   })
 })
 
