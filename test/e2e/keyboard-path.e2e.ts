@@ -129,6 +129,74 @@ test.describe('the keyboard path', () => {
     await expect(page.getByRole('columnheader', { name: 'Total' })).toHaveAttribute('aria-sort', 'descending')
   })
 
+  test('↓ from the column header goes to the current row; Ctrl+Shift+E opens the export choices, not while typing', async ({ page }) => {
+    await page.goto(host!.url)
+    await showInvoices(page)
+    const grid = page.getByRole('grid', { name: 'Invoices' })
+    await expect(grid).toHaveAttribute('aria-rowcount', String(live.length))
+
+    // j twice: the third row is the current one; from anywhere in the header, ↓ goes back to it.
+    await page.locator('body').press('j')
+    await page.keyboard.press('j')
+    await expect(grid.locator('[role="row"][data-index="2"]')).toBeFocused()
+    await grid.locator('[role="columnheader"] [tabindex="0"]').focus()
+    await page.keyboard.press('ArrowRight')
+    await expect(page.locator(':focus')).toHaveAttribute('role', 'separator')
+    await page.keyboard.press('ArrowDown')
+    await expect(grid.locator('[role="row"][data-index="2"]')).toBeFocused()
+
+    // Typing in the search box, the key is the field's, not Export's.
+    const exportChoices = page.getByRole('group', { name: 'Export CSV' })
+    await page.getByLabel('Search invoices').focus()
+    await page.keyboard.press('Control+Shift+E')
+    await expect(page.getByLabel('Search invoices')).toBeFocused()
+    await expect(exportChoices).toHaveCount(0)
+    // From the list: the choices open with focus inside them; Esc closes them back to the button.
+    await grid.locator('[role="row"][data-index="2"]').focus()
+    await page.keyboard.press('Control+Shift+E')
+    await expect(exportChoices).toBeVisible()
+    await expect(exportChoices.locator(':focus')).toHaveCount(1)
+    await page.keyboard.press('Escape')
+    await expect(exportChoices).toHaveCount(0)
+    await expect(page.getByRole('button', { name: 'Export CSV…' })).toBeFocused()
+    await expect(page.getByRole('button', { name: 'Export CSV…' })).toHaveAttribute('aria-keyshortcuts', /Control\+Shift\+E/)
+
+    // The Shortcuts sheet lists it.
+    await page.locator('body').press('?')
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('row', { name: /Export CSV/ })).toBeVisible()
+  })
+
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 640 }
+  ])
+    test(`F6 on other screens: the navigation, then the screen, never a hidden element (${viewport.width}×${viewport.height})`, async ({
+      page
+    }) => {
+      await page.setViewportSize(viewport)
+      await page.goto(host!.url)
+      const nav = page.getByRole('navigation', { name: 'Main' })
+      const main = page.locator('#main')
+      for (const screen of ['Overview', 'Accounts', 'Settings']) {
+        await nav.getByRole('button', { name: screen }).click()
+        await page.locator('h1').first().click()
+        await page.keyboard.press('F6')
+        await expect(nav.locator(':focus')).toHaveCount(1)
+        await expect(page.locator(':focus')).toBeVisible()
+        await expect(page.locator(':focus')).toHaveAttribute('aria-current', 'page')
+        await page.keyboard.press('F6')
+        await expect(main).toBeFocused()
+        await page.keyboard.press('F6')
+        await expect(nav.locator(':focus')).toHaveCount(1)
+        await page.keyboard.press('Shift+F6')
+        await expect(main).toBeFocused()
+        // Tab from there goes into the screen, not back to the navigation.
+        await page.keyboard.press('Tab')
+        await expect(main.locator(':focus')).toHaveCount(1)
+        await expect(page.locator(':focus')).toBeVisible()
+      }
+    })
+
   test('the last view is kept when Quire reloads right after a change', async ({ page }) => {
     await page.goto(host!.url)
     await showInvoices(page)

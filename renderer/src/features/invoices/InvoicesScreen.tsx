@@ -6,6 +6,7 @@ import { formatCount, plural } from '../../lib/format'
 import { call } from '../../lib/ipc'
 import { useRememberedState } from '../../lib/rememberedState'
 import { useNetworkStatus } from '../../lib/useNetworkStatus'
+import { navRegion, nextRegion, regionOf } from '../../lib/regions'
 import { ColumnChooser } from './ColumnChooser'
 import { visibleColumns } from './columns'
 import { DueDateGapNotice } from './DueDateGapNotice'
@@ -19,7 +20,6 @@ import { InvoiceFilters } from './InvoiceFilters'
 import { InvoiceGrid, type ToggleMode } from './InvoiceGrid'
 import { invoiceKey } from './invoiceKey'
 import { InvoicesEmptyState } from './InvoicesEmptyState'
-import { nextRegion, regionOf } from './regions'
 import { SavedViews } from './SavedViews'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { TotalsBar } from './TotalsBar'
@@ -92,6 +92,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   const [allMatching, setAllMatching] = useRememberedState('invoices.allMatching', false)
   const anchor = useRef<number | null>(null)
   const [help, setHelp] = useState(false)
+  const [exportRequest, setExportRequest] = useState(0)
   const searchRef = useRef<HTMLInputElement>(null)
   const paneRef = useRef<HTMLElement>(null)
   const screenRef = useRef<HTMLDivElement>(null)
@@ -154,17 +155,10 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   const cycleRegion = useCallback(
     (backwards: boolean) => {
       const screen = screenRef.current
-      const nav = document.querySelector<HTMLElement>('nav[aria-label="Main"]')
+      const nav = navRegion()
       const pane = paneRef.current
       const regions = [
-        ...(nav
-          ? [
-              {
-                elements: [nav],
-                focus: () => (nav.querySelector<HTMLElement>('[aria-current="page"]') ?? nav.querySelector<HTMLElement>('button'))?.focus()
-              }
-            ]
-          : []),
+        ...(nav ? [nav] : []),
         {
           elements: [screen?.querySelector('.invoices-head') ?? null, screen?.querySelector('[role="search"]') ?? null],
           focus: () => searchRef.current?.focus()
@@ -182,6 +176,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
     cycleRegion,
     copy: copyRows,
     selectAllMatching,
+    exportRows: () => setExportRequest((n) => n + 1),
     focusSearch: () => {
       searchRef.current?.focus()
       searchRef.current?.select()
@@ -282,7 +277,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
           <Button aria-keyshortcuts="Control+C Meta+C" onClick={copyRows} disabled={total === 0}>
             {selectedCount > 0 ? `Copy ${plural(selectedCount, 'row', 'rows')}` : 'Copy row'}
           </Button>
-          <ExportButton exporter={exporter} query={filters.listing} total={total} selection={selection} />
+          <ExportButton exporter={exporter} query={filters.listing} total={total} selection={selection} openRequest={exportRequest} />
           <PdfBundleButton bundler={bundler} query={filters.listing} total={total} busy={exporter.state.phase === 'running'} />
           <Button
             aria-keyshortcuts="Control+P Meta+P"
