@@ -241,6 +241,15 @@ test.describe('the keyboard path', () => {
       await expect(issuedFrom).toHaveValue('01/06/2023')
       await expect(issuedFrom).not.toHaveAttribute('aria-invalid', 'true')
       await expect(grid).toHaveAttribute('aria-rowcount', String(from('2023-06-01')))
+
+      // Changes' date is always set: emptied, it comes back when the field is left.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Changes' }).click()
+      const since = page.getByLabel('Since the start of')
+      await expect(since).toHaveValue(/^01\/\d{2}\/\d{4}$/)
+      const month = await since.inputValue()
+      await since.fill('')
+      await since.press('Tab')
+      await expect(since).toHaveValue(month)
     })
   })
 })

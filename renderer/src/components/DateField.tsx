@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { formatLocaleDate, localeDateOrder, parseLocaleDate } from '../lib/localeDate'
+import './DateField.css'
 
 // The user's own locale, as every other date and amount on screen is formatted (lib/format.ts).
 const ORDER = localeDateOrder()
@@ -9,6 +10,8 @@ type Props = {
   /** ISO 'YYYY-MM-DD', or '' for no date. */
   value: string
   onChange: (iso: string) => void
+  /** Emptying the field does not clear the date: leaving it puts the date back. */
+  required?: boolean
 }
 
 /**
@@ -16,7 +19,7 @@ type Props = {
  * as it is typed; a two-digit year waits until Enter or leaving the field, as it may be the start
  * of a four-digit one. What does not read as a date is said inline and never applied.
  */
-export function DateField({ id, value, onChange }: Props) {
+export function DateField({ id, value, onChange, required = false }: Props) {
   const [text, setText] = useState(() => formatLocaleDate(value, ORDER))
   const [error, setError] = useState<string | null>(null)
   // The date the text stands for: a new `value` from elsewhere (a preset, Clear) replaces the text.
@@ -36,7 +39,8 @@ export function DateField({ id, value, onChange }: Props) {
   function read(typed: string, done: boolean) {
     if (typed.trim() === '') {
       setError(null)
-      apply('')
+      if (!required) apply('')
+      else if (done) setText(formatLocaleDate(value, ORDER))
       return
     }
     const parsed = parseLocaleDate(typed, ORDER)
