@@ -15,12 +15,18 @@ export function bridgeShimSource(): string {
     const { event, payload } = JSON.parse(message.data);
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
+  // A call made as the page goes away (the last view written on reload) must outlive the page;
+  // keepalive only then, as the browser caps what all keepalive requests in flight may carry.
+  let leaving = false;
+  addEventListener('pagehide', () => { leaving = true; });
+  addEventListener('pageshow', () => { leaving = false; });
   const bridge = {
     invoke: async (method, input) => {
       const response = await fetch('./rpc', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ method, input })
+        body: JSON.stringify({ method, input }),
+        keepalive: leaving || document.visibilityState === 'hidden'
       });
       return response.json();
     },

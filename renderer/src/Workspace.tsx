@@ -19,6 +19,7 @@ import { WelcomeScreen } from './features/welcome/WelcomeScreen'
 import type { InvoiceFilter, InvoiceKey, LockStatus } from './lib/contract'
 import { subscribe } from './lib/ipc'
 import { useAppInfo } from './lib/useAppInfo'
+import { useRegionCycling } from './lib/useRegionCycling'
 
 export type View = Screen | 'welcome'
 
@@ -39,6 +40,7 @@ type Props = {
 /** Everything behind the app lock: mounted only while unlocked, so locking drops every invoice from the page. */
 export function Workspace({ lock, onLockChanged, view, setView }: Props) {
   const { state: infoState, retry } = useAppInfo()
+  useRegionCycling()
   const accounts = useAccounts()
   const [cacheVersion, setCacheVersion] = useState(0)
   const [gridRequest, setGridRequest] = useState<GridRequest | null>(null)

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { localIsoDate } from '../../preload/contract/local-date'
 import { presetRange } from '../../renderer/src/features/invoices/datePresets'
+import { formatLocaleDate, localeDateOrder } from '../../renderer/src/lib/localeDate'
 import { hoursmithDataset } from '../../main/simulators/hoursmith/dataset'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { hoursmithToken } from '../helpers/tokens'
@@ -26,6 +27,9 @@ const inRange = (range: { from: string; to: string }): number =>
   invoices.filter((i) => i.issueDate! >= range.from && i.issueDate! <= range.to).length
 
 test.describe('finance basics: presets, Paid on, print', () => {
+  // Date fields show dates in the user's locale order: month first here.
+  test.use({ locale: 'en-US' })
+  const shown = (iso: string): string => formatLocaleDate(iso, localeDateOrder('en-US'))
   let dir: ReturnType<typeof tempDir>
   let simulator: HoursmithSimulator
   let host: RunningHost
@@ -69,8 +73,8 @@ test.describe('finance basics: presets, Paid on, print', () => {
     ] as const) {
       await preset.selectOption({ label })
       const range = presetRange(id, new Date())
-      await expect(issued.getByLabel('From')).toHaveValue(range.from)
-      await expect(issued.getByLabel('To')).toHaveValue(range.to)
+      await expect(issued.getByLabel('From')).toHaveValue(shown(range.from))
+      await expect(issued.getByLabel('To')).toHaveValue(shown(range.to))
       await expect(grid).toHaveAttribute('aria-rowcount', String(inRange(range)))
       await expect(preset).toHaveValue(id)
     }

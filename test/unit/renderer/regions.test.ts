@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nextRegion, regionOf } from '../../../renderer/src/features/invoices/regions'
+import { nextRegion, regionOf } from '../../../renderer/src/lib/regions'
 
 describe('F6 region cycling', () => {
   it('goes forward and wraps from the last region to the first', () => {

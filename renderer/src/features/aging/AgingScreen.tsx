@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import './report-tables.css'
 import { AccountSelect } from '../../components/AccountSelect'
+import { DateField } from '../../components/DateField'
 import { Notice } from '../../components/Notice'
 import type { AccountSummary, AgingRow, InvoiceFilter } from '../../lib/contract'
 import { errorMessage } from '../../lib/errorMessage'
@@ -66,13 +67,7 @@ export function AgingScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
       <div className="toolbar no-print" role="search" aria-label="Aging report options">
         <div className="toolbar-field">
           <label htmlFor={`${id}-asof`}>As of</label>
-          <input
-            id={`${id}-asof`}
-            type="date"
-            value={query.asOf || todayIsoDate()}
-            max={todayIsoDate()}
-            onChange={(e) => update({ asOf: e.target.value })}
-          />
+          <DateField id={`${id}-asof`} value={query.asOf || todayIsoDate()} onChange={(asOf) => update({ asOf })} required />
         </div>
         <div className="toolbar-field">
           <label htmlFor={`${id}-by`}>Group by</label>

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import '../aging/report-tables.css'
 import { AccountSelect } from '../../components/AccountSelect'
+import { DateField } from '../../components/DateField'
 import { Notice } from '../../components/Notice'
 import type { AccountSummary, ChangeItem, InvoiceFilter } from '../../lib/contract'
 import { formatInstant, plural, todayIsoDate } from '../../lib/format'
@@ -51,7 +52,7 @@ export function ChangesScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
       <div className="toolbar" role="search" aria-label="Changes since">
         <div className="toolbar-field">
           <label htmlFor={`${id}-since`}>Since the start of</label>
-          <input id={`${id}-since`} type="date" value={sinceDate} onChange={(e) => e.target.value && setSinceDate(e.target.value)} />
+          <DateField id={`${id}-since`} value={sinceDate} onChange={setSinceDate} required />
         </div>
         <AccountSelect id={`${id}-account`} accounts={accounts} value={accountId} onChange={setAccountId} />
         <Button onClick={() => onOpenInvoices({ includeRemoved: true, changedSince: { since }, ...(accountId ? { accountId } : {}) })}>

@@ -26,12 +26,15 @@ export function ExportButton({
   exporter,
   query,
   total,
-  selection
+  selection,
+  openRequest
 }: {
   exporter: Exporter
   query: InvoiceListing
   total: number
   selection: RowSelection
+  /** Bumped by the Export shortcut (Ctrl/Cmd-Shift-E) to open these choices. */
+  openRequest: number
 }) {
   const id = useId()
   const [level, setLevel] = useState<'invoice' | 'line'>('invoice')
@@ -46,7 +49,7 @@ export function ExportButton({
   const count = selectedOnly ? picked.length : total
 
   return (
-    <Popover label="Export CSV…" title="Export CSV">
+    <Popover label="Export CSV…" title="Export CSV" keyshortcuts="Control+Shift+E Meta+Shift+E" openRequest={openRequest}>
       {(close) => (
         <form
           className="export-form"

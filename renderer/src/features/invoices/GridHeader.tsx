@@ -12,6 +12,8 @@ type Props = {
   amountSortOff: boolean
   /** Sticky offsets of the pinned columns (pinnedColumns.ts). */
   pins: Map<GridColumn, CSSProperties>
+  /** ↓ from the header: focus goes down to the current row. */
+  onFocusRows: () => void
 }
 
 const KEY_STEP = 16
@@ -21,10 +23,11 @@ const KEY_STEP = 16
  * header's right edge resizes it by dragging or with Shift+←/→.
  *
  * The whole header is one tab stop (roving tabindex): ←/→ move between the sort buttons and the
- * resize handles, Home/End to the first or last, Enter/Space sorts. Tabbing through every header
- * and handle cost a keyboard user dozens of presses between the search box and the first row.
+ * resize handles, Home/End to the first or last, Enter/Space sorts, ↓ goes down into the rows.
+ * Tabbing through every header and handle cost a keyboard user dozens of presses between the
+ * search box and the first row.
  */
-export function GridHeader({ columns, sort, onSort, onResize, amountSortOff, pins }: Props) {
+export function GridHeader({ columns, sort, onSort, onResize, amountSortOff, pins, onFocusRows }: Props) {
   // Which stop holds the header's one tabindex=0, by stop key ("sort:total", "resize:total").
   const [current, setCurrent] = useState<string | null>(null)
   const stops = headerStops(columns, amountSortOff)
@@ -34,6 +37,11 @@ export function GridHeader({ columns, sort, onSort, onResize, amountSortOff, pin
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
     const target = event.target instanceof HTMLElement ? event.target.dataset.headStop : undefined
     if (target === undefined) return
+    if (event.key === 'ArrowDown') {
+      event.preventDefault()
+      onFocusRows()
+      return
+    }
     const at = stops.indexOf(target)
     const to =
       event.key === 'ArrowLeft'

@@ -2,6 +2,7 @@ import { useId, useState, type Ref } from 'react'
 import type { AccountSummary, ChangeField, InvoiceFlag, InvoiceStatusFilter, ProviderId, ProviderInfo } from '../../lib/contract'
 import { useHideAmounts } from '../../components/HideAmounts'
 import { AccountSelect } from '../../components/AccountSelect'
+import { DateField } from '../../components/DateField'
 import { DATE_PRESETS, matchingPreset, presetRange } from './datePresets'
 import { amountExample } from './parseLocaleAmount'
 import { FLAGS, type FilterForm, type InvoiceFilterState } from './useInvoiceFilters'
@@ -194,12 +195,7 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
             <div className="range-fields">
               <div className="field">
                 <label htmlFor={`${id}-changed-since`}>From the start of</label>
-                <input
-                  id={`${id}-changed-since`}
-                  type="date"
-                  value={form.changedSince}
-                  onChange={(e) => update({ changedSince: e.target.value })}
-                />
+                <DateField id={`${id}-changed-since`} value={form.changedSince} onChange={(changedSince) => update({ changedSince })} />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-changed-field`}>Change</label>
@@ -291,23 +287,11 @@ function DateRangeFields({
       <div className="range-fields">
         <div className="field">
           <label htmlFor={`${id}-from`}>From</label>
-          <input
-            id={`${id}-from`}
-            type="date"
-            value={form[from]}
-            max={form[to] || undefined}
-            onChange={(e) => update({ [from]: e.target.value })}
-          />
+          <DateField id={`${id}-from`} value={form[from]} onChange={(date) => update({ [from]: date })} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>To</label>
-          <input
-            id={`${id}-to`}
-            type="date"
-            value={form[to]}
-            min={form[from] || undefined}
-            onChange={(e) => update({ [to]: e.target.value })}
-          />
+          <DateField id={`${id}-to`} value={form[to]} onChange={(date) => update({ [to]: date })} />
         </div>
         {presets && (
           <div className="field">

@@ -87,6 +87,16 @@ export function InvoiceGrid(props: Props) {
     wantsFocus.current = true
   }
 
+  // The row may already be current and rendered: no render follows, so focus it here.
+  function focusActiveRow() {
+    moveTo(activeIndex)
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${activeIndex}"]`)
+    if (row?.tabIndex === 0) {
+      row.focus({ preventScroll: true })
+      wantsFocus.current = false
+    }
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (
       !(event.target instanceof HTMLElement) ||
@@ -167,6 +177,7 @@ export function InvoiceGrid(props: Props) {
           onResize={props.onResize}
           amountSortOff={props.amountSortOff ?? false}
           pins={pins}
+          onFocusRows={focusActiveRow}
         />
       </div>
       <div role="rowgroup" className="grid-body" style={{ height, width }}>

@@ -19,7 +19,6 @@ import { InvoiceFilters } from './InvoiceFilters'
 import { InvoiceGrid, type ToggleMode } from './InvoiceGrid'
 import { invoiceKey } from './invoiceKey'
 import { InvoicesEmptyState } from './InvoicesEmptyState'
-import { nextRegion, regionOf } from './regions'
 import { SavedViews } from './SavedViews'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { TotalsBar } from './TotalsBar'
@@ -34,7 +33,7 @@ import { usePdfBundle } from './usePdfBundle'
 import { useInvoiceFilters } from './useInvoiceFilters'
 import { useLaunchView } from './useLaunchView'
 import { useRowWindows } from './useRowWindows'
-import { useShortcuts } from './useShortcuts'
+import { useInvoiceShortcuts } from './useInvoiceShortcuts'
 import { useFilterTotals, useLeftOutOfTotals, useSelectionTotals } from './useTotals'
 import { Button } from '../../components/Button'
 import './invoices.css'
@@ -92,6 +91,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   const [allMatching, setAllMatching] = useRememberedState('invoices.allMatching', false)
   const anchor = useRef<number | null>(null)
   const [help, setHelp] = useState(false)
+  const [exportRequest, setExportRequest] = useState(0)
   const searchRef = useRef<HTMLInputElement>(null)
   const paneRef = useRef<HTMLElement>(null)
   const screenRef = useRef<HTMLDivElement>(null)
@@ -150,70 +150,22 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
     void copier.copy(keys)
   }, [allMatching, onScreen, total, checked, windows, activeIndex, copier])
 
-  /** F6: side navigation → toolbar and filters → the grid → the detail pane (when open) → round again. */
-  const cycleRegion = useCallback(
-    (backwards: boolean) => {
-      const screen = screenRef.current
-      const nav = document.querySelector<HTMLElement>('nav[aria-label="Main"]')
-      const pane = paneRef.current
-      const regions = [
-        ...(nav
-          ? [
-              {
-                elements: [nav],
-                focus: () => (nav.querySelector<HTMLElement>('[aria-current="page"]') ?? nav.querySelector<HTMLElement>('button'))?.focus()
-              }
-            ]
-          : []),
-        {
-          elements: [screen?.querySelector('.invoices-head') ?? null, screen?.querySelector('[role="search"]') ?? null],
-          focus: () => searchRef.current?.focus()
-        },
-        ...(total > 0 ? [{ elements: [screen?.querySelector('.invoices-list') ?? null], focus: focusRow }] : []),
-        ...(pane ? [{ elements: [pane], focus: () => pane.querySelector<HTMLElement>('h2[tabindex]')?.focus() }] : [])
-      ]
-      const to = nextRegion(regions.length, regionOf(regions, document.activeElement), backwards)
-      regions[to]?.focus()
-    },
-    [total, focusRow]
-  )
-
-  useShortcuts({
-    cycleRegion,
+  const { onSearchKey } = useInvoiceShortcuts({
+    screenRef,
+    paneRef,
+    searchRef,
+    total,
+    activeIndex,
+    setActiveIndex,
+    rowAt: windows.rowAt,
+    detailOpen: opened !== null,
+    openInvoice: (invoice) => setOpened({ invoice, focusPane: true }),
+    focusRow,
     copy: copyRows,
     selectAllMatching,
-    focusSearch: () => {
-      searchRef.current?.focus()
-      searchRef.current?.select()
-    },
-    showHelp: () => setHelp(true),
-    step: (by) => {
-      if (total === 0) return
-      const next = Math.max(0, Math.min(total - 1, activeIndex + by))
-      setActiveIndex(next)
-      const invoice = windows.rowAt(next)
-      // With an invoice open, the pane follows; otherwise focus goes to the row.
-      if (opened && invoice) setOpened({ invoice, focusPane: true })
-      else focusRow()
-    }
+    exportRows: () => setExportRequest((n) => n + 1),
+    showHelp: () => setHelp(true)
   })
-
-  /** ↓ and Esc go from the search box to the results; Enter opens the only match. */
-  const onSearchKey = useCallback(
-    (key: 'ArrowDown' | 'Enter' | 'Escape') => {
-      if (total === 0) return false
-      if (key === 'Enter') {
-        const only = total === 1 ? windows.rowAt(0) : undefined
-        if (!only) return false
-        setActiveIndex(0)
-        setOpened({ invoice: only, focusPane: true })
-        return true
-      }
-      focusRow()
-      return true
-    },
-    [total, windows, focusRow]
-  )
 
   const closeDetail = useCallback(() => {
     const focusWasInPane = paneRef.current?.contains(document.activeElement) ?? false
@@ -282,7 +234,7 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
           <Button aria-keyshortcuts="Control+C Meta+C" onClick={copyRows} disabled={total === 0}>
             {selectedCount > 0 ? `Copy ${plural(selectedCount, 'row', 'rows')}` : 'Copy row'}
           </Button>
-          <ExportButton exporter={exporter} query={filters.listing} total={total} selection={selection} />
+          <ExportButton exporter={exporter} query={filters.listing} total={total} selection={selection} openRequest={exportRequest} />
           <PdfBundleButton bundler={bundler} query={filters.listing} total={total} busy={exporter.state.phase === 'running'} />
           <Button
             aria-keyshortcuts="Control+P Meta+P"

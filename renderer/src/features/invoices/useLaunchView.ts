@@ -37,10 +37,32 @@ export function useLaunchView(current: SavedViewState, apply: (state: SavedViewS
     }
   }, [restored])
 
+  // What is on screen but not yet written down; written after a pause, so typing is not one call a key.
+  const unsaved = useRef<SavedViewState | null>(null)
+  const save = useRef(() => {
+    const state = unsaved.current
+    unsaved.current = null
+    if (state) void call('views.rememberLast', { state }).catch(() => undefined)
+  })
+
   // Only after the launch state is on screen: before, this would overwrite it with the defaults.
   useEffect(() => {
     if (!restored) return
-    const timer = setTimeout(() => void call('views.rememberLast', { state: current }).catch(() => undefined), REMEMBER_AFTER_MS)
+    unsaved.current = current
+    const timer = setTimeout(save.current, REMEMBER_AFTER_MS)
     return () => clearTimeout(timer)
   }, [restored, current])
+
+  // Quire closing, reloading or hidden within the pause, or the screen left: written at once.
+  useEffect(() => {
+    const flush = save.current
+    const onHidden = () => document.visibilityState === 'hidden' && flush()
+    window.addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', onHidden)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', onHidden)
+      flush()
+    }
+  }, [])
 }

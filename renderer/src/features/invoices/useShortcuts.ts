@@ -9,14 +9,17 @@ type Handlers = {
   copy?: () => void
   /** Ctrl/Cmd-Shift-A outside form fields: every matching invoice, not only the loaded rows. */
   selectAllMatching?: () => void
+  /** Ctrl/Cmd-Shift-E outside form fields: the export choices. */
+  exportRows?: () => void
   /** F6 (Shift+F6 backwards), from anywhere but a dialog: focus to the next main region. */
   cycleRegion?: (backwards: boolean) => void
 }
 
 /**
  * The list's window-wide keys: `/` or Ctrl/Cmd-F to search, `?` for help, Ctrl/Cmd-C to copy rows,
- * Ctrl/Cmd-Shift-A to select all matching, F6 / Shift+F6 to cycle the regions, j/k to move from
- * anywhere that is not a form field (inside the grid, the grid handles its own keys).
+ * Ctrl/Cmd-Shift-A to select all matching, Ctrl/Cmd-Shift-E to export, F6 / Shift+F6 to cycle
+ * the regions, j/k to move from anywhere that is not a form field (inside the grid, the grid
+ * handles its own keys).
  */
 export function useShortcuts(handlers: Handlers): void {
   const latest = useRef(handlers)
@@ -60,6 +63,11 @@ export function useShortcuts(handlers: Handlers): void {
       ) {
         event.preventDefault()
         latest.current.selectAllMatching()
+        return
+      }
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'e' && !inField && latest.current.exportRows) {
+        event.preventDefault()
+        latest.current.exportRows()
         return
       }
       if (event.ctrlKey || event.metaKey || inField) return

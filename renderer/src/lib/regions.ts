@@ -14,3 +14,22 @@ export function regionOf(regions: { elements: (Element | null)[] }[], focused: E
   if (!focused) return -1
   return regions.findIndex((region) => region.elements.some((element) => element?.contains(focused)))
 }
+
+/** The element in `container` to put focus on when F6 lands there: the first of `selectors` that is on screen. */
+export function focusFirstVisible(container: Element | null, ...selectors: string[]): boolean {
+  for (const selector of selectors) {
+    const target = [...(container?.querySelectorAll<HTMLElement>(selector) ?? [])].find((element) => element.checkVisibility())
+    if (target) {
+      target.focus()
+      return true
+    }
+  }
+  return false
+}
+
+/** The side navigation as a region: its current page, else its first button. */
+export function navRegion(): { elements: Element[]; focus: () => void } | null {
+  const nav = document.querySelector('nav[aria-label="Main"]')
+  if (!nav?.checkVisibility()) return null
+  return { elements: [nav], focus: () => focusFirstVisible(nav, '[aria-current="page"]', 'button') }
+}
