@@ -106,7 +106,8 @@ function checked(year: number, month: number, day: number, complete: boolean, or
   if (month < 1 || month > 12) return { ok: false, error: `There is no month ${month}: type the date as ${order.pattern}` }
   const days = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeap(year) ? 1 : 0)
   if (day < 1 || day > days) {
-    const monthName = new Intl.DateTimeFormat(order.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    // The sentence is English, as all of Quire's words are: so is the month's name in it.
+    const monthName = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
       Date.UTC(year, month - 1, 1)
     )
     return { ok: false, error: `${monthName} has no day ${day}` }

@@ -57,6 +57,7 @@ describe('reading a typed date', () => {
 
   it('refuses days a month does not have instead of rolling them over', () => {
     expect(parseLocaleDate('31/02/2025', gb)).toEqual({ ok: false, error: 'February 2025 has no day 31' })
+    expect(parseLocaleDate('31.02.2025', de)).toEqual({ ok: false, error: 'February 2025 has no day 31' })
     expect(iso('29/02/2025')).toBeNull()
     expect(iso('29/02/2024')).toBe('2024-02-29')
     expect(iso('29/02/2000')).toBe('2000-02-29')
