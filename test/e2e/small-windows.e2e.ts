@@ -121,6 +121,11 @@ test.describe('small windows', () => {
       await expect(row(grid, 1).locator(`[title="Demo — ${other}"]`)).toBeVisible()
       await page.getByLabel('Account', { exact: true }).selectOption({ label: 'All accounts' })
       await expect(page.locator('.match-count')).toHaveText(/^[\d,]+ invoices$/)
+
+      // Changes lists the first sync's additions, with the same short names.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Changes' }).click()
+      const cell = page.getByRole('cell', { name: /^Demo — / }).first()
+      await expect(cell.locator('[aria-hidden="true"]')).toHaveText(new RegExp(`^(${ACCOUNTS.join('|')})$`))
     })
   }
 
