@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type MouseEvent } from 'react'
 import { Boot } from './components/Boot'
+import { AccountNamesProvider } from './components/AccountName'
 import { SideNav, type Screen } from './components/SideNav'
 import { AccountsScreen } from './features/accounts/AccountsScreen'
 import { CacheHealthNotice } from './features/cache/CacheHealthNotice'
@@ -73,73 +74,75 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
   const accountList = accounts.accounts ?? []
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main" onClick={skipToContent}>
-        Skip to content
-      </a>
-      <SideNav
-        current={current === 'welcome' ? null : current}
-        onNavigate={setView}
-        version={info.version}
-        alerts={{ accounts: accountList.filter((account) => account.lastError !== null).length }}
-      />
-      <div className="workspace">
-        <header className="topbar">
-          <SyncControls sync={sync} accounts={accountList} onOpenAccounts={() => setView('accounts')} />
-          <PrivacyControls lock={lock} onLockChanged={onLockChanged} />
-        </header>
-        {sync.result && <SyncResultBanner result={sync.result} onDismiss={sync.dismissResult} />}
-        <CacheHealthNotice />
-        <main id="main" className="main" tabIndex={-1}>
-          {current === 'welcome' && (
-            <WelcomeScreen
-              onAddAccount={() => setView('accounts')}
-              onDemoReady={() => {
-                void accounts.reload()
-                void sync.run()
-                setView('invoices')
-              }}
-            />
-          )}
-          {current === 'invoices' && (
-            <InvoicesScreen
-              accounts={accountList}
-              providers={info.providers}
-              refreshKey={`${cacheVersion}:${accounts.version}`}
-              syncing={sync.running}
-              request={gridRequest}
-              onOpenAccounts={() => setView('accounts')}
-            />
-          )}
-          {current === 'overview' && (
-            <OverviewScreen
-              accounts={accountList}
-              providers={info.providers}
-              refreshKey={`${cacheVersion}:${accounts.version}`}
-              onOpenInvoices={openInvoices}
-            />
-          )}
-          {current === 'aging' && (
-            <AgingScreen accounts={accountList} refreshKey={`${cacheVersion}:${accounts.version}`} onOpenInvoices={openInvoices} />
-          )}
-          {current === 'changes' && (
-            <ChangesScreen accounts={accountList} refreshKey={`${cacheVersion}:${accounts.version}`} onOpenInvoices={openInvoices} />
-          )}
-          {current === 'accounts' && (
-            <AccountsScreen
-              accounts={accounts}
-              providers={info.providers}
-              onSyncAccount={(accountId) => void sync.run(accountId)}
-              syncing={sync.running}
-            />
-          )}
-          {current === 'activity' && (
-            <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} onOpenInvoice={openInvoice} />
-          )}
-          {current === 'duplicates' && <DuplicatesScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
-          {current === 'settings' && <SettingsScreen lock={lock} onLockChanged={onLockChanged} />}
-        </main>
+    <AccountNamesProvider names={accountList.map((account) => account.name)}>
+      <div className="app">
+        <a className="skip-link" href="#main" onClick={skipToContent}>
+          Skip to content
+        </a>
+        <SideNav
+          current={current === 'welcome' ? null : current}
+          onNavigate={setView}
+          version={info.version}
+          alerts={{ accounts: accountList.filter((account) => account.lastError !== null).length }}
+        />
+        <div className="workspace">
+          <header className="topbar">
+            <SyncControls sync={sync} accounts={accountList} onOpenAccounts={() => setView('accounts')} />
+            <PrivacyControls lock={lock} onLockChanged={onLockChanged} />
+          </header>
+          {sync.result && <SyncResultBanner result={sync.result} onDismiss={sync.dismissResult} />}
+          <CacheHealthNotice />
+          <main id="main" className="main" tabIndex={-1}>
+            {current === 'welcome' && (
+              <WelcomeScreen
+                onAddAccount={() => setView('accounts')}
+                onDemoReady={() => {
+                  void accounts.reload()
+                  void sync.run()
+                  setView('invoices')
+                }}
+              />
+            )}
+            {current === 'invoices' && (
+              <InvoicesScreen
+                accounts={accountList}
+                providers={info.providers}
+                refreshKey={`${cacheVersion}:${accounts.version}`}
+                syncing={sync.running}
+                request={gridRequest}
+                onOpenAccounts={() => setView('accounts')}
+              />
+            )}
+            {current === 'overview' && (
+              <OverviewScreen
+                accounts={accountList}
+                providers={info.providers}
+                refreshKey={`${cacheVersion}:${accounts.version}`}
+                onOpenInvoices={openInvoices}
+              />
+            )}
+            {current === 'aging' && (
+              <AgingScreen accounts={accountList} refreshKey={`${cacheVersion}:${accounts.version}`} onOpenInvoices={openInvoices} />
+            )}
+            {current === 'changes' && (
+              <ChangesScreen accounts={accountList} refreshKey={`${cacheVersion}:${accounts.version}`} onOpenInvoices={openInvoices} />
+            )}
+            {current === 'accounts' && (
+              <AccountsScreen
+                accounts={accounts}
+                providers={info.providers}
+                onSyncAccount={(accountId) => void sync.run(accountId)}
+                syncing={sync.running}
+              />
+            )}
+            {current === 'activity' && (
+              <ActivityScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} onOpenInvoice={openInvoice} />
+            )}
+            {current === 'duplicates' && <DuplicatesScreen providers={info.providers} refreshKey={`${cacheVersion}:${accounts.version}`} />}
+            {current === 'settings' && <SettingsScreen lock={lock} onLockChanged={onLockChanged} />}
+          </main>
+        </div>
       </div>
-    </div>
+    </AccountNamesProvider>
   )
 }

@@ -1,3 +1,4 @@
+import { NavIcon } from './NavIcon'
 import './SideNav.css'
 
 export type Screen = 'overview' | 'invoices' | 'aging' | 'changes' | 'accounts' | 'activity' | 'duplicates' | 'settings'
@@ -38,9 +39,7 @@ export function SideNav({ current, onNavigate, version, alerts = {} }: Props) {
               onClick={() => onNavigate(screen)}
               title={label}
             >
-              <span className="sidenav-letter" aria-hidden="true">
-                {label.slice(0, 3)}
-              </span>
+              <NavIcon screen={screen} />
               <span className="sidenav-label">{label}</span>
               {(alerts[screen] ?? 0) > 0 && (
                 <span className="nav-alert">

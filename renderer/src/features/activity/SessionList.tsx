@@ -5,6 +5,7 @@ import { formatInstant } from '../../lib/format'
 import { formatDuration } from './formatDuration'
 import { sourceLabel } from './sourceLabel'
 import './session-list.css'
+import { AccountName } from '../../components/AccountName'
 
 type Props = {
   sessions: ViewSession[]
@@ -41,7 +42,10 @@ export function SessionList({ sessions, providerLabel, showInvoice = false, onOp
               ) : (
                 (session.invoiceNumber ?? <span className="mono">{session.invoiceRemoteId}</span>)
               )}
-              <span className="muted"> · {session.account}</span>
+              <span className="muted">
+                {' · '}
+                <AccountName name={session.account} />
+              </span>
               {!session.invoiceCached && <span className="muted"> · invoice not synced yet</span>}
             </p>
           )}

@@ -10,6 +10,7 @@ import { startOfLocalDay } from '../invoices/useInvoiceFilters'
 import { useMoney } from '../../components/HideAmounts'
 import { useChanges } from './useChanges'
 import { Button } from '../../components/Button'
+import { AccountName } from '../../components/AccountName'
 
 type Props = {
   accounts: AccountSummary[]
@@ -78,7 +79,9 @@ export function ChangesScreen({ accounts, refreshKey, onOpenInvoices }: Props) {
             {items.map((item, k) => (
               <tr key={`${item.accountId}/${item.remoteId}/${item.field}/${item.at}/${k}`}>
                 <td>{formatInstant(item.at)}</td>
-                <td>{item.account}</td>
+                <td>
+                  <AccountName name={item.account} />
+                </td>
                 <td>{item.number ?? item.remoteId}</td>
                 <td>{FIELD_LABELS[item.field]}</td>
                 <td>{value(item, item.from)}</td>

@@ -5,6 +5,7 @@ import { Money } from '../../components/HideAmounts'
 import { useDuplicates } from './useDuplicates'
 import './documents.css'
 import { Button } from '../../components/Button'
+import { AccountName } from '../../components/AccountName'
 
 type Props = {
   providers: ProviderInfo[]
@@ -71,7 +72,9 @@ export function DuplicatesScreen({ providers, refreshKey }: Props) {
                   <tbody>
                     {group.invoices.map((invoice) => (
                       <tr key={`${invoice.accountId}/${invoice.remoteId}`}>
-                        <td>{invoice.account}</td>
+                        <td>
+                          <AccountName name={invoice.account} />
+                        </td>
                         <td>{providerLabel(invoice.provider)}</td>
                         <td className="tabular">{invoice.number ?? '—'}</td>
                         <td className="tabular">{invoice.issueDate ? formatCalendarDate(invoice.issueDate) : '—'}</td>

@@ -2,6 +2,7 @@ import type { CSSProperties, MouseEvent } from 'react'
 import type { GridColumn, InvoiceSummary } from '../../lib/contract'
 import { formatCalendarDate, formatCount, formatInstant, formatLocalDate } from '../../lib/format'
 import { Money } from '../../components/HideAmounts'
+import { AccountName } from '../../components/AccountName'
 import type { ColumnSpec } from './columns'
 import { DueDateText } from './DueDateText'
 import { InvoiceStatusBadge } from './InvoiceStatusBadge'
@@ -110,7 +111,7 @@ export function Cell({
     case 'provider':
       return text(providerLabel(invoice.provider))
     case 'account':
-      return text(invoice.account)
+      return <AccountName className="cell-text" name={invoice.account} />
     case 'number':
       return invoice.searchHit === 'pdf' ? (
         <span className="number-with-hit">

@@ -1,8 +1,10 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import type { CurrencyTotal } from '../../lib/contract'
 import { formatCount, plural } from '../../lib/format'
+import { useMediaQuery } from '../../lib/useMediaQuery'
 import { Money } from '../../components/HideAmounts'
 import { Button } from '../../components/Button'
+import { SHORT_WINDOW } from './layoutQueries'
 
 type Props = {
   filtered: { totals: CurrencyTotal[] | null; failed: boolean }
@@ -26,6 +28,9 @@ type Props = {
  * gross total beside the balance still owed, and how many void or draft invoices were left out.
  * Two switches count what the totals leave out by default: duplicates and won't-claim invoices
  * (shown when any match), and void and draft invoices.
+ *
+ * In a short window the footer is folded so the list keeps its rows: each line shows the
+ * currencies with the most invoices and names the others on a button that unfolds them all.
  */
 export function TotalsBar({
   filtered,
@@ -41,9 +46,13 @@ export function TotalsBar({
   onIncludeVoidAndDraftChange
 }: Props) {
   const id = useId()
+  const short = useMediaQuery(SHORT_WINDOW)
+  const wide = useMediaQuery(WIDE_ENOUGH_FOR_TWO)
+  const [unfolded, setUnfolded] = useState(false)
+  const fold: Fold | null = short ? { limit: wide ? 2 : 1, unfolded, onToggle: () => setUnfolded(!unfolded) } : null
   return (
-    <div className="totals-bar">
-      <TotalsLine label={narrowed ? 'Matching' : 'All invoices'} state={filtered} />
+    <div className={fold ? 'totals-bar is-foldable' : 'totals-bar'}>
+      <TotalsLine label={narrowed ? 'Matching' : 'All invoices'} state={filtered} fold={fold} />
       {leftOut.count !== null && leftOut.count > 0 && (
         <LeftOutSwitch count={leftOut.count} counted={leftOut.counted} onChange={leftOut.onChange} />
       )}
@@ -52,6 +61,7 @@ export function TotalsBar({
           <TotalsLine
             label={allMatching ? `Selected (all ${formatCount(selectedCount)} matching)` : `Selected (${formatCount(selectedCount)})`}
             state={selected}
+            fold={fold}
           />
           {!allMatching && selectedCount < matchingCount && (
             <Button variant="quiet" size="small" aria-keyshortcuts="Control+Shift+A Meta+Shift+A" onClick={onSelectAllMatching}>
@@ -76,9 +86,28 @@ export function TotalsBar({
   )
 }
 
-function TotalsLine({ label, state }: { label: string; state: { totals: CurrencyTotal[] | null; failed: boolean } }) {
+/** Where a folded footer's line fits two currencies beside the button, not only one. */
+const WIDE_ENOUGH_FOR_TWO = '(min-width: 1280px)'
+
+/** How many currencies a folded line shows, whether it is unfolded now, and the button that changes it. */
+type Fold = { limit: number; unfolded: boolean; onToggle: () => void }
+
+function TotalsLine({
+  label,
+  state,
+  fold
+}: {
+  label: string
+  state: { totals: CurrencyTotal[] | null; failed: boolean }
+  fold: Fold | null
+}) {
+  const listId = useId()
   const leftOut = state.totals?.reduce((sum, total) => sum + total.leftOut, 0) ?? 0
   const counted = state.totals?.filter((total) => total.count > 0) ?? []
+  // Folded, the currencies with the most invoices come first; otherwise the order main gives.
+  const ordered = fold ? [...counted].sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency)) : counted
+  const shown = fold && !fold.unfolded ? ordered.slice(0, fold.limit) : ordered
+  const folded = ordered.slice(shown.length)
   return (
     <section className="totals-line" aria-label={`${label} totals`}>
       <span className="totals-label">{label}</span>
@@ -89,8 +118,8 @@ function TotalsLine({ label, state }: { label: string; state: { totals: Currency
       ) : counted.length === 0 && leftOut === 0 ? (
         <span className="muted">Nothing to add up</span>
       ) : (
-        <ul className="totals-list">
-          {counted.map((total) => (
+        <ul className="totals-list" id={listId}>
+          {shown.map((total) => (
             <li key={total.currency} className="totals-currency">
               <span className="totals-figure">
                 <span className="totals-kind">Total</span>{' '}
@@ -110,6 +139,15 @@ function TotalsLine({ label, state }: { label: string; state: { totals: Currency
               </span>
             </li>
           ))}
+          {fold && ordered.length > fold.limit && (
+            <li>
+              <Button variant="quiet" size="small" aria-expanded={fold.unfolded} aria-controls={listId} onClick={fold.onToggle}>
+                {!fold.unfolded
+                  ? `+${plural(folded.length, 'more currency', 'more currencies')}: ${folded.map((total) => total.currency).join(', ')}`
+                  : 'Fewer currencies'}
+              </Button>
+            </li>
+          )}
           {leftOut > 0 && (
             <li className="muted totals-void-draft-left-out">
               {plural(leftOut, 'void or draft invoice', 'void or draft invoices')} not counted

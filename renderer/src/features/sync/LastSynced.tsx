@@ -1,3 +1,4 @@
+import { AccountName } from '../../components/AccountName'
 import { RelativeTime } from '../../components/RelativeTime'
 import type { AccountSummary } from '../../lib/contract'
 import { formatInstant } from '../../lib/format'
@@ -24,7 +25,7 @@ export function LastSynced({ accounts, onFix }: Props) {
         <span className="failing-dot" aria-hidden="true" />
         {failing.length === 1 ? (
           <>
-            {first.name} failing
+            <AccountName name={first.name} /> failing
             {first.failingSince ? (
               <>
                 {' '}
@@ -50,7 +51,12 @@ export function LastSynced({ accounts, onFix }: Props) {
   }
   // IsoInstant strings are all UTC with the same shape, so text order is time order.
   const never = accounts.find((account) => account.lastSyncedAt === null)
-  if (never) return <p className="last-synced">{never.name} not synced yet</p>
+  if (never)
+    return (
+      <p className="last-synced">
+        <AccountName name={never.name} /> not synced yet
+      </p>
+    )
   const oldest = accounts.reduce((min, account) => (account.lastSyncedAt! < min.lastSyncedAt! ? account : min))
   return (
     <p className="last-synced">

@@ -1,5 +1,6 @@
 import type { SyncProgress } from '../../lib/contract'
 import { plural } from '../../lib/format'
+import { AccountName } from '../../components/AccountName'
 
 function describe(progress: SyncProgress): string {
   const invoices = plural(progress.upserted, 'invoice', 'invoices')
@@ -57,7 +58,7 @@ export function SyncProgressStrip({ progress }: { progress: SyncProgress[] }) {
         <ul className="sync-strip-accounts">
           {progress.map((p) => (
             <li key={p.accountId} className={p.phase === 'failed' ? 'is-failed' : undefined}>
-              <span className="sync-strip-account">{p.account}</span> {describe(p)}
+              <AccountName className="sync-strip-account" name={p.account} /> {describe(p)}
             </li>
           ))}
         </ul>
