@@ -31,6 +31,7 @@ import {
 import { PdfTextRepo } from './pdf-text.repo'
 import { readTotal } from './invoices.repo'
 import { selectionWithoutAmountSql, withoutAmountSql, withWithoutAmount } from './unknown-amounts'
+import { rollupCountSql, rollupLeftOutCountSql, rollupOpenWithoutDueDateSql, rollupTotalsSql } from './totals-rollup-sql'
 
 interface SummaryRow {
   id: number
@@ -246,20 +247,21 @@ export class InvoiceQueryRepo {
     return this.prepared(sql).pluck().all(params) as number[]
   }
 
+  /** From the pre-aggregated totals (totals-rollup-sql.ts) when the filter is plain enough. */
   count(filter: InvoiceFilter, today: string): number {
-    const { sql, params } = countSql(filter, today)
+    const { sql, params } = rollupCountSql(filter, today) ?? countSql(filter, today)
     return this.remembered(sql, params, () => this.prepared(sql).pluck().get(params) as number)
   }
 
   /** Open invoices the Overdue filter can never show: no due date, sent or derived. */
   openWithoutDueDate(filter: InvoiceFilter, today: string): number {
-    const { sql, params } = openWithoutDueDateSql(filter, today)
+    const { sql, params } = rollupOpenWithoutDueDateSql(filter, today) ?? openWithoutDueDateSql(filter, today)
     return this.remembered(sql, params, () => this.prepared(sql).pluck().get(params) as number)
   }
 
   /** The count if it is already known (remembered, or the length of a kept order); never computes one. */
   private knownCount(filter: InvoiceFilter, today: string): number | null {
-    const { sql, params } = countSql(filter, today)
+    const { sql, params } = rollupCountSql(filter, today) ?? countSql(filter, today)
     this.checkVersion()
     const key = `${sql} ${paramsKey(params)}`
     if (this.memo.has(key)) return this.memo.get(key) as number
@@ -276,8 +278,10 @@ export class InvoiceQueryRepo {
       includeDuplicatesAndWontClaim: options.includeDuplicatesAndWontClaim ?? filter.includeDuplicatesAndWontClaim,
       includeVoidAndDraft: options.includeVoidAndDraft ?? filter.includeVoidAndDraft
     }
-    const { sql, params } = totalsSql(filter, today, rule)
-    const unknown = withoutAmountSql(filterSql(filter, today), leftOutOfTotalsSql(filter, rule))
+    // A plain filter's sums are read from the pre-aggregated totals (totals-rollup-sql.ts).
+    const rolled = rollupTotalsSql(filter, today, rule)
+    const { sql, params } = rolled?.sums ?? totalsSql(filter, today, rule)
+    const unknown = rolled?.withoutAmount ?? withoutAmountSql(filterSql(filter, today), leftOutOfTotalsSql(filter, rule))
     const [sums, withoutAmount] = this.remembered(
       sql,
       params,
@@ -292,8 +296,9 @@ export class InvoiceQueryRepo {
 
   /** How many matching invoices `totals` leaves out unless asked to count them. */
   leftOutOfTotals(filter: InvoiceFilter, today: string): number {
-    const query = leftOutCountSql(filter, today)
-    if (query === null) return 0
+    const direct = leftOutCountSql(filter, today)
+    if (direct === null) return 0
+    const query = rollupLeftOutCountSql(filter, today) ?? direct
     return this.remembered(query.sql, query.params, () => this.prepared(query.sql).pluck().get(query.params) as number)
   }
 

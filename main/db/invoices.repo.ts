@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { LineItem } from '../../preload/contract'
 import { toScaled } from '../money/decimal'
 import type { UnifiedInvoice } from '../providers/unified-invoice'
+import { TotalsRollup } from './totals-rollup'
 
 /**
  * What the cache holds for an invoice a page lists: what the change log compares, and what its
@@ -48,8 +49,11 @@ export class InvoicesRepo {
   private readonly markUnseenStmt
   private readonly unseenStmt
   private readonly markSeenStmt
+  private readonly unseenIdsStmt
+  private readonly rollup
 
   constructor(db: Database) {
+    this.rollup = new TotalsRollup(db)
     // Positional parameters: binding by name costs more than the write itself saves elsewhere.
     this.upsertStmt = db.prepare(`
       INSERT INTO invoices (
@@ -92,6 +96,9 @@ export class InvoicesRepo {
     this.unseenStmt = db.prepare<[string, number], { remote_id: string }>(
       `SELECT remote_id FROM invoices WHERE account_id = ? AND seen_walk < ? AND removed = 0`
     )
+    this.unseenIdsStmt = db
+      .prepare<[string, number], number>(`SELECT id FROM invoices WHERE account_id = ? AND seen_walk < ? AND removed = 0`)
+      .pluck()
     this.markSeenStmt = db.prepare<[number, string, string]>(
       `UPDATE invoices SET seen_walk = ? WHERE account_id = ? AND remote_id IN (SELECT value FROM json_each(?))`
     )
@@ -138,7 +145,19 @@ export class InvoicesRepo {
   }
 
   /**
-   * Call inside the page's transaction: the row, its lines and its search entry change together.
+   * Call inside the page's transaction, around every write to the page's invoices (their rows,
+   * and due dates derived for them): the pre-aggregated totals follow them.
+   */
+  writingPage<T>(accountId: string, invoices: readonly UnifiedInvoice[], write: () => T): T {
+    return this.rollup.followingPage(
+      accountId,
+      invoices.map((invoice) => invoice.remoteId),
+      write
+    )
+  }
+
+  /**
+   * Call inside `writingPage`: the row, its lines and its search entry change together.
    * `before` is the row as cached (null for an invoice new to the cache): a new row needs no
    * clearing and no RETURNING (which better-sqlite3 runs about three times slower than a plain
    * write), and a re-listed one keeps its lines and search entry when they would be rewritten
@@ -218,7 +237,9 @@ export class InvoicesRepo {
 
   /** Tombstones every invoice of the account that the finished walk did not list. */
   markUnseenRemoved(accountId: string, walk: number): number {
-    return this.markUnseenStmt.run(accountId, walk).changes
+    const ids = this.unseenIdsStmt.all(accountId, walk)
+    if (ids.length === 0) return 0
+    return this.rollup.followingIds(ids, () => this.markUnseenStmt.run(accountId, walk).changes)
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { AccountPaymentTerms, PaymentTerms } from '../../preload/contract/payment-terms'
+import { TotalsRollup } from './totals-rollup'
 
 interface TermsRow {
   account_id: string
@@ -31,8 +32,10 @@ export class PaymentTermsRepo {
   private readonly clearStmt
   private readonly deriveAllStmt
   private readonly derivePageStmt
+  private readonly rollup
 
   constructor(private readonly db: Database) {
+    this.rollup = new TotalsRollup(db)
     this.listStmt = db.prepare<[], TermsRow>(`SELECT account_id, net_days, basis FROM payment_terms`)
     this.getStmt = db.prepare<[string], TermsRow>(`SELECT account_id, net_days, basis FROM payment_terms WHERE account_id = ?`)
     this.upsertStmt = db.prepare(
@@ -60,23 +63,27 @@ export class PaymentTermsRepo {
     return row ? toTerms(row) : null
   }
 
-  /** The terms and every due date they derive change together, or not at all. */
+  /**
+   * The terms, every due date they derive and the totals by due day change together, or not at
+   * all. Most of the account's invoices may move to another due day: its totals are recounted.
+   */
   set(accountId: string, terms: PaymentTerms | null): void {
     this.db.transaction(() => {
       if (terms === null) {
         this.deleteStmt.run(accountId)
         this.clearStmt.run(accountId)
-        return
+      } else {
+        const row = toRow(accountId, terms)
+        this.upsertStmt.run({ accountId, netDays: row.net_days, basis: row.basis })
+        this.deriveAllStmt.run({ accountId, basis: row.basis, offset: offset(row.net_days) })
       }
-      const row = toRow(accountId, terms)
-      this.upsertStmt.run({ accountId, netDays: row.net_days, basis: row.basis })
-      this.deriveAllStmt.run({ accountId, basis: row.basis, offset: offset(row.net_days) })
+      this.rollup.recountAccount(accountId)
     })()
   }
 
   /**
-   * Call inside a sync page's transaction, after its rows are written: an invoice's dates may have
-   * changed. Without terms there is nothing to derive (clearing happened when the terms went).
+   * Call inside a sync page's transaction (within InvoicesRepo.writingPage), after its rows are
+   * written: an invoice's dates may have changed. Without terms there is nothing to derive (clearing happened when the terms went).
    */
   deriveFor(accountId: string, remoteIds: readonly string[]): void {
     if (remoteIds.length === 0) return

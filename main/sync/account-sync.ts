@@ -147,16 +147,18 @@ export async function syncAccount(
             skipped.flatMap((record) => (record.remoteId === null ? [] : [record.remoteId]))
           )
         const cached = invoices.cached(account.id, page.invoices)
-        for (const invoice of page.invoices) {
-          const before = cached.get(invoice.remoteId) ?? null
-          if (before !== null) changes.recordUpsert(syncedAt, before, invoice)
-          // A page that lists an invoice twice compares the second with the first.
-          cached.set(invoice.remoteId, invoices.upsert(account.id, chosen.walk, syncedAt, invoice, before))
-        }
-        deps.paymentTerms.deriveFor(
-          account.id,
-          page.invoices.map((invoice) => invoice.remoteId)
-        )
+        invoices.writingPage(account.id, page.invoices, () => {
+          for (const invoice of page.invoices) {
+            const before = cached.get(invoice.remoteId) ?? null
+            if (before !== null) changes.recordUpsert(syncedAt, before, invoice)
+            // A page that lists an invoice twice compares the second with the first.
+            cached.set(invoice.remoteId, invoices.upsert(account.id, chosen.walk, syncedAt, invoice, before))
+          }
+          deps.paymentTerms.deriveFor(
+            account.id,
+            page.invoices.map((invoice) => invoice.remoteId)
+          )
+        })
         counts.pages += 1
         counts.requests += page.requests
         counts.upserted += page.invoices.length

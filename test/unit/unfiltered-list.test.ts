@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InvoiceQuery, type InvoiceSort } from '../../preload/contract'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
+import { TotalsRollup } from '../../main/db/totals-rollup'
 import { fromScaled } from '../../main/money/decimal'
 import { buildLargeCache } from '../helpers/large-cache'
 import { tempDir } from '../helpers/temp-dir'
@@ -92,6 +93,8 @@ describe('the unfiltered list', () => {
   it('reads the new state once invoices are tombstoned or revived, including a currency wholly removed', () => {
     db.prepare(`UPDATE invoices SET removed = 1 WHERE currency = 'GBP' OR id % 50 = 7`).run()
     db.prepare(`UPDATE invoices SET removed = 0 WHERE id % 97 = 0 AND currency <> 'GBP'`).run()
+    // Written behind the sync's back: the pre-aggregated totals are counted again, as a sync keeps them.
+    new TotalsRollup(db).recountAll()
     repo.invalidate()
     expect(repo.totals(InvoiceQuery.parse({}), TODAY).map((total) => total.currency)).not.toContain('GBP')
     expectListAsTheRowsSay()

@@ -62,7 +62,9 @@ describe('invoices whose total is unknown', () => {
       createdAt: '2026-11-20T08:00:00Z'
     })
     const repo = new InvoicesRepo(db)
-    db.transaction(() => invoices.forEach((item) => repo.upsert(accountId, 1, '2026-11-20T08:00:00Z', item, null)))()
+    db.transaction(() =>
+      repo.writingPage(accountId, invoices, () => invoices.forEach((item) => repo.upsert(accountId, 1, '2026-11-20T08:00:00Z', item, null)))
+    )()
     return { db, accountId, repo, query: new InvoiceQueryRepo(db) }
   }
 
