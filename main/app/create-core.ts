@@ -8,6 +8,7 @@ import { ActivityService } from '../activity/activity.service'
 import { AccountsRepo } from '../db/accounts.repo'
 import { ChangesFeedRepo } from '../db/changes-feed.repo'
 import { CacheHealthMonitor } from '../db/cache-health'
+import { ROLLUP_DRIFT_SQL, TotalsRollup } from '../db/totals-rollup'
 import { InvoiceChangesRepo } from '../db/invoice-changes.repo'
 import { InvoiceQueryRepo } from '../db/invoice-query'
 import { InvoicesRepo } from '../db/invoices.repo'
@@ -89,7 +90,16 @@ export async function createCore(options: CoreOptions) {
   const events = new EventHub()
   const domain = new DomainEvents()
   // Off the launch's path: reading every page of a large cache takes seconds.
-  const health = new CacheHealthMonitor(dbFile, events)
+  const health = new CacheHealthMonitor(dbFile, events, (message, error) => log.error(message, error), [
+    {
+      name: 'invoice_totals',
+      sql: ROLLUP_DRIFT_SQL,
+      rebuild: () => {
+        db.transaction(() => new TotalsRollup(db).recountAll())()
+        for (const account of accountsRepo.list()) void domain.emit('invoices.changed', { accountId: account.id })
+      }
+    }
+  ])
   const accountsRepo = new AccountsRepo(db)
   const invoicesRepo = new InvoicesRepo(db)
   const syncState = new SyncStateRepo(db)

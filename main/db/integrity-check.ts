@@ -17,7 +17,9 @@ let db
 try {
   db = new Database(workerData.file, { readonly: true, fileMustExist: true })
   const rows = db.pragma('quick_check(' + workerData.maxErrors + ')', { simple: false }).map((row) => Object.values(row)[0])
-  parentPort.postMessage({ ok: rows.length === 1 && rows[0] === 'ok', problems: rows.filter((r) => r !== 'ok').map(String) })
+  const ok = rows.length === 1 && rows[0] === 'ok'
+  const drifted = ok ? workerData.consistency.filter((check) => db.prepare(check.sql).pluck().get() !== 0).map((check) => check.name) : []
+  parentPort.postMessage({ ok, problems: rows.filter((r) => r !== 'ok').map(String), drifted })
 } catch (error) {
   parentPort.postMessage({ ok: false, problems: [String(error && error.message || error)], code: error && error.code })
 } finally {
@@ -28,10 +30,22 @@ try {
 /** quick_check stops after this many problems: enough to show, never a flood. */
 const MAX_PROBLEMS = 10
 
-/** `stopped`: the cache was closed before the check finished, so nothing is known. */
-export type IntegrityResult = { state: 'ok' } | { state: 'damaged'; problems: string[] } | { state: 'stopped' }
+/**
+ * A table the app keeps beside the invoices (a rollup of them): `sql` counts what disagrees with
+ * the invoices, 0 when they agree. Checked only on a cache SQLite found sound.
+ */
+export interface ConsistencyCheck {
+  name: string
+  sql: string
+}
 
-type WorkerAnswer = { ok: boolean; problems: string[]; code?: string }
+/**
+ * `stopped`: the cache was closed before the check finished, so nothing is known. `drifted`:
+ * the consistency checks of a sound cache that found disagreement.
+ */
+export type IntegrityResult = { state: 'ok'; drifted: string[] } | { state: 'damaged'; problems: string[] } | { state: 'stopped' }
+
+type WorkerAnswer = { ok: boolean; problems: string[]; drifted?: string[]; code?: string }
 
 export interface RunningCheck {
   result: Promise<IntegrityResult>
@@ -44,15 +58,15 @@ export interface RunningCheck {
 }
 
 /** Rejects only when the check could not run (a locked or missing file): that is not damage. */
-export function checkIntegrityInWorker(file: string): RunningCheck {
+export function checkIntegrityInWorker(file: string, consistency: readonly ConsistencyCheck[] = []): RunningCheck {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, maxErrors: MAX_PROBLEMS } })
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, maxErrors: MAX_PROBLEMS, consistency } })
   // A check must never keep a CLI command or a test process alive on its own.
   worker.unref()
   let stopped = false
   const result = new Promise<IntegrityResult>((resolve, reject) => {
     worker.once('message', (answer: WorkerAnswer) => {
-      if (answer.ok) resolve({ state: 'ok' })
+      if (answer.ok) resolve({ state: 'ok', drifted: answer.drifted ?? [] })
       else if (answer.code === undefined || /^SQLITE_(CORRUPT|NOTADB)/.test(answer.code))
         resolve({ state: 'damaged', problems: answer.problems })
       else reject(new Error(`the integrity check could not run: ${answer.problems.join('; ')}`))

@@ -25,6 +25,17 @@ function merge(where: string, sign: '' | '-'): string {
       balance = balance + excluded.balance, without_amount = without_amount + excluded.without_amount`
 }
 
+/**
+ * How many groups of `invoice_totals` disagree with the invoices, counted afresh (0 when they
+ * agree). Run by the background integrity check, off the main thread: a write path that forgot
+ * the rollup must come to light as a repaired drift, never as a total that is silently wrong.
+ */
+export const ROLLUP_DRIFT_SQL = `WITH truth AS MATERIALIZED (
+    SELECT ${KEY}, count(*), sum(i.total_scaled), sum(${BALANCE_SCALED}), sum(i.total = '')
+    FROM invoices i GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+  SELECT (SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM invoice_totals))
+    + (SELECT count(*) FROM (SELECT * FROM invoice_totals EXCEPT SELECT * FROM truth))`
+
 const PAGE_ROWS = 'i.account_id = @accountId AND i.remote_id IN (SELECT value FROM json_each(@remoteIds))'
 const ID_ROWS = 'i.id IN (SELECT value FROM json_each(@ids))'
 
