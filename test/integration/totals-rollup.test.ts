@@ -12,6 +12,7 @@ import { InvoiceQueryRepo } from '../../main/db/invoice-query'
 import { InvoicesRepo } from '../../main/db/invoices.repo'
 import { openDatabase } from '../../main/db/open-database'
 import { PaymentTermsRepo } from '../../main/db/payment-terms.repo'
+import { rebuildCache } from '../../main/db/rebuild-cache'
 import { SkippedRecordsRepo } from '../../main/db/skipped-records.repo'
 import { SyncStateRepo } from '../../main/db/sync-state.repo'
 import { foldTotals, leftOutOfTotalsSql, type StatusSums, type TotalsOptions } from '../../main/db/totals-rule'
@@ -135,8 +136,8 @@ describe('pre-aggregated totals', () => {
       .forEach((cleanup) => cleanup())
   )
 
-  function cache() {
-    const dir = tempDir()
+  /** The cache in `dir`, its accounts added unless it already has them (a rebuilt cache keeps them). */
+  function cache(dir = tempDir()) {
     const db = openDatabase(join(dir.path, 'quire.sqlite3'))
     cleanups.push(
       () => dir.remove(),
@@ -144,7 +145,8 @@ describe('pre-aggregated totals', () => {
     )
     const accounts = new AccountsRepo(db)
     for (const { id, provider } of ACCOUNTS)
-      accounts.insert({ id, provider, name: id, baseUrl: 'http://127.0.0.1:9', options: {}, createdAt: '2026-11-01T08:00:00Z' })
+      if (!accounts.byId(id))
+        accounts.insert({ id, provider, name: id, baseUrl: 'http://127.0.0.1:9', options: {}, createdAt: '2026-11-01T08:00:00Z' })
     const deps = {
       db,
       accounts,
@@ -254,5 +256,21 @@ describe('pre-aggregated totals', () => {
     expect(db.prepare(`SELECT count(*) FROM invoice_totals WHERE account_id = ?`).pluck().get(HOURSMITH)).toBe(0)
     expectKeptAsCounted(db)
     expectAnswersAsDirect(db, 5)
+  })
+
+  it('starts a rebuilt cache with no totals, and keeps them from its first sync', async () => {
+    const dir = tempDir()
+    const damaged = cache(dir)
+    const rng = random(16)
+    for (const { id } of ACCOUNTS) await damaged.sync(id, [Array.from({ length: 60 }, (_, n) => drawInvoice(`${id}-${n}`, rng))])
+    damaged.db.close()
+    rebuildCache(join(dir.path, 'quire.sqlite3'), new Date(`${TODAY}T09:00:00Z`))
+
+    const { db, sync } = cache(dir)
+    expect(db.prepare(`SELECT count(*) FROM invoice_totals`).pluck().get()).toBe(0)
+    expect(new InvoiceQueryRepo(db).totals(InvoiceFilter.parse({}), TODAY)).toEqual([])
+    for (const { id } of ACCOUNTS) await sync(id, [Array.from({ length: 80 }, (_, n) => drawInvoice(`${id}-again-${n}`, rng))])
+    expectKeptAsCounted(db)
+    expectAnswersAsDirect(db, 6)
   })
 })
