@@ -133,7 +133,7 @@ export class InvoiceQueryRepo {
       { position: number; description: string; quantity: string | null; unit_price: string | null; amount: string | null }
     >(`SELECT position, description, quantity, unit_price, amount FROM line_items WHERE invoice_id = ? ORDER BY position`)
     this.dataVersionStmt = db.prepare<[], number>(`PRAGMA data_version`).pluck()
-    this.currenciesStmt = db.prepare<[], { currency: string }>(`SELECT DISTINCT currency FROM invoices ORDER BY currency`)
+    this.currenciesStmt = db.prepare<[], { currency: string }>(`SELECT DISTINCT currency FROM invoice_totals ORDER BY currency`)
   }
 
   /**

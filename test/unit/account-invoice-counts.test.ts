@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AccountsRepo } from '../../main/db/accounts.repo'
+import { TotalsRollup } from '../../main/db/totals-rollup'
 import { buildLargeCache, LARGE_CACHE_ACCOUNTS } from '../helpers/large-cache'
 import { tempDir } from '../helpers/temp-dir'
 
@@ -25,17 +26,20 @@ describe('invoices per account, counted once per change of the cache', () => {
     expect(start).toBeGreaterThan(900)
     expect(repo.byId(first)?.invoiceCount).toBe(start)
 
-    db.prepare(
-      `UPDATE invoices SET removed = 1 WHERE account_id = ? AND id IN (SELECT id FROM invoices WHERE account_id = ? AND removed = 0 LIMIT 10)`
-    ).run(first, first)
+    // Each write as the app makes it: with the pre-aggregated totals the counts are read from.
+    const liveIds = (on: Database.Database, limit: number) =>
+      on.prepare<[string, number], number>(`SELECT id FROM invoices WHERE account_id = ? AND removed = 0 LIMIT ?`).pluck().all(first, limit)
+    const tombstoned = liveIds(db, 10)
+    new TotalsRollup(db).followingIds(tombstoned, () =>
+      db.prepare(`UPDATE invoices SET removed = 1 WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(tombstoned))
+    )
     expect(repo.byId(first)?.invoiceCount).toBe(start - 10)
 
     const other = new Database(file)
-    other
-      .prepare(
-        `DELETE FROM invoices WHERE account_id = ? AND removed = 0 AND id IN (SELECT id FROM invoices WHERE account_id = ? AND removed = 0 LIMIT 90)`
-      )
-      .run(first, first)
+    const deleted = liveIds(other, 90)
+    new TotalsRollup(other).followingIds(deleted, () =>
+      other.prepare(`DELETE FROM invoices WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(deleted))
+    )
     other.close()
     expect(repo.byId(first)?.invoiceCount).toBe(start - 100)
     db.close()
