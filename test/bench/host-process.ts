@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { round } from './stats'
 
@@ -10,16 +10,52 @@ export interface HostProcess {
   stop(): Promise<void>
 }
 
-/** The bench host on `dataDir` in a child process (see bench-host-child.ts). */
+/**
+ * The bench host on `dataDir` in a child process (see bench-host-child.ts), run from one bundle
+ * as the app runs its built main: under tsx the same host holds another ~160 MB of compiled
+ * TypeScript and source maps, which no user's process carries. The bundle sits under
+ * node_modules/.cache so that its native modules resolve, with the migrations beside it as in
+ * the app's build.
+ */
 export async function startHostProcess(dataDir: string, rendererDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bench-host-child.ts'), dataDir, rendererDir], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url))
-    child.once('exit', (code) => reject(new Error(`bench host exited with ${code}`)))
-  })
-  return { url, pid: child.pid!, stop: () => stop(child) }
+  const cache = resolve('node_modules', '.cache')
+  mkdirSync(cache, { recursive: true })
+  const buildDir = mkdtempSync(join(cache, 'quire-bench-host-'))
+  const bundle = join(buildDir, 'bench-host.mjs')
+  const build = spawnSync(
+    join('node_modules', '.bin', 'esbuild'),
+    [
+      join(import.meta.dirname, 'bench-host-child.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--packages=external',
+      `--outfile=${bundle}`,
+      '--log-level=error'
+    ],
+    { encoding: 'utf8' }
+  )
+  if (build.status !== 0) throw new Error(`bench: bundling the host failed:\n${build.stdout}${build.stderr}`)
+  cpSync(join('main', 'db', 'migrations'), join(buildDir, 'migrations'), { recursive: true })
+  const child = spawn(process.execPath, [bundle, dataDir, rendererDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url))
+      child.once('exit', (code) => reject(new Error(`bench host exited with ${code}`)))
+    })
+    return {
+      url,
+      pid: child.pid!,
+      stop: async () => {
+        await stop(child)
+        rmSync(buildDir, { recursive: true, force: true })
+      }
+    }
+  } catch (error) {
+    await stop(child)
+    rmSync(buildDir, { recursive: true, force: true })
+    throw error
+  }
 }
 
 function stop(child: ChildProcess): Promise<void> {
