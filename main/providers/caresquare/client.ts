@@ -31,6 +31,17 @@ interface ResumePoint {
   offset: number
 }
 
+/** A list page read, its invoices not yet fetched in full. */
+interface ListedPage {
+  planManagerId: string
+  /** Each once, though offset paging can list a row twice. */
+  ids: string[]
+  skipped: SkippedRecord[]
+  next: string | null
+  attempts: number
+  expectedTotal: { expectedTotal?: number }
+}
+
 export class CareSquareClient implements Connector {
   private readonly planManagerIds: string[]
   private readonly who: string
@@ -65,7 +76,7 @@ export class CareSquareClient implements Connector {
     return { next: listing.then(({ next }) => next), page: listing.then((listed) => this.withDetails(listed, signal)) }
   }
 
-  private async listInvoices(resume: string | null, signal?: AbortSignal) {
+  private async listInvoices(resume: string | null, signal?: AbortSignal): Promise<ListedPage> {
     const point = this.decodeResumePoint(resume) ?? { v: CURSOR_VERSION, planManagerId: this.requirePlanManagers()[0]!, offset: 0 }
     const { page, attempts } = await this.listPage(point.planManagerId, point.offset, CARESQUARE_PAGE_SIZE, signal)
     const where = `the invoice list of plan manager ${point.planManagerId} at offset ${point.offset}`
@@ -86,10 +97,7 @@ export class CareSquareClient implements Connector {
     return { planManagerId: point.planManagerId, ids: [...new Set(listed)], skipped, next, attempts, expectedTotal }
   }
 
-  private async withDetails(
-    listed: Awaited<ReturnType<CareSquareClient['listInvoices']>>,
-    signal?: AbortSignal
-  ): Promise<InvoicePageResult> {
+  private async withDetails(listed: ListedPage, signal?: AbortSignal): Promise<InvoicePageResult> {
     const { planManagerId, ids, skipped, next, attempts, expectedTotal } = listed
     const details = await mapBounded(ids, CARESQUARE_REQUESTS_IN_FLIGHT, (id) => this.detail(planManagerId, id, signal))
     const invoices = details.flatMap((detail) => (detail.invoice ? [detail.invoice] : []))
