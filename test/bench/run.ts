@@ -4,7 +4,7 @@
  * sync throughput per provider and all four at once beside raw HTTP and raw SQLite, with peak
  * memory; query latency on a large cache through the contract beside the direct call; the
  * renderer in Chromium through the test host on a large cache (first rows, scroll frame times,
- * JS heap); and the in-app PDF viewer's time to first page for a cached PDF. Prints JSON on
+ * JS heap, and the host process's RSS while it loads, scrolls, searches and sorts); and the in-app PDF viewer's time to first page for a cached PDF. Prints JSON on
  * stdout and a table on stderr, with pass/fail against the targets.
  * Targets are reported, never asserted: benchmarks are not tests.
  *
