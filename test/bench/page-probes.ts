@@ -92,6 +92,13 @@ export function firstAppearance(): Appeared | undefined {
   return (globalThis as unknown as PageGlobals).__quireBench?.firstRows
 }
 
+/** The grid has its answer: no window loading, and its first row drawn with data (`firstRow`: FIRST_ROW). */
+export function gridSettled(firstRow: string): boolean {
+  const { document } = globalThis as unknown as PageGlobals
+  const grid = document.querySelector('[role="grid"]')
+  return grid !== null && grid.getAttribute('aria-busy') === null && document.querySelector(firstRow) !== null
+}
+
 /**
  * Scrolls the grid from its top, one step of its (scaled) scroll range per animation frame, and
  * records each frame's length from the frames' own timestamps, and whether the frame before

@@ -1,17 +1,18 @@
 /**
  * The renderer in Chromium through the test host, on a large cache: time to the first invoice
- * rows, frame times while scrolling the grid, and the JS heap after it.
+ * rows, frame times while scrolling the grid, the JS heap after it, and the host process's
+ * resident memory while the page loads, scrolls, searches and sorts.
  */
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CDPSession, Page } from '@playwright/test'
 import { buildLargeCache } from '../helpers/large-cache'
 import { tempDir } from '../helpers/temp-dir'
-import { startBenchHost } from './bench-host'
+import { startHostProcess, watchRss } from './host-process'
 import { launchChromium, newBenchPage } from './chromium'
 import { showInvoices } from '../e2e/support/navigate'
-import { FIRST_ROW, firstAppearance, scrollGrid, watchFirstAppearance, type Appeared, type ScrollPlan } from './page-probes'
-import { percentiles, round, watchPeakRss } from './stats'
+import { FIRST_ROW, firstAppearance, gridSettled, scrollGrid, watchFirstAppearance, type Appeared, type ScrollPlan } from './page-probes'
+import { percentiles, round } from './stats'
 
 /** Page loads timed; the first finds the core's caches cold, as the app's start does. */
 const LOADS = 5
@@ -26,6 +27,11 @@ const STEADY: ScrollPlan = { frames: 600, rowsPerFrame: 1 }
  * frames kept it, and the raw readings are reported beside them.
  */
 const VSYNC_MS = 1000 / 60
+/** Searches as people type them (some match most of a large cache, some a handful), then sorts by a column each. */
+const SEARCHES = ['north', 'zo', 'retainer 23', 'INV-000345', 'n', 'acme']
+const SORTS = ['Total', 'Counterparty', 'Due date', 'Issue date']
+/** After browsing, the host's memory is read this long while the page sits idle. */
+const STEADY_MS = 3_000
 
 type Spread = { p50: number; p95: number; p99: number; max: number }
 
@@ -55,8 +61,12 @@ export interface RendererFigures {
   scroll: ScrollFigures
   steadyScroll: ScrollFigures
   jsHeapMb: { afterScroll: number; afterGc: number }
-  /** Peak RSS of the process running the core and the test host (this one) while Chromium browses. */
-  hostPeakRssMb: number
+  /**
+   * Resident memory of the host process (the core and the test host, in a process of their own):
+   * the peak while Chromium loads, scrolls, searches and sorts; the peak by the end of each of
+   * those; and the median over a few idle seconds after them (steady).
+   */
+  hostRssMb: { peak: number; afterLoads: number; afterScrolls: number; afterSearchesAndSorts: number; steady: number }
 }
 
 /** `reuse`: a cache built earlier by buildLargeCache with the same count, copied instead of built. */
@@ -65,9 +75,9 @@ export async function measureRenderer(count: number, rendererDir: string, reuse?
   try {
     if (reuse) copyFileSync(reuse, join(dir.path, 'quire.sqlite3'))
     else buildLargeCache(join(dir.path, 'quire.sqlite3'), count).close()
-    const host = await startBenchHost(dir.path, rendererDir)
+    const host = await startHostProcess(dir.path, rendererDir)
     const browser = await launchChromium()
-    const hostRss = watchPeakRss()
+    const hostRss = watchRss(host.pid)
     try {
       const loads: Appeared[] = []
       let page: Page | null = null
@@ -78,12 +88,18 @@ export async function measureRenderer(count: number, rendererDir: string, reuse?
       }
       // Let the start's other requests (totals, currencies) finish before scrolling.
       await page!.waitForLoadState('networkidle')
+      const afterLoads = hostRss.peakMb()
       const steadyScroll = await scroll(page!, STEADY)
       const flingScroll = await scroll(page!, FLING)
+      const afterScrolls = hostRss.peakMb()
+      await searchAndSort(page!)
+      const afterSearchesAndSorts = hostRss.peakMb()
+      const idleFrom = hostRss.now()
+      await new Promise((resolve) => setTimeout(resolve, STEADY_MS))
+      const steady = hostRss.medianMbSince(idleFrom)
       const [cold, ...warm] = loads
-      const hostPeakRssMb = hostRss()
       return {
-        hostPeakRssMb,
+        hostRssMb: { peak: hostRss.peakMb(), afterLoads, afterScrolls, afterSearchesAndSorts, steady },
         cachedInvoices: count,
         firstRowsMs: round(cold!.paintedMs),
         firstRowsInDomMs: round(cold!.inDomMs),
@@ -93,12 +109,34 @@ export async function measureRenderer(count: number, rendererDir: string, reuse?
         jsHeapMb: await jsHeap(await page!.context().newCDPSession(page!))
       }
     } finally {
+      hostRss.stop()
       await browser.close()
-      await host.close()
+      await host.stop()
     }
   } finally {
     dir.remove()
   }
+}
+
+/** Each search typed into the box and answered, the box cleared; then each sort picked by its column's header. */
+async function searchAndSort(page: Page): Promise<void> {
+  const search = page.getByRole('searchbox', { name: 'Search invoices' })
+  for (const term of SEARCHES) await answered(page, () => search.fill(term))
+  await answered(page, () => search.fill(''))
+  for (const column of SORTS) {
+    const header = page.getByRole('columnheader', { name: column })
+    await answered(page, () => header.getByRole('button').click())
+  }
+}
+
+/** Does `act`, then waits for the host's answer and for the grid to show it. */
+async function answered(page: Page, act: () => Promise<void>): Promise<void> {
+  const response = page.waitForResponse((r) => r.url().endsWith('/rpc'), { timeout: 60_000 })
+  // Whatever `act` throws is the failure to report; the wait that then fails with the page is not.
+  response.catch(() => undefined)
+  await act()
+  await response
+  await page.waitForFunction(gridSettled, FIRST_ROW, { timeout: 60_000 })
 }
 
 async function loadUntilFirstRows(page: Page, url: string): Promise<Appeared> {

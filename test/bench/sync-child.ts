@@ -6,12 +6,14 @@
 import { createCore } from '../../main/app/create-core'
 import { MemorySecrets } from '../helpers/memory-secrets'
 import { walk, WARM_UP_INVOICES, type SimulatorEndpoint } from './connector-walk'
+import { linkUse, recordRequests } from './request-timeline'
 import { timed, watchPeakRss } from './stats'
 
 const { dataDir, sims } = JSON.parse(process.argv[2] ?? '') as { dataDir: string; sims: SimulatorEndpoint[] }
 // This process's code for each API, warmed as the limits' walks are.
 for (const sim of sims) await walk(sim, WARM_UP_INVOICES)
-const core = await createCore({ dataDir, secrets: new MemorySecrets(), publishedBudgets: false })
+const timeline = recordRequests(globalThis.fetch)
+const core = await createCore({ dataDir, secrets: new MemorySecrets(), publishedBudgets: false, fetch: timeline.fetch })
 for (const [index, sim] of sims.entries()) {
   await core.accounts.add({
     provider: sim.provider,
@@ -22,6 +24,7 @@ for (const [index, sim] of sims.entries()) {
   })
 }
 const peak = watchPeakRss()
+timeline.spans.length = 0
 const { value: outcomes, ms } = await timed(() => core.sync.run())
 const peakRssMb = peak()
 await core.close()
@@ -31,5 +34,5 @@ if (failed.length > 0) {
   process.exit(1)
 }
 process.stdout.write(
-  `${JSON.stringify({ invoices: outcomes.reduce((sum, o) => sum + o.upserted, 0), requests: outcomes.reduce((sum, o) => sum + o.requests, 0), ms, peakRssMb })}\n`
+  `${JSON.stringify({ invoices: outcomes.reduce((sum, o) => sum + o.upserted, 0), requests: outcomes.reduce((sum, o) => sum + o.requests, 0), ms, peakRssMb, link: linkUse(timeline.spans), httpRequests: timeline.spans.length })}\n`
 )

@@ -2,11 +2,15 @@
  * CareSquare Public API v1: a Bearer API key plus `X-Plan-Manager-Id` on every request. One key
  * can reach several plan managers, so a walk syncs each of the account's plan managers in turn.
  * Lists are limit/offset pages of summaries; each invoice is then fetched in full (the detail is
- * a bare object with its line items), a few at a time.
+ * a bare object with its line items). Every request of an account shares one window of a few in
+ * flight, kept full across page boundaries: the next list page is read ahead while this page's
+ * details are fetched and written.
  */
 import { AppError } from '../../base/errors'
 import { exchange, retryAfterMs, type HttpDeps, type HttpResponse } from '../../net/http'
+import { RequestGate } from '../../net/request-gate'
 import type { Connector, ConnectorAccount, InvoicePageResult } from '../connector'
+import { PageReadAhead, type PageInProgress } from '../page-read-ahead'
 import { parseJson, parseWire, redact, tryParseJson } from '../parse-wire'
 import { readInvoiceRecord, skippedRecord, type SkippedRecord } from '../record-reader'
 import type { UnifiedInvoice } from '../unified-invoice'
@@ -16,8 +20,8 @@ import { CareSquareError, CareSquareInvoice, CareSquareInvoiceList, CareSquareIn
 
 /** The documented maximum. */
 export const CARESQUARE_PAGE_SIZE = 100
-/** Detail requests in flight at once, per page. */
-export const CARESQUARE_DETAIL_CONCURRENCY = 6
+/** Requests in flight at once for one account, list pages and details alike. */
+export const CARESQUARE_REQUESTS_IN_FLIGHT = 6
 const CURSOR_VERSION = 1
 
 /** Where a walk continues: which plan manager, and the offset in its invoice list. */
@@ -27,9 +31,22 @@ interface ResumePoint {
   offset: number
 }
 
+/** A list page read, its invoices not yet fetched in full. */
+interface ListedPage {
+  planManagerId: string
+  /** Each once, though offset paging can list a row twice. */
+  ids: string[]
+  skipped: SkippedRecord[]
+  next: string | null
+  attempts: number
+  expectedTotal: { expectedTotal?: number }
+}
+
 export class CareSquareClient implements Connector {
   private readonly planManagerIds: string[]
   private readonly who: string
+  private readonly inFlight = new RequestGate(CARESQUARE_REQUESTS_IN_FLIGHT)
+  private readonly pages = new PageReadAhead<InvoicePageResult>((resume, signal) => this.startPage(resume, signal))
 
   constructor(
     private readonly account: ConnectorAccount,
@@ -49,7 +66,17 @@ export class CareSquareClient implements Connector {
     return `Connected to CareSquare: ${managers}, ${invoices.toLocaleString('en')} invoices.`
   }
 
-  async fetchPage(resume: string | null, signal?: AbortSignal): Promise<InvoicePageResult> {
+  fetchPage(resume: string | null, signal?: AbortSignal): Promise<InvoicePageResult> {
+    return this.pages.fetch(resume, signal)
+  }
+
+  /** The list page first, whose end says where the walk goes on; then its invoices in full. */
+  private startPage(resume: string | null, signal?: AbortSignal): PageInProgress<InvoicePageResult> {
+    const listing = this.listInvoices(resume, signal)
+    return { next: listing.then(({ next }) => next), page: listing.then((listed) => this.withDetails(listed, signal)) }
+  }
+
+  private async listInvoices(resume: string | null, signal?: AbortSignal): Promise<ListedPage> {
     const point = this.decodeResumePoint(resume) ?? { v: CURSOR_VERSION, planManagerId: this.requirePlanManagers()[0]!, offset: 0 }
     const { page, attempts } = await this.listPage(point.planManagerId, point.offset, CARESQUARE_PAGE_SIZE, signal)
     const where = `the invoice list of plan manager ${point.planManagerId} at offset ${point.offset}`
@@ -61,17 +88,27 @@ export class CareSquareClient implements Connector {
       if (parsed.success) listed.push(parsed.data.id)
       else skipped.push(skippedRecord(row, 'id', `a list row of ${where} has no id Quire can read`, { secrets: [this.apiKey] }))
     }
-    // Offset paging repeats rows when data shifts underneath it: one detail request per id.
-    const ids = [...new Set(listed)]
-    const details = await mapBounded(ids, CARESQUARE_DETAIL_CONCURRENCY, (id) => this.detail(point.planManagerId, id, signal))
-    const invoices = details.flatMap((detail) => (detail.invoice ? [detail.invoice] : []))
-    skipped.push(...details.flatMap((detail) => (detail.skipped ? [detail.skipped] : [])))
-    const requests = attempts + details.reduce((sum, detail) => sum + detail.attempts, 0)
     // An empty page ends a plan manager's list even if has_more says otherwise: never loop forever.
     const more = page.pagination.has_more && page.data.length > 0
     // With several plan managers the whole walk's size is unknown until each is visited.
     const expectedTotal = this.requirePlanManagers().length === 1 ? { expectedTotal: page.pagination.total } : {}
-    return { invoices, skipped, next: this.nextPoint(point, more ? point.offset + page.data.length : null), requests, ...expectedTotal }
+    const next = this.nextPoint(point, more ? point.offset + page.data.length : null)
+    // Offset paging repeats rows when data shifts underneath it: one detail request per id.
+    return { planManagerId: point.planManagerId, ids: [...new Set(listed)], skipped, next, attempts, expectedTotal }
+  }
+
+  private async withDetails(listed: ListedPage, signal?: AbortSignal): Promise<InvoicePageResult> {
+    const { planManagerId, ids, skipped, next, attempts, expectedTotal } = listed
+    const details = await mapBounded(ids, CARESQUARE_REQUESTS_IN_FLIGHT, (id) => this.detail(planManagerId, id, signal))
+    const invoices = details.flatMap((detail) => (detail.invoice ? [detail.invoice] : []))
+    const requests = attempts + details.reduce((sum, detail) => sum + detail.attempts, 0)
+    return {
+      invoices,
+      skipped: [...skipped, ...details.flatMap((detail) => (detail.skipped ? [detail.skipped] : []))],
+      next,
+      requests,
+      ...expectedTotal
+    }
   }
 
   /**
@@ -131,7 +168,7 @@ export class CareSquareClient implements Connector {
   async confirmGone(remoteIds: readonly string[], signal?: AbortSignal): Promise<ReadonlySet<string>> {
     const planManagers = this.requirePlanManagers()
     const gone = new Set<string>()
-    await mapBounded(remoteIds, CARESQUARE_DETAIL_CONCURRENCY, async (id) => {
+    await mapBounded(remoteIds, CARESQUARE_REQUESTS_IN_FLIGHT, async (id) => {
       for (const planManagerId of planManagers) {
         const response = await this.request(planManagerId, `/invoices/${encodeURIComponent(id)}`, signal)
         if (response.status === 404) continue
@@ -163,11 +200,13 @@ export class CareSquareClient implements Connector {
   }
 
   private request(planManagerId: string, path: string, signal?: AbortSignal): Promise<HttpResponse> {
-    return exchange(this.deps, {
-      url: `${this.account.baseUrl}${path}`,
-      headers: { Authorization: `Bearer ${this.apiKey}`, 'X-Plan-Manager-Id': planManagerId, Accept: 'application/json' },
-      signal
-    })
+    const send = (): Promise<HttpResponse> =>
+      exchange(this.deps, {
+        url: `${this.account.baseUrl}${path}`,
+        headers: { Authorization: `Bearer ${this.apiKey}`, 'X-Plan-Manager-Id': planManagerId, Accept: 'application/json' },
+        signal
+      })
+    return this.inFlight.run(send, signal)
   }
 
   private check(response: HttpResponse, planManagerId: string): void {
