@@ -148,9 +148,12 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
         const zero = amount.ranges.some(([low, high]) => low <= 0n && high >= 0n) ? ` AND total <> ''` : ''
         found.push(`SELECT id FROM invoices WHERE (${ranges.join(' OR ')})${zero}`)
       }
-      // Reads only the number index: digits anywhere at the end of a number (leading zeros and prefixes aside).
+      // Digits anywhere at the end of a number (leading zeros and prefixes aside), sought through
+      // the index of numbers' last three characters (every suffix has at least three digits).
       if (amount.numberSuffix !== null)
-        found.push(`SELECT id FROM invoices WHERE number LIKE ${bind(`numberSuffix${k}`, `%${amount.numberSuffix}`)}`)
+        found.push(
+          `SELECT id FROM invoices WHERE substr(number, -3) = ${bind(`numberEnd${k}`, amount.numberSuffix.slice(-3))} AND number LIKE ${bind(`numberSuffix${k}`, `%${amount.numberSuffix}`)}`
+        )
       where.push(`i.id IN (${found.join(' UNION ALL ')})`)
     })
   }

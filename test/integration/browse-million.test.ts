@@ -168,6 +168,23 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
     )
   })
 
+  it('finds the invoice numbers ending in a searched number through their last three characters', () => {
+    const { sql, params } = orderedIdsSql(query({ search: 'retainer 770' }), TODAY)
+    const steps = plan(sql, params).join('\n')
+    expect(steps).toContain('SEARCH invoices USING INDEX invoices_by_number_end (<expr>=?)')
+    expect(steps).not.toContain('SCAN invoices USING COVERING INDEX invoices_by_number')
+    for (const typed of ['770', '1770', '10770', '2305']) {
+      const expected = live.filter((f) => f.number.endsWith(typed)).map((f) => f.id)
+      expect(expected.length, typed).toBeGreaterThan(0)
+      const every = orderedIdsSql(query({ search: typed }), TODAY)
+      const found = new Set(db.prepare(every.sql).pluck().all(every.params) as number[])
+      expect(
+        expected.filter((id) => !found.has(id)),
+        typed
+      ).toEqual([])
+    }
+  })
+
   it('filters exactly as the data says, alone and combined', () => {
     const cases: [Record<string, unknown>, (f: Fixture) => boolean][] = [
       [{ status: 'open' }, (f) => !f.removed && f.status === 'open'],
