@@ -148,9 +148,12 @@ export function filterSql(filter: InvoiceFilter, today: string): FilterSql {
         const zero = amount.ranges.some(([low, high]) => low <= 0n && high >= 0n) ? ` AND total <> ''` : ''
         found.push(`SELECT id FROM invoices WHERE (${ranges.join(' OR ')})${zero}`)
       }
-      // Reads only the number index: digits anywhere at the end of a number (leading zeros and prefixes aside).
+      // Digits anywhere at the end of a number (leading zeros and prefixes aside), sought through
+      // the index of numbers' last three characters (every suffix has at least three digits).
       if (amount.numberSuffix !== null)
-        found.push(`SELECT id FROM invoices WHERE number LIKE ${bind(`numberSuffix${k}`, `%${amount.numberSuffix}`)}`)
+        found.push(
+          `SELECT id FROM invoices WHERE substr(number, -3) = ${bind(`numberEnd${k}`, amount.numberSuffix.slice(-3))} AND number LIKE ${bind(`numberSuffix${k}`, `%${amount.numberSuffix}`)}`
+        )
       where.push(`i.id IN (${found.join(' UNION ALL ')})`)
     })
   }
@@ -218,6 +221,9 @@ interface OrderSql {
   /** The least FROM clause the ORDER BY needs: `invoices i`, unless it sorts by account fields. */
   idsFrom: string
   orderBy: string
+  /** The sort's key expressions, before the row id that breaks ties. */
+  keys: string[]
+  direction: 'ASC' | 'DESC'
 }
 
 /**
@@ -235,12 +241,15 @@ function orderSql(requested: InvoiceSort | undefined, mode: FilterMode): OrderSq
     const keys = sort.column === 'provider' ? ['a.provider', 'a.name COLLATE NOCASE'] : ['a.name COLLATE NOCASE']
     const from =
       mode === 'drive' ? 'invoices i JOIN accounts a ON a.id = i.account_id' : 'accounts a CROSS JOIN invoices i ON i.account_id = a.id'
-    return { from, idsFrom: from, orderBy: [...keys.map(c), 'i.id'].map((k) => `${k} ${d}`).join(', ') }
+    return { from, idsFrom: from, orderBy: [...keys.map(c), 'i.id'].map((k) => `${k} ${d}`).join(', '), keys, direction: d }
   }
+  const key = INVOICE_ORDER[sort.column]
   return {
     from: 'invoices i JOIN accounts a ON a.id = i.account_id',
     idsFrom: 'invoices i',
-    orderBy: `${c(INVOICE_ORDER[sort.column])} ${d}, i.id ${d}`
+    orderBy: `${c(key)} ${d}, i.id ${d}`,
+    keys: [key],
+    direction: d
   }
 }
 
@@ -263,7 +272,7 @@ export function pageIdsSql(query: InvoiceQuery, today: string): { sql: string; p
 /**
  * One window near the top of a narrowing filter's list, found by walking the sort's own index
  * (at most `budget` entries, within any range the filter sets on the sort column itself) and
- * testing each entry's row against the filter; the few rows that pass are sorted. A broad
+ * testing each entry's row against the filter, in the walk's own order. A broad
  * filter (a status, a currency, a common word) fills the window within a few hundred entries
  * whatever the size of its result, where finding every match and sorting them costs in
  * proportion to the result. A narrow filter may not fill it: the caller then drives from the
@@ -272,15 +281,27 @@ export function pageIdsSql(query: InvoiceQuery, today: string): { sql: string; p
 export function walkedWindowSql(query: InvoiceQuery, today: string, budget: number): { sql: string; params: SqlParams } {
   const { where, params } = filterSql(query, today)
   const walk = orderSql(query.sort, 'walk')
-  const sorted = orderSql(query.sort, 'drive')
   const bounds = sortColumnBounds(query)
-  const walked = `SELECT i.id FROM ${walk.idsFrom}${bounds.length > 0 ? ` WHERE ${bounds.join(' AND ')}` : ''} ORDER BY ${walk.orderBy} LIMIT @budget`
-  const rows =
-    sorted.idsFrom === 'invoices i' ? 'invoices i ON i.id = w.id' : 'invoices i ON i.id = w.id JOIN accounts a ON a.id = i.account_id'
+  // The walk hands on its sort keys, so the outer ORDER BY is the very order the walk yields:
+  // SQLite then sorts nothing and stops reading rows at the window's end, not at the budget's.
+  const keys = walk.keys.map((key, k) => `${key} AS k${k}`).join(', ')
+  const walked = `SELECT i.id, ${keys} FROM ${walk.idsFrom}${bounds.length > 0 ? ` WHERE ${bounds.join(' AND ')}` : ''} ORDER BY ${walk.orderBy} LIMIT @budget`
+  const orderBy = [...walk.keys.map((_, k) => `w.k${k}`), 'w.id'].map((key) => `${key} ${walk.direction}`).join(', ')
+  // A filter testing only ids (a search, the tombstones) tests the walked ids themselves: joining
+  // the rows would read each one for nothing.
+  const rows = testsOnlyIds(where)
+    ? ''
+    : ` CROSS JOIN ${walk.idsFrom === 'invoices i' ? 'invoices i ON i.id = w.id' : 'invoices i ON i.id = w.id JOIN accounts a ON a.id = i.account_id'}`
+  const tests = rows === '' ? where.replace(/(\+?)\bi\.id\b/g, '$1w.id') : where
   return {
-    sql: `SELECT i.id FROM (${walked}) w CROSS JOIN ${rows} ${where} ORDER BY ${sorted.orderBy} LIMIT @limit OFFSET @offset`,
+    sql: `SELECT w.id FROM (${walked}) w${rows} ${tests} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
     params: { ...params, budget, limit: query.limit, offset: query.offset }
   }
+}
+
+/** Whether a WHERE clause over `invoices i` reads no column of `i` but its id. */
+function testsOnlyIds(where: string): boolean {
+  return !/\bi\.(?!id\b)/.test(where)
 }
 
 /** The filter's own range on the column the list is sorted by, which bounds the walk of its index. */
@@ -291,6 +312,8 @@ function sortColumnBounds(query: InvoiceQuery): string[] {
   if (column === 'issueDate' && query.issued?.to) bounds.push('i.issue_date <= @issuedTo')
   if (column === 'dueDate' && query.due?.from) bounds.push(`${DUE_ON} >= @dueFrom`)
   if (column === 'dueDate' && query.due?.to) bounds.push(`${DUE_ON} <= @dueTo`)
+  // Overdue is due before today: ascending, the walk starts past the invoices with no due date.
+  if (column === 'dueDate' && query.status === 'overdue') bounds.push(`${DUE_ON} < @today`)
   // While amounts are hidden the total range is not applied (filterSql binds no @totalMin).
   if (column === 'total' && query.total?.min !== undefined && !query.amountsHidden) bounds.push('i.total_scaled >= @totalMin')
   if (column === 'total' && query.total?.max !== undefined && !query.amountsHidden) bounds.push('i.total_scaled <= @totalMax')

@@ -96,6 +96,13 @@ const WALKED_WINDOW_DEPTH = 20_000
  * Each entry walked reads its row (a few µs), so the walk costs at most ~10 ms on a warm cache.
  */
 const WALK_BUDGET = 5_000
+/**
+ * A filter matching 1 row in 25 to 1 in 200 does not fill a 200-row window within WALK_BUDGET,
+ * yet at a million invoices finding all its matches (tens of thousands) and sorting them costs
+ * several times more than walking on: what the first walk found says how far to go, up to this
+ * many entries (each reads its row, as above).
+ */
+const LONG_WALK_BUDGET = 60_000
 
 /**
  * The read side of the invoice cache: windows of the list, counts, totals per currency and
@@ -184,12 +191,25 @@ export class InvoiceQueryRepo {
     return new Set(this.ids(hits.sql, { ...hits.params, ids: JSON.stringify(ids) }))
   }
 
-  /** The window from a bounded walk of the sort's index, or null when the walk did not fill it. */
+  /**
+   * The window from a bounded walk of the sort's index, or null when the walk did not fill it.
+   * A first short walk fills the window for a broad filter; for a sparser one its finds give
+   * the filter's density, and a second walk goes as far as that says the window needs.
+   */
   private walkedWindow(query: InvoiceQuery, today: string): number[] | null {
-    if (query.offset + query.limit > WALK_BUDGET / 4) return null
-    const { sql, params } = walkedWindowSql(query, today, WALK_BUDGET)
-    const ids = this.ids(sql, params)
-    return ids.length === query.limit ? ids : null
+    const wanted = query.offset + query.limit
+    if (wanted > WALK_BUDGET / 4) return null
+    const walk = (budget: number): number[] => {
+      const { sql, params } = walkedWindowSql({ ...query, offset: 0, limit: wanted }, today, budget)
+      return this.ids(sql, params)
+    }
+    let found = walk(WALK_BUDGET)
+    if (found.length < wanted && found.length > 0) {
+      // Half as far again as the density found says, so that a window is rarely just missed.
+      const budget = Math.ceil((WALK_BUDGET * wanted * 1.5) / found.length)
+      if (budget <= LONG_WALK_BUDGET) found = walk(budget)
+    }
+    return found.length === wanted ? found.slice(query.offset) : null
   }
 
   private unfilteredWindow(query: InvoiceQuery, today: string, total: number): number[] {

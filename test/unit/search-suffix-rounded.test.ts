@@ -68,11 +68,12 @@ describe('search as clerks type it', () => {
     expect(search('', { total: { min: '1000' }, amountsHidden: true })).toEqual(['a', 'b', 'c', 'd', 'e'])
   })
 
-  it('reads number endings from the number index and amounts from the total index', async () => {
+  it('seeks number endings through the index of their last three characters and amounts through the total index', async () => {
     const { db } = await filled()
     const { sql, params } = pageIdsSql(InvoiceQuery.parse({ search: '2305' }), TODAY)
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n')
-    expect(plan).toContain('COVERING INDEX invoices_by_number')
+    expect(plan).toContain('SEARCH invoices USING INDEX invoices_by_number_end (<expr>=?)')
+    expect(plan).not.toContain('SCAN invoices USING COVERING INDEX invoices_by_number')
     expect(plan).toContain('invoices_by_total')
   })
 })
