@@ -99,29 +99,49 @@ function readableId(raw: unknown): string | null {
   return null
 }
 
+/** A place in a record being walked: its key and the place it is in, so a path is built only when reported. */
+interface Place {
+  value: unknown
+  key: string
+  depth: number
+  parent: Place | null
+}
+
 /**
  * Walks the record without recursion (a record nested 20,000 deep must not overflow the stack)
- * and reports the first place that is too deep or a text that is too long.
+ * and reports the first place that is too deep or a text that is too long. Every record of
+ * every page passes here, so each place links to its parent instead of copying its path: the
+ * path is spelled out only for the one place reported.
  */
 export function shapeProblem(raw: unknown): { field: string; reason: string } | null {
-  const stack: { value: unknown; path: string[] }[] = [{ value: raw, path: [] }]
+  const stack: Place[] = [{ value: raw, key: '', depth: 0, parent: null }]
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!
+    const place = stack.pop()!
+    const { value, depth } = place
     if (typeof value === 'string') {
       if (value.length > MAX_TEXT_CHARS)
         return {
-          field: fieldName(path),
+          field: fieldName(pathOf(place)),
           reason: `the text is ${value.length.toLocaleString('en')} characters long, over Quire's ${MAX_TEXT_CHARS.toLocaleString('en')}`
         }
       continue
     }
     if (typeof value !== 'object' || value === null) continue
-    if (path.length >= MAX_RECORD_DEPTH)
-      return { field: fieldName(namedPart(path)), reason: `the data is nested more than ${MAX_RECORD_DEPTH} levels deep` }
-    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value)
-    for (const [key, item] of entries) stack.push({ value: item, path: [...path, key] })
+    if (depth >= MAX_RECORD_DEPTH)
+      return { field: fieldName(namedPart(pathOf(place))), reason: `the data is nested more than ${MAX_RECORD_DEPTH} levels deep` }
+    if (Array.isArray(value))
+      value.forEach((item, index) => stack.push({ value: item, key: String(index), depth: depth + 1, parent: place }))
+    else
+      for (const key of Object.keys(value))
+        stack.push({ value: (value as Record<string, unknown>)[key], key, depth: depth + 1, parent: place })
   }
   return null
+}
+
+function pathOf(place: Place): string[] {
+  const path: string[] = []
+  for (let at: Place | null = place; at !== null && at.parent !== null; at = at.parent) path.push(at.key)
+  return path.reverse()
 }
 
 /** The named fields leading to a deep value, without the thousands of list positions below. */
