@@ -44,6 +44,8 @@ test.describe('small-window polish', () => {
     return grid
   }
 
+  const row = (grid: Locator, index: number): Locator => grid.locator(`[role="row"][aria-rowindex="${index}"]`)
+
   test('at 1024×640 the filters keep to one line: Removed waits under More filters, whose button counts it when set', async ({ page }) => {
     await invoicesAt(page, NARROW)
     const filters = page.getByRole('search', { name: 'Filter invoices' })
@@ -79,6 +81,30 @@ test.describe('small-window polish', () => {
     await filters.getByRole('button', { name: 'Clear filters' }).click()
     await expect(removed).toHaveValue('hide')
   })
+
+  test('below 1280 px the drawer opens under the top bar: Hide amounts and Sync now stay in reach while it is open', async ({ page }) => {
+    const grid = await invoicesAt(page, NARROW)
+    await row(grid, 1).click()
+    const drawer = page.getByRole('dialog', { name: 'Invoice details' })
+    const total = drawer.locator('.amount-total dd')
+    await expect(total).toHaveText(/\d/)
+    const bar = (await page.getByRole('banner').boundingBox())!
+    expect((await drawer.boundingBox())!.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1)
+    const hide = page.getByRole('button', { name: 'Hide amounts' })
+    expect(await onTop(hide)).toBe(true)
+    expect(await onTop(page.getByRole('button', { name: 'Sync now' }))).toBe(true)
+    await page.screenshot({ path: join('test-results', 'small-window-polish-drawer-1024.png') })
+
+    // Someone walks up: one click hides the drawer's amounts too, and the drawer stays open.
+    const shown = (await total.textContent())!
+    await hide.click()
+    await expect(hide).toHaveAttribute('aria-pressed', 'true')
+    await expect(total).not.toHaveText(shown)
+    await expect(total).not.toHaveText(/\d/)
+    await expect(drawer).toBeVisible()
+    await hide.click()
+    await expect(total).toHaveText(shown)
+  })
 })
 
 /** Every control of the filter line shares one line: a wrapped one sits a whole line lower. */
@@ -90,4 +116,12 @@ async function expectOneLine(filters: Locator): Promise<void> {
     })
   )
   expect(Math.max(...middles) - Math.min(...middles), `middles ${middles.join(', ')}`).toBeLessThanOrEqual(2)
+}
+
+/** Whether a click in the middle of `target` reaches it, not something drawn over it. */
+async function onTop(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => {
+    const box = element.getBoundingClientRect()
+    return element.contains(element.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2))
+  })
 }
