@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { tempDir } from '../helpers/temp-dir'
+import { contrast, pixelsAt } from './support/pixels'
 import { startHost, type RunningHost } from './support/host'
 import { showInvoices } from './support/navigate'
 
@@ -105,6 +106,32 @@ test.describe('small-window polish', () => {
     await hide.click()
     await expect(total).toHaveText(shown)
   })
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the focused row's ring runs unbroken round the whole row, pinned cells too, at 3:1 or more (${colorScheme})`, async ({
+      page
+    }) => {
+      await page.emulateMedia({ colorScheme })
+      for (const size of [NARROW, WIDE]) {
+        const grid = await invoicesAt(page, size)
+        await row(grid, 2).click()
+        await expect(page.getByRole(size === NARROW ? 'dialog' : 'complementary', { name: 'Invoice details' })).toBeVisible()
+        await page.keyboard.press('Escape')
+        await expect(page.getByRole(size === NARROW ? 'dialog' : 'complementary', { name: 'Invoice details' })).toHaveCount(0)
+        await expect(row(grid, 2)).toBeFocused()
+        await page.mouse.move(0, 0)
+        await expectUnbrokenRing(page, row(grid, 2), `${colorScheme} at ${size.width}, after Esc`)
+        await page.screenshot({ path: join('test-results', `small-window-polish-ring-${colorScheme}-${size.width}.png`) })
+
+        // Scrolled sideways the row's own ends are out of view: the pinned cells at the edges draw them.
+        await grid.evaluate((element) => element.scrollBy({ left: 80 }))
+        expect(await grid.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0)
+        await page.keyboard.press('j')
+        await expect(row(grid, 3)).toBeFocused()
+        await expectUnbrokenRing(page, row(grid, 3), `${colorScheme} at ${size.width}, scrolled sideways, after j`)
+      }
+    })
+  }
 })
 
 /** Every control of the filter line shares one line: a wrapped one sits a whole line lower. */
@@ -124,4 +151,52 @@ async function onTop(target: Locator): Promise<boolean> {
     const box = element.getBoundingClientRect()
     return element.contains(element.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2))
   })
+}
+
+/**
+ * The focused row's ring is drawn all round the part of the row in view: at the top and bottom
+ * of every cell (pinned ones included) and at both ends, each line at 3:1 or more against the
+ * cell just inside it.
+ */
+async function expectUnbrokenRing(page: Page, focused: Locator, what: string): Promise<void> {
+  const { top, bottom, left, right, middles } = await focused.evaluate((element) => {
+    const grid = element.closest('[role="grid"]')!
+    const area = grid.getBoundingClientRect()
+    const viewLeft = area.left + grid.clientLeft
+    const viewRight = viewLeft + grid.clientWidth
+    const box = element.getBoundingClientRect()
+    const middles = [...element.querySelectorAll('[role="gridcell"]')]
+      .map((cell) => {
+        const b = cell.getBoundingClientRect()
+        return { left: Math.max(b.left, viewLeft), right: Math.min(b.right, viewRight) }
+      })
+      .filter((part) => part.right - part.left > 8)
+      .map((part) => (part.left + part.right) / 2)
+    return {
+      top: Math.floor(box.top),
+      bottom: Math.floor(box.bottom),
+      left: Math.floor(Math.max(box.left, viewLeft)),
+      right: Math.floor(Math.min(box.right, viewRight)),
+      middles
+    }
+  })
+  const middle = Math.floor((top + bottom) / 2)
+  // Ring lines 2 px wide inside the row; the row's 1 px bottom border lies below the ring.
+  const pairs = [
+    ...middles.flatMap((x) => [
+      { name: `top at x=${Math.round(x)}`, line: { x, y: top + 1 }, inside: { x, y: top + 4 } },
+      { name: `bottom at x=${Math.round(x)}`, line: { x, y: bottom - 3 }, inside: { x, y: bottom - 6 } }
+    ]),
+    { name: 'left end', line: { x: left + 1, y: middle }, inside: { x: left + 5, y: middle } },
+    { name: 'right end', line: { x: right - 2, y: middle }, inside: { x: right - 6, y: middle } }
+  ]
+  const colours = await pixelsAt(
+    page,
+    pairs.flatMap((pair) => [pair.line, pair.inside])
+  )
+  const weak = pairs
+    .map((pair, i) => ({ name: pair.name, ratio: contrast(colours[2 * i]!, colours[2 * i + 1]!) }))
+    .filter((pair) => pair.ratio < 3)
+    .map((pair) => `${pair.name}: ${pair.ratio.toFixed(2)}`)
+  expect(weak, what).toEqual([])
 }
