@@ -132,6 +132,32 @@ test.describe('small-window polish', () => {
       }
     })
   }
+
+  test('all matching selected (Ctrl/⌘+Shift+A) adds up as the footer does: duplicates and won’t-claim left out unless counted', async ({
+    page
+  }) => {
+    const grid = await invoicesAt(page, WIDE)
+    const footer = page.getByRole('region', { name: 'All invoices totals' })
+    const selected = page.getByRole('region', { name: /^Selected \(all [\d,]+ matching\) totals$/ })
+    const lines = (region: Locator) => region.locator('.totals-currency').allTextContents()
+    await expect(footer.locator('.totals-currency')).toHaveCount(7)
+    const leftOut = await lines(footer)
+
+    await row(grid, 1).focus()
+    await page.keyboard.press('ControlOrMeta+Shift+A')
+    await expect(selected.locator('.totals-currency')).toHaveCount(7)
+    await expect.poll(() => lines(selected)).toEqual(leftOut)
+
+    const count = page.getByRole('checkbox', { name: /^Count \d+ duplicate or won’t-claim invoices/ })
+    await count.check()
+    await expect.poll(() => lines(footer)).not.toEqual(leftOut)
+    const counted = await lines(footer)
+    await expect.poll(() => lines(selected)).toEqual(counted)
+
+    await count.uncheck()
+    await page.getByRole('button', { name: 'Clear selection' }).click()
+    await expect(selected).toHaveCount(0)
+  })
 })
 
 /** Every control of the filter line shares one line: a wrapped one sits a whole line lower. */
