@@ -158,6 +158,24 @@ test.describe('small-window polish', () => {
     await page.getByRole('button', { name: 'Clear selection' }).click()
     await expect(selected).toHaveCount(0)
   })
+
+  test('the open invoice’s row keeps its mark at the left edge, over the pinned selection cell, in both themes', async ({ page }) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      const grid = await invoicesAt(page, NARROW)
+      await row(grid, 1).click()
+      await expect(page.getByRole('dialog', { name: 'Invoice details' })).toBeVisible()
+      await expect(row(grid, 1)).toHaveAttribute('aria-current', 'true')
+      await page.mouse.move(0, 0)
+      const box = (await row(grid, 1).boundingBox())!
+      const y = box.y + box.height / 2
+      const [mark, inside] = await pixelsAt(page, [
+        { x: box.x + 1, y },
+        { x: box.x + 8, y }
+      ])
+      expect(contrast(mark!, inside!), colorScheme).toBeGreaterThanOrEqual(3)
+    }
+  })
 })
 
 /** Every control of the filter line shares one line: a wrapped one sits a whole line lower. */
