@@ -7,6 +7,8 @@ import { DATE_PRESETS, matchingPreset, presetRange } from './datePresets'
 import { amountExample } from './parseLocaleAmount'
 import { FLAGS, type FilterForm, type InvoiceFilterState } from './useInvoiceFilters'
 import { Button } from '../../components/Button'
+import { useMediaQuery } from '../../lib/useMediaQuery'
+import { REMOVED_UNDER_MORE_FILTERS } from './layoutQueries'
 
 const CHANGE_OPTIONS: { value: ChangeField | ''; label: string }[] = [
   { value: '', label: 'Any change' },
@@ -52,6 +54,9 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
   const { form, update } = filters
   const example = amountExample()
   const { hidden: amountsHidden } = useHideAmounts()
+  const removedTucked = useMediaQuery(REMOVED_UNDER_MORE_FILTERS)
+  // A filter out of sight is still named: the button counts it while it narrows or widens the list.
+  const extraCount = filters.extraCount + (removedTucked && form.removed !== 'hide' ? 1 : 0)
 
   return (
     <div className="filters" role="search" aria-label="Filter invoices">
@@ -101,20 +106,9 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
           </select>
         </div>
         <AccountSelect id={`${id}-account`} accounts={accounts} value={form.accountId} onChange={(accountId) => update({ accountId })} />
-        <div className="toolbar-field">
-          <label htmlFor={`${id}-removed`}>Removed</label>
-          <select
-            id={`${id}-removed`}
-            value={form.removed}
-            onChange={(e) => update({ removed: pick(['hide', 'include', 'only'] as const, e.target.value, 'hide') })}
-          >
-            <option value="hide">Hidden</option>
-            <option value="include">Shown</option>
-            <option value="only">Only removed</option>
-          </select>
-        </div>
+        {!removedTucked && <RemovedField id={`${id}-removed`} className="toolbar-field" form={form} update={update} />}
         <Button aria-expanded={more} aria-controls={`${id}-more`} onClick={() => setMore((m) => !m)}>
-          More filters{filters.extraCount > 0 ? ` (${filters.extraCount})` : ''}
+          More filters{extraCount > 0 ? ` (${extraCount})` : ''}
         </Button>
         {filters.narrowed && (
           <Button variant="quiet" onClick={filters.clear}>
@@ -126,6 +120,7 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
       {more && (
         <fieldset id={`${id}-more`} className="more-filters">
           <legend className="sr-only">More filters</legend>
+          {removedTucked && <RemovedField id={`${id}-removed`} className="field" form={form} update={update} />}
           <div className="field">
             <label htmlFor={`${id}-provider`}>Provider</label>
             <select
@@ -254,6 +249,34 @@ export function InvoiceFilters({ filters, accounts, providers, currencies, searc
           </fieldset>
         </fieldset>
       )}
+    </div>
+  )
+}
+
+/** Whether invoices removed upstream are hidden, shown among the others, or the only ones shown. */
+function RemovedField({
+  id,
+  className,
+  form,
+  update
+}: {
+  id: string
+  className: string
+  form: FilterForm
+  update: (patch: Partial<FilterForm>) => void
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id}>Removed</label>
+      <select
+        id={id}
+        value={form.removed}
+        onChange={(e) => update({ removed: pick(['hide', 'include', 'only'] as const, e.target.value, 'hide') })}
+      >
+        <option value="hide">Hidden</option>
+        <option value="include">Shown</option>
+        <option value="only">Only removed</option>
+      </select>
     </div>
   )
 }

@@ -133,9 +133,13 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   }, [])
   const [includeVoidAndDraft, setIncludeVoidAndDraft] = useRememberedState('invoices.includeVoidAndDraft', false)
   const [countFlagged, setCountFlagged] = useRememberedState('invoices.totals.countDuplicatesAndWontClaim', false)
-  const filteredTotals = useFilterTotals(onScreenFilter, refreshKey, { includeVoidAndDraft, includeDuplicatesAndWontClaim: countFlagged })
+  const totalsSwitches = useMemo(
+    () => ({ includeVoidAndDraft, includeDuplicatesAndWontClaim: countFlagged }),
+    [includeVoidAndDraft, countFlagged]
+  )
+  const filteredTotals = useFilterTotals(onScreenFilter, refreshKey, totalsSwitches)
   const leftOut = useLeftOutOfTotals(onScreenFilter, refreshKey)
-  const selectionTotals = useSelectionTotals(selection, refreshKey, includeVoidAndDraft)
+  const selectionTotals = useSelectionTotals(selection, refreshKey, totalsSwitches)
 
   const providerLabel = useCallback((id: string) => providers.find((p) => p.id === id)?.label ?? id, [providers])
 

@@ -9,3 +9,10 @@ export const DETAIL_AS_DRAWER = '(max-width: 1279px)'
  * (a laptop at 1024×640): the footer shows the first currencies and says how many more there are.
  */
 export const SHORT_WINDOW = '(max-height: 760px)'
+
+/**
+ * Below this width the filter line (search, Status, Account, More filters and Clear filters)
+ * fills the list's width without the Removed filter, so that rarely used one waits under
+ * More filters instead of wrapping onto a line of its own (at 1440 px the line has 80 px to spare).
+ */
+export const REMOVED_UNDER_MORE_FILTERS = '(max-width: 1439px)'

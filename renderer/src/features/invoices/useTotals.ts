@@ -50,15 +50,19 @@ export function useLeftOutOfTotals(filter: InvoiceFilter, refreshKey: string): n
 
 /**
  * The same for what the person selected; nothing selected, nothing asked. All matching is summed
- * as the filter, counting duplicates and won't-claim invoices as picking every row by hand would.
+ * as the filter under the footer's switches, so it agrees with the footer's line for the very
+ * same set. Rows picked one by one count every picked invoice, duplicates and won't-claim ones
+ * included: the person chose each of them, and a picked row missing from its own sum would look
+ * like a mistake (void and draft still follow their switch).
  */
-export function useSelectionTotals(selection: RowSelection, refreshKey: string, includeVoidAndDraft: boolean): Totals {
+export function useSelectionTotals(selection: RowSelection, refreshKey: string, switches: TotalsSwitches): Totals {
+  const { includeVoidAndDraft, includeDuplicatesAndWontClaim } = switches
   return useDelayedTotals(
     () =>
       selection.kind === 'rows'
         ? call('invoices.getSelectionTotals', { invoices: selection.keys, includeVoidAndDraft })
-        : call('invoices.getTotals', { ...selection.filter, includeVoidAndDraft, includeDuplicatesAndWontClaim: true }),
-    [selection, refreshKey, includeVoidAndDraft],
+        : call('invoices.getTotals', { ...selection.filter, includeVoidAndDraft, includeDuplicatesAndWontClaim }),
+    [selection, refreshKey, includeVoidAndDraft, includeDuplicatesAndWontClaim],
     selectionCount(selection) > 0
   )
 }
