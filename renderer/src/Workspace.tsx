@@ -86,12 +86,14 @@ export function Workspace({ lock, onLockChanged, view, setView }: Props) {
           alerts={{ accounts: accountList.filter((account) => account.lastError !== null).length }}
         />
         <div className="workspace">
-          <header className="topbar">
-            <SyncControls sync={sync} accounts={accountList} onOpenAccounts={() => setView('accounts')} />
-            <PrivacyControls lock={lock} onLockChanged={onLockChanged} />
-          </header>
-          {sync.result && <SyncResultBanner result={sync.result} onDismiss={sync.dismissResult} />}
-          <CacheHealthNotice />
+          <div className="workspace-head">
+            <header className="topbar">
+              <SyncControls sync={sync} accounts={accountList} onOpenAccounts={() => setView('accounts')} />
+              <PrivacyControls lock={lock} onLockChanged={onLockChanged} />
+            </header>
+            {sync.result && <SyncResultBanner result={sync.result} onDismiss={sync.dismissResult} />}
+            <CacheHealthNotice />
+          </div>
           <main id="main" className="main" tabIndex={-1}>
             {current === 'welcome' && (
               <WelcomeScreen

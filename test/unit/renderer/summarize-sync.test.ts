@@ -20,7 +20,11 @@ const outcome = (account: string, changes: Partial<SyncOutcome> = {}): SyncOutco
 
 describe('the sync summary', () => {
   it('points to Accounts when there is nothing to sync', () => {
-    expect(summarizeSync([])).toEqual({ message: 'There are no accounts to sync yet — add one under Accounts.', failures: [] })
+    expect(summarizeSync([])).toEqual({
+      message: 'There are no accounts to sync yet — add one under Accounts.',
+      warns: false,
+      failures: []
+    })
   })
 
   it('adds up what the accounts that synced wrote', () => {
@@ -42,6 +46,13 @@ describe('the sync summary', () => {
     expect(summary.failures).toEqual([
       { accountId: outcome('Lynk').accountId, account: 'Lynk', message: 'Lynkwell refused the client secret.' }
     ])
+  })
+
+  it('warns when records were held back, so the banner keeps that message whole', () => {
+    expect(summarizeSync([outcome('North')]).warns).toBe(false)
+    const held = summarizeSync([outcome('North', { skipped: 2 })])
+    expect(held.warns).toBe(true)
+    expect(held.message).toMatch(/2 records could not be read and were held back: see Accounts\.$/)
   })
 
   it('has no good news when every account failed', () => {

@@ -3,22 +3,33 @@ import { summarizeSync } from './summarizeSync'
 import type { SyncResult } from './useSync'
 import './sync.css'
 
+/**
+ * Good news (and a cancel) may shrink to one line in a small window (`.notice-compact`), its whole
+ * text in the tooltip and for screen readers; a failure or held-back records never do, since the
+ * banner is where they are first read (issue 19).
+ */
 export function SyncResultBanner({ result, onDismiss }: { result: SyncResult; onDismiss: () => void }) {
   if (result.kind === 'error') {
     return (
       <div className="banner-stack">
-        <Notice tone={result.cancelled ? 'info' : 'error'} onDismiss={onDismiss}>
-          {result.message}
-        </Notice>
+        {result.cancelled ? (
+          <Notice tone="info" className="notice-compact" onDismiss={onDismiss}>
+            <span title={result.message}>{result.message}</span>
+          </Notice>
+        ) : (
+          <Notice tone="error" onDismiss={onDismiss}>
+            {result.message}
+          </Notice>
+        )}
       </div>
     )
   }
-  const { message, failures } = summarizeSync(result.outcomes)
+  const { message, warns, failures } = summarizeSync(result.outcomes)
   return (
     <div className="banner-stack">
       {message && (
-        <Notice tone="success" onDismiss={failures.length === 0 ? onDismiss : undefined}>
-          {message}
+        <Notice tone="success" className={warns ? undefined : 'notice-compact'} onDismiss={failures.length === 0 ? onDismiss : undefined}>
+          <span title={message}>{message}</span>
         </Notice>
       )}
       {failures.length > 0 && (

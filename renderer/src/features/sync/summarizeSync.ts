@@ -4,12 +4,14 @@ import { formatCount, plural } from '../../lib/format'
 export type SyncSummary = {
   /** What went well (or that nothing happened); null when every account failed. */
   message: string | null
+  /** Records were held back: the message carries a warning, so it is never cut to one line. */
+  warns: boolean
   failures: { accountId: string; account: string; message: string }[]
 }
 
 export function summarizeSync(outcomes: SyncOutcome[]): SyncSummary {
   if (outcomes.length === 0) {
-    return { message: 'There are no accounts to sync yet — add one under Accounts.', failures: [] }
+    return { message: 'There are no accounts to sync yet — add one under Accounts.', warns: false, failures: [] }
   }
   const succeeded = outcomes.filter((o) => o.ok)
   const cancelled = outcomes.filter((o) => !o.ok && o.error?.code === 'CANCELLED')
@@ -34,6 +36,7 @@ export function summarizeSync(outcomes: SyncOutcome[]): SyncSummary {
   }
   return {
     message: parts.length > 0 ? `${parts.join('. ')}.` : null,
+    warns: skipped > 0,
     failures: failed.map((o) => ({
       accountId: o.accountId,
       account: o.account,
