@@ -4,10 +4,16 @@ const EDGE_SEPARATORS = /^[\s\-–—:|/·,]+|[\s\-–—:|/·,]+$/g
 
 const isSeparator = (char: string | undefined): boolean => char === undefined || SEPARATOR.test(char)
 
-/** Where `a` and `b` stop agreeing, moved back to the end of a whole word in both. */
+/**
+ * Where `a` and `b` stop agreeing, moved back to the end of a whole word in both. When one name
+ * is all shared ("Demo — Lynkwell" and "Demo — Lynkwell backup"), its last word is what tells it
+ * apart, so the shared part stops before that word: dropping it would leave "backup" on its own.
+ */
 function sharedPrefixLength(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length)
   let length = 0
-  while (length < a.length && length < b.length && a[length] === b[length]) length++
+  while (length < shorter && a[length] === b[length]) length++
+  if (length === shorter) length = Math.max(0, shorter - 1)
   while (length > 0 && !(isSeparator(a[length - 1]) || (isSeparator(a[length]) && isSeparator(b[length])))) length--
   return length
 }

@@ -31,7 +31,12 @@ describe('account names shortened to what tells them apart', () => {
   })
 
   it('keeps a name whole when nothing of it would be left', () => {
-    expect(shortOf(['Demo', 'Demo — Hoursmith'])).toEqual(['Demo', 'Hoursmith'])
+    expect(shortOf(['Demo', 'Demo — Hoursmith'])).toEqual(['Demo', 'Demo — Hoursmith'])
+  })
+
+  it('never drops the word that tells a name apart from one it extends', () => {
+    expect(shortOf(['Demo — Lynkwell', 'Demo — Lynkwell backup', 'Demo — Hoursmith'])).toEqual(['Lynkwell', 'Lynkwell backup', 'Hoursmith'])
+    expect(shortOf(['Lynkwell AU', 'Old Lynkwell AU'])).toEqual(['Lynkwell', 'Old Lynkwell'])
   })
 
   it('keeps names whole when their short forms would look alike or like another account', () => {
