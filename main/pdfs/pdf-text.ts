@@ -3,7 +3,7 @@
  * A PDF is data from a server: reading it is bounded in pages, characters and time, and pdf.js
  * is asked not to evaluate code, fetch anything or load fonts — text positions need none.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 export interface TextLimits {
   maxPages: number
@@ -19,22 +19,29 @@ export type PdfText = { readable: true; text: string; truncated: boolean } | { r
 /** Fewer letters or digits than this and the page is an image (a scan), not text to check. */
 const MIN_READABLE_CHARS = 8
 
-let workerLoaded: Promise<void> | null = null
+let parserLoaded: Promise<typeof getDocument> | null = null
 
 /**
+ * pdf.js is imported on the first document, not with this module: its legacy build installs
+ * core-js polyfills over the runtime's own JSON.stringify and Array.prototype.push where the
+ * runtime lacks JSON.rawJSON (Node 20), several times slower, and every sync page stringifies
+ * each invoice's raw record — a process that reads no PDF keeps the runtime's own.
  * In Node pdf.js parses on this thread through its "fake worker", whose module it would import
  * on the first document — seconds on a busy machine, which must not count against a document's
  * time limit. It is imported once, here, and handed over the way pdf.js looks for it.
  */
-function loadParser(): Promise<void> {
-  workerLoaded ??= import('pdfjs-dist/legacy/build/pdf.worker.mjs').then((worker) => {
-    Object.assign(globalThis, { pdfjsWorker: worker })
-  })
-  return workerLoaded
+function loadParser(): Promise<typeof getDocument> {
+  parserLoaded ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(
+    ([pdfjs, worker]) => {
+      Object.assign(globalThis, { pdfjsWorker: worker })
+      return pdfjs.getDocument
+    }
+  )
+  return parserLoaded
 }
 
 export async function extractPdfText(bytes: Uint8Array, limits: TextLimits = DEFAULT_TEXT_LIMITS): Promise<PdfText> {
-  await loadParser()
+  const getDocument = await loadParser()
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
     data: new Uint8Array(bytes),
