@@ -242,6 +242,16 @@ test.describe('the keyboard path', () => {
       await expect(issuedFrom).not.toHaveAttribute('aria-invalid', 'true')
       await expect(grid).toHaveAttribute('aria-rowcount', String(from('2023-06-01')))
 
+      // A To before From matches nothing, and says why rather than showing an empty list alone.
+      const fromAfterTo = page.getByRole('alert').filter({ hasText: 'From is after To' })
+      const issuedTo = page.getByRole('group', { name: 'Issue date' }).getByLabel('To')
+      await issuedTo.fill('31/05/2023')
+      await expect(page.getByText('No invoices match these filters.')).toBeVisible()
+      await expect(fromAfterTo).toBeVisible()
+      await issuedTo.fill('')
+      await expect(fromAfterTo).toHaveCount(0)
+      await expect(grid).toHaveAttribute('aria-rowcount', String(from('2023-06-01')))
+
       // Changes' date is always set: emptied, it comes back when the field is left.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Changes' }).click()
       const since = page.getByLabel('Since the start of')

@@ -340,6 +340,11 @@ function DateRangeFields({
           </div>
         )}
       </div>
+      {form[from] && form[to] && form[from] > form[to] && (
+        <p className="field-error" role="alert">
+          From is after To: no invoice can match this range.
+        </p>
+      )}
     </fieldset>
   )
 }
