@@ -90,9 +90,7 @@ export class InvoicesRepo {
     this.lineInsertStmt = db.prepare(
       `INSERT INTO line_items (invoice_id, position, description, quantity, unit_price, amount) VALUES (?, ?, ?, ?, ?, ?)`
     )
-    this.markUnseenStmt = db.prepare<[string, number]>(
-      `UPDATE invoices SET removed = 1 WHERE account_id = ? AND seen_walk < ? AND removed = 0`
-    )
+    this.markUnseenStmt = db.prepare<[string]>(`UPDATE invoices SET removed = 1 WHERE id IN (SELECT value FROM json_each(?))`)
     this.unseenStmt = db.prepare<[string, number], { remote_id: string }>(
       `SELECT remote_id FROM invoices WHERE account_id = ? AND seen_walk < ? AND removed = 0`
     )
@@ -239,7 +237,8 @@ export class InvoicesRepo {
   markUnseenRemoved(accountId: string, walk: number): number {
     const ids = this.unseenIdsStmt.all(accountId, walk)
     if (ids.length === 0) return 0
-    return this.rollup.followingIds(ids, () => this.markUnseenStmt.run(accountId, walk).changes)
+    // The ids the rollup follows are the ones tombstoned: the walk's test is made once.
+    return this.rollup.followingIds(ids, () => this.markUnseenStmt.run(JSON.stringify(ids)).changes)
   }
 }
 
