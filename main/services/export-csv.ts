@@ -19,11 +19,9 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
 export const DELIMITER_CHARS: Record<CsvDelimiter, string> = { comma: ',', semicolon: ';', tab: '\t' }
 
 /** Quotes, line breaks and edge spaces always need quoting; the delimiter only when it is the one in use. */
-const NEEDS_QUOTES: Record<CsvDelimiter, RegExp> = {
-  comma: /[",\r\n]|^\s|\s$/,
-  semicolon: /[";\r\n]|^\s|\s$/,
-  tab: /["\t\r\n]|^\s|\s$/
-}
+const NEEDS_QUOTES = Object.fromEntries(
+  Object.entries(DELIMITER_CHARS).map(([name, char]) => [name, new RegExp(`["${char}\\r\\n]|^\\s|\\s$`)])
+) as Record<CsvDelimiter, RegExp>
 
 export function csvCell(value: Cell, delimiter: CsvDelimiter = 'comma'): string {
   if (value === null) return ''
