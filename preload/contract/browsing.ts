@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MAX_EXPORT_SELECTION } from './export-limits'
+import { MAX_EXPORT_SELECTION, MAX_KEYS_PER_CALL } from './export-limits'
 import { AccountId, CsvDelimiter, DecimalString, InvoiceFilter, InvoiceSort, InvoiceSortColumn, InvoiceSummary, IsoInstant } from './models'
 
 /**
@@ -157,12 +157,12 @@ export const browsingMethods = {
     output: LeftOutOfTotals
   },
   'invoices.getSelectionTotals': {
-    input: z.object({ invoices: z.array(InvoiceKey).max(10_000), ...TotalsRuleInput }).strict(),
+    input: z.object({ invoices: z.array(InvoiceKey).max(MAX_KEYS_PER_CALL), ...TotalsRuleInput }).strict(),
     output: z.array(CurrencyTotal)
   },
   /** The rows a person picked, in the order given (unknown keys left out): what "Copy rows" copies. */
   'invoices.getMany': {
-    input: z.object({ invoices: z.array(InvoiceKey).max(10_000) }).strict(),
+    input: z.object({ invoices: z.array(InvoiceKey).max(MAX_KEYS_PER_CALL) }).strict(),
     output: z.array(InvoiceSummary)
   },
   'invoices.listCurrencies': {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PdfCheck } from './document-checks'
+import { MAX_LIST_WINDOW } from './export-limits'
 
 /** Shapes that cross the IPC boundary. JSON-safe only: the test host sends them over HTTP. */
 
@@ -283,7 +284,7 @@ export const InvoiceQuery = InvoiceFilter.extend({
   sort: InvoiceSort.optional(),
   offset: z.number().int().min(0).max(100_000_000).default(0),
   /** A page, never a table: the list is fetched in windows. */
-  limit: z.number().int().min(1).max(500).default(100)
+  limit: z.number().int().min(1).max(MAX_LIST_WINDOW).default(100)
 })
 export type InvoiceQuery = z.infer<typeof InvoiceQuery>
 

@@ -5,11 +5,11 @@ import { formatCount, plural, todayIsoDate } from '../../lib/format'
 import { call } from '../../lib/ipc'
 import type { ColumnSpec } from './columns'
 import { rowsAsTsv } from './rowsAsTsv'
+import { MAX_KEYS_PER_CALL, MAX_LIST_WINDOW } from '../../../../preload/contract/export-limits'
 
-/** The most rows a copy takes: a clipboard is not an export (and `invoices.getMany` takes as many). */
-export const MAX_COPY_ROWS = 10_000
-/** `invoices.list`'s largest window. */
-const PAGE = 500
+/** The most rows a copy takes: a clipboard is not an export, and `invoices.getMany` takes as many. */
+const MAX_COPY_ROWS = MAX_KEYS_PER_CALL
+const PAGE = MAX_LIST_WINDOW
 
 export type CopyRows = {
   copy: (keys: InvoiceKey[]) => Promise<void>
