@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { isTypingTarget } from '../../lib/isTypingTarget'
 
 type Handlers = {
   focusSearch: () => void
@@ -40,7 +41,7 @@ export function useShortcuts(handlers: Handlers): void {
         latest.current.focusSearch()
         return
       }
-      const inField = target?.closest('input, select, textarea, [contenteditable="true"], dialog')
+      const inField = isTypingTarget(target)
       if (
         (event.ctrlKey || event.metaKey) &&
         !event.shiftKey &&

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react'
 import { LoadFailure } from '../../components/LoadFailure'
 import type { InvoiceDetail } from '../../lib/contract'
 import { Button } from '../../components/Button'
+import { isTypingTarget } from '../../lib/isTypingTarget'
 
 /** The viewer and pdf.js load the first time a PDF is opened, not with the app. */
 const PdfViewer = lazy(() => import('./PdfViewer'))
@@ -27,8 +28,7 @@ export function PdfSection({ detail, providerLabel, onViewerChange }: Props) {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.key.toLowerCase() !== 'p') return
-      const target = event.target instanceof Element ? event.target : null
-      if (target?.closest('input, select, textarea, [contenteditable="true"], dialog')) return
+      if (isTypingTarget(event.target instanceof Element ? event.target : null)) return
       event.preventDefault()
       setOpen(true)
     }
