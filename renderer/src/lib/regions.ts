@@ -16,7 +16,7 @@ export function regionOf(regions: { elements: (Element | null)[] }[], focused: E
 }
 
 /** The element in `container` to put focus on when F6 lands there: the first of `selectors` that is on screen. */
-export function focusFirstVisible(container: Element | null, ...selectors: string[]): boolean {
+function focusFirstVisible(container: Element | null, ...selectors: string[]): boolean {
   for (const selector of selectors) {
     const target = [...(container?.querySelectorAll<HTMLElement>(selector) ?? [])].find((element) => element.checkVisibility())
     if (target) {

@@ -107,7 +107,7 @@ export function GridHeader({ columns, sort, onSort, onResize, amountSortOff, pin
 }
 
 /** The header's keyboard stops, left to right: each column's sort button (unless disabled), then its resize handle. */
-export function headerStops(columns: { spec: ColumnSpec }[], amountSortOff: boolean): string[] {
+function headerStops(columns: { spec: ColumnSpec }[], amountSortOff: boolean): string[] {
   return columns.flatMap(({ spec }) => [...(amountSortOff && AMOUNT_COLUMNS.has(spec.id) ? [] : [`sort:${spec.id}`]), `resize:${spec.id}`])
 }
 
