@@ -4,7 +4,7 @@ import { formatCount, plural } from '../../lib/format'
 import { useMediaQuery } from '../../lib/useMediaQuery'
 import { Money } from '../../components/HideAmounts'
 import { Button } from '../../components/Button'
-import { SHORT_WINDOW } from './layoutQueries'
+import { DETAIL_AS_DRAWER, SHORT_WINDOW } from './layoutQueries'
 
 type Props = {
   filtered: { totals: CurrencyTotal[] | null; failed: boolean }
@@ -47,7 +47,8 @@ export function TotalsBar({
 }: Props) {
   const id = useId()
   const short = useMediaQuery(SHORT_WINDOW)
-  const wide = useMediaQuery(WIDE_ENOUGH_FOR_TWO)
+  // Where the detail is a side pane, not a drawer, a folded line fits two currencies beside its button.
+  const wide = !useMediaQuery(DETAIL_AS_DRAWER)
   const [unfolded, setUnfolded] = useState(false)
   const fold: Fold | null = short ? { limit: wide ? 2 : 1, unfolded, onToggle: () => setUnfolded(!unfolded) } : null
   return (
@@ -85,9 +86,6 @@ export function TotalsBar({
     </div>
   )
 }
-
-/** Where a folded footer's line fits two currencies beside the button, not only one. */
-const WIDE_ENOUGH_FOR_TWO = '(min-width: 1280px)'
 
 /** How many currencies a folded line shows, whether it is unfolded now, and the button that changes it. */
 type Fold = { limit: number; unfolded: boolean; onToggle: () => void }
