@@ -150,9 +150,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   const copyRows = useCallback(() => {
     if (allMatching) return void copier.copyAllMatching(onScreen, total)
     const active = windows.rowAt(activeIndex)
-    const keys = checked.size > 0 ? [...checked.values()] : active ? [{ accountId: active.accountId, remoteId: active.remoteId }] : []
+    const keys = selected.length > 0 ? selected : active ? [{ accountId: active.accountId, remoteId: active.remoteId }] : []
     void copier.copy(keys)
-  }, [allMatching, onScreen, total, checked, windows, activeIndex, copier])
+  }, [allMatching, onScreen, total, selected, windows, activeIndex, copier])
 
   const { onSearchKey } = useInvoiceShortcuts({
     screenRef,

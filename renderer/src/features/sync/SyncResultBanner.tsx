@@ -12,15 +12,13 @@ export function SyncResultBanner({ result, onDismiss }: { result: SyncResult; on
   if (result.kind === 'error') {
     return (
       <div className="banner-stack">
-        {result.cancelled ? (
-          <Notice tone="info" className="notice-compact" onDismiss={onDismiss}>
-            <span title={result.message}>{result.message}</span>
-          </Notice>
-        ) : (
-          <Notice tone="error" onDismiss={onDismiss}>
-            {result.message}
-          </Notice>
-        )}
+        <Notice
+          tone={result.cancelled ? 'info' : 'error'}
+          className={result.cancelled ? 'notice-compact' : undefined}
+          onDismiss={onDismiss}
+        >
+          {result.cancelled ? <span title={result.message}>{result.message}</span> : result.message}
+        </Notice>
       </div>
     )
   }
