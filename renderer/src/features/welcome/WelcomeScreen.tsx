@@ -30,7 +30,7 @@ export function WelcomeScreen({ onDemoReady, onAddAccount }: Props) {
   return (
     <div className="welcome">
       <div className="welcome-card">
-        <p className="welcome-mark" aria-hidden="true">
+        <p className="brand-mark welcome-mark" aria-hidden="true">
           Q
         </p>
         <h1>Welcome to Quire</h1>
