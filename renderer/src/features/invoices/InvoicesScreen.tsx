@@ -55,6 +55,9 @@ export type GridRequest = { id: number; filter?: InvoiceFilter; open?: InvoiceKe
 
 type Opened = { invoice: InvoiceSummary; focusPane: boolean }
 
+/** Stable, so the picked rows' totals are not asked again on every render while all matching is on. */
+const NONE_PICKED: InvoiceKey[] = []
+
 /** The most a range selection (Shift) takes in at once. */
 const MAX_RANGE = 10_000
 
@@ -139,7 +142,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   )
   const filteredTotals = useFilterTotals(onScreenFilter, refreshKey, totalsSwitches)
   const leftOut = useLeftOutOfTotals(onScreenFilter, refreshKey)
-  const selectionTotals = useSelectionTotals(selection, refreshKey, totalsSwitches)
+  const pickedTotals = useSelectionTotals(allMatching ? NONE_PICKED : selected, refreshKey, includeVoidAndDraft)
+  // All matching is summed as the filter under the footer's switches: the footer's own line.
+  const selectionTotals = allMatching ? filteredTotals : pickedTotals
 
   const providerLabel = useCallback((id: string) => providers.find((p) => p.id === id)?.label ?? id, [providers])
 

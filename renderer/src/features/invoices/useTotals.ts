@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { CurrencyTotal, InvoiceFilter } from '../../lib/contract'
+import type { CurrencyTotal, InvoiceFilter, InvoiceKey } from '../../lib/contract'
 import { call } from '../../lib/ipc'
-import { selectionCount, type RowSelection } from './rowSelection'
 
 /** After the first rows: main answers in order, so the grid's window is never queued behind a sum. */
 const TOTALS_DELAY_MS = 120
@@ -49,21 +48,16 @@ export function useLeftOutOfTotals(filter: InvoiceFilter, refreshKey: string): n
 }
 
 /**
- * The same for what the person selected; nothing selected, nothing asked. All matching is summed
- * as the filter under the footer's switches, so it agrees with the footer's line for the very
- * same set. Rows picked one by one count every picked invoice, duplicates and won't-claim ones
- * included: the person chose each of them, and a picked row missing from its own sum would look
- * like a mistake (void and draft still follow their switch).
+ * The same for rows picked one by one; none picked, nothing asked. They count every picked
+ * invoice, duplicates and won't-claim ones included: the person chose each of them, and a picked
+ * row missing from its own sum would look like a mistake (void and draft still follow their
+ * switch). "All matching" needs no call of its own: it is the footer's filter totals.
  */
-export function useSelectionTotals(selection: RowSelection, refreshKey: string, switches: TotalsSwitches): Totals {
-  const { includeVoidAndDraft, includeDuplicatesAndWontClaim } = switches
+export function useSelectionTotals(keys: InvoiceKey[], refreshKey: string, includeVoidAndDraft: boolean): Totals {
   return useDelayedTotals(
-    () =>
-      selection.kind === 'rows'
-        ? call('invoices.getSelectionTotals', { invoices: selection.keys, includeVoidAndDraft })
-        : call('invoices.getTotals', { ...selection.filter, includeVoidAndDraft, includeDuplicatesAndWontClaim }),
-    [selection, refreshKey, includeVoidAndDraft, includeDuplicatesAndWontClaim],
-    selectionCount(selection) > 0
+    () => call('invoices.getSelectionTotals', { invoices: keys, includeVoidAndDraft }),
+    [keys, refreshKey, includeVoidAndDraft],
+    keys.length > 0
   )
 }
 
