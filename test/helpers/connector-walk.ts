@@ -2,6 +2,17 @@ import { isAppError } from '../../main/base/errors'
 import type { Connector } from '../../main/providers/connector'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 
+/** A connector whose one walk lists exactly these pages, in order. */
+export function pagedConnector(pages: UnifiedInvoice[][]): Connector {
+  return {
+    testConnection: async () => 'ok',
+    fetchPage: async (cursor) => {
+      const index = cursor === null ? 0 : Number(cursor)
+      return { invoices: pages[index]!, next: index + 1 < pages.length ? String(index + 1) : null, requests: 1 }
+    }
+  }
+}
+
 export interface Walk {
   invoices: UnifiedInvoice[]
   pages: number

@@ -12,7 +12,7 @@ import { openDatabase } from '../../main/db/open-database'
 import { PaymentTermsRepo } from '../../main/db/payment-terms.repo'
 import { SkippedRecordsRepo } from '../../main/db/skipped-records.repo'
 import { SyncStateRepo } from '../../main/db/sync-state.repo'
-import type { Connector } from '../../main/providers/connector'
+import { pagedConnector } from './connector-walk'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { syncAccount } from '../../main/sync/account-sync'
 import { fakeClock } from './fake-clock'
@@ -45,8 +45,13 @@ export function smallCache(provider: ProviderId = 'lynkwell', now = '2026-11-20T
   }
   /** One full walk listing exactly these invoices. */
   const sync = async (...invoices: UnifiedInvoice[]): Promise<void> => {
-    const connector: Connector = { testConnection: async () => 'ok', fetchPage: async () => ({ invoices, next: null, requests: 1 }) }
-    const outcome = await syncAccount(deps, accounts.byId(accountId)!, async () => connector, new AbortController().signal, { full: true })
+    const outcome = await syncAccount(
+      deps,
+      accounts.byId(accountId)!,
+      async () => pagedConnector([invoices]),
+      new AbortController().signal,
+      { full: true }
+    )
     expect(outcome.error).toBeNull()
   }
   const query = new InvoiceQueryRepo(db)

@@ -19,7 +19,7 @@ import { foldTotals, leftOutOfTotalsSql, type StatusSums, type TotalsOptions } f
 import { TotalsRollup } from '../../main/db/totals-rollup'
 import { rollupTotalsSql } from '../../main/db/totals-rollup-sql'
 import { withoutAmountSql, withWithoutAmount } from '../../main/db/unknown-amounts'
-import type { Connector } from '../../main/providers/connector'
+import { pagedConnector } from '../helpers/connector-walk'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { syncAccount } from '../../main/sync/account-sync'
 import { fakeClock } from '../helpers/fake-clock'
@@ -162,14 +162,7 @@ describe('pre-aggregated totals', () => {
     }
     /** One full walk of the account whose pages are exactly `pages`. */
     const sync = async (accountId: string, pages: UnifiedInvoice[][]): Promise<void> => {
-      const connector: Connector = {
-        testConnection: async () => 'ok',
-        fetchPage: async (cursor) => {
-          const index = cursor === null ? 0 : Number(cursor)
-          return { invoices: pages[index]!, next: index + 1 < pages.length ? String(index + 1) : null, requests: 1 }
-        }
-      }
-      const outcome = await syncAccount(deps, accounts.byId(accountId)!, async () => connector, new AbortController().signal, {
+      const outcome = await syncAccount(deps, accounts.byId(accountId)!, async () => pagedConnector(pages), new AbortController().signal, {
         full: true
       })
       expect(outcome.error).toBeNull()

@@ -14,7 +14,7 @@ import { InvoicesRepo } from '../../main/db/invoices.repo'
 import { openDatabase } from '../../main/db/open-database'
 import { SkippedRecordsRepo } from '../../main/db/skipped-records.repo'
 import { SyncStateRepo } from '../../main/db/sync-state.repo'
-import type { Connector } from '../../main/providers/connector'
+import { pagedConnector } from '../helpers/connector-walk'
 import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
 import { syncAccount } from '../../main/sync/account-sync'
 import { fakeClock } from '../helpers/fake-clock'
@@ -66,14 +66,7 @@ describe('sync page writes', () => {
     }
     /** One full walk whose pages are exactly `pages`. */
     const sync = async (...pages: UnifiedInvoice[][]) => {
-      const connector: Connector = {
-        testConnection: async () => 'ok',
-        fetchPage: async (cursor) => {
-          const index = cursor === null ? 0 : Number(cursor)
-          return { invoices: pages[index]!, next: index + 1 < pages.length ? String(index + 1) : null, requests: 1 }
-        }
-      }
-      const outcome = await syncAccount(deps, accounts.byId(accountId)!, async () => connector, new AbortController().signal, {
+      const outcome = await syncAccount(deps, accounts.byId(accountId)!, async () => pagedConnector(pages), new AbortController().signal, {
         full: true
       })
       expect(outcome.error).toBeNull()
