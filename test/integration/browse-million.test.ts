@@ -10,7 +10,7 @@ import { InvoicesRepo } from '../../main/db/invoices.repo'
 import { DomainEvents } from '../../main/base/domain-events'
 import { SavedViewsRepo } from '../../main/db/saved-views.repo'
 import { fromScaled } from '../../main/money/decimal'
-import type { UnifiedInvoice } from '../../main/providers/unified-invoice'
+import { unifiedInvoice } from '../helpers/unified-invoice'
 import { InvoicesService } from '../../main/services/invoices.service'
 import { fakeClock } from '../helpers/fake-clock'
 import { buildLargeCache, fixtureInvoice, LARGE_CACHE_ACCOUNTS } from '../helpers/large-cache'
@@ -362,30 +362,13 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
     const beforeCount = service.list(query()).total
     // What a sync page does: write in a transaction, then tell the core the account's invoices changed.
     const invoices = new InvoicesRepo(db)
-    const late: UnifiedInvoice = {
-      remoteId: 'late-arrival',
+    const late = unifiedInvoice('late-arrival', {
       number: 'INV-LATE',
-      status: 'open',
       rawStatus: null,
-      paymentStatus: null,
       counterparty: 'Late Pty Ltd',
-      notes: null,
-      issueDate: '2026-11-01',
-      dueDate: '2026-12-01',
-      periodStart: null,
-      periodEnd: null,
-      currency: 'EUR',
-      subtotal: null,
-      tax: null,
       total: '0.05',
-      paid: null,
-      hasPdf: false,
-      lineItems: [],
-      remoteCreatedAt: null,
-      remoteUpdatedAt: null,
-      removed: false,
       raw: {}
-    }
+    })
     db.transaction(() =>
       invoices.writingPage(LARGE_CACHE_ACCOUNTS[0].id, [late], () =>
         invoices.upsert(LARGE_CACHE_ACCOUNTS[0].id, 1, '2026-11-20T08:00:00Z', late, null)
