@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
+import { stopChild } from '../e2e/support/host'
 import { round } from './stats'
 
 export interface HostProcess {
@@ -47,27 +48,19 @@ export async function startHostProcess(dataDir: string, rendererDir: string): Pr
       url,
       pid: child.pid!,
       stop: async () => {
-        await stop(child)
+        await stopChild(child)
         rmSync(buildDir, { recursive: true, force: true })
       }
     }
   } catch (error) {
-    await stop(child)
+    await stopChild(child)
     rmSync(buildDir, { recursive: true, force: true })
     throw error
   }
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
-}
-
 /** Resident memory of process `pid` in MiB, as the kernel counts it (VmRSS). */
-export function rssMb(pid: number): number {
+function rssMb(pid: number): number {
   const line = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
   if (!line) throw new Error(`no VmRSS for process ${pid}`)
   return Number(line[1]) / 1024

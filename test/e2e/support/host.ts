@@ -20,10 +20,11 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
     lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url))
     child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr.join('')}`)))
   })
-  return { url, stop: () => stop(child) }
+  return { url, stop: () => stopChild(child) }
 }
 
-function stop(child: ChildProcess): Promise<void> {
+/** Ends a child process with SIGTERM; resolves once it has exited (at once if it already has). */
+export function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve()
     child.once('exit', () => resolve())
