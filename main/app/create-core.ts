@@ -107,7 +107,8 @@ export async function createCore(options: CoreOptions) {
   const skipped = new SkippedRecordsRepo(db)
 
   const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events, domain)
-  const invoices = new InvoicesService(new InvoiceQueryRepo(db), new SavedViewsRepo(db), clock, changes, domain)
+  const invoiceQuery = new InvoiceQueryRepo(db, { file: dbFile, onError: (message, error) => log.error(message, error) })
+  const invoices = new InvoicesService(invoiceQuery, new SavedViewsRepo(db), clock, changes, domain)
   const exportDir = options.exportDir ?? defaultExportDir(options.dataDir)
   const exports = new ExportService(dbFile, clock, events, exportDir, options.desktop ?? null)
   const reports = new ReportsService(new ReportSourceRepo(db), new ChangesFeedRepo(db), clock, exportDir)
@@ -189,9 +190,12 @@ export async function createCore(options: CoreOptions) {
     pdfs,
     lock,
     health,
+    /** Started by long-running hosts (start-background.ts): a CLI command would only wait for it. */
+    moneyColumns: invoiceQuery.moneyColumns!,
     diagnostics,
     async close(): Promise<void> {
       await health.stop()
+      await invoiceQuery.moneyColumns!.stop()
       lock.stop()
       scheduler.stop()
       exports.cancel()

@@ -41,10 +41,10 @@ function filterMode(filter: InvoiceFilter): FilterMode {
 
 export const DEFAULT_SORT: InvoiceSort = { column: 'issueDate', direction: 'desc' }
 
-const FTS = 'SELECT rowid FROM invoice_fts WHERE invoice_fts MATCH'
+export const FTS = 'SELECT rowid FROM invoice_fts WHERE invoice_fts MATCH'
 const FLAG_COLUMNS: Record<InvoiceFlag, string> = { duplicate: 'is_duplicate', wontClaim: 'wont_claim', errors: 'has_errors' }
 /** The text of cached provider PDFs, in its own index (see the add_pdf_text migration). */
-const PDF_FTS = 'SELECT rowid FROM pdf_text_fts WHERE pdf_text_fts MATCH'
+export const PDF_FTS = 'SELECT rowid FROM pdf_text_fts WHERE pdf_text_fts MATCH'
 const PERIOD_START = 'substr(coalesce(i.period_start, i.period_end), 1, 10)'
 const PERIOD_END = 'substr(coalesce(i.period_end, i.period_start), 1, 10)'
 
@@ -402,6 +402,17 @@ function searchOnly(filter: InvoiceFilter): boolean {
   return Object.keys(InvoiceFilter.shape).every(
     (field) => MONEY_INDEX_FIELDS.has(field) || filter[field as keyof InvoiceFilter] === undefined
   )
+}
+
+/**
+ * The FTS5 query of a search made only of words (no amount), with nothing beside it but a status
+ * (not overdue), a currency and the tombstone setting: what the money columns can total
+ * (money-columns.ts). Null for any other filter.
+ */
+export function wordSearchMatch(filter: InvoiceFilter): string | null {
+  if (!searchOnly(filter)) return null
+  const terms = searchTerms(filter.search!)
+  return terms.amounts.length === 0 ? terms.match : null
 }
 
 /**

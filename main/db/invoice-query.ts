@@ -28,7 +28,9 @@ import {
   walkedWindowSql,
   type SqlParams
 } from './invoice-filter-sql'
+import { MoneyColumnsKeeper } from './money-columns-keeper'
 import { PdfTextRepo } from './pdf-text.repo'
+import { SearchTally } from './search-tally'
 import { readTotal } from './invoices.repo'
 import { selectionWithoutAmountSql, withoutAmountSql, withWithoutAmount } from './unknown-amounts'
 import { rollupCountSql, rollupLeftOutCountSql, rollupOpenWithoutDueDateSql, rollupTotalsSql } from './totals-rollup-sql'
@@ -124,9 +126,18 @@ export class InvoiceQueryRepo {
   private readonly dataVersionStmt
   private readonly currenciesStmt
   private readonly pdfTexts
+  /** In-memory money of every invoice, for word searches' totals; null where no host keeps them. */
+  readonly moneyColumns: MoneyColumnsKeeper | null
+  private readonly searchTally: SearchTally | null
 
-  constructor(private readonly db: Database) {
+  /** `columns`: the cache's file, for the money columns' builds on their own connection. */
+  constructor(
+    private readonly db: Database,
+    columns?: { file: string; onError: (message: string, error: unknown) => void }
+  ) {
     this.pdfTexts = new PdfTextRepo(db)
+    this.moneyColumns = columns ? new MoneyColumnsKeeper(columns.file, () => this.version(), columns.onError) : null
+    this.searchTally = this.moneyColumns ? new SearchTally(db, this.moneyColumns) : null
     this.rowsByIdStmt = db.prepare<[string], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE i.id IN (SELECT value FROM json_each(?))`
     )
@@ -269,6 +280,8 @@ export class InvoiceQueryRepo {
 
   /** From the pre-aggregated totals (totals-rollup-sql.ts) when the filter is plain enough. */
   count(filter: InvoiceFilter, today: string): number {
+    const tallied = this.searchTally?.count(filter) ?? null
+    if (tallied !== null) return tallied
     const { sql, params } = rollupCountSql(filter, today) ?? countSql(filter, today)
     return this.remembered(sql, params, () => this.prepared(sql).pluck().get(params) as number)
   }
@@ -298,6 +311,8 @@ export class InvoiceQueryRepo {
       includeDuplicatesAndWontClaim: options.includeDuplicatesAndWontClaim ?? filter.includeDuplicatesAndWontClaim,
       includeVoidAndDraft: options.includeVoidAndDraft ?? filter.includeVoidAndDraft
     }
+    const tallied = this.searchTally?.totals(filter, rule) ?? null
+    if (tallied !== null) return tallied
     // A plain filter's sums are read from the pre-aggregated totals (totals-rollup-sql.ts).
     const rolled = rollupTotalsSql(filter, today, rule)
     const { sql, params } = rolled?.sums ?? totalsSql(filter, today, rule)
@@ -318,6 +333,8 @@ export class InvoiceQueryRepo {
   leftOutOfTotals(filter: InvoiceFilter, today: string): number {
     const direct = leftOutCountSql(filter, today)
     if (direct === null) return 0
+    const tallied = this.searchTally?.leftOut(filter) ?? null
+    if (tallied !== null) return tallied
     const query = rollupLeftOutCountSql(filter, today) ?? direct
     return this.remembered(query.sql, query.params, () => this.prepared(query.sql).pluck().get(query.params) as number)
   }
@@ -399,8 +416,13 @@ export class InvoiceQueryRepo {
     this.changes++
   }
 
+  /** Changes whenever the invoices do, on this connection (`invalidate`) or another. */
+  version(): string {
+    return `${this.dataVersionStmt.get()}:${this.changes}`
+  }
+
   private checkVersion(): void {
-    const version = `${this.dataVersionStmt.get()}:${this.changes}`
+    const version = this.version()
     if (version !== this.memoVersion) {
       this.memo.clear()
       this.orders.clear()

@@ -2,8 +2,9 @@
  * What a person meets: each search or filter asked once, never before in this process. For
  * every query, the time to its first 200 rows and then to its totals per currency (which carry
  * the count), through the contract on one core that stays open, as the app's does. Beside each,
- * the raw SQLite time of the same statements: a fresh query layer (nothing remembered) answers
- * the same request over its own connection, and only the time inside SQLite's steps is counted.
+ * the raw SQLite time of the same request: a fresh query layer (nothing remembered, and without
+ * the in-memory money columns, so SQLite alone) answers it over its own connection, and only the
+ * time inside SQLite's steps is counted.
  */
 import Database from 'better-sqlite3'
 import { InvoiceFilter, InvoiceQuery, type MethodInput } from '../../preload/contract'
