@@ -36,11 +36,13 @@ const LO_SPAN = 2n ** BigInt(LO_BITS)
 /** |hi| < 2^31 and lo < 2^24: a sum of this many of either stays below 2^53, exact in a double. */
 export const MAX_TALLIED = 2 ** 22
 
-/** Which matching invoices count: the filter's tombstone setting, a status and a currency. */
+/** Which matching invoices count: the filter's tombstone setting, a status, a currency, a range of totals. */
 export interface TallyFilter {
   removed: 'exclude' | 'include' | 'only'
   status?: string
   currency?: string
+  /** 1/10,000ths, both inclusive; an unknown total is in no range. */
+  total?: { min?: bigint; max?: bigint } | null
 }
 
 /**
@@ -69,12 +71,13 @@ const BALANCE_LO = 4
 const UNKNOWN = 5
 
 /**
- * Adds up the invoices in `hits` (ids; an id listed twice counts once) that pass `filter`.
- * Null when the columns cannot answer exactly: an id they do not hold (they are older than the
- * index that found it), or more rows than exact summing allows.
+ * Adds up the invoices in `hits` (lists of ids, an id in two lists counted once; or every
+ * invoice) that pass `filter`. Null when the columns cannot answer exactly: an id they do not
+ * hold (they are older than the index that found it), or more rows than exact summing allows.
  */
-export function tally(data: MoneyColumnsData, hits: readonly (readonly number[])[], filter: TallyFilter): Tally | null {
+export function tally(data: MoneyColumnsData, hits: readonly (readonly number[])[] | 'all', filter: TallyFilter): Tally | null {
   const size = data.bits.length
+  if (hits === 'all') return tally(data, [everyId(data)], filter)
   const currencyIndex = filter.currency === undefined ? -1 : data.currencies.indexOf(filter.currency)
   const statusIndex = filter.status === undefined ? -1 : data.statuses.indexOf(filter.status)
   if ((filter.currency !== undefined && currencyIndex < 0) || (filter.status !== undefined && statusIndex < 0))
@@ -85,6 +88,7 @@ export function tally(data: MoneyColumnsData, hits: readonly (readonly number[])
   const flagged = new Float64Array(plain.length)
   const seen = hits.length > 1 ? new Uint8Array(size) : null
   const wantRemoved = filter.removed === 'only' ? REMOVED : 0
+  const inRange = rangeTest(filter.total ?? null)
   // Indexing is in bounds by the checks above (noUncheckedIndexedAccess cannot see them).
   for (const list of hits) {
     for (const id of list) {
@@ -99,6 +103,7 @@ export function tally(data: MoneyColumnsData, hits: readonly (readonly number[])
       const status = data.status[id]!
       const currency = data.currency[id]!
       if ((statusIndex >= 0 && status !== statusIndex) || (currencyIndex >= 0 && currency !== currencyIndex)) continue
+      if (inRange !== null && ((bits & UNKNOWN_TOTAL) !== 0 || !inRange(data.totalHi[id]!, data.totalLo[id]!))) continue
       const sums = (bits & (DUPLICATE | WONT_CLAIM)) === 0 ? plain : flagged
       const at = (currency * groups + status) * PARTS
       sums[at + N]! += 1
@@ -114,6 +119,22 @@ export function tally(data: MoneyColumnsData, hits: readonly (readonly number[])
     flagged: statusSums(data, flagged),
     withoutAmount: { plain: unknownCounts(data, plain), flagged: unknownCounts(data, flagged) }
   }
+}
+
+/** The ids the columns hold. */
+function everyId(data: MoneyColumnsData): number[] {
+  const ids: number[] = []
+  for (let id = 0; id < data.bits.length; id++) if ((data.bits[id]! & PRESENT) !== 0) ids.push(id)
+  return ids
+}
+
+/** Compares hi/lo parts with each bound's parts: exact at any size, where hi × 2^24 + lo in a double is not. */
+function rangeTest(range: { min?: bigint; max?: bigint } | null): ((hi: number, lo: number) => boolean) | null {
+  if (range === null || (range.min === undefined && range.max === undefined)) return null
+  const parts = (value: bigint): [number, number] => [Number(value >> BigInt(LO_BITS)), Number(value & (LO_SPAN - 1n))]
+  const [minHi, minLo] = range.min === undefined ? [-Infinity, 0] : parts(range.min)
+  const [maxHi, maxLo] = range.max === undefined ? [Infinity, 0] : parts(range.max)
+  return (hi, lo) => (hi > minHi || (hi === minHi && lo >= minLo)) && (hi < maxHi || (hi === maxHi && lo <= maxLo))
 }
 
 function statusSums(data: MoneyColumnsData, sums: Float64Array): StatusSums[] {

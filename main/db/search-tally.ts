@@ -1,14 +1,15 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { CurrencyTotal, InvoiceFilter } from '../../preload/contract'
-import { FTS, PDF_FTS, wordSearchMatch } from './invoice-filter-sql'
+import { FTS, PDF_FTS, moneyColumnsQuery } from './invoice-filter-sql'
 import type { MoneyColumnsKeeper } from './money-columns-keeper'
 import { tally, type Tally } from './money-columns'
 import { foldTotals, type StatusSums, type TotalsOptions } from './totals-rule'
 import { withWithoutAmount } from './unknown-amounts'
 
 /**
- * A word search's count and totals from the money columns: its ids are read from the full-text
- * indexes (the data's and the PDFs'), then added up in memory. Every answer is null when the
+ * A word search's or an amount range's count and totals from the money columns: a search's ids
+ * are read from the full-text indexes (the data's and the PDFs'), a range is tested on every
+ * invoice, and what passes is added up in memory. Every answer is null when the
  * columns cannot give it exactly (not built, behind the cache, another kind of filter), and the
  * caller asks SQLite instead.
  */
@@ -46,15 +47,20 @@ export class SearchTally {
   }
 
   private of(filter: InvoiceFilter): Tally | null {
-    const match = wordSearchMatch(filter)
-    if (match === null) return null
+    const asked = moneyColumnsQuery(filter)
+    if (asked === null) return null
     const data = this.columns.current()
     if (data === null) return null
-    const hits = [this.dataHits.all({ match }) as number[], this.pdfHits.all({ match }) as number[]].filter((ids) => ids.length > 0)
+    const match = asked.match
+    const hits =
+      match === null
+        ? 'all'
+        : [this.dataHits.all({ match }) as number[], this.pdfHits.all({ match }) as number[]].filter((ids) => ids.length > 0)
     return tally(data, hits, {
       removed: filter.onlyRemoved ? 'only' : filter.includeRemoved ? 'include' : 'exclude',
       status: filter.status,
-      currency: filter.currency?.toUpperCase()
+      currency: filter.currency?.toUpperCase(),
+      total: asked.total
     })
   }
 }
