@@ -75,12 +75,17 @@ export function narrows(filter: InvoiceFilter): boolean {
 
 /**
  * `today` (YYYY-MM-DD, the user's calendar) decides which open invoices are overdue.
- * `idTests`: how a search's two full-text indexes are asked. `merged` (one list, their UNION)
+ * `lists`: how a search's two full-text indexes are asked. `merged` (one list, their UNION)
  * for a query driven from them: two lists would be a MULTI-INDEX OR, which reads each row.
  * `separate` where given ids are only tested (a walked window): the union's merge costs a third
  * more for a common word (450,000 ids), and an id in both lists still passes once.
+ * `id`: the column the id tests read (a walked window's own ids, so no row is joined for them).
  */
-export function filterSql(filter: InvoiceFilter, today: string, idTests: 'merged' | 'separate' = 'merged'): FilterSql {
+export function filterSql(
+  filter: InvoiceFilter,
+  today: string,
+  { lists = 'merged', id = 'i.id' }: { lists?: 'merged' | 'separate'; id?: string } = {}
+): FilterSql {
   const where: string[] = []
   const params: SqlParams = {}
   const bind = (name: string, value: string | number | bigint): string => {
@@ -88,10 +93,10 @@ export function filterSql(filter: InvoiceFilter, today: string, idTests: 'merged
     return `@${name}`
   }
 
-  if (filter.onlyRemoved) where.push(`i.id IN (SELECT id FROM invoices WHERE removed = 1)`)
+  if (filter.onlyRemoved) where.push(`${id} IN (SELECT id FROM invoices WHERE removed = 1)`)
   // Tombstones are few and sit in a partial index: excluding them probes that small set with the
   // id every index entry already carries, so walking a sort index never has to read the rows.
-  else if (!filter.includeRemoved) where.push('i.id NOT IN (SELECT id FROM invoices WHERE removed = 1)')
+  else if (!filter.includeRemoved) where.push(`${id} NOT IN (SELECT id FROM invoices WHERE removed = 1)`)
   if (filter.accountId) where.push(`i.account_id = ${bind('accountId', filter.accountId)}`)
   if (filter.provider) where.push(`i.account_id IN (SELECT id FROM accounts WHERE provider = ${bind('provider', filter.provider)})`)
   // due_on: the provider's due date, else one derived from the account's payment terms.
@@ -102,7 +107,7 @@ export function filterSql(filter: InvoiceFilter, today: string, idTests: 'merged
   for (const [flag, column] of Object.entries(FLAG_COLUMNS) as [InvoiceFlag, string][]) {
     const wanted = filter.flags?.[flag]
     // "With the flag" probes the flag's small partial index; "without" is a plain test.
-    if (wanted === true) where.push(`i.id IN (SELECT id FROM invoices WHERE ${column} = 1)`)
+    if (wanted === true) where.push(`${id} IN (SELECT id FROM invoices WHERE ${column} = 1)`)
     else if (wanted === false) where.push(`i.${column} = 0`)
   }
   if (filter.issued?.from) where.push(`i.issue_date >= ${bind('issuedFrom', filter.issued.from)}`)
@@ -123,7 +128,7 @@ export function filterSql(filter: InvoiceFilter, today: string, idTests: 'merged
   if ((filter.total?.min !== undefined || filter.total?.max !== undefined) && rangeTakesInZero && !hiddenRange)
     where.push(excludesUnknownTotals())
 
-  if (filter.changedSince) where.push(changedSinceSql(filter.changedSince, bind))
+  if (filter.changedSince) where.push(changedSinceSql(filter.changedSince, id, bind))
   // NOCASE, as the counterparty index is built, so the index answers.
   if (filter.counterparty) where.push(`i.counterparty = ${bind('counterparty', filter.counterparty)} COLLATE NOCASE`)
 
@@ -135,11 +140,11 @@ export function filterSql(filter: InvoiceFilter, today: string, idTests: 'merged
     // ("retainer" is on every tenth invoice) are then only tested (`+` keeps the planner from
     // reading every row they match). Words match the synced data or the provider's PDF: each
     // index answers with row ids.
-    const words = terms.amounts.length > 0 ? '+i.id' : 'i.id'
+    const words = terms.amounts.length > 0 ? `+${id}` : id
     if (terms.match !== null) {
       const match = bind('match', terms.match)
       where.push(
-        idTests === 'separate'
+        lists === 'separate'
           ? `(${words} IN (${FTS} ${match}) OR ${words} IN (${PDF_FTS} ${match}))`
           : `${words} IN (${FTS} ${match} UNION ${PDF_FTS} ${match})`
       )
@@ -164,7 +169,7 @@ export function filterSql(filter: InvoiceFilter, today: string, idTests: 'merged
         found.push(
           `SELECT id FROM invoices WHERE substr(number, -3) = ${bind(`numberEnd${k}`, amount.numberSuffix.slice(-3))} AND number LIKE ${bind(`numberSuffix${k}`, `%${amount.numberSuffix}`)}`
         )
-      where.push(`i.id IN (${found.join(' UNION ALL ')})`)
+      where.push(`${id} IN (${found.join(' UNION ALL ')})`)
     })
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
@@ -189,12 +194,13 @@ export function pdfOnlyHitsSql(search: string | undefined): { sql: string; param
 /** Both sides read an index by time: the log's, or first sightings'. */
 function changedSinceSql(
   { since, field }: NonNullable<InvoiceFilter['changedSince']>,
+  id: string,
   bind: (name: string, value: string) => string
 ): string {
   // The log's instants are all toISOString's form; text comparison needs the same form.
   const at = bind('changedSince', new Date(since).toISOString())
   const added = `i.first_seen_at >= ${at}`
-  const logged = (condition: string): string => `i.id IN (SELECT invoice_id FROM invoice_changes WHERE at >= ${at}${condition})`
+  const logged = (condition: string): string => `${id} IN (SELECT invoice_id FROM invoice_changes WHERE at >= ${at}${condition})`
   switch (field) {
     case undefined:
       return `(${added} OR ${logged('')})`
@@ -289,7 +295,11 @@ export function pageIdsSql(query: InvoiceQuery, today: string): { sql: string; p
  * filter's own indexes (orderedIdsSql), which is cheap exactly because the result is small.
  */
 export function walkedWindowSql(query: InvoiceQuery, today: string, budget: number): { sql: string; params: SqlParams } {
-  const { where, params } = filterSql(query, today, 'separate')
+  // A filter testing only ids (a search, the tombstones) tests the walked ids themselves: joining
+  // the rows would read each one for nothing.
+  const onIds = filterSql(query, today, { lists: 'separate', id: 'w.id' })
+  const readsRows = /\bi\./.test(onIds.where)
+  const { where, params } = readsRows ? filterSql(query, today, { lists: 'separate' }) : onIds
   const walk = orderSql(query.sort, 'walk')
   const bounds = sortColumnBounds(query)
   // The walk hands on its sort keys, so the outer ORDER BY is the very order the walk yields:
@@ -297,21 +307,13 @@ export function walkedWindowSql(query: InvoiceQuery, today: string, budget: numb
   const keys = walk.keys.map((key, k) => `${key} AS k${k}`).join(', ')
   const walked = `SELECT i.id, ${keys} FROM ${walk.idsFrom}${bounds.length > 0 ? ` WHERE ${bounds.join(' AND ')}` : ''} ORDER BY ${walk.orderBy} LIMIT @budget`
   const orderBy = [...walk.keys.map((_, k) => `w.k${k}`), 'w.id'].map((key) => `${key} ${walk.direction}`).join(', ')
-  // A filter testing only ids (a search, the tombstones) tests the walked ids themselves: joining
-  // the rows would read each one for nothing.
-  const rows = testsOnlyIds(where)
-    ? ''
-    : ` CROSS JOIN ${walk.idsFrom === 'invoices i' ? 'invoices i ON i.id = w.id' : 'invoices i ON i.id = w.id JOIN accounts a ON a.id = i.account_id'}`
-  const tests = rows === '' ? where.replace(/(\+?)\bi\.id\b/g, '$1w.id') : where
+  const rows = readsRows
+    ? ` CROSS JOIN ${walk.idsFrom === 'invoices i' ? 'invoices i ON i.id = w.id' : 'invoices i ON i.id = w.id JOIN accounts a ON a.id = i.account_id'}`
+    : ''
   return {
-    sql: `SELECT w.id FROM (${walked}) w${rows} ${tests} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
+    sql: `SELECT w.id FROM (${walked}) w${rows} ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
     params: { ...params, budget, limit: query.limit, offset: query.offset }
   }
-}
-
-/** Whether a WHERE clause over `invoices i` reads no column of `i` but its id. */
-function testsOnlyIds(where: string): boolean {
-  return !/\bi\.(?!id\b)/.test(where)
 }
 
 /** The filter's own range on the column the list is sorted by, which bounds the walk of its index. */
