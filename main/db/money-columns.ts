@@ -71,13 +71,11 @@ const BALANCE_LO = 4
 const UNKNOWN = 5
 
 /**
- * Adds up the invoices in `hits` (lists of ids, an id in two lists counted once; or every
- * invoice) that pass `filter`. Null when the columns cannot answer exactly: an id they do not
+ * Adds up the invoices in `hits` (lists of ids, an id in two lists counted once) that pass `filter`. Null when the columns cannot answer exactly: an id they do not
  * hold (they are older than the index that found it), or more rows than exact summing allows.
  */
-export function tally(data: MoneyColumnsData, hits: readonly (readonly number[])[] | 'all', filter: TallyFilter): Tally | null {
+export function tally(data: MoneyColumnsData, hits: readonly (readonly number[])[], filter: TallyFilter): Tally | null {
   const size = data.bits.length
-  if (hits === 'all') return tally(data, [everyId(data)], filter)
   const currencyIndex = filter.currency === undefined ? -1 : data.currencies.indexOf(filter.currency)
   const statusIndex = filter.status === undefined ? -1 : data.statuses.indexOf(filter.status)
   if ((filter.currency !== undefined && currencyIndex < 0) || (filter.status !== undefined && statusIndex < 0))
@@ -119,13 +117,6 @@ export function tally(data: MoneyColumnsData, hits: readonly (readonly number[])
     flagged: statusSums(data, flagged),
     withoutAmount: { plain: unknownCounts(data, plain), flagged: unknownCounts(data, flagged) }
   }
-}
-
-/** The ids the columns hold. */
-function everyId(data: MoneyColumnsData): number[] {
-  const ids: number[] = []
-  for (let id = 0; id < data.bits.length; id++) if ((data.bits[id]! & PRESENT) !== 0) ids.push(id)
-  return ids
 }
 
 /** Compares hi/lo parts with each bound's parts: exact at any size, where hi × 2^24 + lo in a double is not. */

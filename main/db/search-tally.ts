@@ -8,17 +8,18 @@ import { withWithoutAmount } from './unknown-amounts'
 
 /**
  * A word search's or an amount range's count and totals from the money columns: a search's ids
- * are read from the full-text indexes (the data's and the PDFs'), a range is tested on every
- * invoice, and what passes is added up in memory. Every answer is null when the
+ * are read from the full-text indexes (the data's and the PDFs'), a range's alone from the index
+ * of totals, and what passes is added up in memory. Every answer is null when the
  * columns cannot give it exactly (not built, behind the cache, another kind of filter), and the
  * caller asks SQLite instead.
  */
 export class SearchTally {
   private readonly dataHits: Statement
   private readonly pdfHits: Statement
+  private readonly rangeStatements = new Map<string, Statement>()
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly columns: MoneyColumnsKeeper
   ) {
     this.dataHits = db.prepare(`${FTS} @match`).pluck()
@@ -46,15 +47,25 @@ export class SearchTally {
     return found === null ? null : invoices(found.flagged)
   }
 
+  private inRange(total: { min?: bigint; max?: bigint }): number[] {
+    return this.ranged(rangeSql(total)).all(total) as number[]
+  }
+
+  private ranged(sql: string): Statement {
+    let statement = this.rangeStatements.get(sql)
+    if (!statement) this.rangeStatements.set(sql, (statement = this.db.prepare(sql).pluck()))
+    return statement
+  }
+
   private of(filter: InvoiceFilter): Tally | null {
     const asked = moneyColumnsQuery(filter)
     if (asked === null) return null
     const data = this.columns.current()
     if (data === null) return null
-    const match = asked.match
+    const { match, total } = asked
     const hits =
       match === null
-        ? 'all'
+        ? [this.inRange(total!)]
         : [this.dataHits.all({ match }) as number[], this.pdfHits.all({ match }) as number[]].filter((ids) => ids.length > 0)
     return tally(data, hits, {
       removed: filter.onlyRemoved ? 'only' : filter.includeRemoved ? 'include' : 'exclude',
@@ -63,6 +74,12 @@ export class SearchTally {
       total: asked.total
     })
   }
+}
+
+/** A range alone: its ids from the index of totals, as many as it matches (each tested again in the tally). */
+function rangeSql(total: { min?: bigint; max?: bigint }): string {
+  const bounds = [total.min !== undefined && 'total_scaled >= @min', total.max !== undefined && 'total_scaled <= @max'].filter(Boolean)
+  return `SELECT id FROM invoices WHERE ${bounds.join(' AND ')}`
 }
 
 function invoices(rows: readonly StatusSums[]): number {
