@@ -107,7 +107,7 @@ export async function createCore(options: CoreOptions) {
   const skipped = new SkippedRecordsRepo(db)
 
   const accounts = new AccountsService(accountsRepo, options.secrets, http, clock, events, domain)
-  const invoiceQuery = new InvoiceQueryRepo(db, { file: dbFile, onError: (message, error) => log.error(message, error) })
+  const invoiceQuery = new InvoiceQueryRepo(db, { file: dbFile, log })
   const invoices = new InvoicesService(invoiceQuery, new SavedViewsRepo(db), clock, changes, domain)
   const exportDir = options.exportDir ?? defaultExportDir(options.dataDir)
   const exports = new ExportService(dbFile, clock, events, exportDir, options.desktop ?? null)

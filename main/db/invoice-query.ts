@@ -28,6 +28,7 @@ import {
   walkedWindowSql,
   type SqlParams
 } from './invoice-filter-sql'
+import type { Log } from '../log/log'
 import { MoneyColumnsKeeper } from './money-columns-keeper'
 import { PdfTextRepo } from './pdf-text.repo'
 import { SearchTally } from './search-tally'
@@ -133,10 +134,10 @@ export class InvoiceQueryRepo {
   /** `columns`: the cache's file, for the money columns' builds on their own connection. */
   constructor(
     private readonly db: Database,
-    columns?: { file: string; onError: (message: string, error: unknown) => void }
+    columns?: { file: string; log: Pick<Log, 'info' | 'error'> }
   ) {
     this.pdfTexts = new PdfTextRepo(db)
-    this.moneyColumns = columns ? new MoneyColumnsKeeper(columns.file, () => this.version(), columns.onError) : null
+    this.moneyColumns = columns ? new MoneyColumnsKeeper(columns.file, () => this.version(), columns.log) : null
     this.searchTally = this.moneyColumns ? new SearchTally(db, this.moneyColumns) : null
     this.rowsByIdStmt = db.prepare<[string], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE i.id IN (SELECT value FROM json_each(?))`

@@ -1,3 +1,4 @@
+import type { Log } from '../log/log'
 import { buildMoneyColumns, type RunningBuild } from './money-columns-build'
 import type { MoneyColumnsData } from './money-columns'
 
@@ -22,7 +23,7 @@ export class MoneyColumnsKeeper {
   constructor(
     private readonly file: string,
     private readonly version: () => string,
-    private readonly onError: (message: string, error: unknown) => void,
+    private readonly log: Pick<Log, 'info' | 'error'>,
     private readonly quietMs = QUIET_MS
   ) {}
 
@@ -67,6 +68,7 @@ export class MoneyColumnsKeeper {
 
   private rebuild(): void {
     const at = this.version()
+    const started = performance.now()
     const build = buildMoneyColumns(this.file)
     this.build = build
     build.result.then(
@@ -76,13 +78,14 @@ export class MoneyColumnsKeeper {
         if (this.version() !== at) return this.schedule()
         this.data = data
         this.builtAt = at
+        this.log.info('Money columns built', { ids: data.bits.length, ms: Math.round(performance.now() - started) })
         for (const waiter of this.waiting.splice(0)) waiter.resolve()
       },
       (error: unknown) => {
         this.build = null
         // A value the columns cannot hold stays in the cache: SQLite answers every total from now on.
         this.failed = true
-        this.onError('The in-memory totals could not be built; totals are read from the cache instead', error)
+        this.log.error('The in-memory totals could not be built; totals are read from the cache instead', error)
         for (const waiter of this.waiting.splice(0)) waiter.reject(error)
       }
     )

@@ -45,7 +45,7 @@ async function cacheWithColumns(list: UnifiedInvoice[]) {
   const columns = new MoneyColumnsKeeper(
     cache.db.name,
     () => sql.version(),
-    (_, error) => failures.push(error),
+    { info: () => undefined, error: (_, error) => void failures.push(error) },
     0
   )
   onTestFinished(() => columns.stop())
