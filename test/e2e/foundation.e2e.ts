@@ -5,6 +5,7 @@ import { KeytarSecretStore } from '../../main/secrets/keytar-store'
 import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/simulators/hoursmith/server'
 import { tempDir } from '../helpers/temp-dir'
 import { hoursmithToken } from '../helpers/tokens'
+import { tryDemoWorkspace } from './support/demo-workspace'
 import { startHost, type RunningHost } from './support/host'
 import { invokeInPage } from './support/invoke'
 
@@ -99,10 +100,7 @@ test.describe('first run to offline browsing, in Chromium against the real core'
 
   test('the demo workspace syncs all four providers through the real connectors on first run', async ({ page }) => {
     await page.goto(host!.url)
-    await page.getByRole('button', { name: 'Try the demo workspace' }).click()
-    await expect(page.getByRole('status').filter({ hasText: /Synced 4 accounts: [\d,]+ invoice records received/ })).toBeVisible({
-      timeout: 60_000
-    })
+    await tryDemoWorkspace(page)
     const grid = page.getByRole('grid', { name: 'Invoices' })
     await expect(grid).toBeVisible()
     const accounts = await listAccounts(page)

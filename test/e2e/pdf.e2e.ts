@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
 import { tempDir } from '../helpers/temp-dir'
 import { showInvoices } from './support/navigate'
+import { tryDemoWorkspace } from './support/demo-workspace'
 import { startHost, type RunningHost } from './support/host'
 import { invokeInPage } from './support/invoke'
 
@@ -111,10 +112,7 @@ test('a viewer whose code cannot be loaded says so, and the rest of the window k
     // As when an update replaces the app's files under a running window.
     await page.route(/\/assets\/PdfViewer-[^/]+\.js$/, (route) => route.abort())
     await page.goto(host.url)
-    await page.getByRole('button', { name: 'Try the demo workspace' }).click()
-    await expect(page.getByRole('status').filter({ hasText: /Synced 4 accounts: [\d,]+ invoice records received/ })).toBeVisible({
-      timeout: 60_000
-    })
+    await tryDemoWorkspace(page)
     const grid = page.getByRole('grid', { name: 'Invoices' })
     await grid.getByRole('row').nth(1).click()
     const pane = page.getByRole('complementary', { name: 'Invoice details' })
