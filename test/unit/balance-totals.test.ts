@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { InvoiceFilter, InvoiceQuery } from '../../preload/contract'
 import { BALANCE_SCALED, DUE_ON, OVERDUE_KEY } from '../../main/db/derived-columns'
 import { orderedIdsSql, totalsSql } from '../../main/db/invoice-filter-sql'
+import { queryPlan } from '../helpers/query-plan'
 import { smallCache, unifiedInvoice as invoice } from '../helpers/small-cache'
 
 /**
@@ -97,8 +98,7 @@ describe('balance, days overdue and what counts in totals', () => {
       .replace(/\s+/g, ' ')
     for (const expression of [DUE_ON, BALANCE_SCALED, OVERDUE_KEY])
       expect(migrations).toContain(expression.replace(/\bi\./g, '').replace(/\s+/g, ' '))
-    const plan = ({ sql, params }: { sql: string; params: object }) =>
-      (cache.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n')
+    const plan = ({ sql, params }: { sql: string; params: object }) => queryPlan(cache.db, sql, params)
     expect(plan(totalsSql(InvoiceFilter.parse({}), TODAY))).toContain('COVERING INDEX invoices_totals')
     for (const [column, index] of [
       ['balance', 'invoices_by_balance'],
