@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { InvoiceFilter, InvoiceQuery } from '../../preload/contract'
 import { BALANCE_SCALED, DUE_ON, OVERDUE_KEY } from '../../main/db/derived-columns'
 import { orderedIdsSql, totalsSql } from '../../main/db/invoice-filter-sql'
@@ -14,12 +14,9 @@ import { smallCache, unifiedInvoice as invoice } from '../helpers/small-cache'
 const TODAY = '2026-11-20'
 
 describe('balance, days overdue and what counts in totals', () => {
-  const cleanups: (() => void)[] = []
-  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
-
   async function filled() {
     const cache = smallCache()
-    cleanups.push(cache.close)
+    onTestFinished(cache.close)
     await cache.sync(
       invoice('half', { total: '1780.12', paid: '890.06', dueDate: '2026-11-10' }),
       invoice('unpaid', { total: '100.00', paid: null, dueDate: '2026-12-01' }),

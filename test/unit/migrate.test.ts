@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { isAppError } from '../../main/base/errors'
 import { loadMigrations, migrate, schemaVersion } from '../../main/db/migrate'
 import { defaultMigrationsDir, openDatabase } from '../../main/db/open-database'
@@ -9,13 +9,11 @@ import { cacheBeforeMigration } from '../helpers/cache-before-migration'
 import { tempDir } from '../helpers/temp-dir'
 
 describe('migrations', () => {
-  const dirs: ReturnType<typeof tempDir>[] = []
   const dir = (): string => {
     const d = tempDir()
-    dirs.push(d)
+    onTestFinished(d.remove)
     return d.path
   }
-  afterEach(() => dirs.splice(0).forEach((d) => d.remove()))
 
   it('creates STRICT tables with WAL and foreign keys on a new cache', () => {
     const db = openDatabase(join(dir(), 'quire.sqlite3'))

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { InvoiceQuery } from '../../preload/contract'
 import { pageIdsSql } from '../../main/db/invoice-filter-sql'
 import { queryPlan } from '../helpers/query-plan'
@@ -12,12 +12,9 @@ import { smallCache, unifiedInvoice as invoice } from '../helpers/small-cache'
 const TODAY = '2026-11-20'
 
 describe('search as clerks type it', () => {
-  const cleanups: (() => void)[] = []
-  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
-
   async function filled() {
     const cache = smallCache('hoursmith')
-    cleanups.push(cache.close)
+    onTestFinished(cache.close)
     await cache.sync(
       invoice('a', { number: 'INV-02305', total: '5385.27', currency: 'GBP' }),
       invoice('b', { number: 'INV-02306', total: '1513.9526', currency: 'USD' }),
