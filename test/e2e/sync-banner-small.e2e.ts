@@ -4,7 +4,7 @@ import { tempDir } from '../helpers/temp-dir'
 import { seriousViolations } from './support/axe'
 import { tryDemoWorkspace } from './support/demo-workspace'
 import { startHost, type RunningHost } from './support/host'
-import { invokeInPage } from './support/invoke'
+import { invokeOk } from './support/invoke'
 import { showInvoices } from './support/navigate'
 
 /**
@@ -114,14 +114,13 @@ test.describe('the sync banner in small windows', () => {
   test('at 1024×640 a failure stays whole in the banner and the top bar, and its Dismiss works over the drawer', async ({ page }) => {
     await page.setViewportSize(NARROW)
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', {
+    await invokeOk(page, 'accounts.add', {
       provider: 'yeti',
       name: 'Yeti-Switch ops',
       baseUrl: simulator.baseUrl,
       options: { login: 'ops' },
       secret: 'wrong-password'
     })
-    if (!added.ok) throw new Error(added.error.message)
     await page.reload()
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click()
     await page.getByRole('button', { name: 'Sync now: Yeti-Switch ops' }).click()
