@@ -5,7 +5,7 @@ import { startCareSquareSimulator, type CareSquareSimulator } from '../../main/s
 import { tempDir } from '../helpers/temp-dir'
 import { showInvoices } from './support/navigate'
 import { startHost, type RunningHost } from './support/host'
-import { invokeInPage } from './support/invoke'
+import { invokeInPage, invokeOk } from './support/invoke'
 
 test.describe('invoice activity, in Chromium against the real core', () => {
   const planManagerId = randomUUID()
@@ -28,15 +28,14 @@ test.describe('invoice activity, in Chromium against the real core', () => {
 
   test('open an invoice, wait, close: the view shows in its timeline beside CareSquare’s, and in Recently viewed', async ({ page }) => {
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', {
+    const added = await invokeOk(page, 'accounts.add', {
       provider: 'caresquare',
       name: 'Plan Co',
       baseUrl: simulator.baseUrl,
       options: { planManagerIds: [planManagerId] },
       secret: key
     })
-    if (!added.ok) throw new Error(added.error.message)
-    const accountId = added.value.id
+    const accountId = added.id
     try {
       expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
       // An invoice CareSquare has finished view sessions for, findable by its number.
@@ -65,9 +64,8 @@ test.describe('invoice activity, in Chromium against the real core', () => {
       await expect(sessions.filter({ hasText: 'This computer' }).filter({ hasNotText: 'Open now' })).toContainText(
         /\d sec · \d sec active · \d sec engaged · never idle/
       )
-      const activity = await invokeInPage(page, 'activity.forInvoice', { accountId, remoteId: String(invoice.id) })
-      if (!activity.ok) throw new Error(activity.error.message)
-      const [, local] = activity.value.sessions.filter((session) => session.source === 'local')
+      const activity = await invokeOk(page, 'activity.forInvoice', { accountId, remoteId: String(invoice.id) })
+      const [, local] = activity.sessions.filter((session) => session.source === 'local')
       expect(local).toMatchObject({ open: false, surface: 'detail' })
       expect(local!.durationSeconds).toBeGreaterThanOrEqual(4)
       expect(local!.durationSeconds).toBeLessThanOrEqual(7)
@@ -92,11 +90,8 @@ test.describe('invoice activity, in Chromium against the real core', () => {
           return result.ok ? result.value.sessions.filter((session) => session.source === 'local' && session.open).length : -1
         })
         .toBe(0)
-      const read = await invokeInPage(page, 'activity.forInvoice', { accountId, remoteId: String(invoice.id) })
-      if (!read.ok) throw new Error(read.error.message)
-      const locals = read.value.sessions
-        .filter((session) => session.source === 'local')
-        .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+      const read = await invokeOk(page, 'activity.forInvoice', { accountId, remoteId: String(invoice.id) })
+      const locals = read.sessions.filter((session) => session.source === 'local').sort((a, b) => a.startedAt.localeCompare(b.startedAt))
       expect(locals.map((session) => session.surface)).toEqual(['detail', 'detail', 'detail', 'pdf', 'detail'])
       for (let i = 1; i < locals.length; i += 1)
         expect(Date.parse(locals[i]!.startedAt)).toBeGreaterThanOrEqual(Date.parse(locals[i - 1]!.endedAt!) - 1_000)

@@ -7,7 +7,7 @@ import { tempDir } from '../helpers/temp-dir'
 import { seriousViolations } from './support/axe'
 import { startHost, type RunningHost } from './support/host'
 import { showInvoices } from './support/navigate'
-import { invokeInPage } from './support/invoke'
+import { invokeInPage, invokeOk } from './support/invoke'
 
 /**
  * A finance clerk's week (issue 19) in Chromium through the test host, against a Yeti-Switch
@@ -37,25 +37,22 @@ test.describe('a finance clerk’s week', () => {
 
   async function addAndSync(page: Page): Promise<string> {
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', {
+    const added = await invokeOk(page, 'accounts.add', {
       provider: 'yeti',
       name: 'Ops',
       baseUrl: simulator.baseUrl,
       options: { login: 'ops' },
       secret: PASSWORD
     })
-    if (!added.ok) throw new Error(added.error.message)
     expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
     await page.reload()
     await showInvoices(page)
-    return added.value.id
+    return added.id
   }
 
   const openCount = async (page: Page): Promise<number> => {
     // invoices.list may leave a new query's first window uncounted: ask for the count itself.
-    const open = await invokeInPage(page, 'invoices.count', { status: 'open' })
-    if (!open.ok) throw new Error(open.error.message)
-    return open.value.count
+    return (await invokeOk(page, 'invoices.count', { status: 'open' })).count
   }
 
   test('Overdue says how many open invoices lack a due date, and payment terms give them one, marked derived', async ({ page }) => {
@@ -98,28 +95,26 @@ test.describe('a finance clerk’s week', () => {
     const hoursmith = await startHoursmithSimulator({ invoices: 120, seed: 19, tokens: { [token]: {} } })
     try {
       await page.goto(host.url)
-      const added = await invokeInPage(page, 'accounts.add', {
+      await invokeOk(page, 'accounts.add', {
         provider: 'hoursmith',
         name: 'Studio',
         baseUrl: hoursmith.baseUrl,
         secret: token
       })
-      if (!added.ok) throw new Error(added.error.message)
       expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
       await page.reload()
       await showInvoices(page)
     } finally {
       await hoursmith.close()
     }
-    const all = await invokeInPage(page, 'invoices.list', { limit: 500 })
-    if (!all.ok) throw new Error(all.error.message)
+    const all = await invokeOk(page, 'invoices.list', { limit: 500 })
     const notCounted = (item: { status: string }) => item.status === 'void' || item.status === 'draft'
-    const leftOut = all.value.items.filter(notCounted).length
+    const leftOut = all.items.filter(notCounted).length
     expect(leftOut).toBeGreaterThan(0)
     const totals = page.getByRole('region', { name: 'All invoices totals' })
     await expect(totals).toContainText(`${leftOut} void or draft invoice`)
-    for (const currency of new Set(all.value.items.map((item) => item.currency))) {
-      const counted = all.value.items.filter((item) => item.currency === currency && !notCounted(item)).length
+    for (const currency of new Set(all.items.map((item) => item.currency))) {
+      const counted = all.items.filter((item) => item.currency === currency && !notCounted(item)).length
       if (counted > 0)
         await expect(
           totals
@@ -185,9 +180,8 @@ test.describe('a finance clerk’s week', () => {
 
   test('with amounts hidden, an amount search confirms nothing and amount sorts are off', async ({ page }) => {
     const accountId = await addAndSync(page)
-    const first = await invokeInPage(page, 'invoices.list', { limit: 1, status: 'open' })
-    if (!first.ok) throw new Error(first.error.message)
-    const total = first.value.items[0]!.total!
+    const first = await invokeOk(page, 'invoices.list', { limit: 1, status: 'open' })
+    const total = first.items[0]!.total!
     const search = page.getByRole('searchbox', { name: 'Search invoices' })
     await search.fill(total)
     await expect(page.getByText(/matching invoice/)).toBeVisible()
@@ -211,12 +205,11 @@ test.describe('a finance clerk’s week', () => {
     await expect(grid.locator('[role="row"][aria-rowindex="1"]')).toBeFocused()
 
     // A number only one invoice matches (a number can also be the prefix or end of others).
-    const listed = await invokeInPage(page, 'invoices.list', { limit: 100 })
-    if (!listed.ok) throw new Error(listed.error.message)
-    let wanted: (typeof listed.value.items)[number] | undefined
-    for (const item of listed.value.items) {
-      const found = await invokeInPage(page, 'invoices.list', { search: item.number!, limit: 2 })
-      if (found.ok && found.value.total === 1) {
+    const listed = await invokeOk(page, 'invoices.list', { limit: 100 })
+    let wanted: (typeof listed.items)[number] | undefined
+    for (const item of listed.items) {
+      const found = await invokeOk(page, 'invoices.list', { search: item.number!, limit: 2 })
+      if (found.total === 1) {
         wanted = item
         break
       }

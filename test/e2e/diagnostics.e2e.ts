@@ -6,7 +6,7 @@ import { accessTokenEntry } from '../../main/secrets/keychain-access-token'
 import { startLynkwellSimulator, type LynkwellSimulator } from '../../main/simulators/lynkwell/server'
 import { tempDir } from '../helpers/temp-dir'
 import { startHost, type RunningHost } from './support/host'
-import { invokeInPage } from './support/invoke'
+import { invokeOk } from './support/invoke'
 
 const CLIENT_ID = 'e2e-client'
 const SECRET = 'lw-e2e-diagnostics-secret'
@@ -50,8 +50,7 @@ test.describe('Lynkwell amount unit, logs and diagnostics in the app', () => {
     await card.screenshot({ path: join(process.env.QUIRE_SCREENSHOT_DIR ?? dir.path, 'lynkwell-card.png') })
     // The token the check won is kept with the account: the add asked Auth0 once.
     expect(simulator!.tokenRequests.count).toBe(1)
-    const listed = await invokeInPage(page, 'accounts.list', {})
-    const account = listed.ok ? listed.value[0] : undefined
+    const [account] = await invokeOk(page, 'accounts.list', {})
     expect(account).toBeDefined()
     await new KeytarSecretStore().delete(accessTokenEntry(account!.id))
 

@@ -8,7 +8,7 @@ import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/ye
 import { tempDir } from '../helpers/temp-dir'
 import { showInvoices } from './support/navigate'
 import { startHost, type RunningHost } from './support/host'
-import { invokeInPage } from './support/invoke'
+import { invokeInPage, invokeOk } from './support/invoke'
 
 const PASSWORD = 'yeti-e2e-docs-pw'
 const PDF_ONLY_WORD = 'Quarantinable'
@@ -64,21 +64,19 @@ test.describe('documents an auditor can trust, in Chromium against the real core
     // The bundle renders a PDF for each invoice without one of its own: seconds each on a shared machine.
     test.setTimeout(300_000)
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', {
+    const added = await invokeOk(page, 'accounts.add', {
       provider: 'yeti',
       name: 'Ops',
       baseUrl: simulator.baseUrl,
       options: { login: 'ops' },
       secret: PASSWORD
     })
-    if (!added.ok) throw new Error(added.error.message)
-    const accountId = added.value.id
+    const accountId = added.id
     try {
       expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
       const scaledAmount = simulator.invoices.find((invoice) => invoice.attributes.reference === 'QSCALE1')!
       // The amount in the wrong unit: ×100 of what Quire synced, as a mapping mistake would show it.
-      const synced = await invokeInPage(page, 'invoices.get', { accountId, remoteId: scaledAmount.id })
-      if (!synced.ok) throw new Error(synced.error.message)
+      const synced = await invokeOk(page, 'invoices.get', { accountId, remoteId: scaledAmount.id })
       simulator.pdfOverrides.set(
         scaledAmount.id,
         await drawProviderPdf({
@@ -86,7 +84,7 @@ test.describe('documents an auditor can trust, in Chromium against the real core
           title: 'Invoice QSCALE1',
           facts: [],
           items: [],
-          total: hundredfold(synced.value.total!)
+          total: hundredfold(synced.total!)
         })
       )
       for (const reference of ['QWORD1', 'QSCALE1']) {
@@ -135,7 +133,7 @@ test.describe('documents an auditor can trust, in Chromium against the real core
       await page.screenshot({ path: join('test-results', 'documents-pdf-mismatch.png') })
       const warning = pane.getByRole('status', { name: 'PDF does not match the data' })
       await expect(warning).toContainText('The PDF does not match the synced data.')
-      await expect(warning).toContainText(`PDF shows ${hundredfold(synced.value.total!)}; Quire has`)
+      await expect(warning).toContainText(`PDF shows ${hundredfold(synced.total!)}; Quire has`)
       await page.screenshot({ path: join('test-results', 'documents-pdf-mismatch.png') })
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click()
       await expect(page.getByText(/1 invoice whose provider PDF prints another number or total/)).toBeVisible()

@@ -8,7 +8,7 @@ import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/sim
 import { hoursmithToken } from '../helpers/tokens'
 import { tempDir } from '../helpers/temp-dir'
 import { startHost, type RunningHost } from './support/host'
-import { invokeInPage } from './support/invoke'
+import { invokeInPage, invokeOk } from './support/invoke'
 import { showInvoices } from './support/navigate'
 
 /**
@@ -40,13 +40,12 @@ test.describe('finance basics: presets, Paid on, print', () => {
     simulator = await startHoursmithSimulator({ invoices, tokens: { [token]: {} } })
     host = await startHost(dir.path)
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', {
+    await invokeOk(page, 'accounts.add', {
       provider: 'hoursmith',
       name: 'Studio',
       baseUrl: simulator.baseUrl,
       secret: token
     })
-    if (!added.ok) throw new Error(added.error.message)
     expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
     await page.reload()
     await showInvoices(page)

@@ -3,8 +3,9 @@ import { expect, test, type Page } from '@playwright/test'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
 import { tempDir } from '../helpers/temp-dir'
 import { showInvoices } from './support/navigate'
+import { tryDemoWorkspace } from './support/demo-workspace'
 import { startHost, type RunningHost } from './support/host'
-import { invokeInPage } from './support/invoke'
+import { invokeInPage, invokeOk } from './support/invoke'
 
 const PASSWORD = 'yeti-e2e-pdf-pw'
 
@@ -33,14 +34,13 @@ test.describe('invoice PDFs in the in-app viewer, in Chromium against the real c
 
   test('open the provider’s PDF and a generated one: pages, zoom, find, the generated marker, and offline reopening', async ({ page }) => {
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', {
+    const added = await invokeOk(page, 'accounts.add', {
       provider: 'yeti',
       name: 'Ops',
       baseUrl: simulator!.baseUrl,
       options: { login: 'ops' },
       secret: PASSWORD
     })
-    if (!added.ok) throw new Error(added.error.message)
     try {
       expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
       await page.reload()
@@ -99,7 +99,7 @@ test.describe('invoice PDFs in the in-app viewer, in Chromium against the real c
       await expect(offline.getByText('Provider’s PDF')).toBeVisible()
       await expect(offline.getByRole('group', { name: 'Page 1' }).locator('.textLayer')).toContainText('Total due')
     } finally {
-      await invokeInPage(page, 'accounts.remove', { accountId: added.value.id })
+      await invokeInPage(page, 'accounts.remove', { accountId: added.id })
     }
   })
 })
@@ -111,18 +111,14 @@ test('a viewer whose code cannot be loaded says so, and the rest of the window k
     // As when an update replaces the app's files under a running window.
     await page.route(/\/assets\/PdfViewer-[^/]+\.js$/, (route) => route.abort())
     await page.goto(host.url)
-    await page.getByRole('button', { name: 'Try the demo workspace' }).click()
-    await expect(page.getByRole('status').filter({ hasText: /Synced 4 accounts: [\d,]+ invoice records received/ })).toBeVisible({
-      timeout: 60_000
-    })
+    await tryDemoWorkspace(page)
     const grid = page.getByRole('grid', { name: 'Invoices' })
     await grid.getByRole('row').nth(1).click()
     const pane = page.getByRole('complementary', { name: 'Invoice details' })
     await pane.getByRole('button', { name: 'Open PDF' }).click()
     await expect(pane.getByRole('alert')).toHaveText('The PDF viewer could not be loaded. Reload Quire (Ctrl+R) and try again.')
     await expect(grid).toBeVisible()
-    const listed = await invokeInPage(page, 'accounts.list', {})
-    if (listed.ok) for (const account of listed.value) await invokeInPage(page, 'accounts.remove', { accountId: account.id })
+    for (const account of await invokeOk(page, 'accounts.list', {})) await invokeInPage(page, 'accounts.remove', { accountId: account.id })
   } finally {
     await host.stop()
     dir.remove()

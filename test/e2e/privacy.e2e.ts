@@ -4,7 +4,7 @@ import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/ye
 import { tempDir } from '../helpers/temp-dir'
 import { showInvoices } from './support/navigate'
 import { startHost, type RunningHost } from './support/host'
-import { invokeInPage } from './support/invoke'
+import { invokeInPage, invokeOk } from './support/invoke'
 
 const PASSWORD = 'yeti-e2e-privacy-pw'
 const PASSCODE = 'train 0615'
@@ -32,14 +32,13 @@ test.describe('hide amounts and the app lock, in Chromium against the real core'
     page
   }) => {
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', {
+    const added = await invokeOk(page, 'accounts.add', {
       provider: 'yeti',
       name: 'Ops',
       baseUrl: simulator.baseUrl,
       options: { login: 'ops' },
       secret: PASSWORD
     })
-    if (!added.ok) throw new Error(added.error.message)
     try {
       expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
       await page.reload()
@@ -158,7 +157,7 @@ test.describe('hide amounts and the app lock, in Chromium against the real core'
         value: { hasPasscode: false }
       })
     } finally {
-      await invokeInPage(page, 'accounts.remove', { accountId: added.value.id })
+      await invokeInPage(page, 'accounts.remove', { accountId: added.id })
     }
   })
 })

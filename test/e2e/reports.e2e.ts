@@ -4,7 +4,7 @@ import { startHoursmithSimulator, type HoursmithSimulator } from '../../main/sim
 import { tempDir } from '../helpers/temp-dir'
 import { hoursmithToken } from '../helpers/tokens'
 import { startHost, type RunningHost } from './support/host'
-import { invokeInPage } from './support/invoke'
+import { invokeInPage, invokeOk } from './support/invoke'
 
 test.describe('overview, aging and changes, in Chromium against the real core', () => {
   // axe is injected as a script tag, which the app's CSP (script-src 'self') rightly refuses.
@@ -19,13 +19,12 @@ test.describe('overview, aging and changes, in Chromium against the real core', 
     simulator = await startHoursmithSimulator({ invoices: 300, seed: 16, tokens: { [token]: {} } })
     host = await startHost(dir.path)
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', {
+    await invokeOk(page, 'accounts.add', {
       provider: 'hoursmith',
       name: 'Studio',
       baseUrl: simulator.baseUrl,
       secret: token
     })
-    if (!added.ok) throw new Error(added.error.message)
     expect(await invokeInPage(page, 'sync.run', {})).toMatchObject({ ok: true, value: [{ ok: true }] })
   })
 
@@ -46,9 +45,8 @@ test.describe('overview, aging and changes, in Chromium against the real core', 
     })
     await page.reload()
     await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible()
-    const overview = await invokeInPage(page, 'reports.overview', { months: 24 })
-    if (!overview.ok) throw new Error(overview.error.message)
-    const [first] = overview.value.currencies
+    const overview = await invokeOk(page, 'reports.overview', { months: 24 })
+    const [first] = overview.currencies
     await expect(page.getByRole('list', { name: `${first!.currency} at a glance` })).toContainText('Outstanding')
 
     await page.getByRole('button', { name: '24 months' }).click()
@@ -69,13 +67,12 @@ test.describe('overview, aging and changes, in Chromium against the real core', 
     const grid = page.getByRole('grid', { name: 'Invoices' })
     const [y, m] = month.month.split('-').map(Number) as [number, number]
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-    const expected = await invokeInPage(page, 'invoices.count', {
+    const expected = await invokeOk(page, 'invoices.count', {
       currency: first!.currency,
       issued: { from: `${month.month}-01`, to: `${month.month}-${last}` }
     })
-    if (!expected.ok) throw new Error(expected.error.message)
-    expect(expected.value.count).toBeGreaterThan(0)
-    await expect(grid).toHaveAttribute('aria-rowcount', String(expected.value.count))
+    expect(expected.count).toBeGreaterThan(0)
+    await expect(grid).toHaveAttribute('aria-rowcount', String(expected.count))
 
     // Upstream, an open invoice is paid; a second sync records it.
     const paid = simulator.invoices.find((i) => i.status === 'SENT' && i.deletedAt === null && i.number !== null)!

@@ -1,9 +1,7 @@
 import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { tempDir } from '../helpers/temp-dir'
 import { contrast, pixelsAt } from './support/pixels'
-import { startHost, type RunningHost } from './support/host'
-import { showInvoices } from './support/navigate'
+import { gridRow, startDemoWorkspace, type DemoWorkspace } from './support/demo-workspace'
 
 /**
  * Issue 19 follow-ups found by using the demo workspace in a 1024×640 window: the filters on one
@@ -14,41 +12,18 @@ const NARROW = { width: 1024, height: 640 }
 const WIDE = { width: 1440, height: 900 }
 
 test.describe('small-window polish', () => {
-  let dir: ReturnType<typeof tempDir>
-  let host: RunningHost
+  let demo: DemoWorkspace
 
   // One demo workspace for the whole file: its sync through four simulators is the slow part.
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(120_000)
-    dir = tempDir('quire-e2e-polish-')
-    host = await startHost(dir.path)
-    const page = await browser.newPage()
-    await page.goto(host.url)
-    await page.getByRole('button', { name: 'Try the demo workspace' }).click()
-    await expect(page.getByRole('status').filter({ hasText: /Synced 4 accounts/ })).toBeVisible({ timeout: 90_000 })
-    await page.close()
+    demo = await startDemoWorkspace(browser, 'quire-e2e-polish-')
   })
 
-  test.afterAll(async () => {
-    await host.stop()
-    dir.remove()
-  })
-
-  async function invoicesAt(page: Page, size: { width: number; height: number }): Promise<Locator> {
-    await page.setViewportSize(size)
-    await page.goto(host.url)
-    await showInvoices(page)
-    // The list reopens the last view at launch: every test here starts from (and leaves) no filter.
-    await expect(page.locator('.match-count')).toHaveText(/^[\d,]+ invoices$/)
-    const grid = page.getByRole('grid', { name: 'Invoices' })
-    await expect(grid.locator('[role="row"][aria-rowindex="1"]')).toContainText(/\d/)
-    return grid
-  }
-
-  const row = (grid: Locator, index: number): Locator => grid.locator(`[role="row"][aria-rowindex="${index}"]`)
+  test.afterAll(() => demo.stop())
 
   test('at 1024×640 the filters keep to one line: Removed waits under More filters, whose button counts it when set', async ({ page }) => {
-    await invoicesAt(page, NARROW)
+    await demo.invoicesAt(page, NARROW)
     const filters = page.getByRole('search', { name: 'Filter invoices' })
     const more = filters.getByRole('button', { name: /^More filters/ })
     await expect(more).toHaveText('More filters')
@@ -71,7 +46,7 @@ test.describe('small-window polish', () => {
   })
 
   test('at 1440×900 Removed stays on the filter line, one line even with Clear filters', async ({ page }) => {
-    await invoicesAt(page, WIDE)
+    await demo.invoicesAt(page, WIDE)
     const filters = page.getByRole('search', { name: 'Filter invoices' })
     const removed = filters.getByLabel('Removed', { exact: true })
     await expect(removed).toBeVisible()
@@ -84,8 +59,8 @@ test.describe('small-window polish', () => {
   })
 
   test('below 1280 px the drawer opens under the top bar: Hide amounts and Sync now stay in reach while it is open', async ({ page }) => {
-    const grid = await invoicesAt(page, NARROW)
-    await row(grid, 1).click()
+    const grid = await demo.invoicesAt(page, NARROW)
+    await gridRow(grid, 1).click()
     const drawer = page.getByRole('dialog', { name: 'Invoice details' })
     const total = drawer.locator('.amount-total dd')
     await expect(total).toHaveText(/\d/)
@@ -113,22 +88,22 @@ test.describe('small-window polish', () => {
     }) => {
       await page.emulateMedia({ colorScheme })
       for (const size of [NARROW, WIDE]) {
-        const grid = await invoicesAt(page, size)
-        await row(grid, 2).click()
+        const grid = await demo.invoicesAt(page, size)
+        await gridRow(grid, 2).click()
         await expect(page.getByRole(size === NARROW ? 'dialog' : 'complementary', { name: 'Invoice details' })).toBeVisible()
         await page.keyboard.press('Escape')
         await expect(page.getByRole(size === NARROW ? 'dialog' : 'complementary', { name: 'Invoice details' })).toHaveCount(0)
-        await expect(row(grid, 2)).toBeFocused()
+        await expect(gridRow(grid, 2)).toBeFocused()
         await page.mouse.move(0, 0)
-        await expectUnbrokenRing(page, row(grid, 2), `${colorScheme} at ${size.width}, after Esc`)
+        await expectUnbrokenRing(page, gridRow(grid, 2), `${colorScheme} at ${size.width}, after Esc`)
         await page.screenshot({ path: join('test-results', `small-window-polish-ring-${colorScheme}-${size.width}.png`) })
 
         // Scrolled sideways the row's own ends are out of view: the pinned cells at the edges draw them.
         await grid.evaluate((element) => element.scrollBy({ left: 80 }))
         expect(await grid.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0)
         await page.keyboard.press('j')
-        await expect(row(grid, 3)).toBeFocused()
-        await expectUnbrokenRing(page, row(grid, 3), `${colorScheme} at ${size.width}, scrolled sideways, after j`)
+        await expect(gridRow(grid, 3)).toBeFocused()
+        await expectUnbrokenRing(page, gridRow(grid, 3), `${colorScheme} at ${size.width}, scrolled sideways, after j`)
       }
     })
   }
@@ -136,14 +111,14 @@ test.describe('small-window polish', () => {
   test('all matching selected (Ctrl/⌘+Shift+A) adds up as the footer does: duplicates and won’t-claim left out unless counted', async ({
     page
   }) => {
-    const grid = await invoicesAt(page, WIDE)
+    const grid = await demo.invoicesAt(page, WIDE)
     const footer = page.getByRole('region', { name: 'All invoices totals' })
     const selected = page.getByRole('region', { name: /^Selected \(all [\d,]+ matching\) totals$/ })
     const lines = (region: Locator) => region.locator('.totals-currency').allTextContents()
     await expect(footer.locator('.totals-currency')).toHaveCount(7)
     const leftOut = await lines(footer)
 
-    await row(grid, 1).focus()
+    await gridRow(grid, 1).focus()
     await page.keyboard.press('ControlOrMeta+Shift+A')
     await expect(selected.locator('.totals-currency')).toHaveCount(7)
     await expect.poll(() => lines(selected)).toEqual(leftOut)
@@ -162,12 +137,12 @@ test.describe('small-window polish', () => {
   test('the open invoice’s row keeps its mark at the left edge, over the pinned selection cell, in both themes', async ({ page }) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme })
-      const grid = await invoicesAt(page, NARROW)
-      await row(grid, 1).click()
+      const grid = await demo.invoicesAt(page, NARROW)
+      await gridRow(grid, 1).click()
       await expect(page.getByRole('dialog', { name: 'Invoice details' })).toBeVisible()
-      await expect(row(grid, 1)).toHaveAttribute('aria-current', 'true')
+      await expect(gridRow(grid, 1)).toHaveAttribute('aria-current', 'true')
       await page.mouse.move(0, 0)
-      const box = (await row(grid, 1).boundingBox())!
+      const box = (await gridRow(grid, 1).boundingBox())!
       const y = box.y + box.height / 2
       const [mark, inside] = await pixelsAt(page, [
         { x: box.x + 1, y },

@@ -1,9 +1,7 @@
 import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { tempDir } from '../helpers/temp-dir'
 import { seriousViolations } from './support/axe'
-import { startHost, type RunningHost } from './support/host'
-import { showInvoices } from './support/navigate'
+import { gridRow, startDemoWorkspace, type DemoWorkspace } from './support/demo-workspace'
 
 /**
  * Small windows (issue 19) on the demo workspace, whose four accounts all start "Demo — " and
@@ -17,60 +15,37 @@ const ACCOUNTS = ['CareSquare', 'Hoursmith', 'Lynkwell', 'Yeti-Switch']
 const SCREENS = ['Overview', 'Invoices', 'Aging', 'Changes', 'Accounts', 'Activity', 'Duplicates', 'Settings']
 
 test.describe('small windows', () => {
-  let dir: ReturnType<typeof tempDir>
-  let host: RunningHost
+  let demo: DemoWorkspace
 
   // One demo workspace for the whole file: its sync through four simulators is the slow part.
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(120_000)
-    dir = tempDir('quire-e2e-small-')
-    host = await startHost(dir.path)
-    const page = await browser.newPage()
-    await page.goto(host.url)
-    await page.getByRole('button', { name: 'Try the demo workspace' }).click()
-    await expect(page.getByRole('status').filter({ hasText: /Synced 4 accounts/ })).toBeVisible({ timeout: 90_000 })
-    await page.close()
+    demo = await startDemoWorkspace(browser, 'quire-e2e-small-')
   })
 
-  test.afterAll(async () => {
-    await host.stop()
-    dir.remove()
-  })
-
-  async function invoicesAt(page: Page, size: { width: number; height: number }): Promise<Locator> {
-    await page.setViewportSize(size)
-    await page.goto(host.url)
-    await showInvoices(page)
-    // The list reopens the last view at launch: every test here starts from (and leaves) no filter.
-    await expect(page.locator('.match-count')).toHaveText(/^[\d,]+ invoices$/)
-    const grid = page.getByRole('grid', { name: 'Invoices' })
-    await expect(grid.locator('[role="row"][aria-rowindex="1"]')).toContainText(/\d/)
-    return grid
-  }
-
-  const row = (grid: Locator, index: number): Locator => grid.locator(`[role="row"][aria-rowindex="${index}"]`)
+  test.afterAll(() => demo.stop())
 
   test('below 1280 px an invoice opens as a drawer that takes focus, follows j/k and gives focus back to its row on Esc', async ({
     page
   }) => {
-    const grid = await invoicesAt(page, NARROW)
-    await row(grid, 1).click()
+    const grid = await demo.invoicesAt(page, NARROW)
+    await gridRow(grid, 1).click()
     const drawer = page.getByRole('dialog', { name: 'Invoice details' })
     await expect(drawer).toBeVisible()
     await expect(page.getByRole('complementary', { name: 'Invoice details' })).toHaveCount(0)
     const heading = drawer.getByRole('heading', { level: 2 })
     await expect(heading).toBeFocused()
-    await expect(row(grid, 1)).toContainText((await heading.textContent())!)
+    await expect(gridRow(grid, 1)).toContainText((await heading.textContent())!)
 
     await page.keyboard.press('j')
     await expect(heading).toBeFocused()
     const second = (await heading.textContent())!
-    await expect(row(grid, 2)).toContainText(second)
-    await expect(row(grid, 1)).not.toContainText(second)
+    await expect(gridRow(grid, 2)).toContainText(second)
+    await expect(gridRow(grid, 1)).not.toContainText(second)
 
     await page.keyboard.press('Escape')
     await expect(drawer).toHaveCount(0)
-    await expect(row(grid, 2)).toBeFocused()
+    await expect(gridRow(grid, 2)).toBeFocused()
 
     // From the keyboard as well, and the Close button gives focus back the same way.
     await page.keyboard.press('Enter')
@@ -78,7 +53,7 @@ test.describe('small windows', () => {
     await expect(heading).toHaveText(second)
     await drawer.getByRole('button', { name: 'Close' }).click()
     await expect(drawer).toHaveCount(0)
-    await expect(row(grid, 2)).toBeFocused()
+    await expect(gridRow(grid, 2)).toBeFocused()
 
     // Closed, nothing covers the money columns.
     const area = (await grid.boundingBox())!
@@ -89,8 +64,8 @@ test.describe('small windows', () => {
   })
 
   test('at 1440 px the invoice opens beside the list, which keeps its Balance column in view', async ({ page }) => {
-    const grid = await invoicesAt(page, WIDE)
-    await row(grid, 1).click()
+    const grid = await demo.invoicesAt(page, WIDE)
+    await gridRow(grid, 1).click()
     const pane = page.getByRole('complementary', { name: 'Invoice details' })
     await expect(pane).toBeVisible()
     await expect(page.getByRole('dialog', { name: 'Invoice details' })).toHaveCount(0)
@@ -100,7 +75,7 @@ test.describe('small windows', () => {
 
   for (const size of [NARROW, WIDE]) {
     test(`at ${size.width}×${size.height} account names are shortened to what tells them apart, the full name kept`, async ({ page }) => {
-      const grid = await invoicesAt(page, size)
+      const grid = await demo.invoicesAt(page, size)
       const options = page.getByLabel('Account', { exact: true }).locator('option')
       await expect(options).toHaveCount(ACCOUNTS.length + 1)
       expect((await options.allTextContents()).sort()).toEqual(['All accounts', ...ACCOUNTS].sort())
@@ -108,17 +83,17 @@ test.describe('small windows', () => {
         await expect(options.filter({ hasText: name })).toHaveAttribute('title', `Demo — ${name}`)
       }
 
-      const first = row(grid, 1).locator('[title^="Demo — "]')
+      const first = gridRow(grid, 1).locator('[title^="Demo — "]')
       const full = (await first.getAttribute('title'))!
       const short = full.replace('Demo — ', '')
       expect(ACCOUNTS).toContain(short)
       await expect(first.locator('[aria-hidden="true"]')).toHaveText(short)
       // What a screen reader reads in the cell is the whole name, once.
-      await expect(row(grid, 1).getByRole('gridcell', { name: full, exact: true })).toHaveCount(1)
+      await expect(gridRow(grid, 1).getByRole('gridcell', { name: full, exact: true })).toHaveCount(1)
       // Choosing another account by its short name filters to that account.
       const other = ACCOUNTS.find((name) => name !== short)!
       await page.getByLabel('Account', { exact: true }).selectOption({ label: other })
-      await expect(row(grid, 1).locator(`[title="Demo — ${other}"]`)).toBeVisible()
+      await expect(gridRow(grid, 1).locator(`[title="Demo — ${other}"]`)).toBeVisible()
       await page.getByLabel('Account', { exact: true }).selectOption({ label: 'All accounts' })
       await expect(page.locator('.match-count')).toHaveText(/^[\d,]+ invoices$/)
 
@@ -132,7 +107,7 @@ test.describe('small windows', () => {
   test('at 1024×640 the totals leave at least 8 rows in view and every currency is in sight or named on a button that shows it', async ({
     page
   }) => {
-    const grid = await invoicesAt(page, NARROW)
+    const grid = await demo.invoicesAt(page, NARROW)
     const rowsInView = () =>
       grid.evaluate((element) => {
         const head = element.querySelector('.grid-head')!.getBoundingClientRect()
@@ -169,7 +144,7 @@ test.describe('small windows', () => {
   })
 
   test('at 1440×900 the totals show every currency with no button to unfold them', async ({ page }) => {
-    await invoicesAt(page, WIDE)
+    await demo.invoicesAt(page, WIDE)
     const totals = page.getByRole('region', { name: 'All invoices totals' })
     await expect(totals.locator('.totals-currency')).toHaveCount(7)
     await expect(totals.getByRole('button', { name: /more currencies/ })).toHaveCount(0)
@@ -177,7 +152,7 @@ test.describe('small windows', () => {
   })
 
   test('the folded sidebar shows icons named by their screens; the wide one shows the names', async ({ page }) => {
-    await invoicesAt(page, NARROW)
+    await demo.invoicesAt(page, NARROW)
     const nav = page.getByRole('navigation', { name: 'Main' })
     const items = nav.getByRole('button')
     await expect(items).toHaveText(SCREENS.map((name) => new RegExp(`^${name}`)))
@@ -205,9 +180,9 @@ test.describe('small windows', () => {
       for (const size of [NARROW, WIDE]) {
         test(`nothing serious for axe in the ${colorScheme} theme at ${size.width}×${size.height}, detail open`, async ({ page }) => {
           await page.emulateMedia({ colorScheme })
-          const grid = await invoicesAt(page, size)
+          const grid = await demo.invoicesAt(page, size)
           expect(await seriousViolations(page)).toEqual([])
-          await row(grid, 1).click()
+          await gridRow(grid, 1).click()
           await expect(page.getByRole(size === NARROW ? 'dialog' : 'complementary', { name: 'Invoice details' })).toBeVisible()
           await page.screenshot({ path: join('test-results', `small-windows-${colorScheme}-${size.width}.png`) })
           expect(await seriousViolations(page)).toEqual([])

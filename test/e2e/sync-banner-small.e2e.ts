@@ -2,8 +2,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startYetiSimulator, type YetiSimulator } from '../../main/simulators/yeti/server'
 import { tempDir } from '../helpers/temp-dir'
 import { seriousViolations } from './support/axe'
+import { tryDemoWorkspace } from './support/demo-workspace'
 import { startHost, type RunningHost } from './support/host'
-import { invokeInPage } from './support/invoke'
+import { invokeOk } from './support/invoke'
 import { showInvoices } from './support/navigate'
 
 /**
@@ -63,9 +64,7 @@ test.describe('the sync banner in small windows', () => {
     test.setTimeout(120_000)
     await page.setViewportSize(NARROW)
     await page.goto(host.url)
-    await page.getByRole('button', { name: 'Try the demo workspace' }).click()
-    const banner = page.getByRole('status').filter({ hasText: /^Synced 4 accounts: [\d,]+ invoice records received\./ })
-    await expect(banner).toBeVisible({ timeout: 90_000 })
+    const banner = await tryDemoWorkspace(page)
     await expect(grid(page).locator('[role="row"][aria-rowindex="1"]')).toContainText(/\d/)
 
     // One slim line: no taller than Dismiss plus its border, the text cut rather than wrapped.
@@ -115,14 +114,13 @@ test.describe('the sync banner in small windows', () => {
   test('at 1024×640 a failure stays whole in the banner and the top bar, and its Dismiss works over the drawer', async ({ page }) => {
     await page.setViewportSize(NARROW)
     await page.goto(host.url)
-    const added = await invokeInPage(page, 'accounts.add', {
+    await invokeOk(page, 'accounts.add', {
       provider: 'yeti',
       name: 'Yeti-Switch ops',
       baseUrl: simulator.baseUrl,
       options: { login: 'ops' },
       secret: 'wrong-password'
     })
-    if (!added.ok) throw new Error(added.error.message)
     await page.reload()
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click()
     await page.getByRole('button', { name: 'Sync now: Yeti-Switch ops' }).click()

@@ -14,6 +14,7 @@ import { unifiedInvoice } from '../helpers/unified-invoice'
 import { InvoicesService } from '../../main/services/invoices.service'
 import { fakeClock } from '../helpers/fake-clock'
 import { buildLargeCache, fixtureInvoice, LARGE_CACHE_ACCOUNTS } from '../helpers/large-cache'
+import { queryPlan } from '../helpers/query-plan'
 import { tempDir } from '../helpers/temp-dir'
 
 /**
@@ -37,11 +38,6 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
   const newestFirst = (a: Fixture, b: Fixture): number => (a.issueDate < b.issueDate ? 1 : a.issueDate > b.issueDate ? -1 : b.id - a.id)
 
   const query = (input: Record<string, unknown> = {}): InvoiceQuery => InvoiceQuery.parse(input)
-  const plan = (sql: string, params: object): string[] =>
-    db
-      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(params)
-      .map((row) => (row as { detail: string }).detail)
   const timed = <T>(label: string, run: () => T): T => {
     const started = performance.now()
     const result = run()
@@ -71,7 +67,7 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
 
   it('opens the default list from the issue-date index: no full scan, no sort, a page in milliseconds', () => {
     const { sql, params } = pageIdsSql(query(), TODAY)
-    const steps = plan(sql, params)
+    const steps = queryPlan(db, sql, params).split('\n')
     expect(steps).toContain('SCAN i USING COVERING INDEX invoices_by_issue_date')
     expect(steps.filter((step) => /^SCAN (i|invoices)\b/.test(step) && !/USING (COVERING )?INDEX/.test(step))).toEqual([])
     expect(steps.join('\n')).not.toContain('TEMP B-TREE')
@@ -91,12 +87,12 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
         const sort = { column, direction }
         for (const input of [{ sort }, { sort, includeRemoved: true }]) {
           const { sql, params } = pageIdsSql(query(input), TODAY)
-          const steps = plan(sql, params).join('\n')
+          const steps = queryPlan(db, sql, params)
           expect(steps, `${column} ${direction}`).not.toContain('USE TEMP B-TREE')
           expect(steps, `${column} ${direction}`).not.toMatch(/^SCAN (i|invoices)$/m)
         }
         const exported = exportSql({ ...query(), sort }, 'line', TODAY)
-        expect(plan(exported.sql, exported.params).join('\n'), `export ${column} ${direction}`).not.toContain('TEMP B-TREE')
+        expect(queryPlan(db, exported.sql, exported.params), `export ${column} ${direction}`).not.toContain('TEMP B-TREE')
 
         // Windows at the start, in the middle (walked forwards) and at the end (walked backwards)
         // are in order; the end ones join up with their neighbour.
@@ -117,7 +113,7 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
       { column: 'provider', direction: 'desc' }
     ] as InvoiceSort[]) {
       const sorted = orderedIdsSql(query({ sort, ...everything }), TODAY)
-      expect(plan(sorted.sql, sorted.params).join('\n')).toContain('TEMP B-TREE')
+      expect(queryPlan(db, sorted.sql, sorted.params)).toContain('TEMP B-TREE')
       for (const offset of [0, 400_000, live.length - 100]) {
         expect(ids({ sort, ...everything, offset, limit: 100 }), `${sort.column} @${offset}`).toEqual(ids({ sort, offset, limit: 100 }))
       }
@@ -141,7 +137,7 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
     for (const input of broad) {
       const label = JSON.stringify(input)
       const { sql, params } = walkedWindowSql(query({ ...input, limit: 200 }), TODAY, 5_000)
-      const steps = plan(sql, params).join('\n')
+      const steps = queryPlan(db, sql, params)
       // The walk reads the sort's index in order, stops at the budget, and what passes is taken
       // in the walk's own order: nothing is sorted, so reading stops at the window's end.
       expect(steps, label).toMatch(/CO-ROUTINE w[\s\S]*(SCAN|SEARCH) (i|a) USING (COVERING )?INDEX/)
@@ -174,14 +170,14 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
           { sort, currency: 'EUR' }
         ]) {
           const { sql, params } = walkedWindowSql(query({ ...input, limit: 200 }), TODAY, 5_000)
-          expect(plan(sql, params).join('\n'), `${column} ${direction}`).not.toMatch(/TEMP B-TREE FOR (ORDER BY|RIGHT PART OF ORDER BY)/)
+          expect(queryPlan(db, sql, params), `${column} ${direction}`).not.toMatch(/TEMP B-TREE FOR (ORDER BY|RIGHT PART OF ORDER BY)/)
         }
       }
     }
     // A search (and the tombstones) test only ids: the walked entries' rows are never read, and
     // the two full-text indexes' ids are two lists, not the merge of their UNION.
     const searched = walkedWindowSql(query({ search: 'north', limit: 200 }), TODAY, 5_000)
-    const searchedPlan = plan(searched.sql, searched.params).join('\n')
+    const searchedPlan = queryPlan(db, searched.sql, searched.params)
     expect(searchedPlan).not.toMatch(/SEARCH i USING INTEGER PRIMARY KEY/)
     expect(searchedPlan).not.toMatch(/UNION/)
   })
@@ -189,7 +185,7 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
   it('walks the due-date index from the first due date for Overdue, past the invoices without one', () => {
     const input = { status: 'overdue', sort: { column: 'dueDate', direction: 'asc' } }
     const { sql, params } = walkedWindowSql(query({ ...input, limit: 200 }), TODAY, 5_000)
-    expect(plan(sql, params).join('\n')).toMatch(/CO-ROUTINE w[\s\S]*SEARCH i USING COVERING INDEX invoices_by_due_on \(<expr><\?\)/)
+    expect(queryPlan(db, sql, params)).toMatch(/CO-ROUTINE w[\s\S]*SEARCH i USING COVERING INDEX invoices_by_due_on \(<expr><\?\)/)
     const page = repo.list(query({ ...input, limit: 200 }), TODAY)
     expect(page.total).toBeNull()
     const expected = live
@@ -228,7 +224,7 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
 
   it('finds the invoice numbers ending in a searched number through their last three characters', () => {
     const { sql, params } = orderedIdsSql(query({ search: 'retainer 770' }), TODAY)
-    const steps = plan(sql, params).join('\n')
+    const steps = queryPlan(db, sql, params)
     expect(steps).toContain('SEARCH invoices USING INDEX invoices_by_number_end (<expr>=?)')
     expect(steps).not.toContain('SCAN invoices USING COVERING INDEX invoices_by_number')
     for (const typed of ['770', '1770', '10770', '2305']) {
@@ -294,7 +290,7 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
     expect(timed('period filter', () => repo.list(query(filter), TODAY)).items.length).toBe(100)
     expect(repo.count(query(filter), TODAY)).toBe(expected)
     const { sql, params } = totalsSql(InvoiceQuery.parse(filter), TODAY)
-    expect(plan(sql, params).join('\n')).toContain('invoices_by_period')
+    expect(queryPlan(db, sql, params)).toContain('invoices_by_period')
   })
 
   it('finds an amount however the locale wrote it, and the invoice number that holds the same digits', () => {
@@ -346,7 +342,7 @@ describe(`browsing ${COUNT.toLocaleString('en')} cached invoices`, () => {
     )
     // A search's totals read the small by-id entries, never the rows with their payloads.
     const searched = totalsSql(query({ search: 'north' }), TODAY)
-    expect(plan(searched.sql, searched.params).join('\n')).toContain('USING COVERING INDEX invoices_money_by_id')
+    expect(queryPlan(db, searched.sql, searched.params)).toContain('USING COVERING INDEX invoices_money_by_id')
     expect(repo.totals(query({ search: 'north' }), TODAY)).toEqual(exact(live.filter((f) => f.counterparty === 'Northwind Traders')))
     const picked = [fixture[9]!, fixture[10]!, fixture[11]!, fixture[500_000]!, fixture[10]!]
     expect(repo.selectionTotals(picked.map((f) => ({ accountId: f.accountId, remoteId: f.remoteId })))).toEqual(exact([...new Set(picked)]))

@@ -8,6 +8,7 @@ import { CANDIDATES_SQL } from '../../main/duplicates/duplicates.repo'
 import { cliInProcess } from '../helpers/cli-in-process'
 import { buildLargeCache, fixtureInvoice, LARGE_CACHE_ACCOUNTS } from '../helpers/large-cache'
 import { MemorySecrets } from '../helpers/memory-secrets'
+import { queryPlan } from '../helpers/query-plan'
 import { tempDir } from '../helpers/temp-dir'
 import { openTestCore, type TestCore } from '../helpers/test-core'
 
@@ -106,9 +107,8 @@ describe('likely duplicates across accounts and providers', () => {
 
   it('walks the bill index instead of comparing pairs or scanning the table', () => {
     const db = new BetterSqlite(join(dir.path, 'quire.sqlite3'), { readonly: true })
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${CANDIDATES_SQL}`).all() as { detail: string }[]
+    const details = queryPlan(db, CANDIDATES_SQL).split('\n')
     db.close()
-    const details = plan.map((step) => step.detail)
     expect(details.filter((detail) => detail.includes('invoices_by_bill')).length).toBe(2)
     expect(details.some((detail) => /^SCAN (i|invoices)$/.test(detail))).toBe(false)
     expect(details.some((detail) => /TEMP B-TREE FOR GROUP BY/.test(detail))).toBe(false)

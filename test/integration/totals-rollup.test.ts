@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { InvoiceFilter, type InvoiceStatus, type ProviderId } from '../../preload/contract'
 import { DomainEvents } from '../../main/base/domain-events'
 import { EventHub } from '../../main/base/events'
@@ -128,21 +128,11 @@ function direct(db: Database.Database, filter: InvoiceFilter & TotalsOptions) {
 }
 
 describe('pre-aggregated totals', () => {
-  const cleanups: (() => void)[] = []
-  afterEach(() =>
-    cleanups
-      .splice(0)
-      .reverse()
-      .forEach((cleanup) => cleanup())
-  )
-
   /** The cache in `dir`, its accounts added unless it already has them (a rebuilt cache keeps them). */
   function cache(dir = tempDir()) {
     const db = openDatabase(join(dir.path, 'quire.sqlite3'))
-    cleanups.push(
-      () => dir.remove(),
-      () => void db.close()
-    )
+    onTestFinished(() => dir.remove())
+    onTestFinished(() => void db.close())
     const accounts = new AccountsRepo(db)
     for (const { id, provider } of ACCOUNTS)
       if (!accounts.byId(id))

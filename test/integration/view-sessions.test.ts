@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Core } from '../../main/app/create-core'
 import { careSquareDataset } from '../../main/simulators/caresquare/dataset'
 import { startCareSquareSimulator, type CareSquareSimulator } from '../../main/simulators/caresquare/server'
@@ -11,11 +11,6 @@ import { openTestCore } from '../helpers/test-core'
 describe('CareSquare view sessions', () => {
   const [pmA, pmB] = [randomUUID(), randomUUID()]
   const key = `cs_live_${randomUUID().replaceAll('-', '')}`
-  const cleanups: (() => unknown)[] = []
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  })
-
   /** `failSessions`: the session list answers 500 while it returns true. */
   async function setup(failSessions: () => boolean = () => false) {
     // 200 + 60 invoices give the simulator's dataset about 160 sessions: two pages for one plan manager, one for the other.
@@ -33,10 +28,8 @@ describe('CareSquare view sessions', () => {
     }
     const testCore = await openTestCore({ fetch: fetchSpy })
     const { core } = testCore
-    cleanups.push(
-      () => simulator.close(),
-      () => testCore.close()
-    )
+    onTestFinished(() => simulator.close())
+    onTestFinished(() => testCore.close())
     const account = await core.accounts.add({
       provider: 'caresquare',
       name: 'Plan Co',
@@ -126,10 +119,8 @@ describe('CareSquare view sessions', () => {
     const simulator = await startCareSquareSimulator({ invoices: { [pmA]: 20 }, apiKeys: { [key]: { planManagerIds: [pmA] } }, seed: 3 })
     const testCore = await openTestCore({ clock })
     const { core } = testCore
-    cleanups.push(
-      () => simulator.close(),
-      () => testCore.close()
-    )
+    onTestFinished(() => simulator.close())
+    onTestFinished(() => testCore.close())
     const account = await core.accounts.add({
       provider: 'caresquare',
       name: 'Plan Co',

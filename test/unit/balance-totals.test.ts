@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { InvoiceFilter, InvoiceQuery } from '../../preload/contract'
 import { BALANCE_SCALED, DUE_ON, OVERDUE_KEY } from '../../main/db/derived-columns'
 import { orderedIdsSql, totalsSql } from '../../main/db/invoice-filter-sql'
+import { queryPlan } from '../helpers/query-plan'
 import { smallCache, unifiedInvoice as invoice } from '../helpers/small-cache'
 
 /**
@@ -13,12 +14,9 @@ import { smallCache, unifiedInvoice as invoice } from '../helpers/small-cache'
 const TODAY = '2026-11-20'
 
 describe('balance, days overdue and what counts in totals', () => {
-  const cleanups: (() => void)[] = []
-  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
-
   async function filled() {
     const cache = smallCache()
-    cleanups.push(cache.close)
+    onTestFinished(cache.close)
     await cache.sync(
       invoice('half', { total: '1780.12', paid: '890.06', dueDate: '2026-11-10' }),
       invoice('unpaid', { total: '100.00', paid: null, dueDate: '2026-12-01' }),
@@ -97,8 +95,7 @@ describe('balance, days overdue and what counts in totals', () => {
       .replace(/\s+/g, ' ')
     for (const expression of [DUE_ON, BALANCE_SCALED, OVERDUE_KEY])
       expect(migrations).toContain(expression.replace(/\bi\./g, '').replace(/\s+/g, ' '))
-    const plan = ({ sql, params }: { sql: string; params: object }) =>
-      (cache.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n')
+    const plan = ({ sql, params }: { sql: string; params: object }) => queryPlan(cache.db, sql, params)
     expect(plan(totalsSql(InvoiceFilter.parse({}), TODAY))).toContain('COVERING INDEX invoices_totals')
     for (const [column, index] of [
       ['balance', 'invoices_by_balance'],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { AccountsRepo } from '../../main/db/accounts.repo'
 import { ChangesFeedRepo } from '../../main/db/changes-feed.repo'
 import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
@@ -15,21 +15,11 @@ const T1 = '2026-03-20T08:00:00.000Z'
 const T2 = '2026-04-02T08:00:00.000Z'
 
 describe('changes since an instant', () => {
-  const cleanups: (() => void)[] = []
-  afterEach(() =>
-    cleanups
-      .splice(0)
-      .reverse()
-      .forEach((cleanup) => cleanup())
-  )
-
   function cache() {
     const dir = tempDir()
     const db = openDatabase(join(dir.path, 'quire.sqlite3'))
-    cleanups.push(
-      () => dir.remove(),
-      () => void db.close()
-    )
+    onTestFinished(() => dir.remove())
+    onTestFinished(() => void db.close())
     const accountId = randomUUID()
     new AccountsRepo(db).insert({
       id: accountId,

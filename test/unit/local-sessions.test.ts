@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { ViewerState } from '../../preload/contract'
 import { silentLog } from '../../main/log/log'
 import { ActivityService } from '../../main/activity/activity.service'
@@ -27,19 +27,12 @@ const state = (lastInputSecond: number | null, overrides: Partial<ViewerState> =
 })
 
 describe('local view sessions', () => {
-  const cleanups: (() => void | Promise<void>)[] = []
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  })
-
   /** A cache with one account and one invoice, and the service over it on a clock the test moves. */
   function fixture() {
     const dir = tempDir()
     const db = openDatabase(join(dir.path, 'quire.sqlite3'))
-    cleanups.push(
-      () => dir.remove(),
-      () => void db.close()
-    )
+    onTestFinished(() => dir.remove())
+    onTestFinished(() => void db.close())
     const clock = fakeClock(START)
     const accounts = new AccountsRepo(db)
     const accountId = randomUUID()
@@ -188,7 +181,7 @@ describe('local view sessions', () => {
     f.db.close()
     await f.seconds(90)
     const testCore = await openTestCore({ dataDir: f.dir.path, clock: f.clock })
-    cleanups.push(() => testCore.close())
+    onTestFinished(() => testCore.close())
     const { core } = testCore
     const [session] = core.activity.forInvoice(f.accountId, 'INV-1').sessions
     expect(session).toMatchObject({ id, open: false, endedAt: at(5), durationSeconds: 5 })

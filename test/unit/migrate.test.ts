@@ -1,20 +1,19 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { isAppError } from '../../main/base/errors'
 import { loadMigrations, migrate, schemaVersion } from '../../main/db/migrate'
 import { defaultMigrationsDir, openDatabase } from '../../main/db/open-database'
+import { cacheBeforeMigration } from '../helpers/cache-before-migration'
 import { tempDir } from '../helpers/temp-dir'
 
 describe('migrations', () => {
-  const dirs: ReturnType<typeof tempDir>[] = []
   const dir = (): string => {
     const d = tempDir()
-    dirs.push(d)
+    onTestFinished(d.remove)
     return d.path
   }
-  afterEach(() => dirs.splice(0).forEach((d) => d.remove()))
 
   it('creates STRICT tables with WAL and foreign keys on a new cache', () => {
     const db = openDatabase(join(dir(), 'quire.sqlite3'))
@@ -95,14 +94,7 @@ describe('migrations', () => {
   })
 
   it('fills the CareSquare flags and the Hoursmith discount of invoices cached before those fields existed', () => {
-    const all = loadMigrations(defaultMigrationsDir)
-    const before = Math.min(...['add_caresquare_claim_flags', 'add_invoice_discount'].map((name) => all.findIndex((m) => m.name === name)))
-    expect(before).toBeGreaterThan(0)
-    const db = new Database(':memory:')
-    migrate(db, all.slice(0, before), null)
-    db.exec(
-      `INSERT INTO accounts (id, provider, name, base_url, created_at) VALUES ('cs', 'caresquare', 'Plan Co', 'u', 't'), ('hs', 'hoursmith', 'Studio', 'u', 't')`
-    )
+    const { db, upgrade } = cacheBeforeMigration('add_caresquare_claim_flags', 'add_invoice_discount')
     const insert = db.prepare(
       `INSERT INTO invoices (account_id, remote_id, status, currency, total, total_scaled, seen_walk, raw, synced_at) VALUES (?, ?, 'open', 'AUD', '1', 10000, 1, ?, 't')`
     )
@@ -111,7 +103,7 @@ describe('migrations', () => {
     insert.run('cs', 'odd', JSON.stringify(['not an object']))
     insert.run('hs', 'discounted', JSON.stringify({ discountAmount: '12.50', is_duplicate: true }))
     insert.run('hs', 'garbled', JSON.stringify({ discountAmount: '1.2.3' }))
-    migrate(db, all, null)
+    upgrade()
     const rows = db.prepare(`SELECT remote_id, is_duplicate, wont_claim, has_errors, discount FROM invoices ORDER BY remote_id`).all()
     expect(rows).toEqual([
       { remote_id: 'discounted', is_duplicate: 0, wont_claim: 0, has_errors: 0, discount: '12.50' },
@@ -124,21 +116,14 @@ describe('migrations', () => {
   })
 
   it('fills the Hoursmith paid and sent instants of invoices cached before those fields existed, in UTC', () => {
-    const all = loadMigrations(defaultMigrationsDir)
-    const before = all.findIndex((m) => m.name === 'add_paid_and_sent_at')
-    expect(before).toBeGreaterThan(0)
-    const db = new Database(':memory:')
-    migrate(db, all.slice(0, before), null)
-    db.exec(
-      `INSERT INTO accounts (id, provider, name, base_url, created_at) VALUES ('cs', 'caresquare', 'Plan Co', 'u', 't'), ('hs', 'hoursmith', 'Studio', 'u', 't')`
-    )
+    const { db, upgrade } = cacheBeforeMigration('add_paid_and_sent_at')
     const insert = db.prepare(
       `INSERT INTO invoices (account_id, remote_id, status, currency, total, total_scaled, seen_walk, raw, synced_at) VALUES (?, ?, 'open', 'AUD', '1', 10000, 1, ?, 't')`
     )
     insert.run('hs', 'paid', JSON.stringify({ paidAt: '2025-03-31T20:30:00-05:00', sentAt: '2025-03-01T09:00:00Z' }))
     insert.run('hs', 'draft', JSON.stringify({ paidAt: null, sentAt: 'not a time' }))
     insert.run('cs', 'other', JSON.stringify({ paidAt: '2025-03-31T20:30:00Z' }))
-    migrate(db, all, null)
+    upgrade()
     expect(db.prepare(`SELECT remote_id, paid_at, sent_at FROM invoices ORDER BY remote_id`).all()).toEqual([
       { remote_id: 'draft', paid_at: null, sent_at: null },
       { remote_id: 'other', paid_at: null, sent_at: null },

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { InvoiceQuery } from '../../preload/contract'
 import { daysOverdue, isOverdue } from '../../preload/contract/overdue'
 import { ReportSourceRepo } from '../../main/reports/report-source.repo'
@@ -12,9 +12,6 @@ import { smallCache, unifiedInvoice as invoice } from '../helpers/small-cache'
 const TODAY = '2026-11-20'
 
 describe('the overdue rule', () => {
-  const cleanups: (() => void)[] = []
-  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
-
   it('is open and due before today: not on the due date, never when paid or void, never without a due date', () => {
     expect(isOverdue({ status: 'open', dueDate: '2026-11-19' }, TODAY)).toBe(true)
     expect(daysOverdue({ status: 'open', dueDate: '2026-11-19' }, TODAY)).toBe(1)
@@ -27,7 +24,7 @@ describe('the overdue rule', () => {
 
   it('agrees with the list’s Overdue filter and days overdue, sent and derived due dates alike', async () => {
     const cache = smallCache()
-    cleanups.push(cache.close)
+    onTestFinished(cache.close)
     await cache.sync(
       invoice('sent-past', { dueDate: '2026-10-01' }),
       invoice('sent-today', { dueDate: TODAY }),

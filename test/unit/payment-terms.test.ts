@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { InvoiceFilter, InvoiceQuery } from '../../preload/contract'
 import { smallCache, unifiedInvoice as invoice } from '../helpers/small-cache'
 
@@ -10,12 +10,9 @@ import { smallCache, unifiedInvoice as invoice } from '../helpers/small-cache'
 const TODAY = '2026-11-20'
 
 describe('payment terms', () => {
-  const cleanups: (() => void)[] = []
-  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
-
   function cache() {
     const cache = smallCache()
-    cleanups.push(cache.close)
+    onTestFinished(cache.close)
     const list = (filter: object = {}) =>
       cache.query().list(InvoiceQuery.parse({ limit: 100, sort: { column: 'number', direction: 'asc' }, ...filter }), TODAY).items
     const due = (filter: object = {}) =>

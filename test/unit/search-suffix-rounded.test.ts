@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { InvoiceQuery } from '../../preload/contract'
 import { pageIdsSql } from '../../main/db/invoice-filter-sql'
+import { queryPlan } from '../helpers/query-plan'
 import { smallCache, unifiedInvoice as invoice } from '../helpers/small-cache'
 
 /**
@@ -11,12 +12,9 @@ import { smallCache, unifiedInvoice as invoice } from '../helpers/small-cache'
 const TODAY = '2026-11-20'
 
 describe('search as clerks type it', () => {
-  const cleanups: (() => void)[] = []
-  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
-
   async function filled() {
     const cache = smallCache('hoursmith')
-    cleanups.push(cache.close)
+    onTestFinished(cache.close)
     await cache.sync(
       invoice('a', { number: 'INV-02305', total: '5385.27', currency: 'GBP' }),
       invoice('b', { number: 'INV-02306', total: '1513.9526', currency: 'USD' }),
@@ -71,7 +69,7 @@ describe('search as clerks type it', () => {
   it('seeks number endings through the index of their last three characters and amounts through the total index', async () => {
     const { db } = await filled()
     const { sql, params } = pageIdsSql(InvoiceQuery.parse({ search: '2305' }), TODAY)
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n')
+    const plan = queryPlan(db, sql, params)
     expect(plan).toContain('SEARCH invoices USING INDEX invoices_by_number_end (<expr>=?)')
     expect(plan).not.toContain('SCAN invoices USING COVERING INDEX invoices_by_number')
     expect(plan).toContain('invoices_by_total')

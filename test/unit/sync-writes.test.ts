@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { InvoiceQuery, type LineItem } from '../../preload/contract'
 import { EventHub } from '../../main/base/events'
 import { DomainEvents } from '../../main/base/domain-events'
@@ -26,21 +26,11 @@ import { unifiedInvoice as invoice } from '../helpers/unified-invoice'
  * it skips or rewrites, the cache must read exactly as if every page had been written whole.
  */
 describe('sync page writes', () => {
-  const cleanups: (() => void)[] = []
-  afterEach(() =>
-    cleanups
-      .splice(0)
-      .reverse()
-      .forEach((cleanup) => cleanup())
-  )
-
   function cache() {
     const dir = tempDir()
     const db = openDatabase(join(dir.path, 'quire.sqlite3'))
-    cleanups.push(
-      () => dir.remove(),
-      () => void db.close()
-    )
+    onTestFinished(() => dir.remove())
+    onTestFinished(() => void db.close())
     const accounts = new AccountsRepo(db)
     const accountId = randomUUID()
     accounts.insert({

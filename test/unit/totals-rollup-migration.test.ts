@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { InvoiceFilter } from '../../preload/contract'
 import { countSql, totalsSql } from '../../main/db/invoice-filter-sql'
 import { InvoiceQueryRepo } from '../../main/db/invoice-query'
-import { loadMigrations, migrate } from '../../main/db/migrate'
-import { defaultMigrationsDir } from '../../main/db/open-database'
 import { foldTotals, type StatusSums } from '../../main/db/totals-rule'
 import { TotalsRollup } from '../../main/db/totals-rollup'
+import { cacheBeforeMigration } from '../helpers/cache-before-migration'
 
 /**
  * A cache from before the pre-aggregated totals gets them built from its invoices by the
@@ -17,14 +15,7 @@ const TODAY = '2026-11-20'
 
 describe('the add_invoice_totals migration', () => {
   it('builds the totals of an existing cache as the app would count them', () => {
-    const all = loadMigrations(defaultMigrationsDir)
-    const before = all.findIndex((m) => m.name === 'add_invoice_totals')
-    expect(before).toBeGreaterThan(0)
-    const db = new Database(':memory:')
-    migrate(db, all.slice(0, before), null)
-    db.exec(
-      `INSERT INTO accounts (id, provider, name, base_url, created_at) VALUES ('cs', 'caresquare', 'Plan Co', 'u', 't'), ('hs', 'hoursmith', 'Studio', 'u', 't')`
-    )
+    const { db, upgrade } = cacheBeforeMigration('add_invoice_totals')
     const insert = db.prepare(
       `INSERT INTO invoices (account_id, remote_id, status, currency, issue_date, due_date, derived_due_date, total, total_scaled, paid,
          removed, has_pdf, is_duplicate, wont_claim, has_errors, seen_walk, raw, synced_at)
@@ -51,7 +42,7 @@ describe('the add_invoice_totals migration', () => {
         errors: n % 10 === 0 ? 1 : 0
       })
     }
-    migrate(db, all, null)
+    upgrade()
 
     const kept = `SELECT * FROM invoice_totals ORDER BY account_id, status, currency, issue_day, due_day, removed, has_pdf, is_duplicate, wont_claim, has_errors`
     const migrated = db.prepare(kept).all()

@@ -6,6 +6,7 @@ import { InvoiceQueryRepo } from '../../main/db/invoice-query'
 import { openDatabase } from '../../main/db/open-database'
 import { TotalsRollup } from '../../main/db/totals-rollup'
 import { rollupTotalsSql } from '../../main/db/totals-rollup-sql'
+import { queryPlan } from '../helpers/query-plan'
 import { tempDir } from '../helpers/temp-dir'
 
 /**
@@ -54,14 +55,6 @@ describe('pre-aggregated totals plans', () => {
     dir?.remove()
   })
 
-  const plan = (sql: string, params: unknown[]): string =>
-    (
-      db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params)
-        .map((row) => (row as { detail: string }).detail) as string[]
-    ).join('\n')
-
   /** The SQL of every statement `run` prepares on the connection. */
   function prepared(run: () => void): string[] {
     const spy = vi.spyOn(db, 'prepare')
@@ -95,7 +88,7 @@ describe('pre-aggregated totals plans', () => {
       for (const sql of statements) {
         expect(sql, JSON.stringify(input)).toContain('FROM invoice_totals i')
         expect(sql, JSON.stringify(input)).not.toMatch(/\binvoices\b/)
-        expect(plan(sql, anyParams(sql)), `${JSON.stringify(input)}: ${sql}`).not.toMatch(/\binvoices\b/)
+        expect(queryPlan(db, sql, ...anyParams(sql)), `${JSON.stringify(input)}: ${sql}`).not.toMatch(/\binvoices\b/)
       }
     }
   })
@@ -106,7 +99,7 @@ describe('pre-aggregated totals plans', () => {
 
   it('keeps the table by reading only the touched invoices, by key, and drops empty groups through their own index', () => {
     const statements = prepared(() => new TotalsRollup(db))
-    const plans = statements.map((sql) => ({ sql, steps: plan(sql, anyParams(sql)) }))
+    const plans = statements.map((sql) => ({ sql, steps: queryPlan(db, sql, ...anyParams(sql)) }))
     // Only recounting everything may read every invoice or every group.
     const wholesale = plans.filter(({ steps }) => /^SCAN (i|invoice_totals)$/m.test(steps))
     expect(wholesale.map(({ sql }) => sql.replace(/\s+/g, ' ').trim())).toEqual([

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { InvoiceQuery } from '../../preload/contract'
 import { AccountsRepo } from '../../main/db/accounts.repo'
 import { InvoiceChangesRepo } from '../../main/db/invoice-changes.repo'
@@ -41,16 +41,11 @@ function invoice(remoteId: string, currency: string, total: string | null): Unif
 }
 
 describe('invoices whose total is unknown', () => {
-  const cleanups: (() => void)[] = []
-  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
-
   function cache(...invoices: UnifiedInvoice[]) {
     const dir = tempDir()
     const db = openDatabase(join(dir.path, 'quire.sqlite3'))
-    cleanups.push(
-      () => dir.remove(),
-      () => void db.close()
-    )
+    onTestFinished(() => dir.remove())
+    onTestFinished(() => void db.close())
     const accounts = new AccountsRepo(db)
     const accountId = randomUUID()
     accounts.insert({

@@ -8,3 +8,10 @@ export async function invokeInPage<M extends MethodName>(page: Page, method: M, 
     [method, input] as const
   ) as Promise<Result<MethodOutput<M>>>
 }
+
+/** `invokeInPage` for a call the test needs to succeed: its value, or the error's message thrown. */
+export async function invokeOk<M extends MethodName>(page: Page, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await invokeInPage(page, method, input)
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+  return result.value
+}
