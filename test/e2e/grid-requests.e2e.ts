@@ -26,6 +26,14 @@ test.describe('what the grid and the first screen ask main for', () => {
     dir?.remove()
   })
 
+  test('at launch the Overview asks for its figures once, not again when the accounts arrive', async ({ page }) => {
+    const calls = recordCalls(page)
+    await page.goto(host.url)
+    await expect(page.getByRole('heading', { name: 'AUD', level: 2 })).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    expect(calls.filter((method) => method === 'reports.overview')).toHaveLength(1)
+  })
+
   test('a fling through the list asks for rows where it stops, not for every screen it passes', async ({ page }) => {
     await page.goto(host.url)
     await showInvoices(page)
