@@ -6,7 +6,11 @@ import { call, subscribe } from '../../lib/ipc'
 export type AccountsState = {
   accounts: AccountSummary[] | null
   error: string | null
-  /** Bumped on every successful load, so views that depend on accounts know to refetch. */
+  /**
+   * Bumped on every successful reload, so views that depend on accounts know to refetch. Not by
+   * the first load: the views shown meanwhile already read the cache as it is, and asking them
+   * again would only queue the same queries in main ahead of the next screen's.
+   */
   version: number
   reload: () => Promise<void>
 }
@@ -25,7 +29,7 @@ export function useAccounts(): AccountsState {
       if (request !== latest.current) return
       setAccounts(list)
       setError(null)
-      setVersion((v) => v + 1)
+      if (request > 1) setVersion((v) => v + 1)
     } catch (caught) {
       if (request === latest.current) setError(errorMessage(caught))
     }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
+import { useLatestCallback } from '../../lib/useLatestCallback'
 import type { GridColumn, InvoiceSort, InvoiceSummary } from '../../lib/contract'
 import { SELECT_COLUMN_WIDTH, type ColumnSpec } from './columns'
 import { GridHeader } from './GridHeader'
@@ -11,7 +12,8 @@ import { useScaledVirtualizer } from './useScaledVirtualizer'
 export const ROW_HEIGHT = 30
 /** The sticky header row's height (styles.css: .grid-head-row). */
 const HEAD_HEIGHT = 34
-const OVERSCAN = 12
+/** Rows rendered beyond each edge of the view, so a scroll the compositor runs ahead of the page finds rows there. */
+const OVERSCAN = 6
 
 export type ToggleMode = 'one' | 'range'
 
@@ -52,6 +54,7 @@ export function InvoiceGrid(props: Props) {
   const width = SELECT_COLUMN_WIDTH + columns.reduce((sum, column) => sum + column.width, 0)
   const template = [`${SELECT_COLUMN_WIDTH}px`, ...columns.map((column) => `${column.width}px`)].join(' ')
   const pins = useMemo(() => pinnedColumns(columns), [columns])
+  const specs = useMemo(() => columns.map((column) => column.spec), [columns])
 
   const { show, listingKey } = windows
   useEffect(() => show(first, last), [show, first, last])
@@ -142,12 +145,16 @@ export function InvoiceGrid(props: Props) {
     event.preventDefault()
   }
 
-  function onRowClick(event: MouseEvent<HTMLDivElement>, index: number, invoice: InvoiceSummary) {
+  const onRowClick = useLatestCallback((event: MouseEvent<HTMLDivElement>, index: number, invoice: InvoiceSummary) => {
     onActiveChange(index)
     if (event.shiftKey) onToggle(index, invoice, 'range')
     else if (event.ctrlKey || event.metaKey) onToggle(index, invoice, 'one')
     else onOpen(invoice, false)
-  }
+  })
+  const onRowFocus = useLatestCallback((index: number) => index !== activeIndex && onActiveChange(index))
+  const onRowToggle = useLatestCallback((event: MouseEvent<HTMLInputElement>, index: number, invoice: InvoiceSummary) =>
+    onToggle(index, invoice, event.shiftKey ? 'range' : 'one')
+  )
 
   const activeRendered = items.some((item) => item.index === activeIndex)
 
@@ -188,16 +195,17 @@ export function InvoiceGrid(props: Props) {
               key={item.index}
               invoice={invoice}
               index={item.index}
-              columns={columns.map((column) => column.spec)}
+              top={rowTop(item)}
+              height={ROW_HEIGHT}
+              columns={specs}
               providerLabel={providerLabel}
               pins={pins}
               active={item.index === activeIndex}
               open={invoice !== undefined && invoiceKey(invoice) === openKey}
               checked={invoice !== undefined && isChecked(invoice)}
-              style={{ transform: `translateY(${rowTop(item)}px)`, height: ROW_HEIGHT }}
-              onClick={(event) => invoice && onRowClick(event, item.index, invoice)}
-              onFocus={() => item.index !== activeIndex && onActiveChange(item.index)}
-              onToggle={(event) => invoice && onToggle(item.index, invoice, event.shiftKey ? 'range' : 'one')}
+              onClick={onRowClick}
+              onFocus={onRowFocus}
+              onToggle={onRowToggle}
             />
           )
         })}

@@ -1,4 +1,4 @@
-import type { CSSProperties, MouseEvent } from 'react'
+import { memo, type CSSProperties, type MouseEvent } from 'react'
 import type { GridColumn, InvoiceSummary } from '../../lib/contract'
 import { formatCalendarDate, formatCount, formatInstant, formatLocalDate } from '../../lib/format'
 import { Money } from '../../components/HideAmounts'
@@ -13,6 +13,9 @@ type Props = {
   /** Undefined while its window of rows is still on the way. */
   invoice: InvoiceSummary | undefined
   index: number
+  /** Where the row sits in the scrollable area, in pixels. */
+  top: number
+  height: number
   columns: ColumnSpec[]
   providerLabel: (providerId: string) => string
   /** Sticky offsets of the pinned columns (pinnedColumns.ts). */
@@ -20,26 +23,29 @@ type Props = {
   active: boolean
   open: boolean
   checked: boolean
-  style: CSSProperties
-  onClick: (event: MouseEvent<HTMLDivElement>) => void
-  onFocus: () => void
-  onToggle: (event: MouseEvent<HTMLInputElement>) => void
+  // The handlers take the row's index and invoice, so one function serves every row and a row
+  // whose own props are unchanged is not rendered again as the grid scrolls.
+  onClick: (event: MouseEvent<HTMLDivElement>, index: number, invoice: InvoiceSummary) => void
+  onFocus: (index: number) => void
+  onToggle: (event: MouseEvent<HTMLInputElement>, index: number, invoice: InvoiceSummary) => void
 }
 
-export function InvoiceRow({
+export const InvoiceRow = memo(function InvoiceRow({
   invoice,
   index,
+  top,
+  height,
   columns,
   providerLabel,
   pins,
   active,
   open,
   checked,
-  style,
   onClick,
   onFocus,
   onToggle
 }: Props) {
+  const style: CSSProperties = { transform: `translateY(${top}px)`, height }
   if (!invoice) {
     return (
       <div role="row" aria-rowindex={index + 1} className="grid-row is-placeholder" style={style} data-index={index}>
@@ -62,8 +68,8 @@ export function InvoiceRow({
       data-index={index}
       // Shift-click selects a range of rows, not the text between two clicks.
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}
-      onClick={onClick}
-      onFocus={(event) => event.target === event.currentTarget && onFocus()}
+      onClick={(event) => onClick(event, index, invoice)}
+      onFocus={(event) => event.target === event.currentTarget && onFocus(index)}
     >
       <div role="gridcell" className="grid-cell cell-select is-pinned" style={SELECT_PIN}>
         <input
@@ -73,7 +79,7 @@ export function InvoiceRow({
           aria-label={`Select ${invoice.number ?? invoice.remoteId}`}
           onClick={(event) => {
             event.stopPropagation()
-            onToggle(event)
+            onToggle(event, index, invoice)
           }}
           onChange={() => undefined}
         />
@@ -91,7 +97,7 @@ export function InvoiceRow({
       ))}
     </div>
   )
-}
+})
 
 export function Cell({
   column,

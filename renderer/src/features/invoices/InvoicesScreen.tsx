@@ -150,7 +150,9 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
 
   const focusRow = useCallback(() => setFocusRequest((n) => n + 1), [])
 
-  const shownSpecs = useMemo(() => visibleColumns(columns.layout).map((column) => column.spec), [columns.layout])
+  // Stable between layout changes: the grid's rows are memoized on them.
+  const shown = useMemo(() => visibleColumns(columns.layout), [columns.layout])
+  const shownSpecs = useMemo(() => shown.map((column) => column.spec), [shown])
   const copier = useCopyRows(shownSpecs, providerLabel, amountsHidden)
   const copyRows = useCallback(() => {
     if (allMatching) return void copier.copyAllMatching(onScreen, total)
@@ -221,7 +223,6 @@ export function InvoicesScreen({ accounts, providers, refreshKey, syncing, reque
   useLaunchView(viewState, applyView)
 
   const openKey = opened ? invoiceKey(opened.invoice) : null
-  const shown = visibleColumns(columns.layout)
   const printer = usePrintRows(onScreen)
 
   return (

@@ -10,6 +10,9 @@ const KEPT_BLOCKS = 30
 /**
  * While the view moves, rows are asked for at most this often, for wherever the view is then: a
  * dragged scrollbar does not ask for every row it passes, and a steady scroll still fills in.
+ * A view that moved past more than its own length in that time is racing through the list (a
+ * fling, a fast drag of the scrollbar): rows asked for it would land after it had moved on, so
+ * they are asked for once it slows down.
  */
 const FETCH_EVERY_MS = 40
 
@@ -137,10 +140,16 @@ export function useRowWindows(listing: InvoiceListing, refreshKey: string) {
   const show = useCallback(
     (start: number, end: number) => {
       wanted.current = { start, end }
-      timer.current ??= setTimeout(() => {
-        timer.current = null
-        fetchWanted()
-      }, FETCH_EVERY_MS)
+      if (timer.current) return
+      let from = start
+      const tick = () => {
+        const view = wanted.current
+        const racing = Math.abs(view.start - from) > view.end - view.start + 1
+        from = view.start
+        timer.current = racing ? setTimeout(tick, FETCH_EVERY_MS) : null
+        if (!racing) fetchWanted()
+      }
+      timer.current = setTimeout(tick, FETCH_EVERY_MS)
     },
     [fetchWanted]
   )
