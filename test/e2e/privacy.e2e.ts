@@ -77,9 +77,21 @@ test.describe('hide amounts and the app lock, in Chromium against the real core'
       await expect(viewer.locator('.pdf-scroll')).not.toHaveClass(/is-veiled/)
       await expect(viewer.getByRole('searchbox', { name: 'Find in PDF' })).toBeEnabled()
       // Showing amounts and hiding them again (a screen share starting) covers the document again.
+      // The first save is held back on its way to main: the second must not overtake it, or the
+      // choice kept would be "shown".
+      const showSaved = new Promise<void>((resolve) =>
+        page.route('**/rpc', async (route) => {
+          if (!/"hideAmounts":false/.test(route.request().postData() ?? '')) return route.continue()
+          await new Promise((held) => setTimeout(held, 1_000))
+          await route.continue()
+          resolve()
+        })
+      )
       await page.keyboard.press('Control+Shift+H')
       await page.keyboard.press('Control+Shift+H')
       await expect(viewer.locator('.pdf-scroll')).toHaveClass(/is-veiled/)
+      await showSaved
+      await page.unroute('**/rpc')
       await viewer.getByRole('button', { name: 'Close' }).click()
 
       // Kept in main's settings: a reload in the middle of a screen share keeps them hidden.

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { formatMoney, formatMoneyHidden } from '../lib/format'
 import { call } from '../lib/ipc'
 
@@ -24,11 +24,15 @@ export function HideAmountsProvider({ children }: { children: ReactNode }) {
     }
   }, [])
 
+  // Saves go one after another: two quick toggles (show, then hide again as a screen share
+  // starts) sent at once can reach main in either order, and the last one saved must be the last
+  // one chosen.
+  const saved = useRef<Promise<unknown>>(Promise.resolve())
   const toggle = useCallback(() => {
     const next = hidden === false
     setHidden(next)
     // Shown at once; saved behind it. A failed save only means the choice is not remembered.
-    void call('settings.update', { hideAmounts: next }).catch(() => undefined)
+    saved.current = saved.current.then(() => call('settings.update', { hideAmounts: next }).catch(() => undefined))
   }, [hidden])
 
   const value = useMemo(() => ({ hidden: hidden !== false, toggle }), [hidden, toggle])
