@@ -110,7 +110,10 @@ export class PdfTextRepo {
    * the invoice's provider PDF. False when it is not: nothing was written.
    */
   record(pdf: UnreadPdf, text: string | null, finding: PdfCheckFinding, at: string): boolean {
-    return this.write(pdf, text, finding, at)
+    // Takes the write lock first: a transaction that reads before it writes cannot wait for
+    // another connection's writer (a CLI sync beside the app) and fails as busy when that one
+    // commits in between.
+    return this.write.immediate(pdf, text, finding, at)
   }
 
   check(invoiceId: number): PdfCheck | null {
