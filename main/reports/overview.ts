@@ -1,14 +1,20 @@
 import type { CurrencyOverview, InvoiceStatus } from '../../preload/contract'
-import { fromScaled, toScaled } from '../money/decimal'
-import { outstandingScaled } from './aging'
+import { fromScaled } from '../money/decimal'
 import { isOverdue } from '../../preload/contract/overdue'
 import { addDays } from './calendar'
 
-export interface OverviewInvoice {
+/**
+ * Invoices that share a currency, status, due date and issue date, added up (one invoice is a
+ * group of one): how many, and their exact totals, what is still owed and what was paid, in
+ * 1/10,000ths. A paid invoice with no paid amount counts as paid in full.
+ */
+export interface OverviewGroup {
   currency: string
   status: InvoiceStatus
-  total: string
-  paid: string | null
+  count: number
+  total: bigint
+  owed: bigint
+  paid: bigint
   /** The due date to judge "overdue" and "due soon" by (see AgingInvoice.dueDate). */
   dueDate: string | null
   issueDate: string | null
@@ -17,23 +23,17 @@ export interface OverviewInvoice {
 export interface OverviewSources {
   today: string
   /** Open invoices, tombstones aside. */
-  open: Iterable<OverviewInvoice>
+  open: Iterable<OverviewGroup>
   /** Paid invoices Quire saw become paid this month. */
-  becamePaid: Iterable<OverviewInvoice>
+  becamePaid: Iterable<OverviewGroup>
   /** Invoices issued within `months`, drafts and voids aside. */
-  issued: Iterable<OverviewInvoice>
+  issued: Iterable<OverviewGroup>
   /** 'YYYY-MM', oldest first. */
   months: string[]
 }
 
 /** Days ahead that count as "due soon", today included. */
 export const DUE_SOON_DAYS = 7
-
-/** Paid so far: a paid invoice with no paid amount is taken as paid in full. */
-export function paidScaled(status: InvoiceStatus, total: string, paid: string | null): bigint {
-  if (paid !== null) return toScaled(paid)
-  return status === 'paid' ? toScaled(total) : 0n
-}
 
 interface Sums {
   outstanding: [number, bigint]
@@ -60,26 +60,24 @@ export function overviewByCurrency(sources: OverviewSources): CurrencyOverview[]
     }
     return entry
   }
-  const tally = (tile: [number, bigint], amount: bigint): void => {
-    tile[0]++
+  const tally = (tile: [number, bigint], count: number, amount: bigint): void => {
+    tile[0] += count
     tile[1] += amount
   }
   const soon = addDays(sources.today, DUE_SOON_DAYS)
 
-  for (const invoice of sources.open) {
-    const entry = sums(invoice.currency)
-    const owed = outstandingScaled(invoice.total, invoice.paid)
-    tally(entry.outstanding, owed)
-    if (isOverdue(invoice, sources.today)) tally(entry.overdue, owed)
-    else if (invoice.dueDate !== null && invoice.dueDate <= soon) tally(entry.dueSoon, owed)
+  for (const group of sources.open) {
+    const entry = sums(group.currency)
+    tally(entry.outstanding, group.count, group.owed)
+    if (isOverdue(group, sources.today)) tally(entry.overdue, group.count, group.owed)
+    else if (group.dueDate !== null && group.dueDate <= soon) tally(entry.dueSoon, group.count, group.owed)
   }
-  for (const invoice of sources.becamePaid)
-    tally(sums(invoice.currency).paidThisMonth, paidScaled(invoice.status, invoice.total, invoice.paid))
-  for (const invoice of sources.issued) {
-    const month = sums(invoice.currency).months.get(invoice.issueDate?.slice(0, 7) ?? '')
+  for (const group of sources.becamePaid) tally(sums(group.currency).paidThisMonth, group.count, group.paid)
+  for (const group of sources.issued) {
+    const month = sums(group.currency).months.get(group.issueDate?.slice(0, 7) ?? '')
     if (!month) continue
-    month.issued += toScaled(invoice.total)
-    month.paid += paidScaled(invoice.status, invoice.total, invoice.paid)
+    month.issued += group.total
+    month.paid += group.paid
   }
 
   const tile = ([count, amount]: [number, bigint]) => ({ count, amount: fromScaled(amount) })

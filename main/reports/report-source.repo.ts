@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { AgingFilter, InvoiceStatus } from '../../preload/contract'
 import type { LoggedChange } from './as-of-state'
+import type { OverviewGroup } from './overview'
 import { filterSql } from '../db/invoice-filter-sql'
 import { countedInSumsSql } from '../db/totals-rule'
 import { DUE_ON } from '../db/derived-columns'
@@ -18,15 +19,6 @@ export interface AgingSourceRow {
   issue_date: string | null
   due_date: string | null
   first_seen_at: string | null
-}
-
-export interface AmountRow {
-  currency: string
-  status: InvoiceStatus
-  total: string
-  paid: string | null
-  due_date: string | null
-  issue_date: string | null
 }
 
 /**
@@ -48,18 +40,37 @@ export class ReportSourceRepo {
     // Duplicates and won't-claim invoices are not money owed: left out as the totals leave them out.
     // An unknown total ('') cannot be summed; reports count those apart.
     const counted = `${countedInSumsSql('i')} AND i.total <> ''`
-    // The due date the grid's Overdue judges by: the provider's, else the payment terms'.
-    const amounts = `SELECT i.currency, i.status, i.total, i.paid, ${DUE_ON} AS due_date, i.issue_date FROM invoices i`
-    this.openStmt = db.prepare<[], AmountRow>(`${amounts} WHERE i.status = 'open' AND i.removed = 0 AND ${counted}`)
-    this.becamePaidStmt = db.prepare<[string], AmountRow>(
-      `${amounts}
-       WHERE i.status = 'paid' AND i.removed = 0 AND ${counted}
-         AND i.id IN (SELECT invoice_id FROM invoice_changes WHERE at >= ? AND field = 'status' AND after = 'paid')`
-    )
-    this.issuedStmt = db.prepare<[string, string], AmountRow>(
-      `${amounts}
-       WHERE i.issue_date BETWEEN ? AND ? AND i.removed = 0 AND i.status NOT IN ('draft', 'void') AND ${counted}`
-    )
+    const rolledUp = `removed = 0 AND is_duplicate = 0 AND wont_claim = 0`
+    // Open and unknown invoices' sums come from the pre-aggregated totals (totals-rollup.ts),
+    // whose balance is what is owed, so paid is total less balance; the days are its due day
+    // (the grid's effective due date) and issue day. A paid invoice's balance is 0 there, so
+    // what was paid of those (paid, else the total) is summed from the invoices themselves.
+    const fromRollup = (where: string, group: string, dueDate: string, issueDate: string): string =>
+      `SELECT currency, status, sum(n - without_amount) AS count, sum(total) AS total, sum(balance) AS owed,
+         sum(total - balance) AS paid, ${dueDate} AS dueDate, ${issueDate} AS issueDate
+       FROM invoice_totals WHERE ${where} AND ${rolledUp} GROUP BY ${group} HAVING sum(n - without_amount) > 0`
+    const paidInvoices = (where: string, group: string, issueDate: string): string =>
+      `SELECT i.currency, i.status, count(*) AS count, sum(i.total_scaled) AS total, 0 AS owed,
+         sum(coalesce(i.paid_scaled, i.total_scaled)) AS paid, NULL AS dueDate, ${issueDate} AS issueDate
+       FROM invoices i WHERE i.status = 'paid' AND i.removed = 0 AND ${counted} AND ${where} GROUP BY ${group}`
+    this.openStmt = db
+      .prepare<[], GroupRow>(fromRollup(`status = 'open'`, 'currency, due_day', `nullif(due_day, '')`, 'NULL'))
+      .safeIntegers(true)
+    this.becamePaidStmt = db
+      .prepare<[string], GroupRow>(
+        paidInvoices(
+          `i.id IN (SELECT invoice_id FROM invoice_changes WHERE at >= ? AND field = 'status' AND after = 'paid')`,
+          'i.currency',
+          'NULL'
+        )
+      )
+      .safeIntegers(true)
+    this.issuedStmt = db
+      .prepare<{ from: string; to: string }, GroupRow>(
+        `${fromRollup(`issue_day BETWEEN @from AND @to AND status NOT IN ('draft', 'void', 'paid')`, 'currency, status, issue_day', 'NULL', 'issue_day')}
+         UNION ALL ${paidInvoices('i.issue_date BETWEEN @from AND @to', 'i.currency, i.issue_date', 'i.issue_date')}`
+      )
+      .safeIntegers(true)
     this.lastSyncStmt = db.prepare<[], string | null>(`SELECT max(last_synced_at) FROM accounts`).pluck()
   }
 
@@ -92,21 +103,29 @@ export class ReportSourceRepo {
     return byInvoice
   }
 
-  openInvoices(): IterableIterator<AmountRow> {
-    return this.openStmt.iterate()
+  /** Open invoices by currency and due date, tombstones aside. */
+  openGroups(): OverviewGroup[] {
+    return this.openStmt.all().map(toGroup)
   }
 
-  /** Invoices paid now whose status Quire saw become paid at or after `since`. */
-  becamePaidSince(since: string): IterableIterator<AmountRow> {
-    return this.becamePaidStmt.iterate(since)
+  /** Invoices paid now whose status Quire saw become paid at or after `since`, by currency. */
+  becamePaidSince(since: string): OverviewGroup[] {
+    return this.becamePaidStmt.all(since).map(toGroup)
   }
 
-  /** Invoices issued between two dates (inclusive), drafts, voids and tombstones aside. */
-  issuedBetween(from: string, to: string): IterableIterator<AmountRow> {
-    return this.issuedStmt.iterate(from, to)
+  /** Invoices issued between two dates (inclusive) by currency, status and day, drafts, voids and tombstones aside. */
+  issuedBetween(from: string, to: string): OverviewGroup[] {
+    return this.issuedStmt.all({ from, to }).map(toGroup)
   }
 
   lastSyncedAt(): string | null {
     return this.lastSyncStmt.get() ?? null
   }
+}
+
+/** Sums as BigInt (a million totals in 1/10,000ths can pass 2^53); the count as a number. */
+type GroupRow = Omit<OverviewGroup, 'count'> & { count: bigint }
+
+function toGroup(row: GroupRow): OverviewGroup {
+  return { ...row, count: Number(row.count) }
 }

@@ -3,13 +3,13 @@ import { join } from 'node:path'
 import type { AgingReport, AgingRequest, ChangesPage, ChangesRequest, ChangeItem, Overview } from '../../preload/contract'
 import type { Clock } from '../base/clock'
 import type { ChangesFeedRepo } from '../db/changes-feed.repo'
-import type { AgingSourceRow, AmountRow, ReportSourceRepo } from './report-source.repo'
+import type { AgingSourceRow, ReportSourceRepo } from './report-source.repo'
 import { localIsoDate } from '../../preload/contract/local-date'
 import { AGING_BUCKETS, ageInvoice, agingRows, agingTotals, type AgingInvoice } from './aging'
 import { agingCsv } from './aging-csv'
 import { stateAsOf } from './as-of-state'
 import { addDays, endOfLocalDay, lastMonths, monthRange, startOfLocalDay } from './calendar'
-import { DUE_SOON_DAYS, overviewByCurrency, type OverviewInvoice } from './overview'
+import { DUE_SOON_DAYS, overviewByCurrency } from './overview'
 
 /** The Overview, the aging report and the changes feed, on the person's own calendar. */
 export class ReportsService {
@@ -27,9 +27,9 @@ export class ReportsService {
     const currencies = overviewByCurrency({
       today,
       months: monthList,
-      open: mapRows(this.source.openInvoices(), overviewInvoice),
-      becamePaid: mapRows(this.source.becamePaidSince(monthStart), overviewInvoice),
-      issued: mapRows(this.source.issuedBetween(monthRange(monthList[0]!).from, monthRange(monthList.at(-1)!).to), overviewInvoice)
+      open: this.source.openGroups(),
+      becamePaid: this.source.becamePaidSince(monthStart),
+      issued: this.source.issuedBetween(monthRange(monthList[0]!).from, monthRange(monthList.at(-1)!).to)
     })
     return { today, dueSoonUntil: addDays(today, DUE_SOON_DAYS), monthStart, currencies }
   }
@@ -99,12 +99,4 @@ function agingInvoice(row: AgingSourceRow, changes: Parameters<typeof stateAsOf>
     issueDate: row.issue_date,
     dueDate: row.due_date
   }
-}
-
-function overviewInvoice(row: AmountRow): OverviewInvoice {
-  return { currency: row.currency, status: row.status, total: row.total, paid: row.paid, dueDate: row.due_date, issueDate: row.issue_date }
-}
-
-function* mapRows<T, U>(rows: Iterable<T>, map: (row: T) => U): Generator<U> {
-  for (const row of rows) yield map(row)
 }

@@ -1,15 +1,38 @@
 import { describe, expect, it } from 'vitest'
-import { overviewByCurrency, type OverviewInvoice } from '../../main/reports/overview'
+import type { InvoiceStatus } from '../../preload/contract'
+import { toScaled } from '../../main/money/decimal'
+import { overviewByCurrency, type OverviewGroup } from '../../main/reports/overview'
 
-const invoice = (patch: Partial<OverviewInvoice>): OverviewInvoice => ({
-  currency: 'EUR',
-  status: 'open',
-  total: '100.00',
-  paid: null,
-  dueDate: null,
-  issueDate: '2026-11-02',
-  ...patch
-})
+interface OneInvoice {
+  currency: string
+  status: InvoiceStatus
+  total: string
+  paid: string | null
+  dueDate: string | null
+  issueDate: string | null
+}
+
+/** One invoice as a group of one: owed is total less paid; a paid invoice without a paid amount was paid in full. */
+const invoice = (patch: Partial<OneInvoice>): OverviewGroup => {
+  const { total, paid, status, ...rest } = {
+    currency: 'EUR',
+    status: 'open' as const,
+    total: '100.00',
+    paid: null,
+    dueDate: null,
+    issueDate: '2026-11-02',
+    ...patch
+  }
+  const paidScaled = paid !== null ? toScaled(paid) : status === 'paid' ? toScaled(total) : 0n
+  return {
+    ...rest,
+    status,
+    count: 1,
+    total: toScaled(total),
+    owed: toScaled(total) - (paid === null ? 0n : toScaled(paid)),
+    paid: paidScaled
+  }
+}
 
 describe('overview tiles and months', () => {
   it('sums per currency, never mixed, with overdue and due-soon edges on today and seven days on', () => {
